@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Hqt.Extraction;
+
+namespace Hqt.Api.Captures;
+
+/// <summary>A page as the reader's browser rendered it.</summary>
+/// <param name="Html">The rendered DOM; an empty string is refused as "not HTML" (422), a missing one as invalid (400).</param>
+/// <param name="CapturedAt">When the reader captured it; defaults to when the server received it.</param>
+public sealed record CreateCaptureRequest(
+    [property: Required, StringLength(8192)] string Url,
+    [property: Required(AllowEmptyStrings = true)] string Html,
+    [property: StringLength(4096)] string? Title = null,
+    [property: StringLength(1_000_000)] string? Selection = null,
+    DateTimeOffset? CapturedAt = null);
+
+public sealed record CaptureResponse(
+    long Id,
+    long DocumentId,
+    string Url,
+    string CanonicalUrl,
+    string? Title,
+    IReadOnlyList<ExtractedAuthor> Authors,
+    int ReferenceCount,
+    DateTimeOffset CapturedAt);
+
+/// <summary>One capture with everything extracted from it.</summary>
+public sealed record CaptureDetail(
+    long Id,
+    long DocumentId,
+    string Url,
+    string CanonicalUrl,
+    string? Title,
+    string? Selection,
+    DateTimeOffset CapturedAt,
+    string ContentHash,
+    int ExtractorVersion,
+    PageExtract Extract);
+
+/// <summary>A page of captures, newest first; pass <c>NextCursor</c> back as <c>cursor</c> for the next one.</summary>
+public sealed record CapturePage(IReadOnlyList<CaptureResponse> Items, string? NextCursor);
+
+public sealed record ReextractResponse(int Processed, int Changed, int ExtractorVersion);

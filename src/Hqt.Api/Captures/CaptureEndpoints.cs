@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Hqt.Api.Auth;
+using Hqt.Api.Hosting;
+using Hqt.Extraction;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hqt.Api.Captures;
+
+public static class CaptureEndpoints
+{
+    public static RouteGroupBuilder MapCaptures(this IEndpointRouteBuilder app, HqtOptions options)
+    {
+        var captures = app.MapGroup("/api/captures").WithTags("Captures");
+
+        captures.MapPost("/", CreateCapture)
+            .WithName("CreateCapture")
+            .WithSummary("Capture a page: store its HTML and extract its authors and references")
+            .WithDescription("Idempotent: the same canonical URL and content (or the same Idempotency-Key) returns 200 with the existing capture. Accepts Content-Encoding: gzip.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimits.Captures)
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxCaptureBytes));
+        captures.MapGet("/", ListCaptures)
+            .WithName("ListCaptures")
+            .WithSummary("List captures, newest first, a page at a time")
+            .ProducesValidationProblem();
+        captures.MapGet("/{id:long}", GetCapture)
+            .WithName("GetCapture")
+            .WithSummary("Get one capture with everything extracted from it");
+        captures.MapDelete("/{id:long}", DeleteCapture)
+            .WithName("DeleteCapture")
+            .WithSummary("Delete a capture and whatever only it produced");
+        captures.MapPost("/reextract", Reextract)
+            .WithName("ReextractCaptures")
+            .WithSummary("Re-run extraction over all of your captures' stored HTML")
+            .WithDescription("Reports how many captures were processed and how many changed.");
+        return captures;
+    }
+
+    static async Task<Results<Created<CaptureResponse>, Ok<CaptureResponse>, ValidationProblem, ProblemHttpResult>> CreateCapture(
+        CreateCaptureRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user,
+        CaptureStore store,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        if (!Problems.IsHttpUrl(request.Url)) return Problems.Invalid("url", Problems.HttpUrlMessage);
+        if (idempotencyKey is { Length: > 200 }) return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header is at most 200 characters.");
+        if (HtmlContent.WhyNotHtml(request.Html) is { } why) return Problems.NotHtml(why);
+
+        var extract = PageExtractor.Extract(request.Html, request.Url.Trim());
+        var capture = NewCapture.Create(request, extract, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), time.GetUtcNow());
+        var (outcome, row) = await store.SaveAsync(user.UserId(), capture, ct);
+        return outcome switch
+        {
+            CaptureStore.Outcome.Created => TypedResults.Created($"/api/captures/{row!.Id}", row.ToResponse()),
+            CaptureStore.Outcome.Existing => TypedResults.Ok(row!.ToResponse()),
+            _ => TypedResults.Problem("This Idempotency-Key was already used for a different page or content.",
+                statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key reused"),
+        };
+    }
+
+    static async Task<Results<Ok<CapturePage>, ValidationProblem>> ListCaptures(
+        ClaimsPrincipal user, CaptureStore store, CancellationToken ct, string? cursor = null, int limit = 50)
+    {
+        if (limit is < 1 or > 200)
+            return Problems.Invalid("limit", "The limit must be between 1 and 200.");
+        long? before = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!long.TryParse(cursor, out var parsed) || parsed < 1)
+                return Problems.Invalid("cursor", "The cursor is not one this server handed out.");
+            before = parsed;
+        }
+        var rows = await store.ListAsync(user.UserId(), before, limit, ct);
+        var next = rows.Count == limit ? rows[^1].Id.ToString() : null;
+        return TypedResults.Ok(new CapturePage(rows.Select(r => r.ToResponse()).ToList(), next));
+    }
+
+    static async Task<Results<Ok<CaptureDetail>, NotFound>> GetCapture(long id, ClaimsPrincipal user, CaptureStore store, CancellationToken ct) =>
+        await store.FindAsync(user.UserId(), id, ct) is { } row ? TypedResults.Ok(row.ToDetail()) : TypedResults.NotFound();
+
+    static async Task<Results<NoContent, NotFound>> DeleteCapture(long id, ClaimsPrincipal user, CaptureStore store, CancellationToken ct) =>
+        await store.DeleteAsync(user.UserId(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    static async Task<Ok<ReextractResponse>> Reextract(ClaimsPrincipal user, CaptureStore store, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        int processed = 0, changed = 0;
+        long after = 0;
+        while (await store.ReadHtmlBatchAsync(userId, after, 100, ct) is { Count: > 0 } batch)
+        {
+            foreach (var (id, htmlGzip, url, oldJson) in batch)
+            {
+                var extract = PageExtractor.Extract(NewCapture.Gunzip(htmlGzip), url);
+                var json = System.Text.Json.JsonSerializer.Serialize(extract, CaptureJson.Options);
+                processed++;
+                if (json != oldJson)
+                {
+                    await store.UpdateExtractAsync(userId, id, extract, json, ct);
+                    changed++;
+                }
+            }
+            after = batch[^1].Id;
+        }
+        return TypedResults.Ok(new ReextractResponse(processed, changed, PageExtractor.Version));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Hqt.Api.Hosting;
+
+/// <summary>The <c>Hqt</c> configuration section (env vars: <c>Hqt__DataDirectory</c>, …).</summary>
+public sealed class HqtOptions
+{
+    public const string Section = "Hqt";
+
+    /// <summary>Where the SQLite file and the generated token live; relative paths are under the working directory.</summary>
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>When set, a user with this bearer token exists at start (scripts, tests, CI).</summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary>The largest capture request body on the wire, compressed or not.</summary>
+    public long MaxCaptureBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The largest body after gzip decompression: bounds a gzip bomb.</summary>
+    public long MaxDecompressedCaptureBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Captures a user may send in a burst, and how many more a second after that.</summary>
+    public int CaptureBurst { get; set; } = 600;
+    public int CapturesPerSecond { get; set; } = 100;
+
+    public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
+    public string DatabasePath => Path.Combine(ResolvedDataDirectory, "hqt.db");
+    public string TokenFilePath => Path.Combine(ResolvedDataDirectory, "api-token");
+}

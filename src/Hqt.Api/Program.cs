@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hqt.Api.Auth;
+using Hqt.Api.Captures;
+using Hqt.Api.Extract;
+using Hqt.Api.Home;
+using Hqt.Api.Hosting;
+using Hqt.Api.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+// Loopback only unless --urls (or ASPNETCORE_URLS) says otherwise; defaults live in code because
+// `dotnet run` starts in the caller's directory, where no appsettings.json is.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls("http://127.0.0.1:5180");
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+var options = builder.Configuration.GetSection(HqtOptions.Section).Get<HqtOptions>() ?? new HqtOptions();
+
+// Configuration and plumbing
+builder.Services.AddOptions<HqtOptions>().BindConfiguration(HqtOptions.Section);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddValidation();
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    // Plain integers in the schema, and validation error keys in the wire's camelCase.
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+});
+builder.Services.AddHqtOpenApi();
+builder.Services.AddHqtRateLimits(options);
+builder.Services.AddHqtCors();
+
+// Storage and auth
+builder.Services.AddSingleton<Db>();
+builder.Services.AddSingleton<Migrator>();
+builder.Services.AddSingleton<TokenStore>();
+builder.Services.AddSingleton<TokenBootstrap>();
+// Authentication pulls in data protection; keep its keys with the rest of the server's data.
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedDataDirectory, "keys")));
+builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
+    .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+// Features
+builder.Services.AddSingleton<CaptureGraph>();
+builder.Services.AddSingleton<CaptureStore>();
+
+var app = builder.Build();
+await app.Services.PrepareStorageAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseMiddleware<GzipRequestBody>(options.MaxDecompressedCaptureBytes);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapHome();
+app.MapOpenApi().AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapCaptures(options);
+app.MapExtract(options);
+
+app.Run();

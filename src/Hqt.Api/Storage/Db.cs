@@ -1,0 +1,32 @@
+using Hqt.Api.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Hqt.Api.Storage;
+
+/// <summary>Opens short-lived connections to the one SQLite file; Microsoft.Data.Sqlite pools them.</summary>
+public sealed class Db(IOptions<HqtOptions> options)
+{
+    readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = options.Value.DatabasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+        // Writers queue behind each other instead of failing with "database is locked".
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        // Per-connection settings; journal_mode=WAL is persistent and set once by the migrator.
+        // synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss, and a capture we
+        // answered 2xx for must survive a crash (issue 8's SIGKILL test holds with either; power loss needs FULL).
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return connection;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Hqt.Extraction;
+
+/// <summary>Everything hqt reads off one page: what it is, who wrote it, and what it cites.</summary>
+/// <param name="Published">ISO 8601: a date (<c>2021-07-15</c>) or a date-time with offset, as precise as the page says.</param>
+/// <param name="Language">BCP 47 tag from <c>html[lang]</c> or the page's metas, lower-case primary subtag.</param>
+public sealed record PageExtract(
+    string? Title,
+    string CanonicalUrl,
+    string? SiteName,
+    string? Published,
+    string? Language,
+    IReadOnlyList<ExtractedAuthor> Authors,
+    IReadOnlyList<ExtractedReference> References);
+
+/// <summary>One author of the page.</summary>
+/// <param name="Kind"><see cref="AuthorKinds.Person"/> or <see cref="AuthorKinds.Organization"/>.</param>
+/// <param name="Signals">Where the name was seen (<c>json-ld</c>, <c>citation_author</c>, <c>byline</c>, …), strongest first.</param>
+public sealed record ExtractedAuthor(string Name, string? Url, string Kind, IReadOnlyList<string> Signals);
+
+/// <summary>One thing the page cites: a work, or a person it names as a source.</summary>
+/// <param name="Kind">One of <see cref="ReferenceKinds"/>.</param>
+/// <param name="Signal">The strongest signal the reference came from (<c>citation_reference</c>, <c>coins</c>, <c>reference-list</c>, <c>link</c>, …).</param>
+/// <param name="Signals">Every signal that named it, after duplicates within the page merged.</param>
+public sealed record ExtractedReference(
+    string Kind,
+    string? Title,
+    IReadOnlyList<string> Authors,
+    int? Year,
+    string? Doi,
+    string? ArxivId,
+    string? Isbn,
+    string? Pmid,
+    string? Url,
+    string? AnchorText,
+    string? Context,
+    string Signal,
+    IReadOnlyList<string> Signals);
+
+public static class AuthorKinds
+{
+    public const string Person = "person";
+    public const string Organization = "organization";
+}
+
+public static class ReferenceKinds
+{
+    /// <summary>A scholarly work: it has a DOI, arXiv id or PubMed id, or came from a bibliography.</summary>
+    public const string Paper = "paper";
+    /// <summary>A book: it has an ISBN.</summary>
+    public const string Book = "book";
+    /// <summary>Any other cited page.</summary>
+    public const string WebPage = "webpage";
+    /// <summary>A person named as a source rather than a work ("as Hamming said", a link to someone's home page).</summary>
+    public const string Person = "person";
+}

@@ -1,0 +1,40 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Hqt.Api.Tests;
+
+/// <summary>The real API on a throwaway data directory (its own SQLite file), with a known token.</summary>
+public class HqtApiFactory : WebApplicationFactory<Program>
+{
+    public const string Token = "test-token-alice";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hqt-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Settings a test class adds on top of the defaults (Hqt:… keys).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Hqt:DataDirectory", DataDirectory);
+        builder.UseSetting("Hqt:ApiToken", Token);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client that signs in as the token's user.</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient CreateAuthorizedClient() => CreateClient(Token);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Every test hqt has, from a clean clone: the .NET suites (xunit) and the extension's suites
+# (node --test for its pure modules, Playwright + Debian chromium end to end against the real server).
+# Installs what it needs first. Ends with one plain line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+log_dir=artifacts/test-logs
+mkdir -p "$log_dir"
+passed=0 failed=0 skipped=0 status=0
+
+# "Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13" → add to the totals.
+count_dotnet() {
+  while read -r f p s; do
+    failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
+  done < <(sed -nE 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/p' "$1")
+}
+
+# node's TAP summary: "# pass 5" / "# fail 0" / "# skipped 0".
+count_node() {
+  local p f s
+  p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$1" | tail -1); f=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$1" | tail -1)
+  s=$(sed -nE 's/^# skipped ([0-9]+)$/\1/p' "$1" | tail -1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+  if [ -z "$p" ] && [ -z "$f" ]; then failed=$((failed + 1)); echo "!! $1: no test summary (the suite did not run)"; fi
+}
+
+echo "== .NET tests"
+if ! dotnet test hqt-api.sln --nologo 2>&1 | tee "$log_dir/dotnet.log"; then status=1; fi
+count_dotnet "$log_dir/dotnet.log"
+if ! grep -qE "Passed!|Failed!" "$log_dir/dotnet.log"; then failed=$((failed + 1)); echo "!! dotnet test ran no test (build failed?)"; fi
+
+if [ -f extension/package.json ]; then
+  echo "== extension tests"
+  bash extension/scripts/setup-test-deps.sh || { status=1; failed=$((failed + 1)); }
+  if ! (cd extension && node --test test/) 2>&1 | tee "$log_dir/extension-unit.log"; then status=1; fi
+  count_node "$log_dir/extension-unit.log"
+  if [ -d extension/e2e ]; then
+    if ! (cd extension && node --test --test-concurrency=1 e2e/) 2>&1 | tee "$log_dir/extension-e2e.log"; then status=1; fi
+    count_node "$log_dir/extension-e2e.log"
+  fi
+fi
+
+[ "$failed" -gt 0 ] && status=1
+[ "$skipped" -gt 0 ] && echo "($skipped skipped: see the log lines marked SKIPPED)"
+echo "$passed passed, $failed failed"
+exit $status
