@@ -20,6 +20,8 @@ var options = builder.Configuration.GetSection(HqtOptions.Section).Get<HqtOption
 builder.Services.AddOptions<HqtOptions>().BindConfiguration(HqtOptions.Section);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+// Malformed bodies are the client's 400 in every environment, never a 500 from a thrown exception.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
@@ -50,7 +52,10 @@ builder.Services.AddSingleton<CaptureStore>();
 var app = builder.Build();
 await app.Services.PrepareStorageAsync();
 
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
 app.UseCors();
 app.UseMiddleware<GzipRequestBody>(options.MaxDecompressedCaptureBytes);
