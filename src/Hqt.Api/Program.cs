@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hqt.Api.Auth;
 using Hqt.Api.Captures;
 using Hqt.Api.Extract;
+using Hqt.Api.Graph;
 using Hqt.Api.Home;
 using Hqt.Api.Hosting;
 using Hqt.Api.Storage;
@@ -46,6 +47,7 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
 // Features
+builder.Services.AddSingleton<GraphWriter>();
 builder.Services.AddSingleton<CaptureExtraction>();
 builder.Services.AddSingleton<CaptureGraph>();
 builder.Services.AddSingleton<CaptureStore>();
