@@ -46,6 +46,7 @@ public sealed class CaptureGraph(GraphWriter writer)
             """, new { captureId }, tx, cancellationToken: ct))).AsList();
         await db.ExecuteAsync(new CommandDefinition(
             "DELETE FROM citations WHERE origin_capture_id = @captureId", new { captureId }, tx, cancellationToken: ct));
+        await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
         if (!collectOrphans || touched.Count == 0) return;
 
         // A work stays while another capture is of it or anything still cites it or is cited by it.

@@ -34,6 +34,7 @@ public sealed class GraphWriter(TimeProvider time)
             foreach (var other in found.Where(id => id != workId)) await MergeWorksAsync(db, tx, workId, other, ct);
             await FillInAsync(db, tx, workId, facts, ct);
         }
+        await BumpVersionAsync(db, tx, userId, ct);
         foreach (var (scheme, value) in identities)
             await db.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO work_identities (user_id, scheme, value, work_id) VALUES (@userId, @scheme, @value, @workId)
@@ -42,15 +43,22 @@ public sealed class GraphWriter(TimeProvider time)
         return workId;
     }
 
-    public Task AddCitationAsync(DbConnection db, DbTransaction tx, long userId, long citingWorkId, long citedWorkId,
-        long? originCaptureId, string origin, string? signal, string? anchorText, string? context, CancellationToken ct) =>
-        citingWorkId == citedWorkId
-            ? Task.CompletedTask
-            : db.ExecuteAsync(new CommandDefinition("""
+    public async Task AddCitationAsync(DbConnection db, DbTransaction tx, long userId, long citingWorkId, long citedWorkId,
+        long? originCaptureId, string origin, string? signal, string? anchorText, string? context, CancellationToken ct)
+    {
+        if (citingWorkId == citedWorkId) return;
+        await db.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO citations (user_id, citing_work_id, cited_work_id, origin_capture_id, origin, signal, anchor_text, context)
                 VALUES (@userId, @citingWorkId, @citedWorkId, @originCaptureId, @origin, @signal, @anchorText, @context)
                 """, new { userId, citingWorkId, citedWorkId, originCaptureId, origin, signal, anchorText = Clip(anchorText, 500), context = Clip(context, 2000) },
                 tx, cancellationToken: ct));
+        await BumpVersionAsync(db, tx, userId, ct);
+    }
+
+    /// <summary>Marks the user's graph as changed; every write path goes through here, so caches can trust it.</summary>
+    public static Task BumpVersionAsync(DbConnection db, DbTransaction tx, long userId, CancellationToken ct) =>
+        db.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET graph_version = graph_version + 1 WHERE id = @userId", new { userId }, tx, cancellationToken: ct));
 
     /// <summary>
     /// Links a work to its authors. A name joins an existing person only on strong evidence: the same profile
