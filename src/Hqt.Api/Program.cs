@@ -6,6 +6,7 @@ using Hqt.Api.Extract;
 using Hqt.Api.Home;
 using Hqt.Api.Hosting;
 using Hqt.Api.Storage;
+using Hqt.Api.Upstream;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -64,5 +65,6 @@ app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapCaptures(options);
 app.MapExtract(options);
+app.MapUpstream();
 
 app.Run();

@@ -31,7 +31,7 @@ static class Reasons
         if (evidence.Nodes[node]?.CitedByCount is > 0 and var cited)
             text.Append("; ").Append(cited.ToString("N0", CultureInfo.InvariantCulture)).Append(" citations overall");
         if (evidence.MeanGap[node] >= 1)
-            text.Append("; ").Append(Math.Round(evidence.MeanGap[node]).ToString(CultureInfo.InvariantCulture)).Append(" years older than the works citing it");
+            text.Append("; ").Append(Count((int)Math.Round(evidence.MeanGap[node]), "year", "years")).Append(" older than the works citing it");
 
         return new RankedWork(
             evidence.Ids[node],
