@@ -27,11 +27,13 @@ public sealed class CaptureGraph(GraphWriter writer)
         await writer.LinkAuthorsAsync(db, tx, userId, workId,
             extract.Authors.Select(a => new AuthorFacts(a.Name, a.Url, a.Kind)).ToList(), host, ct);
 
-        foreach (var reference in extract.References)
+        var cited = await writer.ResolveWorksAsync(db, tx, userId, extract.References.Select(WorkFacts.FromReference).ToList(), ct);
+        for (var i = 0; i < cited.Count; i++)
         {
-            var citedId = await writer.ResolveWorkAsync(db, tx, userId, WorkFacts.FromReference(reference), ct);
-            await writer.AddCitationAsync(db, tx, userId, workId, citedId, captureId, Origin, reference.Signal, reference.AnchorText, reference.Context, ct);
+            var reference = extract.References[i];
+            await writer.AddCitationAsync(db, tx, userId, workId, cited[i], captureId, Origin, reference.Signal, reference.AnchorText, reference.Context, ct);
         }
+        await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
     }
 
     /// <summary>
