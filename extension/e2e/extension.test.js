@@ -86,7 +86,7 @@ test('browser pages and PDFs are refused with a message saying why', async () =>
   await blank.page.close();
 });
 
-test('the popup lists next reads with their reasons; a dismissed one never comes back', async (t) => {
+test('the popup shows what a page stands on and what to read next, with reasons; a dismissed one never comes back', async (t) => {
   for (const name of ['article-2', 'article-3']) {
     const { page, tabId } = await browser.openTab(`${pages.url}/${name}`);
     const { popup, tone, status } = await captureViaPopup(tabId);
@@ -94,30 +94,34 @@ test('the popup lists next reads with their reasons; a dismissed one never comes
     await popup.close();
     await page.close();
   }
-  const { page, tabId } = await browser.openTab(`${pages.url}/article-1`);
-  const popup = await browser.openPopup(tabId);
-  await popup.waitForSelector('#next .panel-body > :not(.state-loading)');
-  await popup.waitForSelector('#upstream .panel-body > :not(.state-loading)');
+  const settled = (popup) => Promise.all(['#upstream', '#next'].map((s) => popup.waitForSelector(`${s} .panel-body > :not(.state-loading)`)));
+  const article = await browser.openTab(`${pages.url}/article-1`);
+  let popup = await browser.openPopup(article.tabId);
+  await settled(popup);
   if (!(await suggestionsAvailable(t))) {
     await screenshot(popup, 'popup-before-suggestions.png');
     await popup.close();
-    await page.close();
+    await article.page.close();
     return;
   }
-
-  const rows = popup.locator('#next li.item');
-  await rows.first().waitFor();
-  const count = await rows.count();
-  assert.ok(count >= 1, 'at least one suggestion');
-  for (let i = 0; i < count; i++) {
-    const reason = (await rows.nth(i).locator('.item-reason').textContent())?.trim();
-    assert.ok(reason && reason.length > 3, `row ${i} has a reason`);
-  }
-  assert.ok(await popup.locator('#upstream li.item').count() >= 1, 'the page\'s own references are listed upstream');
+  // A captured page: its references, ranked by the reader's graph, each with a reason.
+  const upstream = popup.locator('#upstream li.item');
+  assert.ok(await upstream.count() >= 1, 'the page\'s references are listed upstream');
+  await assertReasons(upstream);
   await screenshot(popup, 'popup.png');
   await popup.emulateMedia({ colorScheme: 'dark' });
   await screenshot(popup, 'popup-dark.png');
-  await popup.emulateMedia({ colorScheme: 'light' });
+  await popup.close();
+  await article.page.close();
+
+  // A page with no references: "Your next reads" holds the suggestions.
+  const other = await browser.openTab(`${pages.url}/unrelated`);
+  popup = await browser.openPopup(other.tabId);
+  await settled(popup);
+  const rows = popup.locator('#next li.item');
+  assert.ok(await rows.count() >= 1, 'at least one next read');
+  await assertReasons(rows);
+  await screenshot(popup, 'popup-next-reads.png');
 
   const first = rows.first();
   const id = await first.getAttribute('data-id');
@@ -127,11 +131,19 @@ test('the popup lists next reads with their reasons; a dismissed one never comes
   const after = await server.api('/api/suggestions?kind=all&limit=50');
   assert.equal(after.body.items.some((s) => s.id === id), false, 'the server no longer suggests it');
   await popup.reload();
-  await popup.waitForSelector('#next .panel-body > :not(.state-loading)');
+  await settled(popup);
   assert.equal(await popup.locator(`li.item[data-id="${id}"]`).count(), 0);
   await popup.close();
-  await page.close();
+  await other.page.close();
 });
+
+async function assertReasons(rows) {
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const reason = (await rows.nth(i).locator('.item-reason').textContent())?.trim();
+    assert.ok(reason && reason.length > 3, `row ${i} has a reason`);
+  }
+}
 
 test('markup in a page title, author or reference is shown as text', async () => {
   const { page, tabId } = await browser.openTab(`${pages.url}/hostile`);

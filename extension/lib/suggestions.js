@@ -41,7 +41,7 @@ export function pathsLine(paths, max = 2) {
   const groups = new Map();
   for (const p of paths) {
     const label = RELATION_LABEL[p?.relation] ?? 'linked to';
-    const title = text(p?.title, 80);
+    const title = text(p?.title, 60);
     if (!title) continue;
     if (!groups.has(label)) groups.set(label, []);
     const list = groups.get(label);

@@ -10,7 +10,7 @@ import { actionDoneText, snoozeUntil, suggestionRow, text, upstreamView } from '
 import { loadingState, messageState, suggestionList } from './render.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { tab: null, client: null, settings: null, refusal: null, toastTimer: null };
+const state = { tab: null, client: null, settings: null, refusal: null, toastTimer: null, upstream: Promise.resolve(), upstreamIds: new Set() };
 
 async function main() {
   state.tab = await targetTab();
@@ -34,7 +34,14 @@ async function main() {
   }
   ext.storage.onChanged.addListener(onStorageChanged);
   await refreshOutbox();
-  await Promise.all([loadUpstream(), loadNextReads()]);
+  await reloadLists();
+}
+
+// Both requests start at once; next reads render after the upstream list so they can leave out
+// what that list already shows.
+function reloadLists() {
+  state.upstream = loadUpstream();
+  return Promise.all([state.upstream, loadNextReads()]);
 }
 
 async function targetTab() {
@@ -61,7 +68,7 @@ async function onCapture() {
   try {
     const outcome = await ext.runtime.sendMessage({ type: 'capture', tabId: state.tab.id });
     showOutcome(outcome);
-    if (outcome?.state === 'delivered' || outcome?.state === 'repeat') await Promise.all([loadUpstream(), loadNextReads()]);
+    if (outcome?.state === 'delivered' || outcome?.state === 'repeat') await reloadLists();
   } catch (e) {
     showStatus(`The capture did not start: ${e?.message ?? e}`, 'error');
   } finally {
@@ -105,8 +112,9 @@ async function refreshOutbox() {
   box.hidden = false;
   const n = summary.waiting;
   const when = summary.nextAttemptAt ? ` Next try ${relativeTime(summary.nextAttemptAt)}.` : '';
-  const why = summary.needsToken ? ' Waiting for a valid token (Options).' : (summary.lastError ? ` ${summary.lastError}` : '');
+  const why = summary.needsToken ? ' Waiting for a valid token (Options).' : '';
   $('outbox-text').textContent = `${n} capture${n === 1 ? '' : 's'} waiting to be sent.${why}${when}`;
+  $('outbox').title = summary.lastError ?? '';
 }
 
 function relativeTime(at) {
@@ -134,6 +142,7 @@ const nextBody = () => $('next').querySelector('.panel-body');
 
 async function loadUpstream() {
   const body = upstreamBody();
+  state.upstreamIds = new Set();
   if (!state.tab?.url || state.refusal) {
     replaceChildren(document, body, messageState(document, { title: 'Open a web page to see what it stands on.', tone: 'muted' }));
     return;
@@ -173,6 +182,7 @@ async function upstreamFromPage() {
 function renderUpstream(page) {
   const body = upstreamBody();
   const view = upstreamView(page ?? {});
+  state.upstreamIds = new Set([...view.references, ...view.inspirations].map((r) => r.id));
   const parts = [];
   if (view.byline) parts.push(h(document, 'p', { class: 'byline' }, `By ${view.byline}`));
   if (!view.captured) parts.push(h(document, 'p', { class: 'hint' }, 'Not captured yet: capture it to add it to your reading graph.'));
@@ -205,7 +215,12 @@ async function loadNextReads() {
   } catch (e) {
     return showError(body, e, loadNextReads);
   }
-  const rows = (result?.items ?? []).map(suggestionRow).filter((r) => r.id);
+  await state.upstream.catch(() => {});
+  const rows = (result?.items ?? []).map(suggestionRow).filter((r) => r.id && !state.upstreamIds.has(r.id));
+  if (!rows.length && state.upstreamIds.size && result?.items?.length) {
+    replaceChildren(document, body, messageState(document, { title: 'Your next reads are the ones listed above.', tone: 'muted' }));
+    return;
+  }
   if (!rows.length) {
     replaceChildren(document, body, messageState(document, {
       title: 'Nothing to suggest yet.',
@@ -243,7 +258,7 @@ async function onAction(row, action, extra = {}) {
   focusNext?.focus();
   showToast(actionDoneText(action, row.title), async () => {
     await state.client.act(row.id, action, { undo: true });
-    await Promise.all([loadUpstream(), loadNextReads()]);
+    await reloadLists();
   });
 }
 

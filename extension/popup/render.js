@@ -31,16 +31,17 @@ export function suggestionItem(doc, row, onAction) {
   });
   return h(doc, 'li', { class: `item item-${row.kind}`, 'data-id': row.id },
     h(doc, 'div', { class: 'item-head' },
-      h(doc, 'span', { class: 'kind', 'aria-label': row.kind === 'person' ? 'Person' : 'Work', title: row.kind === 'person' ? 'Person' : 'Work' }, row.kind === 'person' ? '👤' : '📄'),
+      h(doc, 'span', { class: `kind kind-${row.kind}`, role: 'img', 'aria-label': row.kind === 'person' ? 'Person' : 'Work', title: row.kind === 'person' ? 'Person' : 'Work' }),
       title,
       row.isExploration ? h(doc, 'span', { class: 'tag', title: 'A wider pick, outside your strongest links' }, 'explore') : null),
     row.meta && row.kind === 'work' ? h(doc, 'p', { class: 'item-meta' }, row.meta) : null,
     row.reason ? h(doc, 'p', { class: 'item-reason' }, row.reason) : null,
-    row.evidence ? h(doc, 'p', { class: 'item-evidence' }, row.evidence) : null,
-    h(doc, 'div', { class: 'item-actions' },
-      h(doc, 'button', { type: 'button', class: 'action', title: 'I have read it', 'aria-label': `Mark “${row.title}” as read`, onclick: () => onAction(row, 'read') }, 'Read ✓'),
+    h(doc, 'div', { class: 'item-foot' },
+      h(doc, 'p', { class: 'item-evidence' }, row.evidence),
+      h(doc, 'div', { class: 'item-actions' },
+      h(doc, 'button', { type: 'button', class: 'action', title: 'I have read it', 'aria-label': `Mark “${row.title}” as read`, onclick: () => onAction(row, 'read') }, 'Read'),
       laterButton,
-      h(doc, 'button', { type: 'button', class: 'action action-dismiss', title: 'Never suggest it again', 'aria-label': `Dismiss “${row.title}”`, onclick: () => onAction(row, 'dismiss') }, 'Dismiss')),
+      h(doc, 'button', { type: 'button', class: 'action action-dismiss', title: 'Never suggest it again', 'aria-label': `Dismiss “${row.title}”`, onclick: () => onAction(row, 'dismiss') }, 'Dismiss'))),
     snoozeMenu);
 }
 
