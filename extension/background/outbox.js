@@ -54,7 +54,8 @@ export function addToOutbox(payload) {
 /**
  * Send what is due. `force` sends every waiting entry now (the reader pressed "Retry now", or a
  * capture just got through); `tokenChanged` also releases entries held for a bad token.
- * Returns one result a sent entry: {key, verdict, status, capture, error}.
+ * Returns one result per due entry: {key, verdict, status, capture, error}; entries not tried
+ * because an earlier one found the server down carry that same verdict with `postponed: true`.
  */
 export function flush({ force = false, tokenChanged = false } = {}) {
   return serialized(async () => {
@@ -82,7 +83,10 @@ export function flush({ force = false, tokenChanged = false } = {}) {
       // The server is down or refusing the token: the rest would fail the same way, so they wait
       // for the same retry instead of each paying a timeout now.
       if (result.verdict === Verdict.Retry || result.verdict === Verdict.NeedsToken) {
-        for (const rest of due.slice(i + 1)) queue = afterAttempt(queue, rest.key, { ...result, now: Date.now() }).queue;
+        for (const rest of due.slice(i + 1)) {
+          queue = afterAttempt(queue, rest.key, { ...result, now: Date.now() }).queue;
+          results.push({ key: rest.key, verdict: result.verdict, status: result.status, capture: null, error: result.error, postponed: true });
+        }
         await writeQueue(queue);
         break;
       }

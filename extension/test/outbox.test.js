@@ -117,8 +117,11 @@ test('429 honours Retry-After, and a down server postpones the whole queue after
   await outbox.addToOutbox(page(2));
   server.mode = 'overloaded';
   const before = Date.now();
-  await outbox.flush();
+  const flushed = await outbox.flush();
+  assert.deepEqual(flushed.map((r) => [r.verdict, r.postponed ?? false]), [['retry', false], ['retry', true]], 'each capture learns why it waits');
   assert.equal(server.requests.length, 1, 'the second is not tried against an overloaded server');
+  const results = await outbox.readQueue();
+  assert.equal(results.length, 2);
   for (const e of await outbox.readQueue()) assert.ok(e.nextAttemptAt >= before + 120_000, 'waits at least Retry-After');
 });
 
