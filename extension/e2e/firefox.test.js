@@ -6,7 +6,7 @@ import { FIREFOX, firefoxInstalled, firefoxSmoke } from './firefox-smoke.js';
 
 test('Firefox ESR loads the extension and a capture of a script-rendered page arrives', { timeout: 180_000 }, async (t) => {
   if (!firefoxInstalled() || process.env.HQT_SKIP_FIREFOX === '1') {
-    t.skip(`SKIPPED: no Firefox at ${FIREFOX} (bash extension/scripts/firefox-smoke.sh installs firefox-esr and runs this)`);
+    t.skip(process.env.HQT_SKIP_FIREFOX === '1' ? 'SKIPPED: HQT_SKIP_FIREFOX=1' : `SKIPPED: no Firefox at ${FIREFOX} (bash extension/scripts/firefox-smoke.sh installs firefox-esr and runs this)`);
     return;
   }
   const { capture, seconds } = await firefoxSmoke();

@@ -1,10 +1,11 @@
 // Turning the server's Suggestion records into what one popup row shows. Everything here is plain
 // strings: the popup puts them into the page with textContent only, so a hostile title stays text.
 
+// The reason already says "cited by N of your captures"; the evidence line names them.
 const RELATION_LABEL = {
-  'cited-by-capture': 'cited by',
+  'cited-by-capture': 'in',
   'cited-by-work': 'cited by',
-  'author-of': 'author of',
+  'author-of': 'wrote',
 };
 
 /** Only http(s) links are ever opened: a javascript: or data: URL from a page is dropped. */
@@ -53,10 +54,22 @@ export function pathsLine(paths, max = 2) {
   }).join(' · ');
 }
 
+/** A work known only by its address reads better as "doi.org/10.1/x" than as a full URL. */
+export function displayTitle(title) {
+  if (!/^https?:\/\//i.test(title)) return title;
+  try {
+    const url = new URL(title);
+    const path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
+    return `${url.hostname.replace(/^www\./, '')}${path}${url.search}`;
+  } catch {
+    return title;
+  }
+}
+
 /** One row: {id, kind, title, href, meta, reason, evidence, isExploration}. */
 export function suggestionRow(s) {
   const kind = s?.kind === 'person' ? 'person' : 'work';
-  const title = text(s?.title, 300) || (kind === 'person' ? 'Unnamed person' : 'Untitled work');
+  const title = displayTitle(text(s?.title, 300)) || (kind === 'person' ? 'Unnamed person' : 'Untitled work');
   const meta = kind === 'work'
     ? [formatAuthors(s?.authors), Number.isInteger(s?.year) ? String(s.year) : ''].filter(Boolean).join(' · ')
     : 'Person';

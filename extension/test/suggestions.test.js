@@ -19,7 +19,7 @@ test('a work row has its title, authors, year, reason and evidence', () => {
   assert.equal(row.title, 'Attention Is All You Need');
   assert.equal(row.meta, 'Ashish Vaswani, Noam Shazeer, Niki Parmar and 1 other · 2017');
   assert.equal(row.reason, 'Cited by 3 pages you captured');
-  assert.equal(row.evidence, 'cited by “The Illustrated Transformer”, “BERT explained” +1');
+  assert.equal(row.evidence, 'in “The Illustrated Transformer”, “BERT explained” +1');
   assert.equal(row.href, 'https://arxiv.org/abs/1706.03762');
 });
 
@@ -28,8 +28,16 @@ test('a person row and an exploration pick', () => {
     paths: [{ relation: 'author-of', id: 'work-3', title: 'A Neural Probabilistic Language Model' }] });
   assert.equal(row.kind, 'person');
   assert.equal(row.isExploration, true);
-  assert.equal(row.evidence, 'author of “A Neural Probabilistic Language Model”');
+  assert.equal(row.evidence, 'wrote “A Neural Probabilistic Language Model”');
   assert.equal(row.href, null);
+});
+
+test('a work known only by its URL gets a shorter title, and keeps its link', () => {
+  const row = suggestionRow({ id: 'work-3', title: 'https://www.doi.org/10.1162/neco.1997.9.8.1735', url: 'https://doi.org/10.1162/neco.1997.9.8.1735' });
+  assert.equal(row.title, 'doi.org/10.1162/neco.1997.9.8.1735');
+  assert.equal(row.href, 'https://doi.org/10.1162/neco.1997.9.8.1735');
+  assert.equal(suggestionRow({ id: 'w', title: 'https://arxiv.org/abs/1409.3215/' }).title, 'arxiv.org/abs/1409.3215');
+  assert.equal(suggestionRow({ id: 'w', title: 'Plain title' }).title, 'Plain title');
 });
 
 test('only http(s) links survive', () => {
@@ -56,7 +64,7 @@ test('author lists read naturally', () => {
 });
 
 test('evidence groups by relation', () => {
-  assert.equal(pathsLine([{ relation: 'cited-by-work', title: 'W' }, { relation: 'author-of', title: 'X' }]), 'cited by “W” · author of “X”');
+  assert.equal(pathsLine([{ relation: 'cited-by-work', title: 'W' }, { relation: 'author-of', title: 'X' }]), 'cited by “W” · wrote “X”');
   assert.equal(pathsLine([]), '');
 });
 
