@@ -1,7 +1,7 @@
 // End to end: the shipped extension in headless Debian chromium against the real hqt server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, hqtServer, launchBrowser, pageServer, screenshot } from './harness.js';
+import { TOKEN, eventually, hqtServer, launchBrowser, pageServer, screenshot } from './harness.js';
 
 let server;
 let pages;
@@ -168,6 +168,31 @@ test('markup in a page title, author or reference is shown as text', async () =>
   await screenshot(popup, 'popup-hostile.png');
   await popup.close();
   await page.close();
+});
+
+test('options: saving checks the server and the token, and says what is wrong', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  assert.equal(await options.inputValue('#server-url'), server.url, 'shows the saved address');
+  await options.fill('#token', 'not-the-token');
+  await options.click('#test');
+  await options.waitForSelector('#result.status-error');
+  assert.match(await options.locator('#result').textContent(), /refused the token/);
+
+  await options.fill('#server-url', server.url.replace('http://', '') + '/');
+  await options.fill('#token', `Bearer ${TOKEN}`);
+  await options.click('#save');
+  await options.waitForSelector('#result.status-ok');
+  assert.match(await options.locator('#result').textContent(), /^Connected: the server answers and accepts the token\. Your captures are there\.$/);
+  assert.equal(await options.inputValue('#server-url'), server.url, 'normalised');
+  const saved = await (await browser.worker()).evaluate(() => chrome.storage.local.get(['serverUrl', 'token']));
+  assert.deepEqual(saved, { serverUrl: server.url, token: TOKEN });
+  await screenshot(options, 'options.png');
+
+  await options.fill('#server-url', 'ftp://nope');
+  await options.click('#test');
+  assert.match(await options.locator('#result').textContent(), /must start with http/);
+  await options.close();
 });
 
 test('server down: the capture waits in the outbox, survives an extension restart, and arrives exactly once', async () => {
