@@ -185,7 +185,9 @@ function renderUpstream(page) {
   state.upstreamIds = new Set([...view.references, ...view.inspirations].map((r) => r.id));
   const parts = [];
   if (view.byline) parts.push(h(document, 'p', { class: 'byline' }, `By ${view.byline}`));
-  if (!view.captured) parts.push(h(document, 'p', { class: 'hint' }, 'Not captured yet: capture it to add it to your reading graph.'));
+  parts.push(h(document, 'p', { class: 'hint' }, view.captured
+    ? 'In your library. Capture again to store the page as it is now.'
+    : 'Not captured yet: capture it to add it to your reading graph.'));
   if (view.references.length) {
     parts.push(h(document, 'h3', {}, 'What it cites, ranked by your reading'));
     parts.push(suggestionList(document, view.references, onAction, 'References of this page'));
