@@ -9,6 +9,7 @@ using Hqt.Api.Hosting;
 using Hqt.Api.People;
 using Hqt.Api.Storage;
 using Hqt.Api.Suggestions;
+using Hqt.Api.Upstream;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -81,5 +82,6 @@ app.MapExtract(options);
 app.MapSuggestions();
 app.MapPageUpstream(options);
 app.MapPeople();
+app.MapUpstream();
 
 app.Run();

@@ -157,7 +157,7 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
 
         Assert.Empty(list!.Items);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/people/person-ana-writer")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/people/person-anawriter")).StatusCode);
         Assert.DoesNotContain(theirs.Id, await stranger.GetStringAsync("/api/suggestions/export?format=markdown"));
     }
 
@@ -198,7 +198,7 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
     {
         using var client = await ReaderWithLibraryAsync();
 
-        using var person = JsonDocument.Parse(await client.GetStringAsync("/api/people/person-ana-writer"));
+        using var person = JsonDocument.Parse(await client.GetStringAsync("/api/people/person-anawriter"));
 
         Assert.Equal("Ana Writer", person.RootElement.GetProperty("name").GetString());
         Assert.Equal("https://ana.example/one", person.RootElement.GetProperty("works")[0].GetProperty("url").GetString());

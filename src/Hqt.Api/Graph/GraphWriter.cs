@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Hqt.Upstream;
 
 namespace Hqt.Api.Graph;
 
@@ -68,7 +69,7 @@ public sealed class GraphWriter(TimeProvider time)
     public async Task LinkAuthorsAsync(DbConnection db, DbTransaction tx, long userId, long workId,
         IReadOnlyList<AuthorFacts> authors, string? siteHost, CancellationToken ct)
     {
-        var keys = authors.Select(a => PersonNames.Key(a.Name)).ToList();
+        var keys = authors.Select(a => PersonNames.Normalize(a.Name)).ToList();
         for (var position = 0; position < authors.Count; position++)
         {
             var author = authors[position];

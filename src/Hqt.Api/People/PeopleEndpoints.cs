@@ -4,6 +4,7 @@ using Hqt.Api.Auth;
 using Hqt.Api.Graph;
 using Hqt.Api.Storage;
 using Hqt.Api.Suggestions;
+using Hqt.Upstream;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hqt.Api.People;
@@ -12,7 +13,7 @@ public sealed record PersonWork(string Id, string? Title, int? Year, string? Url
 public sealed record CitedWork(string Id, string? Title, string? Url, int Count);
 
 /// <summary>A person, the works of theirs the reader's graph holds, and whom those works cite most.</summary>
-/// <param name="Id">As asked: a people id (<c>17</c>, a writer you read) or a suggestion id (<c>person-ada-lovelace</c>).</param>
+/// <param name="Id">As asked: a people id (<c>17</c>, a writer you read) or a suggestion id (<c>person-adalovelace</c>).</param>
 public sealed record PersonResponse(string Id, string Name, string? ProfileUrl, IReadOnlyList<PersonWork> Works, IReadOnlyList<CitedWork> CitesMost);
 
 public static class PeopleEndpoints
@@ -46,10 +47,10 @@ public static class PeopleEndpoints
         }
         else if (SuggestionIds.IsPerson(id))
         {
-            var key = id["person-".Length..].Replace('-', ' ');
-            workIds = graph.Works.Values.Where(w => w.Authors.Any(a => PersonNames.Key(a) == key)).Select(w => w.Id).ToList();
+            var key = id["person-".Length..];
+            workIds = graph.Works.Values.Where(w => w.Authors.Any(a => PersonNames.Normalize(a) == key)).Select(w => w.Id).ToList();
             if (workIds.Count == 0) return TypedResults.NotFound();
-            name = graph.Works[workIds[0]].Authors.First(a => PersonNames.Key(a) == key);
+            name = graph.Works[workIds[0]].Authors.First(a => PersonNames.Normalize(a) == key);
         }
         else return TypedResults.NotFound();
 

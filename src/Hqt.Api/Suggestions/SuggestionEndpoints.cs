@@ -69,7 +69,7 @@ public static class SuggestionEndpoints
     static async Task<Results<NoContent, ValidationProblem>> SetFeedback(
         string id, string state, DateTimeOffset? until, ClaimsPrincipal user, FeedbackStore store, TimeProvider time, CancellationToken ct)
     {
-        if (!SuggestionIds.IsValid(id)) return Problems.Invalid("id", "Suggestion ids look like work-12 or person-ada-lovelace.");
+        if (!SuggestionIds.IsValid(id)) return Problems.Invalid("id", "Suggestion ids look like work-12 or person-adalovelace.");
         await store.SetAsync(user.UserId(), id, state, until, time.GetUtcNow(), ct);
         return TypedResults.NoContent();
     }
@@ -77,7 +77,7 @@ public static class SuggestionEndpoints
     static async Task<Results<NoContent, NotFound, ValidationProblem>> ClearFeedback(
         string id, string state, ClaimsPrincipal user, FeedbackStore store, CancellationToken ct)
     {
-        if (!SuggestionIds.IsValid(id)) return Problems.Invalid("id", "Suggestion ids look like work-12 or person-ada-lovelace.");
+        if (!SuggestionIds.IsValid(id)) return Problems.Invalid("id", "Suggestion ids look like work-12 or person-adalovelace.");
         return await store.ClearAsync(user.UserId(), id, state, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 }
