@@ -68,6 +68,34 @@ test('a page rendered by script is captured from the popup, with what its script
   await page.close();
 });
 
+test('a large page goes gzipped and arrives whole', async () => {
+  const { page, tabId } = await browser.openTab(`${pages.url}/long`);
+  const worker = await browser.worker();
+  // Record what the background sends (the outbox calls the global fetch at send time).
+  await worker.evaluate(() => {
+    const realFetch = globalThis.fetch;
+    globalThis.realFetch = realFetch;
+    globalThis.sentEncodings = [];
+    globalThis.fetch = (url, init) => {
+      if (String(url).endsWith('/api/captures')) globalThis.sentEncodings.push([init.headers['Content-Encoding'] ?? null, init.body.byteLength]);
+      return realFetch(url, init);
+    };
+  });
+  const outcome = await worker.evaluate((id) => globalThis.hqt.capture(id), tabId);
+  const sent = await worker.evaluate(() => {
+    globalThis.fetch = globalThis.realFetch;
+    return globalThis.sentEncodings;
+  });
+  assert.equal(outcome.state, 'delivered', outcome.message);
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0][0], 'gzip');
+  assert.ok(sent[0][1] < 60_000, `${sent[0][1]} bytes on the wire for ~300 KB of page`);
+  const [capture] = await capturesOf(page.url());
+  assert.deepEqual(capture.authors.map((a) => a.name), ['Ana Lima']);
+  assert.ok(capture.referenceCount >= 1);
+  await page.close();
+});
+
 test('browser pages and PDFs are refused with a message saying why', async () => {
   const pdf = await browser.openTab(`${pages.url}/paper.pdf`);
   const popup = await browser.openPopup(pdf.tabId);
