@@ -31,13 +31,14 @@ static class PeopleRanker
     static string Reason(CitationEvidence evidence, Person person)
     {
         var citingCaptures = new List<int>();
+        var seenCaptures = new HashSet<int>();
         var citingWorks = new HashSet<int>();
         foreach (var work in person.Works)
         {
-            foreach (var c in evidence.CapturesCiting(work)) if (!citingCaptures.Contains(c)) citingCaptures.Add(c);
+            foreach (var c in evidence.CapturesCiting(work)) if (seenCaptures.Add(c)) citingCaptures.Add(c);
             foreach (var h in evidence.WorksCiting(work)) citingWorks.Add(h);
         }
-        var writers = evidence.DistinctWriters(citingCaptures.ToArray(), [], null);
+        var writers = evidence.DistinctWriters(citingCaptures.ToArray(), null);
         var titles = person.Works.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])).ToList();
         var reason = $"wrote {Reasons.NameList(titles, person.Works.Count)}";
         if (writers > 0) reason += $", cited by {Reasons.Count(writers, "writer", "writers")} you read";

@@ -68,12 +68,10 @@ public static class UpstreamRanker
         {
             var best = -1;
             var bestScore = double.NegativeInfinity;
-            for (var i = 0; i < remaining.Count; i++)
+            // The pool is sorted and discounts only lower scores: once a raw score cannot beat the best discounted one, stop looking.
+            for (var i = 0; i < remaining.Count && remaining[i].Score > bestScore; i++)
             {
-                var repeats = 0;
-                foreach (var author in evidence.Nodes[remaining[i].Node]?.Authors ?? [])
-                    repeats = Math.Max(repeats, perAuthor.GetValueOrDefault(author));
-                var adjusted = remaining[i].Score * Math.Pow(RankWeights.RepeatAuthorDecay, Math.Max(0, repeats - 1));
+                var adjusted = remaining[i].Score * Discount(evidence, perAuthor, remaining[i].Node);
                 if (adjusted > bestScore) (best, bestScore) = (i, adjusted);
             }
             picks.Add(remaining[best] with { Score = bestScore });
@@ -82,6 +80,14 @@ public static class UpstreamRanker
             remaining.RemoveAt(best);
         }
         return picks;
+    }
+
+    static double Discount(CitationEvidence evidence, Dictionary<string, int> perAuthor, int node)
+    {
+        var repeats = 0;
+        foreach (var author in evidence.Nodes[node]?.Authors ?? [])
+            repeats = Math.Max(repeats, perAuthor.GetValueOrDefault(author));
+        return repeats <= 1 ? 1 : Math.Pow(RankWeights.RepeatAuthorDecay, repeats - 1);
     }
 
     /// <summary>"Sampling from the void": seeded uniform picks among the other candidates, so a seed always gives the same ones.</summary>
