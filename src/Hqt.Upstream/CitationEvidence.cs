@@ -65,6 +65,8 @@ sealed class CitationEvidence
 
     const int Captured = -1;
 
+    public bool IsPerson(int node) => string.Equals(Nodes[node]?.Kind, "person", StringComparison.OrdinalIgnoreCase);
+
     public ReadOnlySpan<int> CapturesCiting(int node) => CaptureCiters.AsSpan(CaptureStart[node], CaptureStart[node + 1] - CaptureStart[node]);
 
     public ReadOnlySpan<int> WorksCiting(int node) => WorkCiters.AsSpan(WorkStart[node], WorkStart[node + 1] - WorkStart[node]);

@@ -18,14 +18,16 @@ public static class UpstreamRanker
 
         var pool = ScoreTopCandidates(evidence, excluded, Math.Max(3 * limit, MinPool));
         var exploring = (int)Math.Round(limit * Math.Clamp(options.ExploreShare, 0, 0.5));
-        var chosen = Diversify(evidence, pool, Math.Min(limit - exploring, pool.Count));
+        // A reference to a person (a link to their page, "as Hamming said") is evidence for the person, not a work to read.
+        var works = pool.Where(p => !evidence.IsPerson(p.Node)).ToList();
+        var chosen = Diversify(evidence, works, Math.Min(limit - exploring, works.Count));
         var explored = Explore(evidence, excluded, chosen, exploring, options.Seed);
 
-        var works = Interleave(chosen, explored)
+        var ranked = Interleave(chosen, explored)
             .Select(pick => Reasons.ForWork(evidence, pick.Node, pick.Score, pick.IsExploration))
             .ToList();
         var people = PeopleRanker.Rank(evidence, pool, excluded, limit);
-        return new RankResult(works, people);
+        return new RankResult(ranked, people);
     }
 
     internal readonly record struct Scored(int Node, double Score, bool IsExploration = false);
@@ -98,7 +100,7 @@ public static class UpstreamRanker
         var taken = chosen.Select(p => p.Node).ToHashSet();
         var others = new List<int>();
         for (var i = 0; i < evidence.Ids.Count; i++)
-            if (!taken.Contains(i) && IsCandidate(evidence, excluded, i)) others.Add(i);
+            if (!taken.Contains(i) && !evidence.IsPerson(i) && IsCandidate(evidence, excluded, i)) others.Add(i);
         var random = new SeededRandom(seed);
         // A partial Fisher–Yates shuffle: the first `count` places are the picks.
         for (var k = 0; k < Math.Min(count, others.Count); k++)
