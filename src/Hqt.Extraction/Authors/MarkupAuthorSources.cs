@@ -1,0 +1,157 @@
+using AngleSharp.Dom;
+using Hqt.Extraction.Parsing;
+using Hqt.Extraction.Text;
+
+namespace Hqt.Extraction.Authors;
+
+/// <summary>Authors marked up in the page's body: microdata <c>itemprop=author</c>, h-entry <c>p-author</c>, <c>rel=author</c> links, and visible bylines.</summary>
+public static class MarkupAuthorSources
+{
+    const int MaxBylineText = 240;
+
+    /// <summary>Containers whose authors are not the page's: comments, related stories, sidebars, navigation.</summary>
+    static readonly string[] ForeignContainers =
+    [
+        "comment", "related", "recirc", "sidebar", "side-bar", "widget", "popular", "trending", "recommend", "more-from", "more-stories",
+        "teaser", "promo", "newsletter", "footer", "nav", "menu", "breadcrumb", "share", "social", "reply", "respond", "discussion",
+        "signup", "subscribe", "outbrain", "taboola", "carousel", "rail", "mostread", "most-read", "next-article", "read-next", "latest",
+        "quote", "testimonial",
+    ];
+
+    /// <summary>Parts of an author box that are not the name: photos, bios, follow buttons, dates.</summary>
+    static readonly string[] NonNameParts =
+    [
+        "bio", "avatar", "image", "img", "photo", "pic", "desc", "social", "follow", "twitter", "email", "mail", "date", "time", "job",
+        "position", "role", "label", "count", "more", "list-title", "authorship", "thumb", "about",
+    ];
+
+    public static void Collect(PageDocument page, List<AuthorSighting> sightings)
+    {
+        var bylines = new List<IElement>();
+        foreach (var element in page.Scan.AuthorElements)
+        {
+            if (InForeignContainer(element)) continue;
+            var itemprop = element.GetAttribute("itemprop");
+            if (itemprop is not null && (itemprop.Contains("author", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("creator", StringComparison.OrdinalIgnoreCase)))
+                Microdata(page, element, sightings);
+            else if (PageScan.HasToken(element.GetAttribute("class"), "p-author"))
+                HCard(page, element, sightings);
+            else if (PageScan.HasToken(element.GetAttribute("rel"), "author"))
+            {
+                if (element.LocalName == "a") sightings.Add(new(Text(element), page.ResolveHttpUrl(element.GetAttribute("href")), null, AuthorSignals.RelAuthor));
+                else if (element.LocalName == "link" && page.ResolveHttpUrl(element.GetAttribute("href")) is { } url) sightings.Add(new("", url, null, AuthorSignals.RelAuthor));
+            }
+            else if (IsBylineElement(element)) bylines.Add(element);
+        }
+        Bylines(page, bylines, sightings);
+    }
+
+    static void Microdata(PageDocument page, IElement element, List<AuthorSighting> sightings)
+    {
+        if (element.LocalName == "meta")
+        {
+            if (element.GetAttribute("content") is { } content && page.ResolveHttpUrl(content) is null) sightings.Add(new(content, null, null, AuthorSignals.Microdata));
+            return;
+        }
+        if (element.LocalName == "link") return;
+        string? name = null, url = null;
+        if (element.HasAttribute("itemscope"))
+        {
+            var nameElement = element.QuerySelector("[itemprop~=name]");
+            name = nameElement is null ? null : nameElement.GetAttribute("content") ?? Text(nameElement);
+            var urlElement = element.QuerySelector("[itemprop~=url]");
+            url = page.ResolveHttpUrl(urlElement?.GetAttribute("href") ?? urlElement?.GetAttribute("content"));
+        }
+        name ??= element.GetAttribute("content") ?? Text(element);
+        url ??= page.ResolveHttpUrl(element.LocalName == "a" ? element.GetAttribute("href") : element.QuerySelector("a[href]")?.GetAttribute("href"));
+        bool? isOrganization = element.GetAttribute("itemtype") is { } type ? type.Contains("Organization", StringComparison.OrdinalIgnoreCase) : null;
+        sightings.Add(new(name, url, isOrganization, AuthorSignals.Microdata));
+    }
+
+    static void HCard(PageDocument page, IElement element, List<AuthorSighting> sightings)
+    {
+        var nameElement = element.QuerySelector(".p-name") ?? element.QuerySelector(".fn");
+        var name = nameElement is null ? Text(element) : Text(nameElement);
+        var urlElement = element.LocalName == "a" ? element : element.QuerySelector("a.u-url[href]") ?? element.QuerySelector("a[href]");
+        sightings.Add(new(name, page.ResolveHttpUrl(urlElement?.GetAttribute("href")), null, AuthorSignals.HCard));
+    }
+
+    static bool IsBylineElement(IElement element)
+    {
+        if (element.LocalName is "link" or "meta" or "img" or "script" or "body" or "html" or "article" or "main" or "section") return false;
+        var marks = (element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "");
+        foreach (var part in NonNameParts)
+            if (ContainsAfterAuthorWord(marks, part)) return false;
+        return true;
+    }
+
+    /// <summary>"author-bio" or "byline__date" name a part of the byline that is not the name.</summary>
+    static bool ContainsAfterAuthorWord(string marks, string part)
+    {
+        foreach (var token in marks.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var lower = token.ToLowerInvariant();
+            if ((lower.Contains("author") || lower.Contains("byline") || lower.Contains("writer")) && lower.Contains(part)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The first byline that yields a name, preferring those inside the article: a byline block is read as a whole
+    /// (its outermost author-ish element), so "By A, B and C" keeps all three.
+    /// </summary>
+    static void Bylines(PageDocument page, List<IElement> bylines, List<AuthorSighting> sightings)
+    {
+        if (bylines.Count == 0) return;
+        var roots = new List<IElement>();
+        foreach (var element in bylines)
+        {
+            var root = element;
+            foreach (var other in bylines)
+                if (other != element && other.Contains(element) && Text(other).Length <= MaxBylineText) { root = other; break; }
+            if (!roots.Contains(root)) roots.Add(root);
+        }
+        var inArticle = roots.Where(r => r.Closest("article, main, [role=main], [itemprop=articleBody]") is not null).ToList();
+        foreach (var group in new[] { inArticle, roots })
+        {
+            foreach (var root in group)
+            {
+                var text = VisibleText.Of(root, MaxBylineText * 2, AuthorNames.Boundary);
+                if (text.Length > MaxBylineText * 2) continue;
+                var names = AuthorNames.Split(text);
+                if (names.Count == 0) continue;
+                foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
+                return;
+            }
+        }
+    }
+
+    /// <summary>The link around a name in a byline, when its text is that name.</summary>
+    static string? ProfileUrl(PageDocument page, IElement root, string name)
+    {
+        var key = TextTools.LooseKey(name);
+        var anchors = root.LocalName == "a" ? new[] { root } : root.QuerySelectorAll("a[href]").ToArray();
+        foreach (var anchor in anchors)
+            if (TextTools.LooseKey(anchor.TextContent).Contains(key) && page.ResolveHttpUrl(anchor.GetAttribute("href")) is { } url) return url;
+        return null;
+    }
+
+    static bool InForeignContainer(IElement element)
+    {
+        var depth = 0;
+        for (var current = element.ParentElement; current is not null && depth < 30; current = current.ParentElement, depth++)
+        {
+            var name = current.LocalName;
+            if (name is "aside" or "nav" or "footer" && current.Closest("article") is null) return true;
+            if (name is "article" or "main" or "body") return false;
+            var marks = (current.GetAttribute("class") ?? "") + " " + (current.GetAttribute("id") ?? "");
+            if (marks.Length > 1)
+                foreach (var word in ForeignContainers)
+                    if (marks.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+            if (current.GetAttribute("itemprop") is { } itemprop && (itemprop.Contains("comment", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("review", StringComparison.OrdinalIgnoreCase))) return true;
+        }
+        return false;
+    }
+
+    static string Text(IElement element) => VisibleText.Of(element, MaxBylineText, AuthorNames.Boundary).Trim();
+}
