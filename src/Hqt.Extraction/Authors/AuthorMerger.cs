@@ -11,8 +11,8 @@ public static class AuthorMerger
 {
     sealed class Entry(string name, string? url, bool? isOrganization, string signal)
     {
-        public string Name { get; } = name;
-        public string Key { get; } = TextTools.LooseKey(name);
+        public string Name { get; set; } = name;
+        public string Key => TextTools.LooseKey(Name);
         public string? Url { get; set; } = url;
         public bool? IsOrganization { get; set; } = isOrganization;
         public List<string> Signals { get; } = [signal];
@@ -30,13 +30,15 @@ public static class AuthorMerger
                 if (sighting.Url is not null) profileUrls.Add(sighting.Url);
                 continue;
             }
-            var names = AuthorNames.Split(sighting.Text);
+            // "Jobs & Hire" as a whole is the site's name, though split it would look like two people.
+            var wholeIsSite = TitleCleaner.IsSiteName(sighting.Text, metadata.SiteName, pageUri);
+            var names = wholeIsSite && TextTools.Collapse(sighting.Text) is { } whole ? [whole] : AuthorNames.Split(sighting.Text);
             foreach (var name in names)
             {
                 var entries = bySignal.TryGetValue(sighting.Signal, out var list) ? list : bySignal[sighting.Signal] = [];
                 var entry = new Entry(name, names.Count == 1 ? sighting.Url : null, sighting.IsOrganization, sighting.Signal)
                 {
-                    IsSiteName = TitleCleaner.IsSiteName(name, metadata.SiteName, pageUri),
+                    IsSiteName = wholeIsSite || TitleCleaner.IsSiteName(name, metadata.SiteName, pageUri),
                 };
                 if (entries.Find(e => e.Key == entry.Key) is { } same) same.Url ??= entry.Url;
                 else if (entry.Key.Length > 0) entries.Add(entry);
@@ -52,7 +54,8 @@ public static class AuthorMerger
             var people = ranked.Select(pair => pair.Value.Where(e => !e.IsSiteName && !IsOrganization(e)).ToList()).FirstOrDefault(list => list.Count > 0);
             if (people is not null) primary = people;
         }
-        primary ??= ranked[0].Value.Take(1).ToList();
+        // Only the site names itself: keep that, as long as the page stated it for machines rather than in a byline.
+        primary ??= ranked.Where(pair => AuthorSignals.Weight(pair.Key) >= AuthorSignals.Weight(AuthorSignals.MetaAuthor)).Select(pair => pair.Value.Take(1).ToList()).FirstOrDefault() ?? [];
 
         var result = primary.Select(e => new Entry(e.Name, e.Url, e.IsOrganization, e.Signals[0]) { IsSiteName = e.IsSiteName }).ToList();
         foreach (var (_, entries) in ranked)
@@ -60,6 +63,8 @@ public static class AuthorMerger
                 if (result.Find(r => SamePerson(r, entry)) is { } match)
                 {
                     if (!match.Signals.Contains(entry.Signals[0])) match.Signals.Add(entry.Signals[0]);
+                    // "mikecason" or "Glaser" in one signal, "Mike Cason" or "April Glaser" in another: show the full name.
+                    if (TextTools.CountWords(entry.Name) > TextTools.CountWords(match.Name)) match.Name = entry.Name;
                     match.Url ??= entry.Url;
                     match.IsOrganization ??= entry.IsOrganization;
                 }
@@ -75,10 +80,12 @@ public static class AuthorMerger
     /// <summary>Same key, or the same first and last name with a middle name or initial only on one side.</summary>
     static bool SamePerson(Entry a, Entry b)
     {
-        if (a.Key == b.Key) return true;
+        if (a.Key == b.Key || a.Key.Replace(" ", "") == b.Key.Replace(" ", "")) return true;
         var x = a.Key.Split(' ');
         var y = b.Key.Split(' ');
-        return x.Length >= 2 && y.Length >= 2 && x[0] == y[0] && x[^1] == y[^1];
+        if (x.Length >= 2 && y.Length >= 2) return x[0] == y[0] && x[^1] == y[^1];
+        // A lone surname matches the full name that ends with it.
+        return (x.Length == 1 && y.Length is 2 or 3 && y[^1] == x[0] && x[0].Length > 3) || (y.Length == 1 && x.Length is 2 or 3 && x[^1] == y[0] && y[0].Length > 3);
     }
 
     /// <summary>Whether a profile URL's last path segment spells the name ("/by/al-baker" for "Al Baker").</summary>

@@ -24,6 +24,23 @@ public static partial class AuthorNames
         "search", "newsletter", "advertisement", "anzeige", "print", "close", "close menu", "open menu", "skip to content", "autor", "autorin",
         "auteur", "autore", "著者", "作者", "author profile", "view more stories", "more stories", "latest", "updated", "published",
         "get rights and content", "written by", "posted in", "filed under", "null", "undefined", "none", "n/a", "user", "default",
+        "news", "research article", "article", "agencies", "agency", "wires", "wire", "wire services", "at", "on", "in", "the", "of",
+        "staff", "team", "contributors", "guest author", "guest post", "sponsored", "partner content", "advertiser content",
+    };
+
+    /// <summary>Words that never occur in a name but do in the buttons and links around bylines.</summary>
+    static readonly HashSet<string> FurnitureWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "rss", "feed", "follow", "subscribe", "share", "newsletter", "click", "here", "login", "register", "comments", "posts", "archive",
+        "profile", "bio", "view", "see", "read", "menu", "search", "size", "small", "medium", "large", "print", "email", "e-mail", "contact",
+        "us", "our", "your", "my", "this", "that", "all", "home", "tweet", "like", "articles", "stories", "author", "authors", "verified",
+        "sign", "listen", "watch", "download", "copyright", "rights", "reserved", "cookie", "cookies", "privacy",
+    };
+
+    /// <summary>Lower-case words that do sit inside names.</summary>
+    static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "ten", "ter", "la", "le", "du", "des", "bin", "ibn", "al", "el", "y", "zu", "st.", "mc",
     };
 
     /// <summary>Words of a job title or a credit that is not authorship; a comma or dash piece holding one is not a name.</summary>
@@ -36,6 +53,15 @@ public static partial class AuthorNames
         "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journalistin", "rédacteur", "rédactrice", "journaliste",
         "periodista", "redactor", "redactora", "corresponsal", "photographer", "photos", "photo", "illustrations", "illustration",
         "contributors", "updated", "published", "posted", "bureau", "lead", "head", "host", "anchor", "critic", "blogger",
+        "fotos", "foto", "bilder", "bild", "grafik", "video", "ma", "md", "phd", "ph.d.", "ms", "msc", "bsc", "rn", "mph", "mba", "dr", "prof",
+        "chefredakteur", "chefredakteurin", "redaktionsleiter", "volontär", "volontärin", "praktikant", "praktikantin",
+    };
+
+    /// <summary>Words a job title starts with ("Senior …", "Contributing …"), whatever follows.</summary>
+    static readonly HashSet<string> RoleLeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "senior", "chief", "contributing", "deputy", "associate", "assistant", "head", "lead", "staff", "executive", "managing", "freelance",
+        "former", "special", "guest", "stellvertretender", "stellvertretende", "leitender", "leitende", "freier", "freie",
     };
 
     /// <summary>Words only organisations carry.</summary>
@@ -60,9 +86,12 @@ public static partial class AuthorNames
         var names = new List<string>();
         if (string.IsNullOrWhiteSpace(raw) || raw.Length > 2000) return names;
         foreach (var segment in Segments(raw))
+        {
+            if (Furniture.Contains(segment)) continue;
             foreach (var name in SplitList(segment))
                 if (Clean(name) is { } clean && !names.Contains(clean, StringComparer.OrdinalIgnoreCase))
                     names.Add(clean);
+        }
         return names;
     }
 
@@ -76,6 +105,7 @@ public static partial class AuthorNames
         text = DatePattern().Replace(text, Boundary.ToString());
         text = NoisePattern().Replace(text, Boundary.ToString());
         text = text.Replace(" - ", Boundary.ToString());
+        text = OtherCredit().Replace(text, Boundary.ToString());
         foreach (var label in CjkRoleLabels) text = text.Replace(label, Boundary.ToString());
         foreach (var piece in text.Split([Boundary, '|', '•', '·', '●', '◆', '■', '/', '／', '\\', '«', '»', '–', '—', ':', '：', '\u3000'], StringSplitOptions.RemoveEmptyEntries))
         {
@@ -112,7 +142,7 @@ public static partial class AuthorNames
         var parts = new List<string>();
         foreach (var piece in ListSeparator().Split(segment))
         {
-            var trimmed = piece.Trim(' ', ',', ';', '.', '-', '&');
+            var trimmed = piece.Trim(' ', ',', ';', '-', '&');
             if (trimmed.Length > 0) parts.Add(trimmed);
         }
         foreach (var part in parts)
@@ -122,6 +152,12 @@ public static partial class AuthorNames
             if (commaParts.Count == 2 && IsLastFirst(commaParts[0], commaParts[1]))
             {
                 yield return commaParts[1] + " " + commaParts[0];
+                continue;
+            }
+            // "Olympia-Verlag GmbH, Nürnberg, Germany": an organisation followed by its address.
+            if (commaParts.Count > 1 && IsOrganization(commaParts[0]) && !commaParts.Skip(1).Any(IsOrganization))
+            {
+                yield return commaParts[0];
                 continue;
             }
             foreach (var commaPart in commaParts) yield return commaPart;
@@ -135,10 +171,15 @@ public static partial class AuthorNames
     /// <summary>Whether a piece is a job title or credit ("Senior Staff Technologist", "Photos") rather than a name.</summary>
     public static bool IsRole(string piece)
     {
-        var words = piece.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = piece.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ':', '(', ')')).Where(w => w.Length > 0).ToArray();
         if (words.Length == 0) return false;
-        var roles = words.Count(w => RoleWords.Contains(w.Trim('.', ',', ':')));
-        return roles > 0 && (roles * 2 >= words.Length || words.Length > 2 && RoleWords.Contains(words[^1].Trim('.', ',', ':')));
+        if (words.All(w => RoleWords.Contains(w) || NameParticles.Contains(w) || w is "of" or "at" or "and" or "&" or "for")) return true;
+        // "Ars Staff" and "Editorial Team" name a desk, not a job.
+        var last = words[^1];
+        if (last.Equals("staff", StringComparison.OrdinalIgnoreCase) || last.Equals("team", StringComparison.OrdinalIgnoreCase)) return false;
+        if (RoleLeads.Contains(words[0]) && words.Length > 1) return true;
+        return words.Length > 1 && (RoleWords.Contains(last) || last.EndsWith("redakteur", StringComparison.OrdinalIgnoreCase) || last.EndsWith("redakteurin", StringComparison.OrdinalIgnoreCase))
+            || words.Any(w => w.Equals("at", StringComparison.Ordinal) || w.Equals("bei", StringComparison.Ordinal)) && words.Any(RoleWords.Contains);
     }
 
     /// <summary>Whether a name is an organisation's ("The Associated Press", "Hanns-Seidel-Stiftung e.V.", "USA TODAY").</summary>
@@ -156,9 +197,9 @@ public static partial class AuthorNames
     /// <summary>One candidate name made presentable, or null when it is not a name at all.</summary>
     public static string? Clean(string candidate)
     {
-        var name = TextTools.Collapse(StripLabel(candidate.Trim(' ', '"', '\'', '“', '”', '‘', '’', ',', ';', '.', '-', '*', '+', '~')));
+        var name = TextTools.Collapse(StripLabel(TrimPunctuation(candidate)));
         if (name is null) return null;
-        name = name.TrimEnd('.', ',', ';', ':', '*');
+        name = TrimPunctuation(name);
         if (name.Length is < 2 or > MaxNameLength) return null;
         if (!name.Any(char.IsLetter) || Furniture.Contains(name) || IsRole(name)) return null;
         if (name.StartsWith('@') || name.StartsWith('#') || name.Contains("://", StringComparison.Ordinal) || name.Contains('@') || name.Contains('{') || name.Contains('<')) return null;
@@ -166,9 +207,35 @@ public static partial class AuthorNames
         var words = TextTools.CountWords(name);
         var cjk = name.Count(TextTools.IsCjk);
         if (words > 6 || (cjk > 0 && cjk > 12)) return null;
-        if (words > 1 && name.Split(' ').All(w => w.Length > 0 && char.IsLower(w[0])) && !IsOrganization(name)) return null;
+        var parts = name.Split(' ');
+        if (parts.Any(FurnitureWords.Contains)) return null;
+        if (!char.IsLetter(name[0])) return null;
+        if (words > 1 && char.IsLower(name[0]) && !NameParticles.Contains(parts[0])) return null;
+        if (parts.Count(w => w.Length > 0 && char.IsLower(w[0]) && !NameParticles.Contains(w)) >= 2) return null;
+        // "AA", "TNN": a font-size control or a wire-service code, not a byline name.
+        if (words == 1 && name.Length <= 3 && cjk == 0) return null;
         return name;
     }
+
+    /// <summary>Trims quotes and punctuation around a name, but keeps the full stop of a final initial or "Jr.".</summary>
+    static string TrimPunctuation(string value)
+    {
+        value = value.Trim(' ', '"', '\'', '“', '”', '‘', '’', ',', ';', '-', '*', '+', '~', ':', '^', '(', ')', '[', ']', '·');
+        while (value.EndsWith('.') && !EndsWithInitial(value)) value = value[..^1].TrimEnd();
+        while (value.StartsWith('.')) value = value[1..].TrimStart();
+        return value;
+    }
+
+    static bool EndsWithInitial(string value)
+    {
+        var space = value.LastIndexOf(' ');
+        var lastWord = value[(space + 1)..^1];
+        return (lastWord.Length == 1 && char.IsUpper(lastWord[0])) || lastWord is "Jr" or "Sr" || (lastWord.Length >= 2 && lastWord[^2] == '.');
+    }
+
+    /// <summary>Credits for other work than the writing ("Edited by …", "Photos by …") up to the next block.</summary>
+    [GeneratedRegex(@"\b(?:edited|photos?|photography|photographs|illustrations?|illustrated|images?|video|graphics|fact[- ]checked|reviewed|produced|additional\s+reporting|contributing|fotos?|bilder)\s+(?:by|von)\b[^\u2029|]*", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherCredit();
 
     [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
@@ -195,7 +262,7 @@ public static partial class AuthorNames
     private static partial Regex NoisePattern();
 
     /// <summary>Labels before a name: "By", "Written by", "Von", "Par", "Por", "Door", "Author:", "Text:", "作者：".</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|reported|reporting|compiled|edited|interview|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
+    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|reported|reporting|compiled|interview|recipe|created|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
         RegexOptions.IgnoreCase)]
     private static partial Regex LabelPrefix();
 
@@ -203,6 +270,6 @@ public static partial class AuthorNames
     private static partial Regex TrailingLabel();
 
     /// <summary>List separators between names: semicolons, "and" in several languages, ampersands, ideographic commas.</summary>
-    [GeneratedRegex(@"\s*;\s*|\s+(?:and|und|et|y|e|en|og|och|ja|i)\s+|\s*&\s*|\s*、\s*|\s*，\s*|\s*,\s*(?:and|und|et|y)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*;\s*|\s+(?:and|und|et|y|e|en|og|och|ja|i|avec|with|con|com)\s+|\s*&\s*|\s*、\s*|\s*，\s*|\s*,\s*(?:and|und|et|y)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ListSeparator();
 }

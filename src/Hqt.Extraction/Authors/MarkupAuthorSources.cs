@@ -43,7 +43,26 @@ public static class MarkupAuthorSources
             }
             else if (IsBylineElement(element)) bylines.Add(element);
         }
-        Bylines(page, bylines, sightings);
+        if (!Bylines(page, bylines, sightings)) TextBylines(page, sightings);
+    }
+
+    /// <summary>Bylines known only by their words ("By Jane Doe"): the first short one, inside the article first, that yields a name.</summary>
+    static void TextBylines(PageDocument page, List<AuthorSighting> sightings)
+    {
+        var candidates = page.Scan.BylineTextElements.Where(e => !InForeignContainer(e)).ToList();
+        var inArticle = candidates.Where(e => e.Closest("article, main, [role=main]") is not null).ToList();
+        foreach (var group in new[] { inArticle, candidates })
+            foreach (var element in group)
+            {
+                // "<span>By</span> <a>Jane Doe</a>": the label alone, the name beside it.
+                var root = Text(element).Length <= 12 && element.ParentElement is { } parent ? parent : element;
+                var text = VisibleText.Of(root, MaxBylineText * 2, AuthorNames.Boundary);
+                if (TextTools.Collapse(text) is not { Length: <= MaxBylineText }) continue;
+                var names = AuthorNames.Split(text);
+                if (names.Count == 0) continue;
+                foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
+                return;
+            }
     }
 
     static void Microdata(PageDocument page, IElement element, List<AuthorSighting> sightings)
@@ -100,9 +119,9 @@ public static class MarkupAuthorSources
     /// The first byline that yields a name, preferring those inside the article: a byline block is read as a whole
     /// (its outermost author-ish element), so "By A, B and C" keeps all three.
     /// </summary>
-    static void Bylines(PageDocument page, List<IElement> bylines, List<AuthorSighting> sightings)
+    static bool Bylines(PageDocument page, List<IElement> bylines, List<AuthorSighting> sightings)
     {
-        if (bylines.Count == 0) return;
+        if (bylines.Count == 0) return false;
         var roots = new List<IElement>();
         foreach (var element in bylines)
         {
@@ -121,9 +140,10 @@ public static class MarkupAuthorSources
                 var names = AuthorNames.Split(text);
                 if (names.Count == 0) continue;
                 foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /// <summary>The link around a name in a byline, when its text is that name.</summary>
@@ -143,6 +163,8 @@ public static class MarkupAuthorSources
         {
             var name = current.LocalName;
             if (name is "aside" or "nav" or "footer" && current.Closest("article") is null) return true;
+            if (name is "figure" or "figcaption" or "blockquote") return true;
+            if (current.GetAttribute("itemtype") is { } itemtype && (itemtype.Contains("ImageObject", StringComparison.Ordinal) || itemtype.Contains("VideoObject", StringComparison.Ordinal))) return true;
             if (name is "article" or "main" or "body") return false;
             var marks = (current.GetAttribute("class") ?? "") + " " + (current.GetAttribute("id") ?? "");
             if (marks.Length > 1)

@@ -26,7 +26,7 @@ public static partial class StructuredAuthorSources
             if (key is "citation_author") sightings.Add(new(value, null, null, AuthorSignals.CitationAuthor));
             else if (key is "citation_authors") foreach (var name in value.Split(';')) sightings.Add(new(name, null, null, AuthorSignals.CitationAuthor));
             else if (DublinCoreKeys.Contains(key)) sightings.Add(new(value, null, null, AuthorSignals.DublinCore));
-            else if (MetaAuthorKeys.Contains(key))
+            else if (MetaAuthorKeys.Contains(key) || IsAuthorKey(key))
             {
                 if (page.ResolveHttpUrl(value) is { } url && LooksLikeUrl(value)) profileUrls.Add(url);
                 else sightings.Add(new(value, null, null, AuthorSignals.MetaAuthor));
@@ -38,6 +38,12 @@ public static partial class StructuredAuthorSources
         JsonLdAuthors(page, sightings);
         foreach (var block in scan.FrontMatter) FrontMatterAuthors(page, block, sightings);
     }
+
+    /// <summary>Namespaced author metas ("article:author_name", "og:book:author", "weibo:article:creator"), not Twitter's handles.</summary>
+    static bool IsAuthorKey(string key) => !key.StartsWith("twitter:", StringComparison.Ordinal) && AuthorKey().IsMatch(key);
+
+    [GeneratedRegex(@"^(?:[\w-]+[:.])+(?:author|authors|author_name|author-name|creator)$")]
+    private static partial Regex AuthorKey();
 
     static bool LooksLikeUrl(string value) => value.Contains("://", StringComparison.Ordinal) || value.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/');
 

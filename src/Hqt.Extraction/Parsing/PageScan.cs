@@ -21,6 +21,9 @@ public sealed class PageScan
     /// <summary>Elements that may name an author: <c>itemprop</c>/<c>rel</c>/<c>class</c>/<c>id</c> saying author, byline, creator, or h-card.</summary>
     public List<IElement> AuthorElements { get; } = [];
 
+    /// <summary>Elements whose own text starts like a byline ("By …", "Von …", "Par …"), for pages that mark bylines up with nothing else.</summary>
+    public List<IElement> BylineTextElements { get; } = [];
+
     /// <summary><c>time[datetime]</c> and <c>[itemprop=datePublished]</c> elements, for the published date.</summary>
     public List<IElement> DateElements { get; } = [];
 
@@ -70,6 +73,25 @@ public sealed class PageScan
         var itemprop = element.GetAttribute("itemprop");
         if (itemprop is not null && itemprop.Contains("datePublished", StringComparison.OrdinalIgnoreCase) && element.LocalName != "time") DateElements.Add(element);
         if (IsAuthorish(element, itemprop)) AuthorElements.Add(element);
+        else if (BylineTextElements.Count < 40 && element.FirstChild is IText text && StartsLikeByline(text.Data)) BylineTextElements.Add(element);
+    }
+
+    static readonly string[] BylineLabels = ["by ", "by:", "von ", "par ", "por ", "door ", "written by", "posted by", "autor:", "autorin:", "author:", "text:", "texte:", "words by", "story by"];
+
+    static bool StartsLikeByline(string data)
+    {
+        var text = data.AsSpan().TrimStart();
+        if (text.Length < 2) return false;
+        foreach (var label in BylineLabels)
+            if (text.StartsWith(label, StringComparison.OrdinalIgnoreCase) && (text.Length == label.TrimEnd().Length || !char.IsLower(NextLetter(text[label.Length..])))) return true;
+        return false;
+    }
+
+    static char NextLetter(ReadOnlySpan<char> rest)
+    {
+        foreach (var c in rest)
+            if (!char.IsWhiteSpace(c) && c != ':') return c;
+        return 'A';
     }
 
     void VisitMeta(IElement meta)
