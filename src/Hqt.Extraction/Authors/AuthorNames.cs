@@ -101,7 +101,8 @@ public static partial class AuthorNames
         var text = raw.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
         text = Url().Replace(text, Boundary.ToString());
         text = Email().Replace(text, Boundary.ToString());
-        text = Parenthetical().Replace(text, m => IsInsideName(text, m) ? " " + m.Groups[1].Value + " " : Boundary.ToString());
+        text = Parenthetical().Replace(text, m => IsInsideName(text, m) ? " " + m.Groups[1].Value + " "
+            : CoAuthors().IsMatch(m.Groups[1].Value) ? Boundary + m.Groups[1].Value + Boundary : Boundary.ToString());
         text = DatePattern().Replace(text, Boundary.ToString());
         text = NoisePattern().Replace(text, Boundary.ToString());
         text = text.Replace(" - ", Boundary.ToString());
@@ -243,6 +244,10 @@ public static partial class AuthorNames
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+")]
     private static partial Regex Email();
 
+    /// <summary>"(avec Damien Leloup et Morgane Tual)", "(with Jane Roe)": co-authors in an aside.</summary>
+    [GeneratedRegex(@"^\s*(?:with|avec|mit|con|com|and|et|und|y)\s+\p{Lu}", RegexOptions.IgnoreCase)]
+    private static partial Regex CoAuthors();
+
     [GeneratedRegex(@"\(([^()]{0,60})\)")]
     private static partial Regex Parenthetical();
 
@@ -262,7 +267,7 @@ public static partial class AuthorNames
     private static partial Regex NoisePattern();
 
     /// <summary>Labels before a name: "By", "Written by", "Von", "Par", "Por", "Door", "Author:", "Text:", "作者：".</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|reported|reporting|compiled|interview|recipe|created|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
+    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|reported|reporting|compiled|interview|recipe|created|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|avec\b|mit\b|con\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
         RegexOptions.IgnoreCase)]
     private static partial Regex LabelPrefix();
 

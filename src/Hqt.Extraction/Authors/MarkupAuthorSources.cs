@@ -13,7 +13,7 @@ public static class MarkupAuthorSources
     static readonly string[] ForeignContainers =
     [
         "comment", "related", "recirc", "sidebar", "side-bar", "widget", "popular", "trending", "recommend", "more-from", "more-stories",
-        "teaser", "promo", "newsletter", "footer", "nav", "menu", "breadcrumb", "share", "social", "reply", "respond", "discussion",
+        "teaser", "promo", "newsletter", "footer", "nav", "menu", "breadcrumb", "reply", "respond", "discussion",
         "signup", "subscribe", "outbrain", "taboola", "carousel", "rail", "mostread", "most-read", "next-article", "read-next", "latest",
         "quote", "testimonial",
     ];
@@ -28,12 +28,15 @@ public static class MarkupAuthorSources
     public static void Collect(PageDocument page, List<AuthorSighting> sightings)
     {
         var bylines = new List<IElement>();
+        var microdata = new List<IElement>();
         foreach (var element in page.Scan.AuthorElements)
         {
-            if (InForeignContainer(element)) continue;
             var itemprop = element.GetAttribute("itemprop");
-            if (itemprop is not null && (itemprop.Contains("author", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("creator", StringComparison.OrdinalIgnoreCase)))
-                Microdata(page, element, sightings);
+            var isMicrodata = itemprop is not null && (itemprop.Contains("author", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("creator", StringComparison.OrdinalIgnoreCase));
+            // Microdata says whose item it describes, so only comments, reviews and pictures disqualify it; other markup also loses sidebars.
+            if (InForeignContainer(element, onlyOtherItems: isMicrodata)) continue;
+            if (isMicrodata)
+                microdata.Add(element);
             else if (PageScan.HasToken(element.GetAttribute("class"), "p-author"))
                 HCard(page, element, sightings);
             else if (PageScan.HasToken(element.GetAttribute("rel"), "author"))
@@ -43,11 +46,29 @@ public static class MarkupAuthorSources
             }
             else if (IsBylineElement(element)) bylines.Add(element);
         }
-        if (!Bylines(page, bylines, sightings)) TextBylines(page, sightings);
+        foreach (var element in PageItemAuthors(microdata)) Microdata(page, element, sightings);
+        if (!Bylines(page, bylines, sightings) && !TextBylines(page, sightings)) AuthorLinks(page, sightings);
+    }
+
+    /// <summary>Links to author pages whose text is a name: the first such link, and the others beside it in the same block.</summary>
+    static void AuthorLinks(PageDocument page, List<AuthorSighting> sightings)
+    {
+        var links = page.Scan.AuthorLinks.Where(e => !InForeignContainer(e)).ToList();
+        var inArticle = links.Where(e => e.Closest("article, main, [role=main]") is not null).ToList();
+        foreach (var group in new[] { inArticle, links })
+            foreach (var link in group)
+            {
+                if (AuthorNames.Split(Text(link)) is not { Count: 1 } names) continue;
+                var block = link.ParentElement?.ParentElement ?? link;
+                foreach (var other in group.Where(o => o != link && block.Contains(o)).Prepend(link))
+                    foreach (var name in AuthorNames.Split(Text(other)).Take(1))
+                        sightings.Add(new(name, page.ResolveHttpUrl(other.GetAttribute("href")), null, AuthorSignals.Byline));
+                return;
+            }
     }
 
     /// <summary>Bylines known only by their words ("By Jane Doe"): the first short one, inside the article first, that yields a name.</summary>
-    static void TextBylines(PageDocument page, List<AuthorSighting> sightings)
+    static bool TextBylines(PageDocument page, List<AuthorSighting> sightings)
     {
         var candidates = page.Scan.BylineTextElements.Where(e => !InForeignContainer(e)).ToList();
         var inArticle = candidates.Where(e => e.Closest("article, main, [role=main]") is not null).ToList();
@@ -56,13 +77,28 @@ public static class MarkupAuthorSources
             {
                 // "<span>By</span> <a>Jane Doe</a>": the label alone, the name beside it.
                 var root = Text(element).Length <= 12 && element.ParentElement is { } parent ? parent : element;
-                var text = VisibleText.Of(root, MaxBylineText * 2, AuthorNames.Boundary);
-                if (TextTools.Collapse(text) is not { Length: <= MaxBylineText }) continue;
-                var names = AuthorNames.Split(text);
-                if (names.Count == 0) continue;
+                if (ShortText(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
                 foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
-                return;
+                return true;
             }
+        return false;
+    }
+
+    /// <summary>
+    /// The microdata authors of the page's own item: lists of teasers mark up every teaser's author too, so authors are
+    /// grouped by the item they belong to, and the article's item (else the first) wins.
+    /// </summary>
+    static IEnumerable<IElement> PageItemAuthors(List<IElement> authors)
+    {
+        if (authors.Count == 0) return [];
+        var groups = authors.GroupBy(a => a.ParentElement?.Closest("[itemscope]")).ToList();
+        var article = groups.FirstOrDefault(g => g.Key is null || (g.Key.GetAttribute("itemtype") is { } type
+            && (type.Contains("Article", StringComparison.OrdinalIgnoreCase) || type.Contains("Posting", StringComparison.OrdinalIgnoreCase) || type.Contains("WebPage", StringComparison.OrdinalIgnoreCase))));
+        var chosen = (article ?? groups[0]).ToList();
+        // Without a containing item the teasers' authors look like the article's: keep the first byline block only.
+        var block = chosen[0];
+        for (var level = 0; level < 3 && block.ParentElement is { LocalName: not ("article" or "main" or "body") } parent; level++) block = parent;
+        return chosen.Where(block.Contains);
     }
 
     static void Microdata(PageDocument page, IElement element, List<AuthorSighting> sightings)
@@ -127,7 +163,7 @@ public static class MarkupAuthorSources
         {
             var root = element;
             foreach (var other in bylines)
-                if (other != element && other.Contains(element) && Text(other).Length <= MaxBylineText) { root = other; break; }
+                if (other != element && other.Contains(element) && ShortText(other) is not null) { root = other; break; }
             if (!roots.Contains(root)) roots.Add(root);
         }
         var inArticle = roots.Where(r => r.Closest("article, main, [role=main], [itemprop=articleBody]") is not null).ToList();
@@ -135,10 +171,7 @@ public static class MarkupAuthorSources
         {
             foreach (var root in group)
             {
-                var text = VisibleText.Of(root, MaxBylineText * 2, AuthorNames.Boundary);
-                if (text.Length > MaxBylineText * 2) continue;
-                var names = AuthorNames.Split(text);
-                if (names.Count == 0) continue;
+                if (ShortText(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
                 foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
                 return true;
             }
@@ -156,23 +189,50 @@ public static class MarkupAuthorSources
         return null;
     }
 
-    static bool InForeignContainer(IElement element)
+    static readonly string[] OtherItems = ["comment", "review", "reply", "respond", "testimonial", "quote"];
+
+    static bool InForeignContainer(IElement element, bool onlyOtherItems = false)
     {
         var depth = 0;
         for (var current = element.ParentElement; current is not null && depth < 30; current = current.ParentElement, depth++)
         {
             var name = current.LocalName;
-            if (name is "aside" or "nav" or "footer" && current.Closest("article") is null) return true;
+            if (!onlyOtherItems && name is "aside" or "nav" or "footer" && current.Closest("article") is null) return true;
             if (name is "figure" or "figcaption" or "blockquote") return true;
             if (current.GetAttribute("itemtype") is { } itemtype && (itemtype.Contains("ImageObject", StringComparison.Ordinal) || itemtype.Contains("VideoObject", StringComparison.Ordinal))) return true;
             if (name is "article" or "main" or "body") return false;
-            var marks = (current.GetAttribute("class") ?? "") + " " + (current.GetAttribute("id") ?? "");
-            if (marks.Length > 1)
-                foreach (var word in ForeignContainers)
-                    if (marks.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+            var markers = onlyOtherItems ? OtherItems : ForeignContainers;
+            if (HasMarkWord(current.GetAttribute("class"), markers) || HasMarkWord(current.GetAttribute("id"), markers)) return true;
             if (current.GetAttribute("itemprop") is { } itemprop && (itemprop.Contains("comment", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("review", StringComparison.OrdinalIgnoreCase))) return true;
         }
         return false;
+    }
+
+    /// <summary>Whether a class or id list has a word (split at spaces, dashes, underscores and case changes) starting with one of the markers.</summary>
+    static bool HasMarkWord(string? marks, string[] markers)
+    {
+        if (string.IsNullOrEmpty(marks)) return false;
+        var start = 0;
+        for (var i = 0; i <= marks.Length; i++)
+        {
+            var atEnd = i == marks.Length || !char.IsLetterOrDigit(marks[i]) || (i > start && char.IsUpper(marks[i]) && char.IsLower(marks[i - 1]));
+            if (!atEnd) continue;
+            if (i > start)
+            {
+                var word = marks.AsSpan(start, i - start);
+                foreach (var marker in markers)
+                    if (word.StartsWith(marker, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            start = i < marks.Length && char.IsLetterOrDigit(marks[i]) ? i : i + 1;
+        }
+        return false;
+    }
+
+    /// <summary>The element's visible text when it is short enough to be a byline, else null.</summary>
+    static string? ShortText(IElement element)
+    {
+        var text = VisibleText.Of(element, MaxBylineText * 2, AuthorNames.Boundary);
+        return TextTools.Collapse(text) is { Length: <= MaxBylineText } ? text : null;
     }
 
     static string Text(IElement element) => VisibleText.Of(element, MaxBylineText, AuthorNames.Boundary).Trim();

@@ -8,12 +8,15 @@ namespace Hqt.Extraction.Parsing;
 public sealed class PageDocument
 {
     /// <summary>How long the parser may take before the page is read in its degraded form (head and the start of the body).</summary>
-    public static readonly TimeSpan ParseBudget = TimeSpan.FromMilliseconds(600);
+    public static readonly TimeSpan ParseBudget = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>The degraded parse reads little and in linear time; this only guards against the unforeseen.</summary>
+    static readonly TimeSpan DegradedBudget = TimeSpan.FromMilliseconds(150);
 
     /// <summary>How much of an over-budget page the degraded parse reads: metadata sits at the top.</summary>
     const int DegradedHeadLength = 64 * 1024, DegradedTextLength = 1024 * 1024;
 
-    static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    static readonly HtmlParser Parser = WarmedParser();
 
     PageScan? _scan;
     JsonLd? _jsonLd;
@@ -66,7 +69,7 @@ public sealed class PageDocument
         var headEnd = html.IndexOf("</head", StringComparison.OrdinalIgnoreCase);
         var head = html[..Math.Min(headEnd < 0 ? 0 : headEnd, DegradedHeadLength)];
         var text = NestingFlattener.StripTags(html.AsSpan(head.Length), DegradedTextLength);
-        return (TryParse(head + "</head><body>" + text, budget) ?? Parser.ParseDocument(""), true);
+        return (TryParse(head + "</head><body>" + text, DegradedBudget) ?? Parser.ParseDocument(""), true);
     }
 
     static IHtmlDocument? TryParse(string html, TimeSpan budget)
@@ -80,6 +83,22 @@ public sealed class PageDocument
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The parser, after one small parse: the first parse in a process pays for compiling the parser, which on a busy
+    /// machine can exceed the budget and would degrade a perfectly ordinary first page.
+    /// </summary>
+    static HtmlParser WarmedParser()
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        parser.ParseDocument("""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t &amp; t</title><meta name="author" content="a">
+            <script type="application/ld+json">{"a":1}</script><style>p{}</style><link rel="canonical" href="/x"></head>
+            <body><div class="c" id="d"><p>x<b>y<i>z</b></i><a href="#">q</a><br><img src="i"></p><ul><li>1<li>2</ul>
+            <table><tr><td>c</td></tr></table><form><input name="n"><select><option>o</select></form><!-- c --></div></body></html>
+            """);
+        return parser;
     }
 
     /// <summary>An href as an absolute http(s) URL, or null for anything else (javascript:, mailto:, broken).</summary>

@@ -24,6 +24,9 @@ public sealed class PageScan
     /// <summary>Elements whose own text starts like a byline ("By …", "Von …", "Par …"), for pages that mark bylines up with nothing else.</summary>
     public List<IElement> BylineTextElements { get; } = [];
 
+    /// <summary>Links to an author's page (<c>/author/…</c>, <c>/by/…</c>, <c>/editors/…</c>), for bylines with no other mark.</summary>
+    public List<IElement> AuthorLinks { get; } = [];
+
     /// <summary><c>time[datetime]</c> and <c>[itemprop=datePublished]</c> elements, for the published date.</summary>
     public List<IElement> DateElements { get; } = [];
 
@@ -69,11 +72,23 @@ public sealed class PageScan
                 break;
             case "style" or "noscript":
                 return;
+            case "a":
+                if (AuthorLinks.Count < 60 && element.GetAttribute("href") is { } link && IsAuthorPath(link)) AuthorLinks.Add(element);
+                break;
         }
         var itemprop = element.GetAttribute("itemprop");
         if (itemprop is not null && itemprop.Contains("datePublished", StringComparison.OrdinalIgnoreCase) && element.LocalName != "time") DateElements.Add(element);
         if (IsAuthorish(element, itemprop)) AuthorElements.Add(element);
         else if (BylineTextElements.Count < 40 && element.FirstChild is IText text && StartsLikeByline(text.Data)) BylineTextElements.Add(element);
+    }
+
+    static readonly string[] AuthorPaths = ["/author/", "/authors/", "/by/", "/editors/", "/staff/", "/people/", "/writers/", "/contributors/", "/autor/", "/autoren/", "/journalist/", "/journalists/", "/profile/", "/profiles/", "/reporters/", "/columnists/"];
+
+    static bool IsAuthorPath(string href)
+    {
+        foreach (var path in AuthorPaths)
+            if (href.Contains(path, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     static readonly string[] BylineLabels = ["by ", "by:", "von ", "par ", "por ", "door ", "written by", "posted by", "autor:", "autorin:", "author:", "text:", "texte:", "words by", "story by"];
