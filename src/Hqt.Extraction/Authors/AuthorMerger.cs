@@ -19,12 +19,17 @@ public static class AuthorMerger
         public bool IsSiteName { get; init; }
     }
 
+    const int MaxSightings = 500;
+
     public static IReadOnlyList<ExtractedAuthor> Merge(IEnumerable<AuthorSighting> sightings, PageMetadata metadata, Uri? pageUri)
     {
         var bySignal = new Dictionary<string, List<Entry>>();
         var profileUrls = new List<string>();
+        var seen = new HashSet<AuthorSighting>();
         foreach (var sighting in sightings)
         {
+            // A page repeating one meta 50,000 times says it once.
+            if (!seen.Add(sighting) || seen.Count > MaxSightings) continue;
             if (sighting.Text.Length == 0)
             {
                 if (sighting.Url is not null) profileUrls.Add(sighting.Url);

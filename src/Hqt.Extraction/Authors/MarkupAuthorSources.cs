@@ -9,6 +9,9 @@ public static class MarkupAuthorSources
 {
     const int MaxBylineText = 240;
 
+    /// <summary>Bylines sit near the top; a page with more author-ish elements than this is listing, not bylining.</summary>
+    const int MaxBylineElements = 200;
+
     /// <summary>Containers whose authors are not the page's: comments, related stories, sidebars, navigation.</summary>
     static readonly string[] ForeignContainers =
     [
@@ -158,12 +161,17 @@ public static class MarkupAuthorSources
     static bool Bylines(PageDocument page, List<IElement> bylines, List<AuthorSighting> sightings)
     {
         if (bylines.Count == 0) return false;
+        // A byline block is read whole: each author-ish element is replaced by its outermost author-ish ancestor that is still short.
+        var candidates = bylines.Take(MaxBylineElements).ToHashSet();
+        var shortTexts = new Dictionary<IElement, string?>();
+        string? Short(IElement element) => shortTexts.TryGetValue(element, out var text) ? text : shortTexts[element] = ShortText(element);
         var roots = new List<IElement>();
-        foreach (var element in bylines)
+        foreach (var element in candidates)
         {
             var root = element;
-            foreach (var other in bylines)
-                if (other != element && other.Contains(element) && ShortText(other) is not null) { root = other; break; }
+            var ancestor = element.ParentElement;
+            for (var level = 0; ancestor is not null && level < 8; level++, ancestor = ancestor.ParentElement)
+                if (candidates.Contains(ancestor) && Short(ancestor) is not null) root = ancestor;
             if (!roots.Contains(root)) roots.Add(root);
         }
         var inArticle = roots.Where(r => r.Closest("article, main, [role=main], [itemprop=articleBody]") is not null).ToList();
@@ -171,7 +179,7 @@ public static class MarkupAuthorSources
         {
             foreach (var root in group)
             {
-                if (ShortText(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
+                if (Short(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
                 foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
                 return true;
             }

@@ -2,30 +2,32 @@ using AngleSharp.Dom;
 
 namespace Hqt.Extraction.Parsing;
 
-/// <summary>Document-order walks over elements without recursion, so no page depth can overflow the stack.</summary>
+/// <summary>
+/// Document-order walks without recursion, so no page depth can overflow the stack. They index child lists
+/// instead of following <c>NextSibling</c>, which AngleSharp answers by searching the parent's children: on a
+/// parent with thousands of children that turns a walk quadratic.
+/// </summary>
 public static class ElementWalk
 {
     /// <summary>Every element under <paramref name="root"/> in document order, skipping the subtrees <paramref name="skip"/> rejects.</summary>
     public static IEnumerable<IElement> Descendants(IElement root, Func<IElement, bool>? skip = null)
     {
-        var current = root.FirstElementChild;
-        while (current is not null)
+        var stack = new Stack<(INodeList Children, int Next)>();
+        stack.Push((root.ChildNodes, 0));
+        while (stack.Count > 0)
         {
-            yield return current;
-            if ((skip is null || !skip(current)) && current.FirstElementChild is { } child)
+            var (children, next) = stack.Pop();
+            while (next < children.Length)
             {
-                current = child;
-                continue;
+                if (children[next++] is not IElement element) continue;
+                yield return element;
+                if ((skip is null || !skip(element)) && element.HasChildNodes)
+                {
+                    stack.Push((children, next));
+                    stack.Push((element.ChildNodes, 0));
+                    break;
+                }
             }
-            while (current is not null && current != root && current.NextElementSibling is null) current = current.ParentElement;
-            if (current is null || current == root) yield break;
-            current = current.NextElementSibling;
         }
-    }
-
-    /// <summary>The element and its ancestors up to the document element, nearest first.</summary>
-    public static IEnumerable<IElement> AncestorsAndSelf(IElement element)
-    {
-        for (var current = element; current is not null; current = current.ParentElement) yield return current;
     }
 }

@@ -17,38 +17,38 @@ public static class VisibleText
         "strong", "sub", "sup", "u", "var", "wbr", "nobr", "ins", "del", "label",
     };
 
-    /// <summary>The visible text of <paramref name="root"/> up to about <paramref name="maxLength"/> characters; blocks and
+    /// <summary>The visible text of <paramref name="root"/>, cut a little past <paramref name="maxLength"/> characters; blocks and
     /// line breaks become <paramref name="boundary"/>, inline element edges a space.</summary>
     public static string Of(IElement root, int maxLength, char boundary)
     {
         var builder = new StringBuilder();
-        var node = root.FirstChild;
-        while (node is not null && builder.Length <= maxLength)
+        var stack = new Stack<(INodeList Children, int Next, char Close)>();
+        stack.Push((root.ChildNodes, 0, '\0'));
+        while (stack.Count > 0 && builder.Length <= maxLength)
         {
-            var descend = false;
-            if (node is IText text) builder.Append(text.Data);
-            else if (node is IElement element)
+            var (children, next, close) = stack.Pop();
+            var descended = false;
+            while (next < children.Length && builder.Length <= maxLength)
             {
-                var name = element.LocalName;
-                if (name == "br") builder.Append(boundary);
-                else if (!Hidden.Contains(name) && !IsHidden(element))
+                var node = children[next++];
+                if (node is IText text)
                 {
-                    builder.Append(Inline.Contains(name) ? ' ' : boundary);
-                    descend = element.FirstChild is not null;
+                    builder.Append(text.Data, 0, Math.Min(text.Data.Length, maxLength + 1 - builder.Length));
+                    continue;
+                }
+                if (node is not IElement element) continue;
+                if (element.LocalName == "br") builder.Append(boundary);
+                else if (!Hidden.Contains(element.LocalName) && !IsHidden(element))
+                {
+                    var edge = Inline.Contains(element.LocalName) ? ' ' : boundary;
+                    builder.Append(edge);
+                    stack.Push((children, next, close));
+                    stack.Push((element.ChildNodes, 0, edge));
+                    descended = true;
+                    break;
                 }
             }
-            if (descend)
-            {
-                node = node.FirstChild;
-                continue;
-            }
-            while (node is not null && node != root && node.NextSibling is null)
-            {
-                node = node.Parent;
-                if (node is IElement closed && node != root) builder.Append(Inline.Contains(closed.LocalName) ? ' ' : boundary);
-            }
-            if (node is null || node == root) break;
-            node = node.NextSibling;
+            if (!descended && close != '\0') builder.Append(close);
         }
         return builder.ToString();
     }
