@@ -140,6 +140,14 @@ public static partial class AuthorNames
     /// <summary>Splits "A, B and C", "A & B", "A; B"; keeps "Last, First" (and "Jong, Michiel de") as one person, written First Last.</summary>
     static IEnumerable<string> SplitList(string segment)
     {
+        // "Jane Doe, Senior Writer, Example Speech, Privacy, and Technology Project": what follows a job title is the employer.
+        var commaPieces = segment.Split(',');
+        for (var i = 1; i < commaPieces.Length; i++)
+            if (IsRole(commaPieces[i].Trim()))
+            {
+                segment = string.Join(',', commaPieces[..i]);
+                break;
+            }
         var parts = new List<string>();
         foreach (var piece in ListSeparator().Split(segment))
         {
@@ -254,7 +262,7 @@ public static partial class AuthorNames
     /// <summary>Dates in the usual spellings (numeric, or with an English/German/French/Spanish/Dutch/Italian month), times, weekdays.</summary>
     [GeneratedRegex(@"(?:\b(?:updated|published|posted|modified|last\s+updated|aktualisiert|veröffentlicht|erschienen|publié|mis\s+à\s+jour|publicado|actualizado)\b\s*(?:on|am|le|el)?\s*:?)|"
         + @"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*[A-Z]{2,4}\b)?|"
-        + @"\b(?:\d{1,2}\.?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|januari|februari|maart|mei|augustus|oktober)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s*,?\s*\d{4})?|"
+        + @"\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|januari|februari|maart|mei|augustus|oktober)\b\.?(?:\s*,?\s*\d{4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|januari|februari|maart|mei|augustus|oktober)\b\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?\b,?(?:\s*\d{4})?|,?\s*\d{4})|"
         + @"\b(?:mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b\.?,?|\b\d{4}年\d{1,2}月\d{1,2}日|\b(?:19|20)\d{2}\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex DatePattern();

@@ -35,7 +35,7 @@ public static class TitleCleaner
             if (site.Length > 0 && (key == site || squeezed == site.Replace(" ", ""))) return true;
         }
         if (pageUri is null) return false;
-        var host = pageUri.Host.ToLowerInvariant();
+        var host = pageUri.Host.ToLowerInvariant().Replace("-", "");
         if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
         var labels = host.Split('.');
         var hostKey = squeezed.Replace(".", "");
