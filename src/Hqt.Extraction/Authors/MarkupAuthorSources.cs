@@ -36,8 +36,10 @@ public static class MarkupAuthorSources
         {
             var itemprop = element.GetAttribute("itemprop");
             var isMicrodata = itemprop is not null && (itemprop.Contains("author", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("creator", StringComparison.OrdinalIgnoreCase));
-            // Microdata says whose item it describes, so only comments, reviews and pictures disqualify it; other markup also loses sidebars.
-            if (InForeignContainer(element, onlyOtherItems: isMicrodata)) continue;
+            var isByline = !isMicrodata && !PageScan.HasToken(element.GetAttribute("class"), "p-author") && !PageScan.HasToken(element.GetAttribute("rel"), "author");
+            // Microdata says whose item it describes, so only comments, reviews and pictures disqualify it; other markup also loses
+            // sidebars. Bylines are checked when read, since the first good one ends the search.
+            if (!isByline && InForeignContainer(element, onlyOtherItems: isMicrodata)) continue;
             if (isMicrodata)
                 microdata.Add(element);
             else if (PageScan.HasToken(element.GetAttribute("class"), "p-author"))
@@ -57,7 +59,7 @@ public static class MarkupAuthorSources
     static void AuthorLinks(PageDocument page, List<AuthorSighting> sightings)
     {
         var links = page.Scan.AuthorLinks.Where(e => !InForeignContainer(e)).ToList();
-        var inArticle = links.Where(e => e.Closest("article, main, [role=main]") is not null).ToList();
+        var inArticle = links.Where(e => Ancestry.IsInArticle(e)).ToList();
         foreach (var group in new[] { inArticle, links })
             foreach (var link in group)
             {
@@ -74,7 +76,7 @@ public static class MarkupAuthorSources
     static bool TextBylines(PageDocument page, List<AuthorSighting> sightings)
     {
         var candidates = page.Scan.BylineTextElements.Where(e => !InForeignContainer(e)).ToList();
-        var inArticle = candidates.Where(e => e.Closest("article, main, [role=main]") is not null).ToList();
+        var inArticle = candidates.Where(e => Ancestry.IsInArticle(e)).ToList();
         foreach (var group in new[] { inArticle, candidates })
             foreach (var element in group)
             {
@@ -94,7 +96,7 @@ public static class MarkupAuthorSources
     static IEnumerable<IElement> PageItemAuthors(List<IElement> authors)
     {
         if (authors.Count == 0) return [];
-        var groups = authors.GroupBy(a => a.ParentElement?.Closest("[itemscope]")).ToList();
+        var groups = authors.GroupBy(a => (a.ParentElement is { } parent ? Ancestry.ClosestWithAttribute(parent, "itemscope") : null)).ToList();
         var article = groups.FirstOrDefault(g => g.Key is null || (g.Key.GetAttribute("itemtype") is { } type
             && (type.Contains("Article", StringComparison.OrdinalIgnoreCase) || type.Contains("Posting", StringComparison.OrdinalIgnoreCase) || type.Contains("WebPage", StringComparison.OrdinalIgnoreCase))));
         var chosen = (article ?? groups[0]).ToList();
@@ -174,12 +176,12 @@ public static class MarkupAuthorSources
                 if (candidates.Contains(ancestor) && Short(ancestor) is not null) root = ancestor;
             if (!roots.Contains(root)) roots.Add(root);
         }
-        var inArticle = roots.Where(r => r.Closest("article, main, [role=main], [itemprop=articleBody]") is not null).ToList();
+        var inArticle = roots.Where(r => Ancestry.IsInArticle(r)).ToList();
         foreach (var group in new[] { inArticle, roots })
         {
             foreach (var root in group)
             {
-                if (Short(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
+                if (InForeignContainer(root) || Short(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
                 foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
                 return true;
             }
@@ -191,7 +193,7 @@ public static class MarkupAuthorSources
     static string? ProfileUrl(PageDocument page, IElement root, string name)
     {
         var key = TextTools.LooseKey(name);
-        var anchors = root.LocalName == "a" ? new[] { root } : root.QuerySelectorAll("a[href]").ToArray();
+        var anchors = root.LocalName == "a" ? [root] : ElementWalk.Descendants(root).Where(e => e.LocalName == "a" && e.HasAttribute("href"));
         foreach (var anchor in anchors)
             if (TextTools.LooseKey(anchor.TextContent).Contains(key) && page.ResolveHttpUrl(anchor.GetAttribute("href")) is { } url) return url;
         return null;
@@ -205,7 +207,7 @@ public static class MarkupAuthorSources
         for (var current = element.ParentElement; current is not null && depth < 30; current = current.ParentElement, depth++)
         {
             var name = current.LocalName;
-            if (!onlyOtherItems && name is "aside" or "nav" or "footer" && current.Closest("article") is null) return true;
+            if (!onlyOtherItems && name is "aside" or "nav" or "footer" && Ancestry.Closest(current, "article") is null) return true;
             if (name is "figure" or "figcaption" or "blockquote") return true;
             if (current.GetAttribute("itemtype") is { } itemtype && (itemtype.Contains("ImageObject", StringComparison.Ordinal) || itemtype.Contains("VideoObject", StringComparison.Ordinal))) return true;
             if (name is "article" or "main" or "body") return false;

@@ -54,7 +54,7 @@ public sealed class PageDocument
         var (document, isDegraded) = ParseWithin(flattened, budget);
         Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
         if (pageUri is not null && pageUri.Scheme is not ("http" or "https")) pageUri = null;
-        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
+        var baseHref = document.Head?.Children.FirstOrDefault(e => e.LocalName == "base" && e.HasAttribute("href"))?.GetAttribute("href");
         var baseUri = pageUri;
         if (!string.IsNullOrWhiteSpace(baseHref) && pageUri is not null && Uri.TryCreate(pageUri, baseHref.Trim(), out var resolved))
             baseUri = resolved;
@@ -91,7 +91,8 @@ public sealed class PageDocument
     /// </summary>
     static HtmlParser WarmedParser()
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        // Element positions are never read here, and tracking them costs a tenth to a fifth of the parse.
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, DisableElementPositionTracking = true });
         parser.ParseDocument("""
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t &amp; t</title><meta name="author" content="a">
             <script type="application/ld+json">{"a":1}</script><style>p{}</style><link rel="canonical" href="/x"></head>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace Hqt.Extraction.Parsing;
@@ -55,7 +56,7 @@ public sealed class PageScan
                 VisitMeta(element);
                 return;
             case "link":
-                if (HasToken(element.GetAttribute("rel"), "canonical") && element.GetAttribute("href") is { } href) CanonicalHrefs.Add(href);
+                if (HasToken(element.GetAttribute("rel"), "canonical") && element.GetAttribute("href") is { } canonical) CanonicalHrefs.Add(canonical);
                 else if (HasToken(element.GetAttribute("rel"), "author")) AuthorElements.Add(element);
                 return;
             case "script":
@@ -67,36 +68,53 @@ public sealed class PageScan
             case "title":
                 TitleText ??= element.TextContent;
                 return;
-            case "time":
-                if (element.HasAttribute("datetime")) DateElements.Add(element);
-                break;
             case "style" or "noscript":
                 return;
-            case "a":
-                if (AuthorLinks.Count < 60 && element.GetAttribute("href") is { } link && IsAuthorPath(link)) AuthorLinks.Add(element);
-                break;
         }
-        var itemprop = element.GetAttribute("itemprop");
-        if (itemprop is not null && itemprop.Contains("datePublished", StringComparison.OrdinalIgnoreCase) && element.LocalName != "time") DateElements.Add(element);
-        if (IsAuthorish(element, itemprop)) AuthorElements.Add(element);
+        // One pass over the attributes: most elements have none or only a class, and this walk runs for every element.
+        string? cls = null, id = null, itemprop = null, rel = null, href = null;
+        var hasDatetime = false;
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            switch (attribute.Name)
+            {
+                case "class": cls = attribute.Value; break;
+                case "id": id = attribute.Value; break;
+                case "itemprop": itemprop = attribute.Value; break;
+                case "rel": rel = attribute.Value; break;
+                case "href": href = attribute.Value; break;
+                case "datetime": hasDatetime = true; break;
+            }
+        }
+        if (element.LocalName == "time" ? hasDatetime : itemprop is not null && itemprop.Contains("datePublished", StringComparison.OrdinalIgnoreCase))
+            DateElements.Add(element);
+        if (href is not null && AuthorLinks.Count < 60 && element.LocalName == "a" && href.AsSpan().IndexOfAny(AuthorPaths) >= 0) AuthorLinks.Add(element);
+        var isAuthorish = (itemprop is not null && itemprop.AsSpan().IndexOfAny(AuthorProps) >= 0)
+            || (rel is not null && HasToken(rel, "author"))
+            || (cls is not null && (cls.AsSpan().IndexOfAny(AuthorMarks) >= 0 || HasToken(cls, "h-card") || HasToken(cls, "vcard")))
+            || (id is not null && id.AsSpan().IndexOfAny(AuthorMarks) >= 0);
+        if (isAuthorish) AuthorElements.Add(element);
         else if (BylineTextElements.Count < 40 && element.FirstChild is IText text && StartsLikeByline(text.Data)) BylineTextElements.Add(element);
     }
 
-    static readonly string[] AuthorPaths = ["/author/", "/authors/", "/by/", "/editors/", "/staff/", "/people/", "/writers/", "/contributors/", "/autor/", "/autoren/", "/journalist/", "/journalists/", "/profile/", "/profiles/", "/reporters/", "/columnists/"];
+    static readonly SearchValues<string> AuthorProps = SearchValues.Create(["author", "creator"], StringComparison.OrdinalIgnoreCase);
 
-    static bool IsAuthorPath(string href)
-    {
-        foreach (var path in AuthorPaths)
-            if (href.Contains(path, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+    static readonly SearchValues<string> AuthorMarks = SearchValues.Create(["author", "byline", "byl-", "writer"], StringComparison.OrdinalIgnoreCase);
+
+    static readonly SearchValues<string> AuthorPaths = SearchValues.Create(
+        ["/author/", "/authors/", "/by/", "/editors/", "/staff/", "/people/", "/writers/", "/contributors/", "/autor/", "/autoren/", "/journalist/",
+         "/journalists/", "/profile/", "/profiles/", "/reporters/", "/columnists/"], StringComparison.OrdinalIgnoreCase);
 
     static readonly string[] BylineLabels = ["by ", "by:", "von ", "par ", "por ", "door ", "written by", "posted by", "autor:", "autorin:", "author:", "text:", "texte:", "words by", "story by"];
+
+    static readonly SearchValues<char> BylineInitials = SearchValues.Create("bBvVpPdDwWaAtTsS");
 
     static bool StartsLikeByline(string data)
     {
         var text = data.AsSpan().TrimStart();
-        if (text.Length < 2) return false;
+        if (text.Length < 2 || !BylineInitials.Contains(text[0])) return false;
         foreach (var label in BylineLabels)
             if (text.StartsWith(label, StringComparison.OrdinalIgnoreCase) && (text.Length == label.TrimEnd().Length || !char.IsLower(NextLetter(text[label.Length..])))) return true;
         return false;
@@ -113,24 +131,12 @@ public sealed class PageScan
     {
         var key = meta.GetAttribute("property") ?? meta.GetAttribute("name");
         // itemprop metas inside the body belong to microdata items (an author's name, a comment's date), not to the page.
-        if (key is null && meta.GetAttribute("itemprop") is { } itemprop && meta.Closest("body") is null) key = itemprop;
+        if (key is null && meta.GetAttribute("itemprop") is { } itemprop && Ancestry.Closest(meta, "body") is null) key = itemprop;
         if (key is null) return;
         var value = meta.GetAttribute("content") ?? meta.GetAttribute("value");
         if (string.IsNullOrWhiteSpace(value)) return;
         Metas.Add((key.Trim().ToLowerInvariant(), value));
     }
-
-    static bool IsAuthorish(IElement element, string? itemprop)
-    {
-        if (itemprop is not null && (itemprop.Contains("author", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("creator", StringComparison.OrdinalIgnoreCase))) return true;
-        if (element.GetAttribute("rel") is { } rel && HasToken(rel, "author")) return true;
-        if (element.GetAttribute("class") is { } cls && (ContainsAuthorWord(cls) || HasToken(cls, "h-card") || HasToken(cls, "vcard"))) return true;
-        return element.GetAttribute("id") is { } id && ContainsAuthorWord(id);
-    }
-
-    static bool ContainsAuthorWord(string value) =>
-        value.Contains("author", StringComparison.OrdinalIgnoreCase) || value.Contains("byline", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("byl-", StringComparison.OrdinalIgnoreCase) || value.Contains("writer", StringComparison.OrdinalIgnoreCase);
 
     public static bool HasToken(string? list, string token)
     {
