@@ -187,9 +187,20 @@ public static partial class AuthorNames
         var last = words[^1];
         if (last.Equals("staff", StringComparison.OrdinalIgnoreCase) || last.Equals("team", StringComparison.OrdinalIgnoreCase)) return false;
         if (RoleLeads.Contains(words[0]) && words.Length > 1) return true;
-        return words.Length > 1 && (RoleWords.Contains(last) || last.EndsWith("redakteur", StringComparison.OrdinalIgnoreCase) || last.EndsWith("redakteurin", StringComparison.OrdinalIgnoreCase))
+        if (words.Any(IsGermanRoleNoun)) return true;
+        return words.Length > 1 && RoleWords.Contains(last)
             || words.Any(w => w.Equals("at", StringComparison.Ordinal) || w.Equals("bei", StringComparison.Ordinal)) && words.Any(RoleWords.Contains);
     }
+
+    /// <summary>German job titles are compounds ("Chefredakteur", "Projektleiterin", "Pressereferent").</summary>
+    static bool IsGermanRoleNoun(string word)
+    {
+        foreach (var suffix in GermanRoleSuffixes)
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    static readonly string[] GermanRoleSuffixes = ["redakteur", "redakteurin", "leiter", "leiterin", "referent", "referentin", "sprecher", "sprecherin", "korrespondent", "korrespondentin", "journalistin"];
 
     /// <summary>Whether a name is an organisation's ("The Associated Press", "Hanns-Seidel-Stiftung e.V.", "USA TODAY").</summary>
     public static bool IsOrganization(string name)
