@@ -23,7 +23,13 @@ public static class UrlCanonicalizer
     public static string? Canonicalize(string? url)
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
-        if (uri.Scheme is not ("http" or "https")) return null;
+        return Canonicalize(uri);
+    }
+
+    /// <summary>The canonical form of an absolute http(s) <see cref="Uri"/>; null for other schemes.</summary>
+    public static string? Canonicalize(Uri uri)
+    {
+        if (!uri.IsAbsoluteUri || uri.Scheme is not ("http" or "https")) return null;
         if (uri.Host.EndsWith(".cdn.ampproject.org", StringComparison.OrdinalIgnoreCase) && FromAmpCache(uri) is { } cached) uri = cached;
 
         var host = DesktopHost(uri.Host.ToLowerInvariant());
@@ -35,7 +41,7 @@ public static class UrlCanonicalizer
             path = path[..path.LastIndexOf(".amp", StringComparison.OrdinalIgnoreCase)] + (path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? ".html" : "");
         if (path.Length == 0) path = "/";
 
-        var builder = new StringBuilder(url.Length);
+        var builder = new StringBuilder(uri.OriginalString.Length);
         builder.Append(uri.Scheme).Append("://");
         if (uri.UserInfo.Length > 0) builder.Append(uri.UserInfo).Append('@');
         builder.Append(host);
@@ -52,7 +58,12 @@ public static class UrlCanonicalizer
     public static string? Key(string? url)
     {
         var canonical = Canonicalize(url);
-        if (canonical is null) return null;
+        return canonical is null ? null : KeyOfCanonical(canonical);
+    }
+
+    /// <summary><see cref="Key"/> of a URL that is already canonical, without parsing it again.</summary>
+    public static string KeyOfCanonical(string canonical)
+    {
         var start = canonical.IndexOf("://", StringComparison.Ordinal) + 3;
         if (string.CompareOrdinal(canonical, start, "www.", 0, 4) == 0) start += 4;
         var end = canonical.Length;

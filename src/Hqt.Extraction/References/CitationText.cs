@@ -28,6 +28,12 @@ static partial class CitationText
     [GeneratedRegex(@"^(?:[\p{Lu}][\p{L}'\-]+(?:\s+[\p{Lu}][\p{L}'\-]+)?,?\s+(?:[\p{Lu}]{1,3}|(?:[\p{Lu}]\.[\s\-]?){1,3})|(?:[\p{Lu}]\.[\s\-]?){1,3}\s*[\p{Lu}][\p{L}'\-]+|et al|and others)$", RegexOptions.CultureInvariant)]
     private static partial Regex NameShape();
 
+    [GeneratedRegex(@"\s*(?:;|,\s*&|\s&\s|,\s*and\s|\sand\s)\s*|,\s*(?=[\p{Lu}][\p{L}'\-]+,?\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorSeparator();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+
     public static void Fill(ReferenceDraft draft, string text)
     {
         text = Numbering().Replace(text.Trim(), "");
@@ -88,7 +94,7 @@ static partial class CitationText
         var authors = new List<string>();
         segment = segment.Trim().TrimEnd('.', ',', ':', ' ');
         if (segment.Length is 0 or > 600) return authors;
-        var parts = Regex.Split(segment, @"\s*(?:;|,\s*&|\s&\s|,\s*and\s|\sand\s)\s*|,\s*(?=[\p{Lu}][\p{L}'\-]+,?\s)");
+        var parts = AuthorSeparator().Split(segment);
         // "Thompson, M. C., Yeates, T. O." splits into surname / initials pairs: join them back.
         var pending = (string?)null;
         foreach (var raw in parts.SelectMany(p => p.Split(", ")))
@@ -153,7 +159,7 @@ static partial class CitationText
     internal static string? Clean(string? title)
     {
         if (title is null) return null;
-        title = Regex.Replace(title, @"\s+", " ").Trim().TrimEnd('.', ',', ';', ':').Trim();
+        title = Spaces().Replace(title, " ").Trim().TrimEnd('.', ',', ';', ':').Trim();
         return title.Length is < 3 or > 400 ? null : title;
     }
 }

@@ -53,7 +53,7 @@ static class CoinsReferences
         draft.Title = CitationText.Clean(atitle ?? btitle ?? title);
         if (aulast is not null && draft.Authors.Count == 0) draft.Authors.Add(aufirst is null ? aulast : $"{aufirst} {aulast}");
         if (draft.Doi is null && draft.ArxivId is null && draft.Pmid is null)
-            draft.Kind = draft.Isbn is not null || format?.EndsWith(":book", StringComparison.Ordinal) == true || genre == "book"
+            draft.Kind = draft.Isbn is not null || genre is "book" or "bookitem" || (format?.EndsWith(":book", StringComparison.Ordinal) == true && draft.Url is null)
                 ? ReferenceKinds.Book
                 : format?.EndsWith(":journal", StringComparison.Ordinal) == true && genre is not ("unknown" or null) ? ReferenceKinds.Paper : ReferenceKinds.WebPage;
         return draft;

@@ -24,7 +24,7 @@ static class ContentLinks
                     Link(dom, i, page, into, blockText);
                     break;
                 case "blockquote" or "q":
-                    if (element.GetAttribute("cite") is { } source && UrlCanonicalizer.Canonicalize(page.ResolveHttpUrl(source)) is { } quoted && !into.IsPage(quoted))
+                    if (element.GetAttribute("cite") is { } source && Resolve(page, source) is { } quoted && !into.IsPage(quoted))
                     {
                         var draft = new ReferenceDraft(ReferenceSignals.Quote) { Url = quoted, Context = LinkText.Collapse(element.TextContent, 400) };
                         IdentifierText.FillFromUrl(draft, quoted);
@@ -45,8 +45,7 @@ static class ContentLinks
         var anchor = dom.Elements[i];
         var href = anchor.GetAttribute("href");
         if (string.IsNullOrWhiteSpace(href) || href.TrimStart().StartsWith('#')) return;
-        var resolved = page.ResolveHttpUrl(href);
-        var url = UrlCanonicalizer.Canonicalize(resolved);
+        var url = Resolve(page, href);
         if (url is null || into.IsPage(url)) return;
         var text = LinkText.Collapse(anchor.TextContent, 300);
         var draft = new ReferenceDraft(ReferenceSignals.Link)
@@ -87,19 +86,16 @@ static class ContentLinks
     // Identifiers written in prose (doi:…, arXiv:…, ISBN …, PMID …) and people quoted by name.
     static void Text(IElement element, ReferenceSet into)
     {
-        for (var node = element.FirstChild; node is not null; node = node.NextSibling)
+        var children = element.ChildNodes;
+        for (var k = 0; k < children.Length; k++)
         {
-            if (node is not IText textNode || textNode.Data.Length < 10) continue;
+            if (children[k] is not IText textNode || textNode.Data.Length < 10) continue;
             var text = textNode.Data;
             foreach (var doi in Doi.FindAll(text)) Add(into, text, doi, d => d.Doi = doi);
             foreach (var arxiv in ArxivId.FindAll(text)) Add(into, text, arxiv, d => d.ArxivId = arxiv);
             foreach (var isbn in Isbn.FindAll(text)) Add(into, text, isbn, d => d.Isbn = isbn);
             foreach (var pmid in PubMedId.FindAll(text)) Add(into, text, pmid, d => d.Pmid = pmid);
-        }
-        if (element.LocalName is "p" or "blockquote" or "li")
-        {
-            var paragraph = element.TextContent;
-            foreach (var (name, sentence) in PersonNames.Cited(paragraph))
+            foreach (var (name, sentence) in PersonNames.Cited(text))
                 into.Add(new ReferenceDraft(ReferenceSignals.NamedPerson) { Kind = ReferenceKinds.Person, Title = name, Context = LinkText.Collapse(sentence, 400) });
         }
     }
@@ -109,6 +105,16 @@ static class ContentLinks
         var draft = new ReferenceDraft(ReferenceSignals.Identifier) { Kind = ReferenceKinds.Paper, Context = LinkText.Sentence(LinkText.Collapse(text, 2000), null) };
         set(draft);
         into.Add(draft);
+    }
+
+    /// <summary>An href resolved against the page's base and canonicalised, parsed once.</summary>
+    internal static string? Resolve(PageDocument page, string href)
+    {
+        href = href.Trim();
+        Uri? uri;
+        if (page.BaseUri is not null) Uri.TryCreate(page.BaseUri, href, out uri);
+        else Uri.TryCreate(href, UriKind.Absolute, out uri);
+        return uri is null ? null : UrlCanonicalizer.Canonicalize(uri);
     }
 
     static bool InCite(DomIndex dom, int i)

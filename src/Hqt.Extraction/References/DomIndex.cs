@@ -30,6 +30,10 @@ sealed class DomIndex
     public bool[] HasBlockChild = [];
     public bool[] Hidden = [];
 
+    /// <summary>Each element's class and id joined by a space ("" when it has neither), and its ARIA role.</summary>
+    public readonly List<string> ClassAndId = new(1024);
+    public readonly List<string?> Role = new(1024);
+
     /// <summary>Elements the reference sources read, met on the same walk: metas, JSON-LD and bibliography scripts, COinS spans, d-cite keys.</summary>
     public readonly List<AngleSharp.Dom.IElement> CitationMetas = [];
     public readonly List<AngleSharp.Dom.IElement> JsonLd = [];
@@ -51,21 +55,12 @@ sealed class DomIndex
         var commaOwn = new List<int>(1024);
         var hidden = new List<bool>(1024);
         var inAnchor = new List<bool>(1024);
-        var stack = new Stack<(INode Node, int Parent)>();
+        var stack = new Stack<(IElement Node, int Parent)>();
         stack.Push((root, -1));
         while (stack.Count > 0)
         {
-            var (node, parent) = stack.Pop();
-            if (node is IText text)
-            {
-                if (parent < 0) continue;
-                var (length, commas) = Measure(text.Data);
-                ownText[parent] += length;
-                commaOwn[parent] += commas;
-                if (inAnchor[parent]) linkOwn[parent] += length;
-                continue;
-            }
-            if (node is not IElement element) continue;
+            var (element, parent) = stack.Pop();
+            var node = element;
             var tag = element.LocalName;
             Collect(index, element, tag);
             if (IsOpaque(tag) && parent >= 0) continue;
@@ -75,10 +70,26 @@ sealed class DomIndex
             ownText.Add(0);
             linkOwn.Add(0);
             commaOwn.Add(0);
-            hidden.Add((parent >= 0 && hidden[parent]) || IsHidden(element));
-            inAnchor.Add((parent >= 0 && inAnchor[parent]) || (tag == "a" && element.HasAttribute("href")));
-            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
-                if (child.NodeType is NodeType.Element or NodeType.Text) stack.Push((child, id));
+            var attributes = ReadAttributes(element);
+            index.ClassAndId.Add(attributes.ClassAndId);
+            index.Role.Add(attributes.Role);
+            hidden.Add((parent >= 0 && hidden[parent]) || attributes.Hidden);
+            inAnchor.Add((parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.HasHref));
+            // ChildNodes by index: AngleSharp's PreviousSibling/NextSibling search the parent's list on every call.
+            var children = node.ChildNodes;
+            for (var k = children.Length - 1; k >= 0; k--)
+            {
+                var child = children[k];
+                if (child is IElement childElement) stack.Push((childElement, id));
+                else if (child is IText text)
+                {
+                    // Text belongs to its parent; order does not matter for sums.
+                    var (length, commas) = Measure(text.Data);
+                    ownText[id] += length;
+                    commaOwn[id] += commas;
+                    if (inAnchor[id]) linkOwn[id] += length;
+                }
+            }
         }
 
         var n = index.Elements.Count;
@@ -171,13 +182,32 @@ sealed class DomIndex
     static bool IsBlock(string tag) => tag is "blockquote" or "dl" or "div" or "img" or "ol" or "p" or "pre" or "table" or "ul"
         or "section" or "article" or "header" or "footer" or "nav" or "aside" or "figure" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
-    static bool IsHidden(IElement element)
+    readonly record struct Attributes(string ClassAndId, string? Role, bool Hidden, bool HasHref);
+
+    // One pass over the attributes: GetAttribute searches them again on every call.
+    static Attributes ReadAttributes(IElement element)
     {
-        if (element.HasAttribute("hidden")) return true;
-        if (element.GetAttribute("aria-hidden") == "true" && element.ClassName?.Contains("fallback-image") != true) return true;
-        var style = element.GetAttribute("style");
-        if (style is null) return false;
-        return Compact(style, "display:none") || Compact(style, "visibility:hidden");
+        var list = element.Attributes;
+        string? className = null, id = null, role = null;
+        bool hidden = false, ariaHidden = false, hasHref = false;
+        for (var k = 0; k < list.Length; k++)
+        {
+            var attribute = list[k]!;
+            switch (attribute.Name)
+            {
+                case "class": className = attribute.Value; break;
+                case "id": id = attribute.Value; break;
+                case "role": role = attribute.Value; break;
+                case "href": hasHref = true; break;
+                case "hidden": hidden = true; break;
+                case "aria-hidden": ariaHidden = attribute.Value == "true"; break;
+                case "aria-modal": if (attribute.Value == "true") role ??= "dialog"; break;
+                case "style": hidden |= Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden"); break;
+            }
+        }
+        if (ariaHidden && className?.Contains("fallback-image") != true) hidden = true;
+        var classAndId = string.IsNullOrEmpty(id) ? className ?? "" : string.IsNullOrEmpty(className) ? id : className + " " + id;
+        return new Attributes(classAndId, role, hidden, hasHref);
     }
 
     static bool Compact(string style, string what)

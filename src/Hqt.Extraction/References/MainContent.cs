@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 
 namespace Hqt.Extraction.References;
 
@@ -7,22 +7,21 @@ namespace Hqt.Extraction.References;
 /// ancestors, class and id hints, sibling merging, conditional cleaning of link-heavy blocks), run over a
 /// <see cref="DomIndex"/>. Relaxes its filters, as Readability does, when the first attempt finds too little text.
 /// </summary>
-static partial class MainContent
+static class MainContent
 {
-    [GeneratedRegex(@"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Unlikely();
+    // Readability's class/id word lists, matched as substrings (case-insensitive) with vectorised SearchValues.
+    static readonly SearchValues<string> UnlikelyWords = Words("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
+    static readonly SearchValues<string> MaybeWords = Words("and|article|body|column|content|main|mathjax|shadow");
+    static readonly SearchValues<string> PositiveWords = Words("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
+    static readonly SearchValues<string> NegativeWords = Words("-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+    static readonly SearchValues<string> ShareWords = Words("share|sharedaddy");
 
-    [GeneratedRegex(@"and|article|body|column|content|main|mathjax|shadow", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MaybeCandidate();
+    static SearchValues<string> Words(string list) => SearchValues.Create(list.Split('|'), StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Positive();
+    static bool Has(string value, SearchValues<string> words) => value.AsSpan().IndexOfAny(words) >= 0;
 
-    [GeneratedRegex(@"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Negative();
-
-    [GeneratedRegex(@"share|sharedaddy", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Share();
+    // Readability's negative pattern also holds the whole word "hid".
+    static bool IsNegative(string value) => Has(value, NegativeWords) || (value.Contains("hid", StringComparison.OrdinalIgnoreCase) && value.Split(' ').Any(w => w.Equals("hid", StringComparison.OrdinalIgnoreCase)));
 
     const int CharThreshold = 500;
 
@@ -32,39 +31,72 @@ static partial class MainContent
     /// <summary>For each element of <paramref name="dom"/>, whether it lies inside the article content.</summary>
     public static bool[] Find(DomIndex dom)
     {
+        var hints = Hints.Read(dom);
         bool[]? best = null;
         var bestLength = -1;
         foreach (var pass in new[] { Pass.All, Pass.WeightClasses | Pass.CleanConditionally, Pass.CleanConditionally, Pass.None })
         {
-            var (content, length) = Attempt(dom, pass);
+            var (content, length) = Attempt(dom, hints, pass);
             if (length >= CharThreshold) return content;
             if (length > bestLength) (best, bestLength) = (content, length);
         }
         return best!;
     }
 
-    static (bool[] Content, int Length) Attempt(DomIndex dom, Pass pass)
+    // What each element's tag, class, id and role say, read once for all attempts.
+    sealed class Hints
+    {
+        public bool[] AlwaysOut = [];
+        public bool[] Unlikely = [];
+        public bool[] Share = [];
+        public int[] Weight = [];
+
+        public static Hints Read(DomIndex dom)
+        {
+            var n = dom.Count;
+            var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n] };
+            var inTableOrCode = new bool[n];
+            // Pages repeat a few class names on thousands of elements: match each distinct one once.
+            var seen = new Dictionary<string, (int Weight, bool Unlikely, bool Share)>(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                var element = dom.Elements[i];
+                var parent = dom.Parent[i];
+                var tag = element.LocalName;
+                inTableOrCode[i] = parent >= 0 && (inTableOrCode[parent] || dom.Elements[parent].LocalName is "table" or "code");
+                var role = dom.Role[i];
+                hints.AlwaysOut[i] = dom.Hidden[i] || tag == "dialog" || role == "dialog";
+                var classAndId = dom.ClassAndId[i];
+                var unlikely = false;
+                if (classAndId.Length > 0)
+                {
+                    if (!seen.TryGetValue(classAndId, out var read))
+                    {
+                        read = (ClassWeight(element), Has(classAndId, UnlikelyWords) && !Has(classAndId, MaybeWords), Has(classAndId, ShareWords));
+                        seen[classAndId] = read;
+                    }
+                    hints.Weight[i] = read.Weight;
+                    hints.Share[i] = read.Share;
+                    unlikely = read.Unlikely;
+                }
+                if (i == 0 || tag is "a" or "body") continue;
+                hints.Unlikely[i] = (unlikely && !inTableOrCode[i])
+                    || role is "menu" or "menubar" or "complementary" or "navigation" or "alert" or "alertdialog" or "dialog";
+            }
+            return hints;
+        }
+    }
+
+    static (bool[] Content, int Length) Attempt(DomIndex dom, Hints hints, Pass pass)
     {
         var n = dom.Count;
         var excluded = new bool[n];
-        var inTableOrCode = new bool[n];
-        var weights = new int[n];
-        var weighted = (pass & Pass.WeightClasses) != 0;
+        var weights = (pass & Pass.WeightClasses) != 0 ? hints.Weight : new int[n];
+        var strip = (pass & Pass.StripUnlikely) != 0;
         for (var i = 0; i < n; i++)
         {
-            var element = dom.Elements[i];
             var parent = dom.Parent[i];
-            var tag = element.LocalName;
-            inTableOrCode[i] = parent >= 0 && (inTableOrCode[parent] || dom.Elements[parent].LocalName is "table" or "code");
-            if (parent >= 0 && excluded[parent]) { excluded[i] = true; continue; }
-            if (dom.Hidden[i] || tag == "dialog" || element.GetAttribute("aria-modal") == "true") { excluded[i] = true; continue; }
-            var classAndId = ClassAndId(element);
-            if (weighted && classAndId.Length > 0) weights[i] = ClassWeight(element);
-            if ((pass & Pass.StripUnlikely) == 0 || i == 0 || tag == "a" || tag == "body") continue;
-            if (classAndId.Length > 0 && Unlikely().IsMatch(classAndId) && !MaybeCandidate().IsMatch(classAndId) && !inTableOrCode[i])
-                excluded[i] = true;
-            else if (element.GetAttribute("role") is "menu" or "menubar" or "complementary" or "navigation" or "alert" or "alertdialog" or "dialog")
-                excluded[i] = true;
+            excluded[i] = (parent >= 0 && excluded[parent]) || hints.AlwaysOut[i] || (strip && hints.Unlikely[i]);
         }
 
         var score = new double[n];
@@ -116,7 +148,7 @@ static partial class MainContent
         if (top.Count == 0 || dom.Elements[top[0]].LocalName == "body")
         {
             Include(dom, 0, excluded, content);
-            return (content, Clean(dom, content, excluded, weights, pass));
+            return (content, Clean(dom, content, hints, weights, pass));
         }
 
         var candidate = Ascend(dom, top, score, initialized, excluded);
@@ -125,7 +157,7 @@ static partial class MainContent
         if (siblingParent < 0)
         {
             Include(dom, candidate, excluded, content);
-            return (content, Clean(dom, content, excluded, weights, pass));
+            return (content, Clean(dom, content, hints, weights, pass));
         }
         var threshold = Math.Max(10, topScore * 0.2);
         var candidateClass = dom.Elements[candidate].ClassName ?? "";
@@ -147,7 +179,7 @@ static partial class MainContent
             }
             if (append) Include(dom, s, excluded, content);
         }
-        return (content, Clean(dom, content, excluded, weights, pass));
+        return (content, Clean(dom, content, hints, weights, pass));
     }
 
     // Readability's climb: toward a shared ancestor of strong alternatives, then up while the parent scores better.
@@ -195,54 +227,45 @@ static partial class MainContent
     }
 
     // Readability's prepArticle, as far as links are concerned: drop furniture and link-heavy blocks. Returns the text left.
-    static int Clean(DomIndex dom, bool[] content, bool[] excluded, int[] weights, Pass pass)
+    static int Clean(DomIndex dom, bool[] content, Hints hints, int[] weights, Pass pass)
     {
         var n = dom.Count;
-        var length = 0;
-        var root = true;
+        var dataTables = new Dictionary<int, bool>();
         for (var i = 0; i < n; i++)
         {
             if (!content[i]) continue;
             var parent = dom.Parent[i];
             var isRoot = parent < 0 || !content[parent];
-            if (!ShouldDrop(dom, i, isRoot, weights, pass))
-            {
-                if (isRoot) length += dom.Text[i];
-                continue;
-            }
+            if (!ShouldDrop(dom, i, isRoot, hints, weights, pass, dataTables)) continue;
             for (var j = i; j < dom.End[i]; j++) content[j] = false;
-            if (!isRoot) length -= 0;
             i = dom.End[i] - 1;
-            _ = root;
         }
         // Text of dropped blocks does not count toward the article's length.
-        length = 0;
+        var length = 0;
         for (var i = 0; i < n; i++)
             if (content[i]) length += dom.OwnText[i];
-        _ = excluded;
         return length;
     }
 
-    static bool ShouldDrop(DomIndex dom, int i, bool isRoot, int[] weights, Pass pass)
+    static bool ShouldDrop(DomIndex dom, int i, bool isRoot, Hints hints, int[] weights, Pass pass, Dictionary<int, bool> dataTables)
     {
-        var element = dom.Elements[i];
-        var tag = element.LocalName;
-        if (tag is "footer" or "aside" or "object" or "embed" or "iframe" or "input" or "textarea" or "select" or "button" or "link" or "nav") return !isRoot || tag != "nav";
+        var tag = dom.Elements[i].LocalName;
         if (isRoot) return false;
-        if (dom.Text[i] < 500 && ClassAndId(element) is { Length: > 0 } classAndId && Share().IsMatch(classAndId)) return true;
+        if (tag is "footer" or "aside" or "object" or "embed" or "iframe" or "input" or "textarea" or "select" or "button" or "link" or "nav") return true;
+        if (hints.Share[i] && dom.Text[i] < 500) return true;
         if ((pass & Pass.WeightClasses) != 0 && tag is "h1" or "h2" && weights[i] < 0) return true;
         if ((pass & Pass.CleanConditionally) == 0 || tag is not ("table" or "ul" or "div" or "form" or "fieldset")) return false;
-        return CleanConditionally(dom, i, weights[i]);
+        return CleanConditionally(dom, i, weights[i], dataTables);
     }
 
-    static bool CleanConditionally(DomIndex dom, int i, int weight)
+    static bool CleanConditionally(DomIndex dom, int i, int weight, Dictionary<int, bool> dataTables)
     {
         var element = dom.Elements[i];
         var tag = element.LocalName;
         var text = dom.Text[i];
         var isList = tag is "ul" or "ol" || (text > 0 && (double)dom.ListText[i] / text > 0.9);
-        if (tag == "table" && IsDataTable(dom, i)) return false;
-        if (HasAncestor(dom, i, "code") || HasDataTableAncestor(dom, i)) return false;
+        if (tag == "table" && IsDataTable(dom, i, dataTables)) return false;
+        if (HasAncestor(dom, i, "code") || HasDataTableAncestor(dom, i, dataTables)) return false;
         if (weight < 0) return true;
         if (dom.Commas[i] >= 10) return false;
         var p = dom.Paragraphs[i];
@@ -262,6 +285,12 @@ static partial class MainContent
             || (embeds == 1 && text < 75) || embeds > 1;
         if (isList && remove && dom.ListItems[i] > 0 && img == dom.ListItems[i]) return false;
         return remove;
+    }
+
+    static bool IsDataTable(DomIndex dom, int i, Dictionary<int, bool> known)
+    {
+        if (!known.TryGetValue(i, out var isData)) known[i] = isData = IsDataTable(dom, i);
+        return isData;
     }
 
     static bool IsDataTable(DomIndex dom, int i)
@@ -286,10 +315,10 @@ static partial class MainContent
         return rows >= 10 || columns > 4 || rows * columns > 10;
     }
 
-    static bool HasDataTableAncestor(DomIndex dom, int i)
+    static bool HasDataTableAncestor(DomIndex dom, int i, Dictionary<int, bool> known)
     {
         for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
-            if (dom.Elements[a].LocalName == "table" && IsDataTable(dom, a)) return true;
+            if (dom.Elements[a].LocalName == "table" && IsDataTable(dom, a, known)) return true;
         return false;
     }
 
@@ -320,22 +349,14 @@ static partial class MainContent
         var weight = 0;
         if (element.ClassName is { Length: > 0 } className)
         {
-            if (Negative().IsMatch(className)) weight -= 25;
-            if (Positive().IsMatch(className)) weight += 25;
+            if (IsNegative(className)) weight -= 25;
+            if (Has(className, PositiveWords)) weight += 25;
         }
         if (element.Id is { Length: > 0 } id)
         {
-            if (Negative().IsMatch(id)) weight -= 25;
-            if (Positive().IsMatch(id)) weight += 25;
+            if (IsNegative(id)) weight -= 25;
+            if (Has(id, PositiveWords)) weight += 25;
         }
         return weight;
-    }
-
-    static string ClassAndId(AngleSharp.Dom.IElement element)
-    {
-        var className = element.ClassName;
-        var id = element.Id;
-        if (string.IsNullOrEmpty(id)) return className ?? "";
-        return string.IsNullOrEmpty(className) ? id : className + " " + id;
     }
 }

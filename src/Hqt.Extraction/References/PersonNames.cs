@@ -27,6 +27,17 @@ static partial class PersonNames
         "topics", "orgs", "sponsors", "marketplace", "collections", "trending", "notifications", "messages", "compose", "tos", "privacy",
     };
 
+    static readonly string[] Verbs = ["said", "says", "put it", "wrote", "writes", "noted", "notes", "argued", "argues", "observed", "remarked", "explain", "pointed out"];
+
+    // The regex only runs on text that has one of its verbs: most paragraphs have none.
+    static bool MentionsSaying(string text)
+    {
+        if (text.IndexOf("s ", StringComparison.Ordinal) < 0 && text.IndexOf("ccording", StringComparison.Ordinal) < 0) return false;
+        foreach (var verb in Verbs)
+            if (text.Contains(verb, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     /// <summary>"Ada Lovelace"-shaped: two or three capitalised words, none of them an organisation's.</summary>
     public static bool LooksLikeName(string? text)
     {
@@ -58,7 +69,7 @@ static partial class PersonNames
     /// <summary>The names a paragraph cites as sources: "as Hamming said", "according to Jane Jacobs wrote".</summary>
     public static IEnumerable<(string Name, string Sentence)> Cited(string text)
     {
-        if (text.IndexOf("s ", StringComparison.Ordinal) < 0) yield break;
+        if (!MentionsSaying(text)) yield break;
         foreach (Match match in AsSaid().Matches(text))
         {
             var name = match.Groups["name"].Value;

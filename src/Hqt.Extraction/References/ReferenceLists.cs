@@ -32,7 +32,7 @@ static partial class ReferenceLists
             var tag = element.LocalName;
             List<int>? items = null;
             int skipTo = -1;
-            if (IsContainer(element))
+            if (IsContainer(element, dom.ClassAndId[i], dom.Role[i]))
             {
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
@@ -47,15 +47,22 @@ static partial class ReferenceLists
         }
     }
 
-    static bool IsContainer(IElement element)
+    static bool IsContainer(IElement element, string classAndId, string? role)
     {
-        var role = element.GetAttribute("role");
         if (role is "doc-bibliography" or "doc-endnotes" or "doc-footnotes") return true;
+        if (classAndId.Length == 0 || !MayName(classAndId)) return false;
         var className = element.ClassName;
         if (!string.IsNullOrEmpty(className) && ContainerClass().IsMatch(className)) return element.LocalName is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
         var id = element.Id;
         return !string.IsNullOrEmpty(id) && ContainerClass().IsMatch(id) && element.LocalName is "section" or "div" or "ol" or "ul" or "aside";
     }
+
+    // Cheap test before the regex: every container name holds one of these.
+    static bool MayName(string value) =>
+        value.Contains("ref", StringComparison.OrdinalIgnoreCase) || value.Contains("bib", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("note", StringComparison.OrdinalIgnoreCase) || value.Contains("cit", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("lit", StringComparison.OrdinalIgnoreCase) || value.Contains("csl", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("fn-", StringComparison.OrdinalIgnoreCase);
 
     // Top-level list items, else entry-shaped children (.csl-entry, p, div) of the container.
     static List<int> Items(DomIndex dom, int start, int end)
@@ -125,8 +132,7 @@ static partial class ReferenceLists
         var draft = new ReferenceDraft(ReferenceSignals.ReferenceList) { Context = text.Length <= 400 ? text : text[..400] };
         CitationText.Fill(draft, text);
         IdentifierText.Fill(draft, text);
-        if (draft.Url is not null && into.IsPage(draft.Url)) draft.Url = null;
-        var textUrl = draft.Url;
+        var textUrl = draft.Url is not null && !into.IsPage(draft.Url) ? draft.Url : null;
         draft.Url = null;
 
         var links = new List<(string Url, string Text)>();
@@ -137,7 +143,7 @@ static partial class ReferenceLists
             usedAnchors[j] = true;
             var href = a.GetAttribute("href");
             if (href is null || href.StartsWith('#')) continue;
-            var url = UrlCanonicalizer.Canonicalize(page.ResolveHttpUrl(href));
+            var url = ContentLinks.Resolve(page, href);
             if (url is null || into.IsPage(url)) continue;
             links.Add((url, LinkText.Collapse(a.TextContent, 300)));
             IdentifierText.FillFromUrl(draft, url);
@@ -184,9 +190,16 @@ static partial class ReferenceLists
                 if (Doi.FromUrl(links[k].Url) == draft.Doi) return k;
         for (var k = 0; k < links.Count; k++)
         {
-            var host = new Uri(links[k].Url).Host;
+            var host = HostOf(links[k].Url);
             if (host != pageHost && !host.Contains("scholar.google") && !host.Contains("archive.org")) return k;
         }
         return 0;
+    }
+
+    static string HostOf(string canonicalUrl)
+    {
+        var start = canonicalUrl.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = canonicalUrl.IndexOfAny(['/', ':', '?'], start);
+        return end < 0 ? canonicalUrl[start..] : canonicalUrl[start..end];
     }
 }

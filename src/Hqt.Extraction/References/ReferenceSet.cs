@@ -22,17 +22,13 @@ sealed class ReferenceSet
     public int Count => _drafts.Count;
 
     /// <summary>True when a URL names the page itself (a self-link is not a citation).</summary>
-    public bool IsPage(string? url) => UrlCanonicalizer.Key(url) is { } key && (key == _pageKey || key == _canonicalKey);
-
-    public bool ContainsUrl(string? url) => UrlCanonicalizer.Key(url) is { } key && _byKey.ContainsKey("u:" + key);
+    /// <summary>True when a canonical URL names the page itself (a self-link is not a citation).</summary>
+    public bool IsPage(string canonicalUrl) => UrlCanonicalizer.KeyOfCanonical(canonicalUrl) is var key && (key == _pageKey || key == _canonicalKey);
 
     public void Add(ReferenceDraft draft)
     {
-        if (draft.Url is not null)
-        {
-            draft.Url = UrlCanonicalizer.Canonicalize(draft.Url);
-            if (draft.Url is not null && IsPage(draft.Url) && draft.Doi is null && draft.Title is null) return;
-        }
+        // Every source sets Url through UrlCanonicalizer.Canonicalize.
+        if (draft.Url is not null && IsPage(draft.Url) && draft.Doi is null && draft.Title is null) return;
         if (draft.Title is null && draft.Url is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null) return;
 
         var keys = Keys(draft);
@@ -45,17 +41,28 @@ sealed class ReferenceSet
             _drafts.Add(draft);
             existing = draft;
         }
-        else
+        else if (draft.Url is not null && existing.Url is not null
+            && UrlCanonicalizer.KeyOfCanonical(draft.Url) != UrlCanonicalizer.KeyOfCanonical(existing.Url))
         {
-            // Two different URLs for one work: the alternate keeps its own entry so no location is lost.
-            if (draft.Url is not null && existing.Url is not null && UrlCanonicalizer.Key(draft.Url) != UrlCanonicalizer.Key(existing.Url)
-                && (draft.IsAlternateLink || existing.IsAlternateLink))
+            if (draft.IsAlternateLink || existing.IsAlternateLink)
             {
                 _drafts.Add(draft);
                 existing = draft;
             }
-            else existing.Absorb(draft);
+            else
+            {
+                // One work at two addresses (an archive copy, a publisher page): the work merges, the second
+                // address stays as a link of its own so no location is lost.
+                var alternate = new ReferenceDraft(draft.Signals[0]) { Url = draft.Url, AnchorText = draft.AnchorText, Context = draft.Context, IsAlternateLink = true };
+                draft.Url = null;
+                draft.AnchorText = null;
+                existing.Absorb(draft);
+                foreach (var key in Keys(existing)) _byKey.TryAdd(key, existing);
+                Add(alternate);
+                return;
+            }
         }
+        else existing.Absorb(draft);
         foreach (var key in Keys(existing)) _byKey.TryAdd(key, existing);
     }
 
@@ -69,7 +76,7 @@ sealed class ReferenceSet
     static List<string> Keys(ReferenceDraft draft)
     {
         var keys = new List<string>(4);
-        if (draft.Url is not null && UrlCanonicalizer.Key(draft.Url) is { } url) keys.Add("u:" + url);
+        if (draft.Url is not null) keys.Add("u:" + UrlCanonicalizer.KeyOfCanonical(draft.Url));
         if (draft.IsAlternateLink) return keys;
         if (draft.Doi is not null) keys.Add("d:" + draft.Doi);
         if (draft.ArxivId is not null) keys.Add("a:" + draft.ArxivId);
