@@ -34,6 +34,9 @@ static partial class CitationText
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
+    [GeneratedRegex(@"^(?<names>(?:\p{Lu}[\p{L}'\-]+(?:[ \-]\p{Lu}[\p{L}'\-]+)*,\s(?:\p{Lu}\.[\s\-]?){1,4},?\s(?:&\s|and\s)?)+)(?<rest>\p{Lu}.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex InitialledAuthors();
+
     public static void Fill(ReferenceDraft draft, string text)
     {
         text = Numbering().Replace(text.Trim(), "");
@@ -49,11 +52,20 @@ static partial class CitationText
         }
 
         var paren = ParenYear().Match(text);
-        if (paren.Success && paren.Index > 0 && paren.Index < 400)
+        if (paren.Success && paren.Index > 0 && paren.Index < 400 && LooksLikeNames(text[..paren.Index])
+            && FirstSentence(text[(paren.Index + paren.Length)..].TrimStart(' ', '.', ':')) is { Length: >= 8 } afterYear)
         {
-            var after = text[(paren.Index + paren.Length)..].TrimStart(' ', '.', ':');
-            draft.Title ??= FirstSentence(after);
+            draft.Title ??= afterYear;
             if (draft.Authors.Count == 0) draft.Authors = Authors(text[..paren.Index]);
+            return;
+        }
+
+        // "Thompson, M. C., Yeates, T. O. & Rodriguez, J. A. Title…": the last author's initials end the names.
+        var lead = InitialledAuthors().Match(text);
+        if (lead.Success && FirstSentence(lead.Groups["rest"].Value) is { Length: >= 8 } title)
+        {
+            draft.Title ??= title;
+            if (draft.Authors.Count == 0) draft.Authors = Authors(lead.Groups["names"].Value);
             return;
         }
 
@@ -115,6 +127,9 @@ static partial class CitationText
 
     static bool LooksLikeNames(string sentence)
     {
+        sentence = sentence.Trim().TrimEnd('.', ',', ' ');
+        var etAl = sentence.IndexOf(" et al", StringComparison.Ordinal);
+        if (etAl > 0) sentence = sentence[..etAl].TrimEnd(',', ' ');
         var parts = sentence.Split([", ", " & ", " and "], StringSplitOptions.RemoveEmptyEntries);
         var names = 0;
         foreach (var part in parts)
@@ -136,7 +151,7 @@ static partial class CitationText
             var wordStart = text.LastIndexOfAny([' ', ',', '.', '-'], i - 1) + 1;
             var word = text.AsSpan(wordStart, i - wordStart);
             if (word.Length == 1 && char.IsUpper(word[0])) continue;
-            if (word is "al" or "Jr" or "Sr" or "eds" or "ed" or "Ed" or "Eds" or "St" or "Dr" or "vs") continue;
+            if (word is "Jr" or "Sr" or "eds" or "ed" or "Ed" or "Eds" or "St" or "Dr" or "vs") continue;
             var piece = text[start..(i + 1)].Trim();
             if (piece.Length > 0) sentences.Add(piece);
             start = i + 2;

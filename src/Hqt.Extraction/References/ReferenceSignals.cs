@@ -6,8 +6,8 @@ public static class ReferenceSignals
     public const string CitationReference = "citation_reference";
     public const string JsonLd = "json-ld";
     public const string Coins = "coins";
-    public const string BibTex = "bibtex";
     public const string DistillCite = "d-cite";
+    public const string BibTex = "bibtex";
     public const string ReferenceList = "reference-list";
     public const string Cite = "cite";
     public const string Quote = "quote";
@@ -16,7 +16,7 @@ public static class ReferenceSignals
     public const string NamedPerson = "named-person";
 
     static readonly string[] Order =
-        [CitationReference, JsonLd, Coins, BibTex, DistillCite, ReferenceList, Cite, Quote, Identifier, Link, NamedPerson];
+        [CitationReference, JsonLd, Coins, DistillCite, BibTex, ReferenceList, Cite, Quote, Identifier, Link, NamedPerson];
 
     internal static int Rank(string signal)
     {
