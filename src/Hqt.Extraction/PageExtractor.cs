@@ -12,7 +12,7 @@ namespace Hqt.Extraction;
 public static class PageExtractor
 {
     /// <summary>Bumped whenever a change alters what the extractor returns, so stored captures can be re-extracted.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static PageExtract Extract(string html, string url)
     {
