@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 using Hqt.Extraction.Identity;
 using Hqt.Extraction.Parsing;
@@ -91,6 +92,7 @@ static class ContentLinks
         {
             if (children[k] is not IText textNode || textNode.Data.Length < 10) continue;
             var text = textNode.Data;
+            if (text.AsSpan().IndexOfAny(IdentifierMarks) < 0 && !PersonNames.MayCite(text)) continue;
             foreach (var doi in Doi.FindAll(text)) Add(into, text, doi, d => d.Doi = doi);
             foreach (var arxiv in ArxivId.FindAll(text)) Add(into, text, arxiv, d => d.ArxivId = arxiv);
             foreach (var isbn in Isbn.FindAll(text)) Add(into, text, isbn, d => d.Isbn = isbn);
@@ -99,6 +101,9 @@ static class ContentLinks
                 into.Add(new ReferenceDraft(ReferenceSignals.NamedPerson) { Kind = ReferenceKinds.Person, Title = name, Context = LinkText.Collapse(sentence, 400) });
         }
     }
+
+    // One vectorised scan decides whether a text node can hold an identifier at all.
+    static readonly SearchValues<string> IdentifierMarks = SearchValues.Create(["10.", "arxiv", "isbn", "pmid"], StringComparison.OrdinalIgnoreCase);
 
     static void Add(ReferenceSet into, string text, string id, Action<ReferenceDraft> set)
     {

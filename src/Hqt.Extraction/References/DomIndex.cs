@@ -159,7 +159,8 @@ sealed class DomIndex
                 if (string.Equals(element.GetAttribute("name"), "citation_reference", StringComparison.OrdinalIgnoreCase)) index.CitationMetas.Add(element);
                 break;
             case "span":
-                if (element.ClassList.Contains("Z3988")) index.Coins.Add(element);
+                // ClassList would build a token list for every span; the raw attribute is enough to test.
+                if (element.GetAttribute("class") is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
                 break;
             case "d-cite" or "dt-cite":
                 DistillReferences.AddKeys(element, index.CitedKeys);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Hqt.Extraction.References;
@@ -20,6 +21,10 @@ static partial class PersonNames
         "Music", "Album", "Song", "Film", "Show", "Tour", "War", "Day", "Year", "Prize", "Wikipedia", "Google", "Twitter", "Facebook",
     };
 
+    static readonly SearchValues<string> WorkDisambiguators = SearchValues.Create(
+        ["album", "song", "single", "film", "band", "novel", "book", "magazine", "newspaper", "series", "show", "play", "musical", "opera",
+         "EP", "soundtrack", "video", "game", "company", "label", "ship", "building", "venue", "journal", "poem", "painting", "tour"], StringComparison.OrdinalIgnoreCase);
+
     static readonly string[] ProfileHosts = ["twitter.com", "x.com", "github.com", "mastodon.social", "linkedin.com", "bsky.app", "threads.net", "instagram.com"];
     static readonly HashSet<string> NotProfiles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -27,16 +32,13 @@ static partial class PersonNames
         "topics", "orgs", "sponsors", "marketplace", "collections", "trending", "notifications", "messages", "compose", "tos", "privacy",
     };
 
-    static readonly string[] Verbs = ["said", "says", "put it", "wrote", "writes", "noted", "notes", "argued", "argues", "observed", "remarked", "explain", "pointed out"];
+    static readonly SearchValues<string> Verbs = SearchValues.Create(
+        ["said", "says", "put it", "wrote", "writes", "noted", "notes", "argued", "argues", "observed", "remarked", "explain", "pointed out"], StringComparison.Ordinal);
 
     // The regex only runs on text that has one of its verbs: most paragraphs have none.
-    static bool MentionsSaying(string text)
-    {
-        if (text.IndexOf("s ", StringComparison.Ordinal) < 0 && text.IndexOf("ccording", StringComparison.Ordinal) < 0) return false;
-        foreach (var verb in Verbs)
-            if (text.Contains(verb, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    internal static bool MayCite(string text) => MentionsSaying(text);
+
+    static bool MentionsSaying(string text) => text.AsSpan().IndexOfAny(Verbs) >= 0;
 
     /// <summary>"Ada Lovelace"-shaped: two or three capitalised words, none of them an organisation's.</summary>
     public static bool LooksLikeName(string? text)
@@ -57,7 +59,12 @@ static partial class PersonNames
         {
             var title = Uri.UnescapeDataString(segments[1]).Replace('_', ' ');
             var paren = title.IndexOf(" (", StringComparison.Ordinal);
-            if (paren > 0) title = title[..paren];
+            if (paren > 0)
+            {
+                // "(Bob Dylan album)", "(song)", "(film)": the article is about a work, not its maker.
+                if (title.AsSpan(paren).IndexOfAny(WorkDisambiguators) >= 0) return false;
+                title = title[..paren];
+            }
             return LooksLikeName(title) && anchorText is not null && (anchorText == title || title.EndsWith(anchorText, StringComparison.Ordinal));
         }
         if (host == "linkedin.com") return segments.Length == 2 && segments[0] == "in";

@@ -102,7 +102,7 @@ public class ReferencesContentLinkTests
     {
         var article = Paragraphs + """
             <p>As Hamming said, the great scientists work on important problems, and they know which problems those are.</p>
-            <p>He worked with <a href="https://en.wikipedia.org/wiki/Claude_Shannon">Claude Shannon</a> at Bell Labs, and <a href="https://twitter.com/paulg">Paul Graham</a> later wrote about the talk.</p>
+            <p>He worked with <a href="https://en.wikipedia.org/wiki/Claude_Shannon">Claude Shannon</a> at Bell Labs, and <a href="https://twitter.com/paulg">Paul Graham</a> later wrote about the talk, as did the liner notes of <a href="https://en.wikipedia.org/wiki/Hard_Rain_(Bob_Dylan_album)">Hard Rain</a>.</p>
             """;
 
         var references = Extract(Page(article));
@@ -110,6 +110,7 @@ public class ReferencesContentLinkTests
         Assert.Contains(references, r => r is { Kind: ReferenceKinds.Person, Title: "Hamming", Signal: "named-person" });
         Assert.Contains(references, r => r is { Kind: ReferenceKinds.Person, Url: "https://en.wikipedia.org/wiki/Claude_Shannon", Title: "Claude Shannon" });
         Assert.Contains(references, r => r is { Kind: ReferenceKinds.Person, Url: "https://twitter.com/paulg" });
+        Assert.Contains(references, r => r is { Kind: ReferenceKinds.WebPage, Url: "https://en.wikipedia.org/wiki/Hard_Rain_(Bob_Dylan_album)" });
         Assert.Contains(references, r => r is { Kind: ReferenceKinds.WebPage, Url: "https://www.cs.virginia.edu/~robins/YouAndYourResearch.html" });
     }
 
