@@ -6,7 +6,10 @@ using Hqt.Api.Extract;
 using Hqt.Api.Graph;
 using Hqt.Api.Home;
 using Hqt.Api.Hosting;
+using Hqt.Api.People;
 using Hqt.Api.Storage;
+using Hqt.Api.Suggestions;
+using Hqt.Api.Upstream;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -51,6 +54,10 @@ builder.Services.AddSingleton<GraphWriter>();
 builder.Services.AddSingleton<CaptureExtraction>();
 builder.Services.AddSingleton<CaptureGraph>();
 builder.Services.AddSingleton<CaptureStore>();
+builder.Services.AddSingleton<ReaderGraphCache>();
+builder.Services.AddSingleton<FeedbackStore>();
+builder.Services.AddSingleton<SuggestionService>();
+builder.Services.AddSingleton<PageUpstreamService>();
 
 var app = builder.Build();
 await app.Services.PrepareStorageAsync();
@@ -72,5 +79,9 @@ app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapCaptures(options);
 app.MapExtract(options);
+app.MapSuggestions();
+app.MapPageUpstream(options);
+app.MapPeople();
+app.MapUpstream();
 
 app.Run();
