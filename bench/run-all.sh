@@ -50,16 +50,26 @@ if dotnet "$(bin Hqt.Bench.Ingest)" --count "$captures" --seconds 30 --json "$ou
   note "ingest:     $(grep -m1 '^bar' "$out/ingest.log")"
 else status=1; note "ingest:     FAILED (see $out/ingest.log)"; fi
 
-# Benches other engineers own: run them when they are on this branch.
-for b in Hqt.Bench.Extraction Hqt.Bench.Ranking; do
+# Benches other engineers own: run each one on this branch with its own documented arguments; skip the absent.
+others_args() {
+  case "$1" in
+    Hqt.Bench.Extraction) if [ -n "$quick" ]; then echo "--medians 1"; else echo "--filter * --job short"; fi ;;
+    Hqt.Bench.Library) if [ -n "$quick" ]; then echo "--captures 1000"; fi ;;
+    *) ;;
+  esac
+}
+set -f # "--filter *" is an argument, not a glob
+for b in Hqt.Bench.Extraction Hqt.Bench.Ranking $(cd bench && ls -d Hqt.Bench.* 2>/dev/null | grep -vxE 'Hqt.Bench.(Extraction|Ranking|Throughput|Ingest)'); do
   if [ -d "bench/$b" ]; then
-    echo "== $b"
-    if dotnet run -c Release --project "bench/$b" 2>&1 | tee "$out/$b.log"; then note "$b: ran (see $out/$b.log and docs/benchmarks/)"
+    echo "== $b $(others_args "$b")"
+    # shellcheck disable=SC2046 # the arguments are words on purpose
+    if dotnet run -c Release --project "bench/$b" -- $(others_args "$b") </dev/null 2>&1 | tee "$out/$b.log"; then note "$b: ran (figures in $out/$b.log and docs/benchmarks/)"
     else status=1; note "$b: FAILED (see $out/$b.log)"; fi
   else
     echo "== $b: bench/$b is not on this branch, skipped"; note "$b: skipped (not on this branch)"
   fi
 done
+set +f
 
 echo
 echo "== summary ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
