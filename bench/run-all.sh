@@ -54,7 +54,7 @@ else status=1; note "ingest:     FAILED (see $out/ingest.log)"; fi
 others_args() {
   case "$1" in
     Hqt.Bench.Extraction) if [ -n "$quick" ]; then echo "--medians 1"; else echo "--filter * --job short"; fi ;;
-    Hqt.Bench.Library) if [ -n "$quick" ]; then echo "--captures 1000"; fi ;;
+    Hqt.Bench.Library) if [ -n "$quick" ]; then echo "--captures 300 --requests 20"; fi ;;
     *) ;;
   esac
 }
