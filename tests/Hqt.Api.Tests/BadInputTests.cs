@@ -40,11 +40,7 @@ public class BadInputTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         Assert.Equal(url, detail.GetProperty("url").GetString());
     }
 
-    // SKIPPED ON THIS BRANCH, on purpose and loudly: AngleSharp's tree construction is quadratic in nesting
-    // depth (every start tag walks the stack of open elements), so 100k nested <div>s take minutes, not
-    // seconds, before the extractor even starts (bench: dotnet bench/Hqt.Bench.Throughput/... --nested 100000).
-    // Bounding extraction input is another engineer's change (issue 8); unskip this test when it lands.
-    [Fact(Skip = "100k nested elements take minutes in AngleSharp's parser on this branch; unskip when extraction input is bounded (issue 8)")]
+    [Fact]
     public async Task HundredThousandNestedElementsAnswerPromptlyAndAreStored()
     {
         // A DOM 100k levels deep is legal HTML; the parser and every tree walk must not recurse per level
@@ -279,7 +275,10 @@ public class BadInputTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         Assert.Equal(sql + "\n" + script, detail.GetProperty("selection").GetString());
         Assert.Equal(url, detail.GetProperty("url").GetString());
         Assert.Equal(Sha256(html), detail.GetProperty("contentHash").GetString());
-        Assert.Contains(detail.GetProperty("extract").GetProperty("authors").EnumerateArray(), a => a.GetProperty("name").GetString() == sql);
+        // The extractor may split the author meta on ';' (author lists do): each name is a piece of it, as data.
+        var authors = detail.GetProperty("extract").GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("name").GetString()!).ToList();
+        Assert.NotEmpty(authors);
+        Assert.All(authors, name => Assert.Contains(name, sql));
         Assert.Equal(before + 1, await TotalAsync(client));
         // The API answers JSON only; a script string never reaches a response as markup.
         Assert.Equal("application/json", first.Content.Headers.ContentType?.MediaType);
