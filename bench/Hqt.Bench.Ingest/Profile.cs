@@ -19,7 +19,7 @@ namespace Hqt.Bench.Ingest;
 /// </summary>
 public static class Profile
 {
-    public sealed record Stage(string Name, double MeanMs, double MedianMs, double P95Ms, double Share);
+    public sealed record Stage(string Name, double MeanMs, double MedianMs, double P95Ms, double Share, double CpuMeanMs);
 
     public static async Task<IReadOnlyList<Stage>> RunAsync(IReadOnlyList<Page> pages, int rounds)
     {
@@ -40,24 +40,38 @@ public static class Profile
 
         string[] names = ["json-in (body to request)", "extract (PageExtractor)", "new-capture (sha256, gzip, extract json)", "store (sqlite transaction + re-read)", "json-out (response)"];
         var times = names.Select(_ => new List<double>()).ToArray();
+        var cpu = new double[names.Length];
+        var me = System.Diagnostics.Process.GetCurrentProcess();
         var n = 0L;
         for (var round = -1; round < rounds; round++) // round -1 warms up (JIT, SQLite pages) and is not kept
             foreach (var _ in pages)
             {
                 var body = await payloads.Body(n++, "profile").ReadAsByteArrayAsync();
                 var t = new double[names.Length];
+                var c = new double[names.Length];
+                var c0 = Cpu(me);
                 var s = Stopwatch.GetTimestamp();
                 var request = JsonSerializer.Deserialize<CreateCaptureRequest>(body, web)!;
                 t[0] = Lap(ref s);
+                c[0] = LapCpu(me, ref c0);
                 var extract = PageExtractor.Extract(request.Html, request.Url);
                 t[1] = Lap(ref s);
+                c[1] = LapCpu(me, ref c0);
                 var capture = NewCapture.Create(request, extract, null, DateTimeOffset.UtcNow);
                 t[2] = Lap(ref s);
+                c[2] = LapCpu(me, ref c0);
                 var (_, row) = await store.SaveAsync(userId, capture, default);
                 t[3] = Lap(ref s);
+                c[3] = LapCpu(me, ref c0);
                 JsonSerializer.SerializeToUtf8Bytes(row!.ToResponse(), web);
                 t[4] = Lap(ref s);
-                if (round >= 0) for (var i = 0; i < names.Length; i++) times[i].Add(t[i]);
+                c[4] = LapCpu(me, ref c0);
+                if (round >= 0)
+                    for (var i = 0; i < names.Length; i++)
+                    {
+                        times[i].Add(t[i]);
+                        cpu[i] += c[i];
+                    }
             }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(data, recursive: true); } catch (IOException) { }
@@ -66,8 +80,61 @@ public static class Profile
         return names.Select((name, i) =>
         {
             var sorted = times[i].OrderBy(x => x).ToArray();
-            return new Stage(name, sorted.Average(), sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(0.95 * sorted.Length) - 1], sorted.Sum() / total);
+            return new Stage(name, sorted.Average(), sorted[sorted.Length / 2], sorted[(int)Math.Ceiling(0.95 * sorted.Length) - 1], sorted.Sum() / total, cpu[i] / sorted.Length);
         }).ToList();
+    }
+
+    /// <summary>
+    /// What one small committed transaction costs on this disk under each synchronous mode: the price of
+    /// the fsync that FULL adds to every commit in WAL mode (NORMAL syncs only at checkpoints).
+    /// </summary>
+    public static IReadOnlyList<(string Mode, double MeanMs, double MedianMs)> CommitCost(int commits)
+    {
+        var results = new List<(string, double, double)>();
+        foreach (var mode in new[] { "FULL", "NORMAL", "OFF" })
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"hqt-bench-commit-{Guid.NewGuid():N}.db");
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+            {
+                connection.Open();
+                using var setup = connection.CreateCommand();
+                setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={mode}; CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB);";
+                setup.ExecuteNonQuery();
+                var blob = new byte[30_000];
+                Random.Shared.NextBytes(blob);
+                var ms = new List<double>();
+                for (var i = 0; i < commits; i++)
+                {
+                    var s = Stopwatch.GetTimestamp();
+                    using var tx = connection.BeginTransaction(deferred: false);
+                    using var insert = connection.CreateCommand();
+                    insert.Transaction = tx;
+                    insert.CommandText = "INSERT INTO t (b) VALUES ($b)";
+                    insert.Parameters.AddWithValue("$b", blob);
+                    insert.ExecuteNonQuery();
+                    tx.Commit();
+                    ms.Add(Stopwatch.GetElapsedTime(s).TotalMilliseconds);
+                }
+                ms.Sort();
+                results.Add((mode, ms.Average(), ms[ms.Count / 2]));
+            }
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+        return results;
+    }
+
+    static double Cpu(System.Diagnostics.Process me)
+    {
+        me.Refresh();
+        return me.TotalProcessorTime.TotalMilliseconds;
+    }
+
+    static double LapCpu(System.Diagnostics.Process me, ref double start)
+    {
+        var now = Cpu(me);
+        var ms = now - start;
+        start = now;
+        return ms;
     }
 
     static double Lap(ref long start)

@@ -2,14 +2,14 @@ using System.Text.Json;
 
 namespace Hqt.Bench.Throughput;
 
-sealed record Cli(string CorpusDir, int Rounds, string? JsonOut, int FuzzCount, int Seed)
+sealed record Cli(string CorpusDir, int Rounds, string? JsonOut, int FuzzCount, int Seed, int NestedDepth)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Cli Parse(string[] args)
     {
         string? corpus = null, json = null;
-        int rounds = 3, fuzz = 0, seed = 20261128;
+        int rounds = 3, fuzz = 0, seed = 20261128, nested = 0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -20,10 +20,11 @@ sealed record Cli(string CorpusDir, int Rounds, string? JsonOut, int FuzzCount, 
                 case "--json": json = Next(); break;
                 case "--fuzz": fuzz = int.Parse(Next()); break;
                 case "--seed": seed = int.Parse(Next()); break;
+                case "--nested": nested = int.Parse(Next()); break;
                 default: throw new ArgumentException($"unknown argument {args[i]}; see Program.cs for usage");
             }
         }
-        return new Cli(corpus ?? DefaultCorpus(), rounds, json, fuzz, seed);
+        return new Cli(nested > 0 ? corpus ?? "" : corpus ?? DefaultCorpus(), rounds, json, fuzz, seed, nested);
     }
 
     /// <summary>HQT_SHARED/corpus/dev, else ../shared/corpus/dev beside the repository (never copied into it).</summary>

@@ -52,6 +52,9 @@ public static class CaptureEndpoints
         CancellationToken ct)
     {
         if (!Problems.IsHttpUrl(request.Url)) return Problems.Invalid("url", Problems.HttpUrlMessage);
+        // A browser never hands out NUL in a URL, a title or a selection (the HTML parser turns it into U+FFFD):
+        // one here is a broken or hostile client, and storing it would truncate in C-string consumers of the data.
+        if (FieldWithNul(request) is { } nulField) return Problems.Invalid(nulField, $"The {nulField} contains a NUL character.");
         if (idempotencyKey is { Length: > 200 }) return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header is at most 200 characters.");
         if (HtmlContent.WhyNotHtml(request.Html) is { } why) return Problems.NotHtml(why);
 
@@ -66,6 +69,12 @@ public static class CaptureEndpoints
                 statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key reused"),
         };
     }
+
+    static string? FieldWithNul(CreateCaptureRequest request) =>
+        request.Url.Contains('\0') ? "url"
+        : request.Title?.Contains('\0') == true ? "title"
+        : request.Selection?.Contains('\0') == true ? "selection"
+        : null;
 
     static async Task<Results<Ok<CapturePage>, ValidationProblem>> ListCaptures(
         ClaimsPrincipal user, CaptureStore store, CancellationToken ct, string? cursor = null, int limit = 50)
