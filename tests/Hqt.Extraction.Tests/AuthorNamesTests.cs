@@ -56,6 +56,7 @@ public class AuthorNamesTests
     [Theory]
     [InlineData("Doe, Jane", "Jane Doe")]
     [InlineData("Jong, Michiel de", "Michiel de Jong")]
+    [InlineData("Senior, Andrew W.", "Andrew W. Senior")]
     public void LastFirstStaysOnePerson(string raw, string expected) => Assert.Equal([expected], AuthorNames.Split(raw));
 
     [Theory]

@@ -11,7 +11,8 @@ namespace Hqt.Extraction.Tests;
 /// </summary>
 public partial class CorpusAuthorTests
 {
-    // Reached on 2026-11-28: F1 0.910, exact match 0.820 (see docs/benchmarks/extraction.md for the scorer run).
+    // Reached on 2026-11-28: F1 0.916, exact match 0.826 (the scorer agrees: docs/benchmarks/extraction.md). A page or two can
+    // differ on an overloaded machine, where a big page may hit the parse budget and be read degraded; the floors allow for that.
     const double F1Floor = 0.89;
     const double ExactMatchFloor = 0.80;
 

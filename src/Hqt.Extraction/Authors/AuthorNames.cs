@@ -47,7 +47,7 @@ public static partial class AuthorNames
     static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "writer", "writers", "editor", "editors", "reporter", "reporters", "correspondent", "columnist", "contributor", "contributing",
-        "staff", "senior", "journalist", "manager", "director", "producer", "technologist", "analyst", "founder", "co-founder", "ceo",
+        "staff", "journalist", "manager", "director", "producer", "technologist", "analyst", "founder", "co-founder", "ceo",
         "cto", "cfo", "professor", "researcher", "student", "intern", "freelance", "freelancer", "editorial", "chief", "deputy", "associate",
         "assistant", "president", "vice", "officer", "specialist", "consultant", "strategist", "designer", "developer", "engineer",
         "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journalistin", "rédacteur", "rédactrice", "journaliste",
