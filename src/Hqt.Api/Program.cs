@@ -3,9 +3,13 @@ using System.Text.Json.Serialization;
 using Hqt.Api.Auth;
 using Hqt.Api.Captures;
 using Hqt.Api.Extract;
+using Hqt.Api.Graph;
 using Hqt.Api.Home;
 using Hqt.Api.Hosting;
+using Hqt.Api.People;
 using Hqt.Api.Storage;
+using Hqt.Api.Suggestions;
+using Hqt.Api.Upstream;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -20,6 +24,8 @@ var options = builder.Configuration.GetSection(HqtOptions.Section).Get<HqtOption
 builder.Services.AddOptions<HqtOptions>().BindConfiguration(HqtOptions.Section);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+// Malformed bodies are the client's 400 in every environment, never a 500 from a thrown exception.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
@@ -44,13 +50,22 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
 // Features
+builder.Services.AddSingleton<GraphWriter>();
+builder.Services.AddSingleton<CaptureExtraction>();
 builder.Services.AddSingleton<CaptureGraph>();
 builder.Services.AddSingleton<CaptureStore>();
+builder.Services.AddSingleton<ReaderGraphCache>();
+builder.Services.AddSingleton<FeedbackStore>();
+builder.Services.AddSingleton<SuggestionService>();
+builder.Services.AddSingleton<PageUpstreamService>();
 
 var app = builder.Build();
 await app.Services.PrepareStorageAsync();
 
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
 app.UseCors();
 app.UseMiddleware<GzipRequestBody>(options.MaxDecompressedCaptureBytes);
@@ -64,5 +79,9 @@ app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapCaptures(options);
 app.MapExtract(options);
+app.MapSuggestions();
+app.MapPageUpstream(options);
+app.MapPeople();
+app.MapUpstream();
 
 app.Run();

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Hqt.Api.Tests;
 
@@ -11,14 +12,21 @@ public class HqtApiFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hqt-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Every log message the server wrote, formatted, for tests that check what is (not) logged.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>The token configured as Hqt:ApiToken; null starts the server with none (first-start token file).</summary>
+    protected virtual string? ConfiguredToken => Token;
+
     /// <summary>Settings a test class adds on top of the defaults (Hqt:… keys).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Hqt:DataDirectory", DataDirectory);
-        builder.UseSetting("Hqt:ApiToken", Token);
+        if (ConfiguredToken is { } token) builder.UseSetting("Hqt:ApiToken", token);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
     }
 
     /// <summary>A client that signs in as the token's user.</summary>

@@ -47,6 +47,7 @@ public static class CaptureEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user,
         CaptureStore store,
+        CaptureExtraction extraction,
         TimeProvider time,
         CancellationToken ct)
     {
@@ -54,7 +55,7 @@ public static class CaptureEndpoints
         if (idempotencyKey is { Length: > 200 }) return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header is at most 200 characters.");
         if (HtmlContent.WhyNotHtml(request.Html) is { } why) return Problems.NotHtml(why);
 
-        var extract = PageExtractor.Extract(request.Html, request.Url.Trim());
+        var extract = extraction.Run(request.Html, request.Url.Trim());
         var capture = NewCapture.Create(request, extract, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), time.GetUtcNow());
         var (outcome, row) = await store.SaveAsync(user.UserId(), capture, ct);
         return outcome switch
@@ -89,7 +90,7 @@ public static class CaptureEndpoints
     static async Task<Results<NoContent, NotFound>> DeleteCapture(long id, ClaimsPrincipal user, CaptureStore store, CancellationToken ct) =>
         await store.DeleteAsync(user.UserId(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    static async Task<Ok<ReextractResponse>> Reextract(ClaimsPrincipal user, CaptureStore store, CancellationToken ct)
+    static async Task<Ok<ReextractResponse>> Reextract(ClaimsPrincipal user, CaptureStore store, CaptureExtraction extraction, CancellationToken ct)
     {
         var userId = user.UserId();
         int processed = 0, changed = 0;
@@ -98,7 +99,7 @@ public static class CaptureEndpoints
         {
             foreach (var (id, htmlGzip, url, oldJson) in batch)
             {
-                var extract = PageExtractor.Extract(NewCapture.Gunzip(htmlGzip), url);
+                var extract = extraction.Run(NewCapture.Gunzip(htmlGzip), url);
                 var json = System.Text.Json.JsonSerializer.Serialize(extract, CaptureJson.Options);
                 processed++;
                 if (json != oldJson)

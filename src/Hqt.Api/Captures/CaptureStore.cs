@@ -102,7 +102,7 @@ public sealed class CaptureStore(Db db, CaptureGraph graph)
             "SELECT document_id FROM captures WHERE user_id = @userId AND id = @id", new { userId, id }, transaction, cancellationToken: ct));
         if (documentId is null) return false;
 
-        await graph.RemoveAsync(connection, transaction, userId, id, ct);
+        await graph.RemoveAsync(connection, transaction, userId, id, collectOrphans: true, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM captures WHERE user_id = @userId AND id = @id", new { userId, id }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -133,7 +133,7 @@ public sealed class CaptureStore(Db db, CaptureGraph graph)
             UPDATE captures SET extract_json = @extractJson, extractor_version = @version, title = COALESCE(@title, title)
             WHERE user_id = @userId AND id = @id
             """, new { extractJson, version = Hqt.Extraction.PageExtractor.Version, title = extract.Title, userId, id }, transaction, cancellationToken: ct));
-        await graph.RemoveAsync(connection, transaction, userId, id, ct);
+        await graph.RemoveAsync(connection, transaction, userId, id, collectOrphans: false, ct);
         await graph.WriteAsync(connection, transaction, userId, id, extract, ct);
         await transaction.CommitAsync(ct);
     }

@@ -1,13 +1,14 @@
 -- Users own everything: every table a user reads from carries user_id.
+-- AUTOINCREMENT: an id, once handed out, never names another row after a delete.
 CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
 
 -- Only a SHA-256 of each token is kept.
 CREATE TABLE api_tokens (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     token_hash TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL,
@@ -16,7 +17,7 @@ CREATE TABLE api_tokens (
 
 -- A document is one page (canonical URL) for one user; each capture is a version of it.
 CREATE TABLE documents (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     canonical_url TEXT NOT NULL,
     created_at TEXT NOT NULL,
@@ -24,7 +25,7 @@ CREATE TABLE documents (
 );
 
 CREATE TABLE captures (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     url TEXT NOT NULL,

@@ -1,0 +1,45 @@
+namespace Hqt.Upstream;
+
+/// <summary>How people are keyed (for <see cref="RankOptions.Excluded"/>) and shown in reasons.</summary>
+public static class PersonNames
+{
+    public const string KeyPrefix = "person:";
+
+    /// <summary>"Collins, Michael" and "Michael Collins" both become "michaelcollins": order-free, letters and digits only, lower case.</summary>
+    public static string Normalize(string name)
+    {
+        // "Last, First" is read as "First Last" (as Display does) without building the display string.
+        var span = name.AsSpan().Trim();
+        var comma = span.IndexOf(',');
+        var swap = comma > 0 && comma == span.LastIndexOf(',') && comma < span.Length - 1;
+        Span<char> buffer = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
+        var length = 0;
+        if (swap)
+        {
+            length = Letters(span[(comma + 1)..], buffer);
+            length += Letters(span[..comma], buffer[length..]);
+        }
+        else length = Letters(span, buffer);
+        return new string(buffer[..length]);
+    }
+
+    static int Letters(ReadOnlySpan<char> from, Span<char> into)
+    {
+        var length = 0;
+        foreach (var c in from)
+            if (char.IsLetterOrDigit(c)) into[length++] = char.ToLowerInvariant(c);
+        return length;
+    }
+
+    /// <summary>The exclusion key of a person: <c>person:</c> + <see cref="Normalize"/>.</summary>
+    public static string Key(string name) => KeyPrefix + Normalize(name);
+
+    /// <summary>"Collins, Michael" reads as "Michael Collins"; other forms are kept as written.</summary>
+    public static string Display(string name)
+    {
+        var trimmed = name.Trim();
+        var comma = trimmed.IndexOf(',');
+        if (comma <= 0 || comma != trimmed.LastIndexOf(',') || comma == trimmed.Length - 1) return trimmed;
+        return $"{trimmed[(comma + 1)..].Trim()} {trimmed[..comma].Trim()}";
+    }
+}

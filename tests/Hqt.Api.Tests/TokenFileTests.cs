@@ -1,0 +1,64 @@
+using Hqt.Api.Auth;
+
+namespace Hqt.Api.Tests;
+
+public sealed class NoConfiguredTokenFactory : HqtApiFactory
+{
+    protected override string? ConfiguredToken => null;
+}
+
+public class TokenFileTests(NoConfiguredTokenFactory factory) : IClassFixture<NoConfiguredTokenFactory>
+{
+    [Fact]
+    public async Task FirstStartWritesAnOwnerOnlyTokenFileThatSignsIn()
+    {
+        using var anonymous = factory.CreateClient();
+        var path = Path.Combine(factory.DataDirectory, "api-token");
+
+        var token = (await File.ReadAllTextAsync(path)).Trim();
+        using var client = factory.CreateClient(token);
+        var response = await client.GetAsync("/api/captures");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("hqt_", token);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public async Task TheTokenFilesPathIsLoggedButNeverTheToken()
+    {
+        using var anonymous = factory.CreateClient();
+        var token = (await File.ReadAllTextAsync(Path.Combine(factory.DataDirectory, "api-token"))).Trim();
+
+        var logs = string.Join("\n", factory.Logs);
+
+        Assert.Contains(Path.Combine(factory.DataDirectory, "api-token"), logs);
+        Assert.DoesNotContain(token, logs);
+    }
+
+    [Fact]
+    public async Task OnlyTheTokensHashIsStored()
+    {
+        using var anonymous = factory.CreateClient();
+        var token = (await File.ReadAllTextAsync(Path.Combine(factory.DataDirectory, "api-token"))).Trim();
+
+        var database = await File.ReadAllBytesAsync(Path.Combine(factory.DataDirectory, "hqt.db"));
+        var wal = Path.Combine(factory.DataDirectory, "hqt.db-wal");
+        var walBytes = File.Exists(wal) ? await ReadSharedAsync(wal) : [];
+
+        Assert.False(Contains(database, token) || Contains(walBytes, token), "the raw token is in the database");
+        Assert.True(Contains(database, TokenStore.Hash(token)) || Contains(walBytes, TokenStore.Hash(token)));
+    }
+
+    static async Task<byte[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    static bool Contains(byte[] haystack, string needle) =>
+        haystack.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(needle)) >= 0;
+}
