@@ -9,6 +9,7 @@ namespace Hqt.Extraction.Tests;
 /// Name-level author F1 and page exact match over ../shared/corpus/dev, computed as eval/extract/score_extract.py does,
 /// with floors a little under what the extractor reaches so that quality cannot drop unnoticed.
 /// </summary>
+[Collection(DevCorpus.Collection)]
 public partial class CorpusAuthorTests
 {
     // Reached on 2026-11-28: F1 0.916, exact match 0.826 (the scorer agrees: docs/benchmarks/extraction.md). A page or two can
