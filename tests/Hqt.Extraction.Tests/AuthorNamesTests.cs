@@ -25,6 +25,7 @@ public class AuthorNamesTests
     [InlineData("Kooman, F.", "F. Kooman")]
     [InlineData("William K. Rashbaum", "William K. Rashbaum")]
     [InlineData("Ars Staff", "Ars Staff")]
+    [InlineData("Ana Writer", "Ana Writer")]
     [InlineData("作者：後藤大地", "後藤大地")]
     public void OneNameIsCleaned(string raw, string expected) => Assert.Equal([expected], AuthorNames.Split(raw));
 
@@ -56,6 +57,7 @@ public class AuthorNamesTests
     [Theory]
     [InlineData("Doe, Jane", "Jane Doe")]
     [InlineData("Jong, Michiel de", "Michiel de Jong")]
+    [InlineData("Senior, Andrew W.", "Andrew W. Senior")]
     public void LastFirstStaysOnePerson(string raw, string expected) => Assert.Equal([expected], AuthorNames.Split(raw));
 
     [Theory]

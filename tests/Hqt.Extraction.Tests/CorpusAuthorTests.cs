@@ -9,9 +9,11 @@ namespace Hqt.Extraction.Tests;
 /// Name-level author F1 and page exact match over ../shared/corpus/dev, computed as eval/extract/score_extract.py does,
 /// with floors a little under what the extractor reaches so that quality cannot drop unnoticed.
 /// </summary>
+[Collection(DevCorpus.Collection)]
 public partial class CorpusAuthorTests
 {
-    // Reached on 2026-11-28: F1 0.910, exact match 0.820 (see docs/benchmarks/extraction.md for the scorer run).
+    // Reached on 2026-11-28: F1 0.916, exact match 0.826 (the scorer agrees: docs/benchmarks/extraction.md). A page or two can
+    // differ on an overloaded machine, where a big page may hit the parse budget and be read degraded; the floors allow for that.
     const double F1Floor = 0.89;
     const double ExactMatchFloor = 0.80;
 

@@ -12,6 +12,7 @@ namespace Hqt.Extraction.Tests;
 /// can reach: 172 of the 850 structured items sit in Distill .bib files the pages only link to
 /// (<c>d-bibliography src</c>), and 135 reference-list "DOIs" are query strings scraped from link-out URLs.
 /// </summary>
+[Collection(DevCorpus.Collection)]
 public partial class CorpusReferenceTests
 {
     static readonly Lazy<Figures> Measured = new(Compute);

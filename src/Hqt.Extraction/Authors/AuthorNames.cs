@@ -47,7 +47,7 @@ public static partial class AuthorNames
     static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "writer", "writers", "editor", "editors", "reporter", "reporters", "correspondent", "columnist", "contributor", "contributing",
-        "staff", "senior", "journalist", "manager", "director", "producer", "technologist", "analyst", "founder", "co-founder", "ceo",
+        "staff", "journalist", "manager", "director", "producer", "technologist", "analyst", "founder", "co-founder", "ceo",
         "cto", "cfo", "professor", "researcher", "student", "intern", "freelance", "freelancer", "editorial", "chief", "deputy", "associate",
         "assistant", "president", "vice", "officer", "specialist", "consultant", "strategist", "designer", "developer", "engineer",
         "redakteur", "redakteurin", "korrespondent", "korrespondentin", "journalistin", "rédacteur", "rédactrice", "journaliste",
@@ -55,6 +55,11 @@ public static partial class AuthorNames
         "contributors", "updated", "published", "posted", "bureau", "lead", "head", "host", "anchor", "critic", "blogger",
         "fotos", "foto", "bilder", "bild", "grafik", "video", "ma", "md", "phd", "ph.d.", "ms", "msc", "bsc", "rn", "mph", "mba", "dr", "prof",
         "chefredakteur", "chefredakteurin", "redaktionsleiter", "volontär", "volontärin", "praktikant", "praktikantin",
+    };
+
+    static readonly HashSet<string> SurnameLikeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "writer", "editor", "host", "anchor", "lead", "head", "critic", "student", "officer", "designer", "engineer",
     };
 
     /// <summary>Words a job title starts with ("Senior …", "Contributing …"), whatever follows.</summary>
@@ -188,6 +193,9 @@ public static partial class AuthorNames
         if (last.Equals("staff", StringComparison.OrdinalIgnoreCase) || last.Equals("team", StringComparison.OrdinalIgnoreCase)) return false;
         if (RoleLeads.Contains(words[0]) && words.Length > 1) return true;
         if (words.Any(IsGermanRoleNoun)) return true;
+        // "Ana Writer" or "Tom Head" may be a person; "Marketing Manager" is not. Two words ending in a job noun that is
+        // also a surname only make a title after a leading role word, which the rules above already caught.
+        if (words.Length == 2 && SurnameLikeRoles.Contains(last)) return false;
         return words.Length > 1 && RoleWords.Contains(last)
             || words.Any(w => w.Equals("at", StringComparison.Ordinal) || w.Equals("bei", StringComparison.Ordinal)) && words.Any(RoleWords.Contains);
     }

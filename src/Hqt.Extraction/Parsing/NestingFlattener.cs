@@ -6,7 +6,7 @@ namespace Hqt.Extraction.Parsing;
 /// A cheap linear pre-scan that drops start and end tags nested deeper than <see cref="MaxDepth"/>.
 /// AngleSharp keeps at most 512 levels anyway, but its time grows with the nesting it is fed
 /// (100k nested divs take ~52 s), so absurd nesting is flattened before the parser sees it.
-/// Text is kept; only the tags past the limit go. Pages within the limit come back untouched.
+/// Text and links are kept; only the other tags past the limit go. Pages within the limit come back untouched.
 /// </summary>
 public static class NestingFlattener
 {
@@ -16,7 +16,8 @@ public static class NestingFlattener
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         // Optional end tags: the parser closes them itself, so counting them would overstate the depth.
-        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
+        // Links are neither counted nor dropped: they are what the reference extraction reads, however deep.
+        "a", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp",
     };
 
     static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "plaintext", "noembed", "iframe"];
