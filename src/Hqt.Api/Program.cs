@@ -6,7 +6,9 @@ using Hqt.Api.Extract;
 using Hqt.Api.Graph;
 using Hqt.Api.Home;
 using Hqt.Api.Hosting;
+using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
+using Hqt.Api.Works;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
@@ -51,6 +53,8 @@ builder.Services.AddSingleton<GraphWriter>();
 builder.Services.AddSingleton<CaptureExtraction>();
 builder.Services.AddSingleton<CaptureGraph>();
 builder.Services.AddSingleton<CaptureStore>();
+builder.Services.AddSingleton<WorkStore>();
+builder.Services.AddLookups(options.Lookups);
 
 var app = builder.Build();
 await app.Services.PrepareStorageAsync();
@@ -72,5 +76,7 @@ app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapCaptures(options);
 app.MapExtract(options);
+app.MapWorks();
+app.MapLookups();
 
 app.Run();
