@@ -21,6 +21,27 @@ public static class Identifiers
     /// <summary>The DOI OpenAlex and Crossref know an arXiv preprint by.</summary>
     public static string DoiForArxiv(string arxivId) => ArxivDoiPrefix + arxivId.ToLowerInvariant();
 
+    /// <summary>The DOI a doi.org link names.</summary>
+    public static string? DoiFromUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host is "doi.org" or "dx.doi.org" or "www.doi.org"
+            ? Doi(Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'))) : null;
+
+    /// <summary>The arXiv id an arxiv.org/abs or /pdf link names, without its version.</summary>
+    public static string? ArxivFromUrl(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host is not ("arxiv.org" or "www.arxiv.org" or "export.arxiv.org")) return null;
+        var path = uri.AbsolutePath;
+        foreach (var prefix in (string[])["/abs/", "/pdf/"])
+        {
+            if (!path.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var id = path[prefix.Length..].Replace(".pdf", "", StringComparison.Ordinal);
+            var version = id.LastIndexOf('v');
+            if (version > 0 && id[(version + 1)..] is { Length: > 0 } digits && digits.All(char.IsAsciiDigit)) id = id[..version];
+            return id.Length > 0 ? id.ToLowerInvariant() : null;
+        }
+        return null;
+    }
+
     public static string? Pmid(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;

@@ -13,15 +13,21 @@ public sealed class LookupCache(Db db, TimeProvider time, IOptions<HqtOptions> o
 {
     readonly TimeSpan _ttl = options.Value.Lookups.CacheTtl;
 
+    sealed class CacheRow
+    {
+        public long Status { get; init; }
+        public string? Body { get; init; }
+    }
+
     public async Task<CachedAnswer> GetOrFetchAsync(string source, string key, Func<CancellationToken, Task<CachedAnswer>> fetch, CancellationToken ct, TimeSpan? ttl = null)
     {
         var now = time.GetUtcNow();
         await using (var connection = await db.OpenAsync(ct))
         {
-            var hit = await connection.QuerySingleOrDefaultAsync<CachedAnswer>(new CommandDefinition("""
+            var hit = await connection.QuerySingleOrDefaultAsync<CacheRow>(new CommandDefinition("""
                 SELECT status, body FROM lookup_cache WHERE source = @source AND cache_key = @key AND expires_at > @now
                 """, new { source, key, now = now.ToString("O") }, cancellationToken: ct));
-            if (hit is not null) return hit;
+            if (hit is not null) return new CachedAnswer((int)hit.Status, hit.Body);
         }
 
         var answer = await fetch(ct);

@@ -21,12 +21,12 @@ public static class LookupEndpoints
     static async Task<Ok<LookupStatusResponse>> GetLookupStatus(ClaimsPrincipal user, Db db, LookupQueue queue, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<(string State, string? Outcome, int Count)>(new CommandDefinition("""
+        var rows = (await connection.QueryAsync<(string State, string? Outcome, long Count)>(new CommandDefinition("""
             SELECT state, outcome, COUNT(*) FROM lookup_jobs WHERE user_id = @Id GROUP BY state, outcome
             """, new { Id = user.UserId() }, cancellationToken: ct))).AsList();
-        int Count(string state) => rows.Where(r => r.State == state).Sum(r => r.Count);
+        int Count(string state) => (int)rows.Where(r => r.State == state).Sum(r => r.Count);
         var outcomes = rows.Where(r => r.State is "done" or "failed" && r.Outcome is not null)
-            .GroupBy(r => r.Outcome!).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+            .GroupBy(r => r.Outcome!).ToDictionary(g => g.Key, g => (int)g.Sum(r => r.Count));
         return TypedResults.Ok(new LookupStatusResponse(queue.IsEnabled, Count("queued"), Count("running"), Count("done"), Count("failed"), outcomes));
     }
 }

@@ -82,6 +82,15 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> o
             """, new { owner, now = now.ToString("O"), leaseUntil = (now + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));
     }
 
+    /// <summary>Keeps a long job's lease from running out while it is still being worked on.</summary>
+    public async Task RenewLeaseAsync(LookupJob job, string owner, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE lookup_jobs SET lease_until = @leaseUntil WHERE id = @Id AND lease_owner = @owner AND state = 'running'
+            """, new { job.Id, owner, leaseUntil = (time.GetUtcNow() + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));
+    }
+
     /// <summary>Marks the job finished; inside the transaction that stored what it found, when there is one.</summary>
     public Task CompleteAsync(DbConnection connection, DbTransaction? tx, LookupJob job, string owner, string outcome, string? detail, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("""

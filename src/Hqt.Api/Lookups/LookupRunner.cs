@@ -14,7 +14,14 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
 {
     readonly LookupsOptions _options = options.Value.Lookups;
 
-    sealed record WorkToLookUp(long Id, string Kind, string? Url, string? Doi, string? ArxivId);
+    sealed class WorkToLookUp
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public string? Url { get; init; }
+        public string? Doi { get; init; }
+        public string? ArxivId { get; init; }
+    }
 
     public async Task RunAsync(LookupJob job, string owner, CancellationToken ct)
     {
@@ -26,7 +33,9 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
                     "SELECT id, kind, url, doi, arxiv_id AS ArxivId FROM works WHERE id = @WorkId", job, cancellationToken: ct));
             if (work is null) throw new LookupMiss("gone");
 
-            var result = await LookUpAsync(work, ct);
+            var found = await LookUpAsync(work, ct);
+            // The answer must land on the work that was looked up: give it the URL that work is known by.
+            var result = found with { Work = found.Work with { Url = found.Work.Url ?? work.Url } };
             await using var db2 = await db.OpenAsync(ct);
             await using var tx = db2.BeginTransaction(deferred: false);
             await graph.WriteAsync(db2, tx, job, result, ct);
@@ -57,12 +66,15 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
 
     async Task<LookupResult> LookUpAsync(WorkToLookUp work, CancellationToken ct)
     {
-        var doi = work.Doi ?? (work.ArxivId is { } arxiv ? Identifiers.DoiForArxiv(arxiv) : null);
+        // A work cited only by a doi.org or arxiv.org link is as good as one with the identifier.
+        var registeredDoi = work.Doi ?? Identifiers.DoiFromUrl(work.Url);
+        var arxiv = work.ArxivId ?? Identifiers.ArxivFromUrl(work.Url);
+        var doi = registeredDoi ?? (arxiv is not null ? Identifiers.DoiForArxiv(arxiv) : null);
         if (doi is not null)
         {
             if (await openAlex.LookUpAsync(doi, ct) is { } found) return found;
             // Crossref registers no arXiv (DataCite) DOIs.
-            if (work.Doi is not null && await crossref.LookUpAsync(doi, ct) is { } registered) return registered;
+            if (registeredDoi is not null && await crossref.LookUpAsync(doi, ct) is { } registered) return registered;
         }
         if (_options.FetchWebPages && work.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && SsrfGuard.IsAllowedScheme(uri))
             return await web.FetchAsync(url, work.Kind, ct);

@@ -46,10 +46,14 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, IOption
 
     async Task RunAsync(LookupJob job, SemaphoreSlim slots, CancellationToken ct)
     {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
+            var heartbeat = RenewWhileRunningAsync(job, done.Token);
             // Off the claiming loop's thread: a slow page must not hold up the next claim.
             await Task.Run(() => runner.RunAsync(job, _owner, ct), CancellationToken.None);
+            await done.CancelAsync();
+            await heartbeat;
         }
         catch (Exception e)
         {
@@ -58,6 +62,21 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, IOption
         finally
         {
             slots.Release();
+        }
+    }
+
+    /// <summary>Renews the lease at a third of its length, so only a dead worker's jobs are ever reclaimed.</summary>
+    async Task RenewWhileRunningAsync(LookupJob job, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(_options.LeaseDuration / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct)) await queue.RenewLeaseAsync(job, _owner, ct);
+        }
+        catch (OperationCanceledException) { }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not renew the lease of lookup job {JobId}", job.Id);
         }
     }
 }

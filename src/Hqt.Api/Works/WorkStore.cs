@@ -7,12 +7,50 @@ namespace Hqt.Api.Works;
 /// <summary>Reads one work of one user with its identities, edges and lookup job.</summary>
 public sealed class WorkStore(Db db)
 {
-    sealed record WorkRow(long Id, string Kind, string? Title, long? Year, string? Url, string? Doi, string? ArxivId, string? Isbn,
-        string? Pmid, string AuthorsJson, long? CitedByCount, long? DocumentId);
+    // Row classes, not positional records: Dapper matches a record's constructor on column types, and SQLite
+    // reports a NULL value's type as whatever it likes.
+    sealed class WorkRow
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public string? Title { get; init; }
+        public long? Year { get; init; }
+        public string? Url { get; init; }
+        public string? Doi { get; init; }
+        public string? ArxivId { get; init; }
+        public string? Isbn { get; init; }
+        public string? Pmid { get; init; }
+        public string AuthorsJson { get; init; } = "[]";
+        public long? CitedByCount { get; init; }
+        public long? DocumentId { get; init; }
+    }
 
-    sealed record LinkRow(long Id, string? Title, long? Year, string? Url, string Origin, long? CaptureId);
+    sealed class LinkRow
+    {
+        public long Id { get; init; }
+        public string? Title { get; init; }
+        public long? Year { get; init; }
+        public string? Url { get; init; }
+        public string Origin { get; init; } = "";
+        public long? CaptureId { get; init; }
+    }
 
-    sealed record LookupRow(string State, string? Outcome, long Attempts, long Depth, string UpdatedAt, string? NotBefore, string? LastError);
+    sealed class LookupRow
+    {
+        public string State { get; init; } = "";
+        public string? Outcome { get; init; }
+        public long Attempts { get; init; }
+        public long Depth { get; init; }
+        public string UpdatedAt { get; init; } = "";
+        public string? NotBefore { get; init; }
+        public string? LastError { get; init; }
+    }
+
+    sealed class IdentityRow
+    {
+        public string Scheme { get; init; } = "";
+        public string Value { get; init; } = "";
+    }
 
     public async Task<WorkResponse?> FindAsync(long userId, long id, CancellationToken ct)
     {
@@ -24,7 +62,7 @@ public sealed class WorkStore(Db db)
             """, new { userId, id }, cancellationToken: ct));
         if (work is null) return null;
 
-        var identities = await connection.QueryAsync<WorkIdentity>(new CommandDefinition(
+        var identities = await connection.QueryAsync<IdentityRow>(new CommandDefinition(
             "SELECT scheme, value FROM work_identities WHERE work_id = @id ORDER BY scheme, value", new { id }, cancellationToken: ct));
         var references = await connection.QueryAsync<LinkRow>(new CommandDefinition("""
             SELECT w.id, w.title, w.year, w.url, c.origin, c.origin_capture_id AS CaptureId
@@ -43,7 +81,7 @@ public sealed class WorkStore(Db db)
         return new WorkResponse(
             WorkIds.Format(work.Id), work.Kind, work.Title, (int?)work.Year, work.Url, work.Doi, work.ArxivId, work.Isbn, work.Pmid,
             JsonSerializer.Deserialize<List<string>>(work.AuthorsJson) ?? [], (int?)work.CitedByCount, work.DocumentId is not null,
-            identities.AsList(), references.Select(ToLink).ToList(), citers.Select(ToLink).ToList(),
+            identities.Select(i => new WorkIdentity(i.Scheme, i.Value)).ToList(), references.Select(ToLink).ToList(), citers.Select(ToLink).ToList(),
             lookup is null ? null : new WorkLookup(lookup.State, lookup.Outcome, (int)lookup.Attempts, (int)lookup.Depth, lookup.UpdatedAt, lookup.NotBefore, lookup.LastError));
     }
 
