@@ -29,7 +29,8 @@ public class SsrfTests : IAsyncLifetime
             });
             app.MapGet("/page", () => Fixtures.Html(Fixtures.Page("A public page", "Someone", 2020)));
         });
-        _factory = new LookupsApiFactory(LookupsApiFactory.Defaults("http://127.0.0.2:9", "http://127.0.0.2:9", "127.0.0.2"));
+        // The scholarly APIs "live" on the trap too: a base URL is no way around the guard.
+        _factory = new LookupsApiFactory(LookupsApiFactory.Defaults(_trap.BaseUrl, _trap.BaseUrl, "127.0.0.2"));
         _factory.Resolver.Names["intranet.test"] = [IPAddress.Parse("10.0.0.7")];
         _factory.Resolver.Names["sneaky.test"] = [IPAddress.Parse("127.0.0.1")];
         _factory.Resolver.Names["mixed.test"] = [IPAddress.Parse("93.184.215.14"), IPAddress.Parse("127.0.0.1")];
@@ -74,6 +75,17 @@ public class SsrfTests : IAsyncLifetime
         Assert.Equal("blocked", direct.Outcome);
         Assert.Empty(_trap.Requests);
         Assert.Empty(_trap6.Requests);
+    }
+
+    [Fact]
+    public async Task TheScholarlyClientsMeetTheSameGuard()
+    {
+        var openAlex = _factory.Services.GetRequiredService<OpenAlexClient>();
+        var crossref = _factory.Services.GetRequiredService<CrossrefClient>();
+
+        Assert.Equal("blocked", (await Assert.ThrowsAsync<LookupMiss>(() => openAlex.LookUpAsync("10.1000/guarded", default))).Outcome);
+        Assert.Equal("blocked", (await Assert.ThrowsAsync<LookupMiss>(() => crossref.LookUpAsync("10.1000/guarded", default))).Outcome);
+        Assert.Empty(_trap.Requests);
     }
 
     [Fact]

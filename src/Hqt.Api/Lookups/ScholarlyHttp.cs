@@ -14,7 +14,11 @@ public static class ScholarlyHttp
         {
             response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
         }
-        catch (HttpRequestException e) when (e is not BlockedAddressException)
+        catch (HttpRequestException e) when (WebFetcher.Blocked(e) is { } blocked)
+        {
+            throw new LookupMiss("blocked", blocked.Message);
+        }
+        catch (HttpRequestException e)
         {
             throw new RetryLaterException($"{uri.Host}: {e.Message}", inner: e);
         }
