@@ -6,21 +6,117 @@ namespace Hqt.Upstream;
 /// </summary>
 public static class UpstreamRanker
 {
+    /// <summary>How many works beyond the list are scored exactly: the pool for diversity and for people.</summary>
+    const int MinPool = 150;
+
     public static RankResult Rank(ReaderGraph graph, RankOptions options)
     {
-        var captured = graph.Captures.Select(c => c.Id).ToHashSet();
+        var limit = Math.Max(0, options.Limit);
         var excluded = options.Excluded ?? new HashSet<string>();
-        var citingCaptures = new Dictionary<string, List<string>>();
-        foreach (var capture in graph.Captures)
-            foreach (var reference in (capture.References ?? []).Distinct())
-                if (!captured.Contains(reference) && !excluded.Contains(reference))
-                    (citingCaptures.TryGetValue(reference, out var list) ? list : citingCaptures[reference] = []).Add(capture.Id);
+        var evidence = new CitationEvidence(graph);
+        if (limit == 0 || evidence.Captures.Count == 0) return new RankResult([], []);
 
-        var works = citingCaptures
-            .OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(options.Limit)
-            .Select(p => new RankedWork(p.Key, p.Value.Count, $"cited by {p.Value.Count} of your captures", p.Value, [], false))
+        var pool = ScoreTopCandidates(evidence, excluded, Math.Max(3 * limit, MinPool));
+        var exploring = (int)Math.Round(limit * Math.Clamp(options.ExploreShare, 0, 0.5));
+        var chosen = Diversify(evidence, pool, Math.Min(limit - exploring, pool.Count));
+        var explored = Explore(evidence, excluded, chosen, exploring, options.Seed);
+
+        var works = Interleave(chosen, explored)
+            .Select(pick => Reasons.ForWork(evidence, pick.Node, pick.Score, pick.IsExploration))
             .ToList();
-        return new RankResult(works, []);
+        var people = PeopleRanker.Rank(evidence, pool, excluded, limit);
+        return new RankResult(works, people);
+    }
+
+    internal readonly record struct Scored(int Node, double Score, bool IsExploration = false);
+
+    /// <summary>Every candidate's citation evidence, then the title closeness only for those that can still reach the pool (it is the one costly term).</summary>
+    static List<Scored> ScoreTopCandidates(CitationEvidence evidence, IReadOnlySet<string> excluded, int size)
+    {
+        var heap = new PriorityQueue<int, double>(size + 1);
+        for (var i = 0; i < evidence.Ids.Count; i++)
+        {
+            if (!IsCandidate(evidence, excluded, i)) continue;
+            var baseScore = BaseScore(evidence, i);
+            if (heap.Count == size && heap.TryPeek(out _, out var floor) && baseScore + RankWeights.Topic <= floor) continue;
+            var score = baseScore + RankWeights.Topic * evidence.Topic.Similarity(evidence.Nodes[i]?.Title);
+            if (heap.Count < size) heap.Enqueue(i, score);
+            else if (heap.TryPeek(out _, out var lowest) && score > lowest) heap.DequeueEnqueue(i, score);
+        }
+        var pool = new List<Scored>(heap.Count);
+        while (heap.TryDequeue(out var node, out var score)) pool.Add(new Scored(node, score));
+        pool.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(evidence.Ids[a.Node], evidence.Ids[b.Node]));
+        return pool;
+    }
+
+    internal static bool IsCandidate(CitationEvidence evidence, IReadOnlySet<string> excluded, int node) =>
+        (evidence.CapturesCiting(node).Length > 0 || evidence.WorksCiting(node).Length > 0) && !excluded.Contains(evidence.Ids[node]);
+
+    static double BaseScore(CitationEvidence evidence, int node) =>
+        RankWeights.Writers * evidence.Writers[node] / evidence.WriterScale
+        + RankWeights.TwoHop * evidence.TwoHop[node]
+        + RankWeights.Popularity * Math.Log(1 + Math.Max(0, evidence.Nodes[node]?.CitedByCount ?? 0))
+        + RankWeights.Age * Math.Log(1 + Math.Max(0, evidence.MeanGap[node]));
+
+    /// <summary>Greedy picks that discount a person's third and later works, so the list is not one author's bibliography.</summary>
+    static List<Scored> Diversify(CitationEvidence evidence, List<Scored> pool, int count)
+    {
+        var picks = new List<Scored>(count);
+        var remaining = new List<Scored>(pool);
+        var perAuthor = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (picks.Count < count && remaining.Count > 0)
+        {
+            var best = -1;
+            var bestScore = double.NegativeInfinity;
+            for (var i = 0; i < remaining.Count; i++)
+            {
+                var repeats = 0;
+                foreach (var author in evidence.Nodes[remaining[i].Node]?.Authors ?? [])
+                    repeats = Math.Max(repeats, perAuthor.GetValueOrDefault(author));
+                var adjusted = remaining[i].Score * Math.Pow(RankWeights.RepeatAuthorDecay, Math.Max(0, repeats - 1));
+                if (adjusted > bestScore) (best, bestScore) = (i, adjusted);
+            }
+            picks.Add(remaining[best] with { Score = bestScore });
+            foreach (var author in evidence.Nodes[remaining[best].Node]?.Authors ?? [])
+                perAuthor[author] = perAuthor.GetValueOrDefault(author) + 1;
+            remaining.RemoveAt(best);
+        }
+        return picks;
+    }
+
+    /// <summary>"Sampling from the void": seeded uniform picks among the other candidates, so a seed always gives the same ones.</summary>
+    static List<Scored> Explore(CitationEvidence evidence, IReadOnlySet<string> excluded, List<Scored> chosen, int count, int seed)
+    {
+        var picks = new List<Scored>(count);
+        if (count == 0) return picks;
+        var taken = chosen.Select(p => p.Node).ToHashSet();
+        var others = new List<int>();
+        for (var i = 0; i < evidence.Ids.Count; i++)
+            if (!taken.Contains(i) && IsCandidate(evidence, excluded, i)) others.Add(i);
+        var random = new SeededRandom(seed);
+        // A partial Fisher–Yates shuffle: the first `count` places are the picks.
+        for (var k = 0; k < Math.Min(count, others.Count); k++)
+        {
+            var j = k + random.Next(others.Count - k);
+            (others[k], others[j]) = (others[j], others[k]);
+            var node = others[k];
+            picks.Add(new Scored(node, BaseScore(evidence, node) + RankWeights.Topic * evidence.Topic.Similarity(evidence.Nodes[node]?.Title), true));
+        }
+        return picks;
+    }
+
+    /// <summary>Exploration picks spread evenly through the list rather than piled at the end.</summary>
+    static IEnumerable<Scored> Interleave(List<Scored> chosen, List<Scored> explored)
+    {
+        if (explored.Count == 0) return chosen;
+        var total = chosen.Count + explored.Count;
+        var list = new List<Scored>(total);
+        int c = 0, e = 0;
+        for (var position = 0; position < total; position++)
+        {
+            var exploreDue = e < explored.Count && (c >= chosen.Count || (position + 1) * explored.Count >= (e + 1) * total);
+            list.Add(exploreDue ? explored[e++] : chosen[c++]);
+        }
+        return list;
     }
 }

@@ -2,15 +2,153 @@ namespace Hqt.Upstream.Tests;
 
 public class UpstreamRankerTests
 {
+    static WorkNode Capture(string id, string author, params string[] references) =>
+        new(id, $"Capture {id}", 2020, [author], references);
+
+    static WorkNode Work(string id, int? year = 2000, string[]? references = null, string[]? authors = null, string? title = null) =>
+        new(id, title ?? $"Work {id}", year, authors ?? [], references);
+
     [Fact]
     public void WorkCitedByMoreCapturesRanksFirst()
     {
-        var graph = new ReaderGraph(
-            [new WorkNode("a", "A", 2020, ["X"], ["old", "older"]), new WorkNode("b", "B", 2021, ["Y"], ["older"])],
-            []);
+        var graph = new ReaderGraph([Capture("a", "X", "old", "older"), Capture("b", "Y", "older")], [Work("old"), Work("older")]);
 
         var result = UpstreamRanker.Rank(graph, new RankOptions());
 
         Assert.Equal(["older", "old"], result.Works.Select(w => w.Id));
+    }
+
+    [Fact]
+    public void DistinctWritersBeatOneWriterCitingRepeatedly()
+    {
+        // One writer cites "echo" from three pages; two different writers cite "chorus" once each.
+        var graph = new ReaderGraph(
+            [Capture("p1", "Solo, Ann", "echo"), Capture("p2", "Solo, Ann", "echo"), Capture("p3", "Solo, Ann", "echo", "chorus"), Capture("q", "Other, Bob", "chorus")],
+            [Work("echo"), Work("chorus")]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        Assert.Equal("chorus", result.Works[0].Id);
+        Assert.StartsWith("cited by 1 writer you read (Ann Solo)", result.Works.Single(w => w.Id == "echo").Reason);
+        Assert.Equal(3, result.Works.Single(w => w.Id == "echo").CitingCaptures.Count);
+    }
+
+    [Fact]
+    public void TwoHopSupportSurfacesARootNoCaptureCites()
+    {
+        // Three works the captures cite all cite "root"; no capture cites it directly.
+        var graph = new ReaderGraph(
+            [Capture("a", "A", "m1", "m2", "lonely"), Capture("b", "B", "m3")],
+            [Work("m1", 2010, ["root"]), Work("m2", 2011, ["root"]), Work("m3", 2012, ["root"]), Work("lonely", 2015, []), Work("root", 1990)]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        var ids = result.Works.Select(w => w.Id).ToList();
+        var root = result.Works.Single(w => w.Id == "root");
+        Assert.True(ids.IndexOf("root") < ids.IndexOf("lonely"));
+        Assert.Empty(root.CitingCaptures);
+        Assert.Equal(["m1", "m2", "m3"], root.CitingWorks);
+        Assert.StartsWith("cited by 3 works your writers cite (", root.Reason);
+    }
+
+    [Fact]
+    public void ExcludedWorksAndPeopleNeverComeBack()
+    {
+        var graph = new ReaderGraph(
+            [Capture("a", "A", "keep", "dismissed"), Capture("b", "B", "dismissed")],
+            [Work("keep", authors: ["Kept, Kim"]), Work("dismissed", authors: ["Gone, Gus"])]);
+        var excluded = new HashSet<string> { "dismissed", PersonNames.Key("Gus Gone") };
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions(Excluded: excluded, ExploreShare: 0.5));
+
+        Assert.Equal(["keep"], result.Works.Select(w => w.Id));
+        Assert.Equal(["Kept, Kim"], result.People.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void CapturesAreNeverSuggested()
+    {
+        var graph = new ReaderGraph([Capture("a", "A", "b", "x"), Capture("b", "B", "x")], [Work("a"), Work("x")]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        Assert.Equal(["x"], result.Works.Select(w => w.Id));
+    }
+
+    [Fact]
+    public void ExplorationIsSeededAndMarked()
+    {
+        var references = Enumerable.Range(0, 40).Select(i => $"w{i}").ToArray();
+        var graph = new ReaderGraph([Capture("a", "A", references), Capture("b", "B", references[..5])], references.Select(r => Work(r)).ToList());
+        var options = new RankOptions(Limit: 10, ExploreShare: 0.2, Seed: 42);
+
+        var first = UpstreamRanker.Rank(graph, options);
+        var again = UpstreamRanker.Rank(graph, options);
+        var otherSeed = UpstreamRanker.Rank(graph, options with { Seed = 43 });
+
+        var explored = first.Works.Where(w => w.IsExploration).ToList();
+        Assert.Equal(2, explored.Count);
+        Assert.All(explored, w => Assert.StartsWith("exploring beyond the strongest evidence", w.Reason));
+        Assert.Equal(first.Works.Select(w => (w.Id, w.IsExploration)), again.Works.Select(w => (w.Id, w.IsExploration)));
+        Assert.NotEqual(explored.Select(w => w.Id), otherSeed.Works.Where(w => w.IsExploration).Select(w => w.Id));
+        Assert.Equal(10, first.Works.Select(w => w.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void ReasonsNameTheWritersAndTheWorksTheyCite()
+    {
+        var graph = new ReaderGraph(
+            [Capture("a", "Ambati, Vamshi", "root", "m"), Capture("b", "Vogel, Stephan", "root"), Capture("c", "Hwa, Rebecca", "root")],
+            [Work("m", 2010, ["root"]), Work("root", 1993, authors: ["Brown, Peter F."], title: "The Mathematics of Statistical Machine Translation")]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        var root = result.Works.Single(w => w.Id == "root");
+        Assert.StartsWith("cited by 3 writers you read (Vamshi Ambati, Stephan Vogel, Rebecca Hwa) and by 1 work they cite", root.Reason);
+        Assert.Contains("older than the works citing it", root.Reason);
+        var brown = result.People.Single(p => p.Name == "Brown, Peter F.");
+        Assert.Equal(["root"], brown.WorkIds);
+        Assert.Contains("The Mathematics of Statistical Machine Translation", brown.Reason);
+    }
+
+    [Fact]
+    public void EarlierWorksRankAboveLaterOnesWithEqualSupport()
+    {
+        var graph = new ReaderGraph([Capture("a", "A", "recent", "classic")], [Work("recent", 2019), Work("classic", 1995)]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        Assert.Equal(["classic", "recent"], result.Works.Select(w => w.Id));
+    }
+
+    [Fact]
+    public void OnTopicCitersCountMoreThanOffTopicOnes()
+    {
+        // Both candidates have one citing work; the one cited from inside the reader's field wins.
+        var graph = new ReaderGraph(
+            [new WorkNode("a", "Active learning for parsing", 2020, ["A"], ["m1", "m2"]), new WorkNode("b", "Active learning for tagging", 2020, ["B"], ["m1", "m2"])],
+            [Work("m1", 2010, ["offtopic-root"], title: "Translation memory maintenance"),
+             Work("m2", 2010, ["ontopic-root"], title: "Active learning with committees"),
+             Work("offtopic-root", 2000), Work("ontopic-root", 2000)]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        var ids = result.Works.Select(w => w.Id).ToList();
+        Assert.True(ids.IndexOf("ontopic-root") < ids.IndexOf("offtopic-root"));
+    }
+
+    [Fact]
+    public void OneAuthorDoesNotFillTheList()
+    {
+        var prolific = Enumerable.Range(0, 5).Select(i => Work($"p{i}", authors: ["Prolific, Pat"]) with { CitedByCount = 100 }).ToList();
+        var others = Enumerable.Range(0, 2).Select(i => Work($"o{i}", authors: [$"Other{i}, Ola"])).ToList();
+        var all = prolific.Concat(others).Select(w => w.Id).ToArray();
+        // The prolific author's works are a little more popular than the others'.
+        var graph = new ReaderGraph([Capture("a", "A", all), Capture("b", "B", all)], [.. prolific, .. others]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions(Limit: 4));
+
+        Assert.Equal(["p0", "p1"], result.Works.Take(2).Select(w => w.Id));
+        Assert.Contains(result.Works.Take(4), w => w.Id.StartsWith('o'));
     }
 }

@@ -27,11 +27,13 @@ public sealed class CaptureGraph(GraphWriter writer)
         await writer.LinkAuthorsAsync(db, tx, userId, workId,
             extract.Authors.Select(a => new AuthorFacts(a.Name, a.Url, a.Kind)).ToList(), host, ct);
 
-        foreach (var reference in extract.References)
+        var cited = await writer.ResolveWorksAsync(db, tx, userId, extract.References.Select(WorkFacts.FromReference).ToList(), ct);
+        for (var i = 0; i < cited.Count; i++)
         {
-            var citedId = await writer.ResolveWorkAsync(db, tx, userId, WorkFacts.FromReference(reference), ct);
-            await writer.AddCitationAsync(db, tx, userId, workId, citedId, captureId, Origin, reference.Signal, reference.AnchorText, reference.Context, ct);
+            var reference = extract.References[i];
+            await writer.AddCitationAsync(db, tx, userId, workId, cited[i], captureId, Origin, reference.Signal, reference.AnchorText, reference.Context, ct);
         }
+        await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
     }
 
     /// <summary>
@@ -46,6 +48,7 @@ public sealed class CaptureGraph(GraphWriter writer)
             """, new { captureId }, tx, cancellationToken: ct))).AsList();
         await db.ExecuteAsync(new CommandDefinition(
             "DELETE FROM citations WHERE origin_capture_id = @captureId", new { captureId }, tx, cancellationToken: ct));
+        await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
         if (!collectOrphans || touched.Count == 0) return;
 
         // A work stays while another capture is of it or anything still cites it or is cited by it.

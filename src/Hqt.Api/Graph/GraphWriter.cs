@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Hqt.Upstream;
 
 namespace Hqt.Api.Graph;
 
@@ -11,46 +12,77 @@ namespace Hqt.Api.Graph;
 public sealed class GraphWriter(TimeProvider time)
 {
     /// <summary>The one work these facts describe: found by any identity (merging works that turn out to be one), else created.</summary>
-    public async Task<long> ResolveWorkAsync(DbConnection db, DbTransaction tx, long userId, WorkFacts facts, CancellationToken ct)
+    public async Task<long> ResolveWorkAsync(DbConnection db, DbTransaction tx, long userId, WorkFacts facts, CancellationToken ct) =>
+        (await ResolveWorksAsync(db, tx, userId, [facts], ct))[0];
+
+    /// <summary>
+    /// <see cref="ResolveWorkAsync"/> for many works at once (a page's references): one identity query for the
+    /// whole batch instead of one per work, and works met twice in the batch resolve to one.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ResolveWorksAsync(DbConnection db, DbTransaction tx, long userId, IReadOnlyList<WorkFacts> batch, CancellationToken ct)
     {
-        var identities = facts.Identities().ToList();
-        var found = identities.Count == 0 ? [] : await FindWorksAsync(db, tx, userId, identities, ct);
-        long workId;
-        if (found.Count == 0)
+        var identities = batch.Select(f => f.Identities().ToList()).ToList();
+        var known = await FindIdentitiesAsync(db, tx, userId, identities.SelectMany(i => i).Distinct().ToList(), ct);
+        var ids = new long[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            workId = await db.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO works (user_id, kind, title, year, url, doi, arxiv_id, isbn, pmid, authors_json, cited_by_count, created_at)
-                VALUES (@userId, @Kind, @Title, @Year, @Url, @Doi, @ArxivId, @Isbn, @Pmid, @authors, @CitedByCount, @now)
-                RETURNING id
-                """, new
+            var facts = batch[i];
+            var found = identities[i].Where(known.ContainsKey).Select(k => known[k]).Distinct().ToList();
+            long workId;
+            if (found.Count == 0)
             {
-                userId, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid,
-                authors = JsonSerializer.Serialize(facts.Authors), facts.CitedByCount, now = time.GetUtcNow().ToString("O"),
-            }, tx, cancellationToken: ct));
+                workId = await db.ExecuteScalarAsync<long>(new CommandDefinition("""
+                    INSERT INTO works (user_id, kind, title, year, url, doi, arxiv_id, isbn, pmid, authors_json, cited_by_count, created_at)
+                    VALUES (@userId, @Kind, @Title, @Year, @Url, @Doi, @ArxivId, @Isbn, @Pmid, @authors, @CitedByCount, @now)
+                    RETURNING id
+                    """, new
+                {
+                    userId, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid,
+                    authors = JsonSerializer.Serialize(facts.Authors), facts.CitedByCount, now = time.GetUtcNow().ToString("O"),
+                }, tx, cancellationToken: ct));
+            }
+            else
+            {
+                workId = found.Min();
+                foreach (var other in found.Where(id => id != workId))
+                {
+                    await MergeWorksAsync(db, tx, workId, other, ct);
+                    foreach (var key in known.Where(k => k.Value == other).Select(k => k.Key).ToList()) known[key] = workId;
+                    for (var j = 0; j < i; j++) if (ids[j] == other) ids[j] = workId;
+                }
+                await FillInAsync(db, tx, workId, facts, ct);
+            }
+            foreach (var identity in identities[i].Where(k => !known.ContainsKey(k)))
+            {
+                await db.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO work_identities (user_id, scheme, value, work_id) VALUES (@userId, @Scheme, @Value, @workId)
+                    ON CONFLICT (user_id, scheme, value) DO NOTHING
+                    """, new { userId, identity.Scheme, identity.Value, workId }, tx, cancellationToken: ct));
+                known[identity] = workId;
+            }
+            ids[i] = workId;
         }
-        else
-        {
-            workId = found.Min();
-            foreach (var other in found.Where(id => id != workId)) await MergeWorksAsync(db, tx, workId, other, ct);
-            await FillInAsync(db, tx, workId, facts, ct);
-        }
-        foreach (var (scheme, value) in identities)
-            await db.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO work_identities (user_id, scheme, value, work_id) VALUES (@userId, @scheme, @value, @workId)
-                ON CONFLICT (user_id, scheme, value) DO NOTHING
-                """, new { userId, scheme, value, workId }, tx, cancellationToken: ct));
-        return workId;
+        return ids;
     }
 
-    public Task AddCitationAsync(DbConnection db, DbTransaction tx, long userId, long citingWorkId, long citedWorkId,
-        long? originCaptureId, string origin, string? signal, string? anchorText, string? context, CancellationToken ct) =>
-        citingWorkId == citedWorkId
-            ? Task.CompletedTask
-            : db.ExecuteAsync(new CommandDefinition("""
+    public async Task AddCitationAsync(DbConnection db, DbTransaction tx, long userId, long citingWorkId, long citedWorkId,
+        long? originCaptureId, string origin, string? signal, string? anchorText, string? context, CancellationToken ct)
+    {
+        if (citingWorkId == citedWorkId) return;
+        await db.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO citations (user_id, citing_work_id, cited_work_id, origin_capture_id, origin, signal, anchor_text, context)
                 VALUES (@userId, @citingWorkId, @citedWorkId, @originCaptureId, @origin, @signal, @anchorText, @context)
                 """, new { userId, citingWorkId, citedWorkId, originCaptureId, origin, signal, anchorText = Clip(anchorText, 500), context = Clip(context, 2000) },
                 tx, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Marks the user's graph as changed, so cached graphs reload. Every transaction that writes through this
+    /// class calls it once before committing.
+    /// </summary>
+    public static Task BumpVersionAsync(DbConnection db, DbTransaction tx, long userId, CancellationToken ct) =>
+        db.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET graph_version = graph_version + 1 WHERE id = @userId", new { userId }, tx, cancellationToken: ct));
 
     /// <summary>
     /// Links a work to its authors. A name joins an existing person only on strong evidence: the same profile
@@ -60,7 +92,7 @@ public sealed class GraphWriter(TimeProvider time)
     public async Task LinkAuthorsAsync(DbConnection db, DbTransaction tx, long userId, long workId,
         IReadOnlyList<AuthorFacts> authors, string? siteHost, CancellationToken ct)
     {
-        var keys = authors.Select(a => PersonNames.Key(a.Name)).ToList();
+        var keys = authors.Select(a => PersonNames.Normalize(a.Name)).ToList();
         for (var position = 0; position < authors.Count; position++)
         {
             var author = authors[position];
@@ -105,18 +137,26 @@ public sealed class GraphWriter(TimeProvider time)
         }, tx, cancellationToken: ct));
     }
 
-    static async Task<List<long>> FindWorksAsync(DbConnection db, DbTransaction tx, long userId, List<(string Scheme, string Value)> identities, CancellationToken ct)
+    static async Task<Dictionary<(string Scheme, string Value), long>> FindIdentitiesAsync(
+        DbConnection db, DbTransaction tx, long userId, List<(string Scheme, string Value)> identities, CancellationToken ct)
     {
-        var parameters = new DynamicParameters(new { userId });
-        var clauses = new List<string>(identities.Count);
-        for (var i = 0; i < identities.Count; i++)
+        var found = new Dictionary<(string, string), long>();
+        // Chunks keep each statement well under every database's parameter limit.
+        foreach (var chunk in identities.Chunk(200))
         {
-            clauses.Add($"(scheme = @s{i} AND value = @v{i})");
-            parameters.Add($"s{i}", identities[i].Scheme);
-            parameters.Add($"v{i}", identities[i].Value);
+            var parameters = new DynamicParameters(new { userId });
+            var clauses = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                clauses.Add($"(scheme = @s{i} AND value = @v{i})");
+                parameters.Add($"s{i}", chunk[i].Scheme);
+                parameters.Add($"v{i}", chunk[i].Value);
+            }
+            var sql = $"SELECT scheme, value, work_id FROM work_identities WHERE user_id = @userId AND ({string.Join(" OR ", clauses)})";
+            foreach (var (scheme, value, workId) in await db.QueryAsync<(string, string, long)>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct)))
+                found[(scheme, value)] = workId;
         }
-        var sql = $"SELECT DISTINCT work_id FROM work_identities WHERE user_id = @userId AND ({string.Join(" OR ", clauses)})";
-        return (await db.QueryAsync<long>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).AsList();
+        return found;
     }
 
     /// <summary>Fills what the work lacks; a captured page's own facts and a stronger kind win.</summary>

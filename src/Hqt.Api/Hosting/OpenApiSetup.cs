@@ -25,10 +25,17 @@ public static class OpenApiSetup
                     {
                         Type = SecuritySchemeType.Http,
                         Scheme = "bearer",
-                        Description = "The token from <data>/api-token or Hqt:ApiToken.",
+                        Description = "The token in the api-token file of the data directory, or the one configured as Hqt:ApiToken.",
                     },
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+            // Routes anyone may call (health) say so instead of inheriting the document's bearer requirement.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+                    operation.Security = [];
                 return Task.CompletedTask;
             });
         });

@@ -28,15 +28,22 @@ public sealed class LookupGraph(GraphWriter writer, LookupQueue queue)
             """, new { workId, result.Source }, tx, cancellationToken: ct));
         await writer.LinkAuthorsAsync(db, tx, job.UserId, workId, result.Authors, result.SiteHost, ct);
 
-        var cited = new List<long>(result.References.Count);
-        foreach (var reference in result.References)
+        // One identity query for all the references (GraphWriter's batch form).
+        var resolved = await writer.ResolveWorksAsync(db, tx, job.UserId, result.References.Select(r => r.Facts).ToList(), ct);
+        // A reference that joined two known works may have merged this one into an older twin: follow it there.
+        if (!await db.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM works WHERE id = @workId)", new { workId }, tx, cancellationToken: ct)))
+            workId = await writer.ResolveWorkAsync(db, tx, job.UserId, result.Work, ct);
+        var cited = new List<long>(resolved.Count);
+        for (var i = 0; i < resolved.Count; i++)
         {
-            var citedId = await writer.ResolveWorkAsync(db, tx, job.UserId, reference.Facts, ct);
-            // A work can only cite another once per origin; a repeated reference (merged on identity) adds nothing.
-            if (citedId == workId || cited.Contains(citedId)) continue;
-            cited.Add(citedId);
-            await writer.AddCitationAsync(db, tx, job.UserId, workId, citedId, null, result.Source, reference.Signal, reference.AnchorText, reference.Context, ct);
+            // A work cites another once per origin; a repeated reference (merged on identity) adds nothing.
+            if (resolved[i] == workId || cited.Contains(resolved[i])) continue;
+            cited.Add(resolved[i]);
+            var reference = result.References[i];
+            await writer.AddCitationAsync(db, tx, job.UserId, workId, resolved[i], null, result.Source, reference.Signal, reference.AnchorText, reference.Context, ct);
         }
+        // Cached reader graphs reload: suggestions see what the lookup found.
+        await GraphWriter.BumpVersionAsync(db, tx, job.UserId, ct);
 
         if (job.OriginCaptureId is { } captureId)
             await queue.EnqueueAsync(db, tx, job.UserId, captureId, job.Depth + 1, cited, ct);

@@ -79,3 +79,6 @@ CREATE TABLE feedback (
 );
 
 ALTER TABLE captures ADD COLUMN work_id INTEGER NULL REFERENCES works (id) ON DELETE SET NULL;
+
+-- Bumped by every graph write, so readers can cache a user's loaded graph until it changes.
+ALTER TABLE users ADD COLUMN graph_version INTEGER NOT NULL DEFAULT 0;

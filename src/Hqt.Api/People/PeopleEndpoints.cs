@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Dapper;
+using Hqt.Api.Auth;
+using Hqt.Api.Graph;
+using Hqt.Api.Storage;
+using Hqt.Api.Suggestions;
+using Hqt.Upstream;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hqt.Api.People;
+
+public sealed record PersonWork(string Id, string? Title, int? Year, string? Url, bool IsCaptured);
+public sealed record CitedWork(string Id, string? Title, string? Url, int Count);
+
+/// <summary>A person, the works of theirs the reader's graph holds, and whom those works cite most.</summary>
+/// <param name="Id">As asked: a people id (<c>17</c>, a writer you read) or a suggestion id (<c>person-adalovelace</c>).</param>
+public sealed record PersonResponse(string Id, string Name, string? ProfileUrl, IReadOnlyList<PersonWork> Works, IReadOnlyList<CitedWork> CitesMost);
+
+public static class PeopleEndpoints
+{
+    public static RouteGroupBuilder MapPeople(this IEndpointRouteBuilder app)
+    {
+        var people = app.MapGroup("/api/people").WithTags("People");
+        people.MapGet("/{id}", GetPerson)
+            .WithName("GetPerson")
+            .WithSummary("A person's works in your graph, and who they cite most");
+        return people;
+    }
+
+    static async Task<Results<Ok<PersonResponse>, NotFound>> GetPerson(
+        string id, ClaimsPrincipal user, Db db, ReaderGraphCache graphs, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        var graph = await graphs.GetAsync(userId, ct);
+        string name;
+        string? profileUrl = null;
+        List<long> workIds;
+        if (long.TryParse(id, out var personId))
+        {
+            await using var connection = await db.OpenAsync(ct);
+            var person = await connection.QuerySingleOrDefaultAsync<(string Name, string? ProfileUrl)?>(new CommandDefinition(
+                "SELECT name, profile_url FROM people WHERE user_id = @userId AND id = @personId", new { userId, personId }, cancellationToken: ct));
+            if (person is null) return TypedResults.NotFound();
+            (name, profileUrl) = person.Value;
+            workIds = (await connection.QueryAsync<long>(new CommandDefinition(
+                "SELECT work_id FROM authorships WHERE person_id = @personId", new { personId }, cancellationToken: ct))).AsList();
+        }
+        else if (SuggestionIds.IsPerson(id))
+        {
+            var key = id["person-".Length..];
+            workIds = graph.Works.Values.Where(w => w.Authors.Any(a => PersonNames.Normalize(a) == key)).Select(w => w.Id).ToList();
+            if (workIds.Count == 0) return TypedResults.NotFound();
+            name = graph.Works[workIds[0]].Authors.First(a => PersonNames.Normalize(a) == key);
+        }
+        else return TypedResults.NotFound();
+
+        var works = workIds.Where(graph.Works.ContainsKey).Select(w => graph.Works[w])
+            .OrderByDescending(w => w.Year).Select(w => new PersonWork(SuggestionIds.Work(w.Id), w.Title, w.Year, w.Link, w.IsCaptured)).ToList();
+        var citesMost = workIds.SelectMany(w => graph.Cites.GetValueOrDefault(w) ?? [])
+            .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(10)
+            .Select(g => graph.Works.TryGetValue(g.Key, out var w) ? new CitedWork(SuggestionIds.Work(w.Id), w.Title, w.Link, g.Count()) : null)
+            .OfType<CitedWork>().ToList();
+        return TypedResults.Ok(new PersonResponse(id, name, profileUrl, works, citesMost));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Hqt.Api.Auth;
+using Hqt.Api.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hqt.Api.Suggestions;
+
+public static class SuggestionEndpoints
+{
+    public static RouteGroupBuilder MapSuggestions(this IEndpointRouteBuilder app)
+    {
+        var suggestions = app.MapGroup("/api/suggestions").WithTags("Suggestions");
+        suggestions.MapGet("/", ListSuggestions)
+            .WithName("ListSuggestions")
+            .WithSummary("Your next reads: works and people upstream of your library, ranked, each with its reason")
+            .ProducesValidationProblem();
+        suggestions.MapGet("/export", ExportSuggestions)
+            .WithName("ExportSuggestions")
+            .WithSummary("Export your suggestions as BibTeX, CSL-JSON or Markdown")
+            .Produces<string>(StatusCodes.Status200OK, "application/x-bibtex", "application/vnd.citationstyles.csl+json", "text/markdown")
+            .ProducesValidationProblem();
+
+        foreach (var state in FeedbackStore.States)
+        {
+            var verb = state switch { "dismissed" => "dismiss", "snoozed" => "snooze", _ => "read" };
+            var name = char.ToUpperInvariant(verb[0]) + verb[1..];
+            if (state == "snoozed")
+                suggestions.MapPost($"/{{id}}/{verb}", Snooze).WithName("SnoozeSuggestion")
+                    .WithSummary("Hide a suggestion until a time").ProducesValidationProblem();
+            else
+                suggestions.MapPost($"/{{id}}/{verb}", (string id, ClaimsPrincipal user, FeedbackStore store, TimeProvider time, CancellationToken ct) =>
+                        SetFeedback(id, state, null, user, store, time, ct))
+                    .WithName($"{name}Suggestion")
+                    .WithSummary(state == "dismissed" ? "Dismiss a suggestion for good" : "Mark a suggestion read: it joins your library")
+                    .ProducesValidationProblem();
+            suggestions.MapDelete($"/{{id}}/{verb}", (string id, ClaimsPrincipal user, FeedbackStore store, CancellationToken ct) =>
+                    ClearFeedback(id, state, user, store, ct))
+                .WithName($"Undo{name}Suggestion")
+                .WithSummary($"Undo {verb} on a suggestion")
+                .ProducesValidationProblem();
+        }
+        return suggestions;
+    }
+
+    static async Task<Results<Ok<SuggestionList>, ValidationProblem>> ListSuggestions(
+        ClaimsPrincipal user, SuggestionService service, CancellationToken ct, string kind = "all", int limit = 20, double explore = 0)
+    {
+        if (kind is not ("work" or "person" or "all")) return Problems.Invalid("kind", "The kind is work, person or all.");
+        if (limit is < 1 or > 200) return Problems.Invalid("limit", "The limit must be between 1 and 200.");
+        if (explore is < 0 or > 0.5 || double.IsNaN(explore)) return Problems.Invalid("explore", "The explore share must be between 0 and 0.5.");
+        return TypedResults.Ok(new SuggestionList(await service.ListAsync(user.UserId(), kind, limit, explore, ct)));
+    }
+
+    static async Task<Results<ContentHttpResult, ValidationProblem>> ExportSuggestions(
+        ClaimsPrincipal user, SuggestionService service, CancellationToken ct, string format = "markdown", int limit = 50)
+    {
+        if (limit is < 1 or > 500) return Problems.Invalid("limit", "The limit must be between 1 and 500.");
+        if (SuggestionExport.Find(format) is not { } exporter) return Problems.Invalid("format", "The format is bibtex, csljson or markdown.");
+        var items = await service.ListAsync(user.UserId(), "all", limit, 0, ct);
+        return TypedResults.Content(exporter.Write(items), exporter.ContentType);
+    }
+
+    static Task<Results<NoContent, ValidationProblem>> Snooze(
+        string id, SnoozeRequest request, ClaimsPrincipal user, FeedbackStore store, TimeProvider time, CancellationToken ct) =>
+        request.Until is { } until && until > time.GetUtcNow()
+            ? SetFeedback(id, "snoozed", until, user, store, time, ct)
+            : Task.FromResult<Results<NoContent, ValidationProblem>>(Problems.Invalid("until", "Snooze until a time in the future."));
+
+    static async Task<Results<NoContent, ValidationProblem>> SetFeedback(
+        string id, string state, DateTimeOffset? until, ClaimsPrincipal user, FeedbackStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (!SuggestionIds.IsValid(id)) return Problems.Invalid("id", "Suggestion ids look like work-12 or person-adalovelace.");
+        await store.SetAsync(user.UserId(), id, state, until, time.GetUtcNow(), ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<NoContent, NotFound, ValidationProblem>> ClearFeedback(
+        string id, string state, ClaimsPrincipal user, FeedbackStore store, CancellationToken ct)
+    {
+        if (!SuggestionIds.IsValid(id)) return Problems.Invalid("id", "Suggestion ids look like work-12 or person-adalovelace.");
+        return await store.ClearAsync(user.UserId(), id, state, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+}

@@ -1,0 +1,54 @@
+namespace Hqt.Upstream;
+
+/// <summary>
+/// People upstream: the authors of the best-scored works, each weighing the sum of the squares of their works'
+/// scores, so one strong work counts more than several faint ones, and two strong works more than one.
+/// </summary>
+static class PeopleRanker
+{
+    const int WorksNamed = 2;
+
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit)
+    {
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var work in pool)
+            foreach (var author in evidence.Nodes[work.Node]?.Authors ?? [])
+            {
+                var key = PersonNames.Normalize(author);
+                if (key.Length == 0 || excluded.Contains(PersonNames.KeyPrefix + key)) continue;
+                if (!people.TryGetValue(key, out var person)) people[key] = person = new Person(author);
+                if (person.Works.Contains(work.Node)) continue;
+                person.Works.Add(work.Node);
+                person.Score += work.Score * work.Score;
+            }
+        return people.Values
+            .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), Reason(evidence, p), p.Works.Select(w => evidence.Ids[w]).ToList()))
+            .ToList();
+    }
+
+    static string Reason(CitationEvidence evidence, Person person)
+    {
+        var citingCaptures = new List<int>();
+        var citingWorks = new HashSet<int>();
+        foreach (var work in person.Works)
+        {
+            foreach (var c in evidence.CapturesCiting(work)) if (!citingCaptures.Contains(c)) citingCaptures.Add(c);
+            foreach (var h in evidence.WorksCiting(work)) citingWorks.Add(h);
+        }
+        var writers = evidence.DistinctWriters(citingCaptures.ToArray(), [], null);
+        var titles = person.Works.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])).ToList();
+        var reason = $"wrote {Reasons.NameList(titles, person.Works.Count)}";
+        if (writers > 0) reason += $", cited by {Reasons.Count(writers, "writer", "writers")} you read";
+        if (citingWorks.Count > 0) reason += $"{(writers > 0 ? " and" : ", cited")} by {Reasons.Count(citingWorks.Count, "work", "works")} {(writers > 0 ? "they cite" : "your writers cite")}";
+        return reason;
+    }
+
+    sealed class Person(string name)
+    {
+        public string Name { get; } = name;
+        public List<int> Works { get; } = [];
+        public double Score { get; set; }
+    }
+}

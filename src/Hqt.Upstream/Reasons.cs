@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hqt.Upstream;
+
+/// <summary>The sentence behind each suggestion, naming the writers and works that carry the evidence.</summary>
+static class Reasons
+{
+    const int NamesShown = 3;
+
+    public static RankedWork ForWork(CitationEvidence evidence, int node, double score, bool isExploration)
+    {
+        var citingCaptures = evidence.CapturesCiting(node);
+        var citingWorks = evidence.WorksCiting(node);
+        var newWriters = new List<int>();
+        var writers = evidence.DistinctWriters(citingCaptures, [], newWriters);
+
+        var text = new StringBuilder();
+        if (isExploration) text.Append("exploring beyond the strongest evidence: ");
+        if (writers > 0)
+        {
+            text.Append("cited by ").Append(Count(writers, "writer", "writers")).Append(" you read (")
+                .Append(NameList(newWriters.Select(c => WriterName(evidence.Captures[c])).ToList(), writers)).Append(')');
+            if (citingWorks.Length > 0) text.Append(" and by ").Append(Count(citingWorks.Length, "work", "works")).Append(" they cite");
+        }
+        else if (citingWorks.Length > 0)
+        {
+            text.Append("cited by ").Append(Count(citingWorks.Length, "work", "works")).Append(" your writers cite (")
+                .Append(NameList(StrongestCiters(evidence, citingWorks), citingWorks.Length)).Append(')');
+        }
+        if (evidence.Nodes[node]?.CitedByCount is > 0 and var cited)
+            text.Append("; ").Append(cited.ToString("N0", CultureInfo.InvariantCulture)).Append(" citations overall");
+        if (evidence.MeanGap[node] >= 1)
+            text.Append("; ").Append(Count((int)Math.Round(evidence.MeanGap[node]), "year", "years")).Append(" older than the works citing it");
+
+        return new RankedWork(
+            evidence.Ids[node],
+            Math.Round(score, 4),
+            text.ToString(),
+            citingCaptures.ToArray().Select(c => evidence.Captures[c].Id).ToList(),
+            citingWorks.ToArray().Select(h => evidence.Ids[h]).ToList(),
+            isExploration);
+    }
+
+    /// <summary>"A, B, C and 2 more" from the names at hand and how many there are in all.</summary>
+    public static string NameList(IReadOnlyList<string> names, int total)
+    {
+        var shown = names.Take(NamesShown).ToList();
+        var rest = total - shown.Count;
+        return string.Join(", ", shown) + (rest > 0 ? $" and {rest} more" : "");
+    }
+
+    public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+
+    public static string Quote(WorkNode? node, string id) => node?.Title is { Length: > 0 } title ? $"\u201C{title}\u201D" : id;
+
+    static string WriterName(WorkNode capture) =>
+        capture.Authors.FirstOrDefault(a => !string.IsNullOrWhiteSpace(a)) is { } author ? PersonNames.Display(author) : Quote(capture, capture.Id);
+
+    // Name the citing works that weigh most (closest to your reading), not whichever came first.
+    static List<string> StrongestCiters(CitationEvidence evidence, ReadOnlySpan<int> citingWorks) =>
+        citingWorks.ToArray()
+            .OrderByDescending(h => evidence.CiterWeight[h]).ThenBy(h => evidence.Ids[h], StringComparer.Ordinal)
+            .Take(NamesShown).Select(h => Quote(evidence.Nodes[h], evidence.Ids[h])).ToList();
+}

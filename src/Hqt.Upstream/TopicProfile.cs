@@ -1,0 +1,55 @@
+namespace Hqt.Upstream;
+
+/// <summary>
+/// What the reader's captures are about, from their titles: each term weighs the share of captures that
+/// use it times its rarity among the works around them (tf·idf). <see cref="Similarity"/> is 1 for a title
+/// as on-topic as the most on-topic capture, 0 for one sharing nothing. It tells which cited works belong to
+/// the reader's field, as citations from inside a field (HistCite's local citation score) count most.
+/// </summary>
+sealed class TopicProfile
+{
+    // Enough titles for stable word rarities; more only costs time on a large library.
+    const int RaritySample = 4096;
+
+    readonly Dictionary<ulong, double> _weights = [];
+    readonly List<ulong> _scratch = [];
+    readonly double _scale = 1;
+
+    public TopicProfile(IReadOnlyList<WorkNode> captures, IReadOnlyList<WorkNode> neighbours)
+    {
+        if (captures.Count == 0) return;
+        var share = new Dictionary<ulong, int>();
+        foreach (var capture in captures)
+        {
+            TitleTerms.Collect(capture.Title, _scratch);
+            foreach (var term in _scratch) share[term] = share.GetValueOrDefault(term) + 1;
+        }
+        var documentFrequency = new Dictionary<ulong, int>(share);
+        var sampled = Math.Min(neighbours.Count, RaritySample);
+        for (var i = 0; i < sampled; i++)
+        {
+            TitleTerms.Collect(neighbours[i].Title, _scratch);
+            foreach (var term in _scratch)
+                if (documentFrequency.TryGetValue(term, out var df)) documentFrequency[term] = df + 1;
+        }
+        var documents = captures.Count + sampled;
+        foreach (var (term, count) in share)
+            _weights[term] = (double)count / captures.Count * Math.Log((documents + 1) / (documentFrequency[term] + 0.5));
+
+        var best = 0.0;
+        foreach (var capture in captures) best = Math.Max(best, Raw(capture.Title));
+        _scale = best > 0 ? best : 1;
+    }
+
+    public double Similarity(string? title) => _weights.Count == 0 ? 0 : Math.Min(1, Raw(title) / _scale);
+
+    double Raw(string? title)
+    {
+        var words = TitleTerms.Collect(title, _scratch);
+        if (words == 0) return 0;
+        var sum = 0.0;
+        foreach (var term in _scratch)
+            if (_weights.TryGetValue(term, out var weight)) sum += weight;
+        return sum / Math.Sqrt(words);
+    }
+}
