@@ -10,7 +10,8 @@ It:
   3. gives each scenario its own reader (a user with a token, written into the fresh database: the API has no
      sign-up endpoint) and captures that reader's pages with POST /api/captures;
   4. waits until every reader's GET /api/lookups shows the queue drained (one round upstream);
-  5. reads each reader's GET /api/suggestions?kind=work&limit=50 and maps each suggestion's URL back to its AAN id;
+  5. reads each reader's GET /api/suggestions?kind=work&limit=50, maps each suggestion's URL back to its AAN id,
+     and adds the reader's top 10 people (kind=person) as the run's authors;
 and writes a run file for score.py:
 
   python3 bench/aan-harness/harness.py --out artifacts/aan-lookups-run.jsonl
@@ -277,9 +278,14 @@ def main():
                     if aan and aan not in seen:
                         seen.add(aan)
                         suggestions.append({"id": aan, "score": item.get("score"), "reason": item.get("reason")})
+                try:
+                    people = call(api, tokens[sid], "GET", "/api/suggestions?kind=person&limit=10").get("items", [])
+                except urllib.error.HTTPError:
+                    people = []
                 mapped += len(suggestions)
                 outcomes.update(statuses.get(sid, {}).get("outcomes", {}))
-                out.write(json.dumps({"scenario_id": sid, "suggestions": suggestions}) + "\n")
+                out.write(json.dumps({"scenario_id": sid, "suggestions": suggestions,
+                                      "authors": [{"name": p.get("title")} for p in people if p.get("title")]}) + "\n")
         if missing:
             print("!! GET /api/suggestions answered 404: this build has no suggestions endpoint; the run file has no suggestions")
     finally:
