@@ -21,6 +21,7 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
         public string? Url { get; init; }
         public string? Doi { get; init; }
         public string? ArxivId { get; init; }
+        public long? DocumentId { get; init; }
     }
 
     public async Task RunAsync(LookupJob job, string owner, CancellationToken ct)
@@ -30,8 +31,10 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
             WorkToLookUp? work;
             await using (var connection = await db.OpenAsync(ct))
                 work = await connection.QuerySingleOrDefaultAsync<WorkToLookUp>(new CommandDefinition(
-                    "SELECT id, kind, url, doi, arxiv_id AS ArxivId FROM works WHERE id = @WorkId", job, cancellationToken: ct));
+                    "SELECT id, kind, url, doi, arxiv_id AS ArxivId, document_id AS DocumentId FROM works WHERE id = @WorkId", job, cancellationToken: ct));
             if (work is null) throw new LookupMiss("gone");
+            // Captured since it was queued (a reader often reads what they just saw cited): the capture says it all.
+            if (work.DocumentId is not null) throw new LookupMiss("captured");
 
             var found = await LookUpAsync(work, ct);
             // The answer must land on the work that was looked up: give it the URL that work is known by.
