@@ -5,6 +5,7 @@ public class LookupsTests : IAsyncLifetime
 {
     FakeServer _openAlex = null!, _crossref = null!, _web = null!;
     int _slowHits;
+    readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task InitializeAsync()
     {
@@ -41,6 +42,12 @@ public class LookupsTests : IAsyncLifetime
             app.MapGet("/private/notes", () => Fixtures.Html(Fixtures.Page("Private", "Nobody", 2000)));
             app.MapGet("/data.pdf", () => Results.Bytes([37, 80, 68, 70], "application/pdf"));
             app.MapGet("/huge", () => Fixtures.Html(Fixtures.Page("Huge", "Big", 2000) + new string(' ', 300_000)));
+            // Held until the test opens the gate: what happens while a lookup is in flight.
+            app.MapGet("/gated", async () =>
+            {
+                await _gate.Task;
+                return Fixtures.Html(Fixtures.Page("A page behind a gate", "Gate Keeper", 1984, "/leaf-behind-gate"));
+            });
             app.MapGet("/leaf-{id}", (string id) => Fixtures.Html(Fixtures.Page($"Leaf {id}", "Leaf Author", 1999)));
             for (var i = 0; i < 6; i++)
             {
@@ -52,6 +59,7 @@ public class LookupsTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _gate.TrySetResult();
         await _openAlex.DisposeAsync();
         await _crossref.DisposeAsync();
         await _web.DisposeAsync();
@@ -190,6 +198,40 @@ public class LookupsTests : IAsyncLifetime
         Assert.Equal(0, _web.Count("/leaf-0-b"));
         Assert.Equal(0, _web.Count("/chain-2"));
         Assert.Equal(0, _web.Count("/leaf-1-"));
+    }
+
+    [Fact]
+    public async Task SuggestionsSeeWhatALookupFoundAndNameThePath()
+    {
+        using var factory = Factory();
+        using var client = factory.CreateAuthorizedClient();
+        await client.PostAsJsonAsync("/api/captures", CapturePage("https://blog.example.com/suggest", $"{_web.BaseUrl}/gated"));
+
+        var before = (await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work&limit=50"))!;
+        _gate.SetResult();
+        await LookupWait.UntilIdleAsync(client, atLeastDone: 1);
+        var after = (await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work&limit=50"))!;
+
+        // The reader's graph was cached before the lookup; the lookup's write moved its version, so it reloaded.
+        Assert.DoesNotContain(before.Items, i => i.Url == $"{_web.BaseUrl}/leaf-behind-gate");
+        var found = Assert.Single(after.Items, i => i.Url == $"{_web.BaseUrl}/leaf-behind-gate");
+        Assert.Contains(found.Paths, p => p.Relation == "cited-by-work" && p.Url == $"{_web.BaseUrl}/gated");
+    }
+
+    [Fact]
+    public async Task AWorkCapturedWhileItsLookupWaitedIsNotFetched()
+    {
+        using var factory = Factory(("Hqt:Lookups:Concurrency", "1"));
+        using var client = factory.CreateAuthorizedClient();
+        await client.PostAsJsonAsync("/api/captures", CapturePage("https://blog.example.com/first", $"{_web.BaseUrl}/gated", $"{_web.BaseUrl}/leaf-read-next"));
+        await LookupWait.UntilAsync(() => Task.FromResult(_web.Count("/gated") == 1));
+
+        await client.PostAsJsonAsync("/api/captures", TestPages.Capture($"{_web.BaseUrl}/leaf-read-next", Fixtures.Page("Read next", "Leaf Author", 1999)));
+        _gate.SetResult();
+        var status = await LookupWait.UntilIdleAsync(client, atLeastDone: 2);
+
+        Assert.Equal(1, status.Outcomes.GetValueOrDefault("captured"));
+        Assert.Equal(0, _web.Count("/leaf-read-next"));
     }
 
     [Fact]
