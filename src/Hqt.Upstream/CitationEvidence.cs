@@ -6,8 +6,10 @@ namespace Hqt.Upstream;
 /// </summary>
 sealed class CitationEvidence
 {
+    // Every id seen, to its node index; captures map to -1, so one lookup tells both.
     readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    readonly HashSet<string> _captured = new(StringComparer.Ordinal);
+    readonly int[] _writerSeen;
+    int _generation;
 
     public List<string> Ids { get; } = [];
     public List<WorkNode?> Nodes { get; } = [];
@@ -31,19 +33,21 @@ sealed class CitationEvidence
 
     public CitationEvidence(ReaderGraph graph)
     {
+        _index.EnsureCapacity(graph.Captures.Count + graph.Works.Count);
         foreach (var capture in graph.Captures)
-            if (_captured.Add(capture.Id)) Captures.Add(capture);
+            if (_index.TryAdd(capture.Id, Captured)) Captures.Add(capture);
         var neighbours = new List<WorkNode>(graph.Works.Count);
         foreach (var work in graph.Works)
         {
-            if (_captured.Contains(work.Id)) continue;
-            if (_index.TryGetValue(work.Id, out var known))
+            var known = Resolve(work.Id);
+            if (known == Captured) continue;
+            if (Nodes[known] is { } seen)
             {
                 // The same work seen twice: keep the sighting that knows its references.
-                if (Nodes[known]!.References is null && work.References is not null) Nodes[known] = work;
+                if (seen.References is null && work.References is not null) Nodes[known] = work;
                 continue;
             }
-            Intern(work.Id, work);
+            Nodes[known] = work;
             neighbours.Add(work);
         }
         Topic = new TopicProfile(Captures, neighbours);
@@ -51,6 +55,7 @@ sealed class CitationEvidence
         var authorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         CaptureWriters = Captures.Select(c => c.Authors.Select(a => PersonNames.Normalize(a)).Where(a => a.Length > 0)
             .Select(a => authorIds.TryGetValue(a, out var id) ? id : authorIds[a] = authorIds.Count).Distinct().ToArray()).ToArray();
+        _writerSeen = new int[authorIds.Count];
         WriterScale = Math.Max(1, Math.Min(Captures.Count, RankWeights.WriterScaleCap));
 
         BuildEdges();
@@ -58,47 +63,53 @@ sealed class CitationEvidence
         WeighTwoHops();
     }
 
-    public bool IsCaptured(string id) => _captured.Contains(id);
+    const int Captured = -1;
+
+    public bool IsPerson(int node) => string.Equals(Nodes[node]?.Kind, "person", StringComparison.OrdinalIgnoreCase);
 
     public ReadOnlySpan<int> CapturesCiting(int node) => CaptureCiters.AsSpan(CaptureStart[node], CaptureStart[node + 1] - CaptureStart[node]);
 
     public ReadOnlySpan<int> WorksCiting(int node) => WorkCiters.AsSpan(WorkStart[node], WorkStart[node + 1] - WorkStart[node]);
 
-    int Intern(string id, WorkNode? node)
+    /// <summary>The node index of an id, added on first sight; <see cref="Captured"/> for a capture.</summary>
+    int Resolve(string id)
     {
-        if (_index.TryGetValue(id, out var index)) return index;
-        index = Ids.Count;
-        _index[id] = index;
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_index, id, out var exists);
+        if (exists) return slot;
+        slot = Ids.Count;
         Ids.Add(id);
-        Nodes.Add(node);
-        return index;
+        Nodes.Add(null);
+        return slot;
     }
 
     void BuildEdges()
     {
         var captureEdges = new List<(int Cited, int Citer)>();
         var workEdges = new List<(int Cited, int Citer)>();
-        var seen = new HashSet<int>();
+        var cited = new List<int>();
         for (var c = 0; c < Captures.Count; c++)
-        {
-            seen.Clear();
-            foreach (var reference in Captures[c].References ?? [])
-                if (!_captured.Contains(reference) && seen.Add(Intern(reference, null))) captureEdges.Add((_index[reference], c));
-        }
+            foreach (var node in DistinctReferences(Captures[c].References, -1, cited)) captureEdges.Add((node, c));
         var expandedCount = Nodes.Count;
         for (var h = 0; h < expandedCount; h++)
-        {
-            if (Nodes[h]?.References is not { } references) continue;
-            seen.Clear();
-            foreach (var reference in references)
-            {
-                if (_captured.Contains(reference)) continue;
-                var cited = Intern(reference, null);
-                if (cited != h && seen.Add(cited)) workEdges.Add((cited, h));
-            }
-        }
+            if (Nodes[h]?.References is { } references)
+                foreach (var node in DistinctReferences(references, h, cited)) workEdges.Add((node, h));
         (CaptureStart, CaptureCiters) = Compress(captureEdges, Nodes.Count);
         (WorkStart, WorkCiters) = Compress(workEdges, Nodes.Count);
+    }
+
+    // A citer's references as node indices, each once, never a capture nor the citer itself. Sorting dedupes
+    // without a set whose clearing would cost its largest size on every citer.
+    List<int> DistinctReferences(IReadOnlyList<string>? references, int citer, List<int> into)
+    {
+        into.Clear();
+        foreach (var reference in references ?? [])
+            if (Resolve(reference) is var node and not Captured) into.Add(node);
+        into.Sort();
+        var kept = 0;
+        for (var i = 0; i < into.Count; i++)
+            if ((i == 0 || into[i] != into[i - 1]) && into[i] != citer) into[kept++] = into[i];
+        into.RemoveRange(kept, into.Count - kept);
+        return into;
     }
 
     // Counting sort into offsets: edges keep their discovery order within each node.
@@ -116,25 +127,29 @@ sealed class CitationEvidence
     void CountWriters()
     {
         Writers = new int[Nodes.Count];
-        var seen = new HashSet<int>();
         for (var i = 0; i < Nodes.Count; i++)
         {
             var citers = CapturesCiting(i);
-            if (citers.Length == 0) continue;
-            seen.Clear();
-            Writers[i] = DistinctWriters(citers, seen, null);
+            if (citers.Length > 0) Writers[i] = DistinctWriters(citers, null);
         }
     }
 
     /// <summary>Citing captures that bring a writer not met yet: one writer citing a work from five pages counts once.</summary>
-    public int DistinctWriters(ReadOnlySpan<int> citingCaptures, HashSet<int> seen, List<int>? newWriterCaptures)
+    public int DistinctWriters(ReadOnlySpan<int> citingCaptures, List<int>? newWriterCaptures)
     {
+        // A generation stamp per writer instead of a set: clearing a set that once grew large costs its capacity, on every call.
+        _generation++;
         var count = 0;
         foreach (var c in citingCaptures)
         {
             var writers = CaptureWriters[c];
             var isNew = writers.Length == 0;
-            foreach (var w in writers) isNew |= seen.Add(w);
+            foreach (var w in writers)
+            {
+                if (_writerSeen[w] == _generation) continue;
+                _writerSeen[w] = _generation;
+                isNew = true;
+            }
             if (!isNew) continue;
             count++;
             newWriterCaptures?.Add(c);
@@ -166,3 +181,4 @@ sealed class CitationEvidence
         }
     }
 }
+

@@ -10,12 +10,15 @@ static class PeopleRanker
 
     public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit)
     {
+        // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
+        var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
+            .Select(e => PersonNames.Normalize(e[PersonNames.KeyPrefix.Length..])).ToHashSet(StringComparer.Ordinal);
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
         foreach (var work in pool)
-            foreach (var author in evidence.Nodes[work.Node]?.Authors ?? [])
+            foreach (var author in Names(evidence, work.Node))
             {
                 var key = PersonNames.Normalize(author);
-                if (key.Length == 0 || excluded.Contains(PersonNames.KeyPrefix + key)) continue;
+                if (key.Length == 0 || excludedPeople.Contains(key)) continue;
                 if (!people.TryGetValue(key, out var person)) people[key] = person = new Person(author);
                 if (person.Works.Contains(work.Node)) continue;
                 person.Works.Add(work.Node);
@@ -28,20 +31,30 @@ static class PeopleRanker
             .ToList();
     }
 
+    // A person reference names its person (its title, else its author); a work names its authors.
+    static IEnumerable<string> Names(CitationEvidence evidence, int node)
+    {
+        var work = evidence.Nodes[node];
+        if (!evidence.IsPerson(node)) return work?.Authors ?? [];
+        return [work?.Title is { Length: > 0 } title ? title : work?.Authors.FirstOrDefault() ?? evidence.Ids[node]];
+    }
+
     static string Reason(CitationEvidence evidence, Person person)
     {
         var citingCaptures = new List<int>();
+        var seenCaptures = new HashSet<int>();
         var citingWorks = new HashSet<int>();
         foreach (var work in person.Works)
         {
-            foreach (var c in evidence.CapturesCiting(work)) if (!citingCaptures.Contains(c)) citingCaptures.Add(c);
+            foreach (var c in evidence.CapturesCiting(work)) if (seenCaptures.Add(c)) citingCaptures.Add(c);
             foreach (var h in evidence.WorksCiting(work)) citingWorks.Add(h);
         }
-        var writers = evidence.DistinctWriters(citingCaptures.ToArray(), [], null);
-        var titles = person.Works.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])).ToList();
-        var reason = $"wrote {Reasons.NameList(titles, person.Works.Count)}";
-        if (writers > 0) reason += $", cited by {Reasons.Count(writers, "writer", "writers")} you read";
-        if (citingWorks.Count > 0) reason += $"{(writers > 0 ? " and" : ", cited")} by {Reasons.Count(citingWorks.Count, "work", "works")} {(writers > 0 ? "they cite" : "your writers cite")}";
+        var writers = evidence.DistinctWriters(citingCaptures.ToArray(), null);
+        var written = person.Works.Where(w => !evidence.IsPerson(w)).ToList();
+        var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])).ToList();
+        var reason = written.Count > 0 ? $"wrote {Reasons.NameList(titles, written.Count)}, cited" : "named";
+        if (writers > 0) reason += $" by {Reasons.Count(writers, "writer", "writers")} you read";
+        if (citingWorks.Count > 0) reason += $"{(writers > 0 ? " and" : "")} by {Reasons.Count(citingWorks.Count, "work", "works")} {(writers > 0 ? "they cite" : "your writers cite")}";
         return reason;
     }
 

@@ -8,12 +8,27 @@ public static class PersonNames
     /// <summary>"Collins, Michael" and "Michael Collins" both become "michaelcollins": order-free, letters and digits only, lower case.</summary>
     public static string Normalize(string name)
     {
-        var display = Display(name);
-        Span<char> buffer = display.Length <= 256 ? stackalloc char[display.Length] : new char[display.Length];
+        // "Last, First" is read as "First Last" (as Display does) without building the display string.
+        var span = name.AsSpan().Trim();
+        var comma = span.IndexOf(',');
+        var swap = comma > 0 && comma == span.LastIndexOf(',') && comma < span.Length - 1;
+        Span<char> buffer = span.Length <= 256 ? stackalloc char[span.Length] : new char[span.Length];
         var length = 0;
-        foreach (var c in display)
-            if (char.IsLetterOrDigit(c)) buffer[length++] = char.ToLowerInvariant(c);
+        if (swap)
+        {
+            length = Letters(span[(comma + 1)..], buffer);
+            length += Letters(span[..comma], buffer[length..]);
+        }
+        else length = Letters(span, buffer);
         return new string(buffer[..length]);
+    }
+
+    static int Letters(ReadOnlySpan<char> from, Span<char> into)
+    {
+        var length = 0;
+        foreach (var c in from)
+            if (char.IsLetterOrDigit(c)) into[length++] = char.ToLowerInvariant(c);
+        return length;
     }
 
     /// <summary>The exclusion key of a person: <c>person:</c> + <see cref="Normalize"/>.</summary>

@@ -13,7 +13,7 @@ static class Reasons
         var citingCaptures = evidence.CapturesCiting(node);
         var citingWorks = evidence.WorksCiting(node);
         var newWriters = new List<int>();
-        var writers = evidence.DistinctWriters(citingCaptures, [], newWriters);
+        var writers = evidence.DistinctWriters(citingCaptures, newWriters);
 
         var text = new StringBuilder();
         if (isExploration) text.Append("exploring beyond the strongest evidence: ");

@@ -19,9 +19,11 @@ sealed class TopicProfile
     {
         if (captures.Count == 0) return;
         var share = new Dictionary<ulong, int>();
-        foreach (var capture in captures)
+        var captureTerms = new (ulong[] Terms, int Words)[captures.Count];
+        for (var c = 0; c < captures.Count; c++)
         {
-            TitleTerms.Collect(capture.Title, _scratch);
+            var words = TitleTerms.Collect(captures[c].Title, _scratch);
+            captureTerms[c] = (_scratch.ToArray(), words);
             foreach (var term in _scratch) share[term] = share.GetValueOrDefault(term) + 1;
         }
         var documentFrequency = new Dictionary<ulong, int>(share);
@@ -37,18 +39,19 @@ sealed class TopicProfile
             _weights[term] = (double)count / captures.Count * Math.Log((documents + 1) / (documentFrequency[term] + 0.5));
 
         var best = 0.0;
-        foreach (var capture in captures) best = Math.Max(best, Raw(capture.Title));
+        foreach (var (terms, words) in captureTerms) best = Math.Max(best, Raw(terms, words));
         _scale = best > 0 ? best : 1;
     }
 
     public double Similarity(string? title) => _weights.Count == 0 ? 0 : Math.Min(1, Raw(title) / _scale);
 
-    double Raw(string? title)
+    double Raw(string? title) => Raw(_scratch, TitleTerms.Collect(title, _scratch));
+
+    double Raw(IReadOnlyList<ulong> terms, int words)
     {
-        var words = TitleTerms.Collect(title, _scratch);
         if (words == 0) return 0;
         var sum = 0.0;
-        foreach (var term in _scratch)
+        foreach (var term in terms)
             if (_weights.TryGetValue(term, out var weight)) sum += weight;
         return sum / Math.Sqrt(words);
     }

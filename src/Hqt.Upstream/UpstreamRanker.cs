@@ -18,14 +18,16 @@ public static class UpstreamRanker
 
         var pool = ScoreTopCandidates(evidence, excluded, Math.Max(3 * limit, MinPool));
         var exploring = (int)Math.Round(limit * Math.Clamp(options.ExploreShare, 0, 0.5));
-        var chosen = Diversify(evidence, pool, Math.Min(limit - exploring, pool.Count));
+        // A reference to a person (a link to their page, "as Hamming said") is evidence for the person, not a work to read.
+        var works = pool.Where(p => !evidence.IsPerson(p.Node)).ToList();
+        var chosen = Diversify(evidence, works, Math.Min(limit - exploring, works.Count));
         var explored = Explore(evidence, excluded, chosen, exploring, options.Seed);
 
-        var works = Interleave(chosen, explored)
+        var ranked = Interleave(chosen, explored)
             .Select(pick => Reasons.ForWork(evidence, pick.Node, pick.Score, pick.IsExploration))
             .ToList();
         var people = PeopleRanker.Rank(evidence, pool, excluded, limit);
-        return new RankResult(works, people);
+        return new RankResult(ranked, people);
     }
 
     internal readonly record struct Scored(int Node, double Score, bool IsExploration = false);
@@ -68,12 +70,10 @@ public static class UpstreamRanker
         {
             var best = -1;
             var bestScore = double.NegativeInfinity;
-            for (var i = 0; i < remaining.Count; i++)
+            // The pool is sorted and discounts only lower scores: once a raw score cannot beat the best discounted one, stop looking.
+            for (var i = 0; i < remaining.Count && remaining[i].Score > bestScore; i++)
             {
-                var repeats = 0;
-                foreach (var author in evidence.Nodes[remaining[i].Node]?.Authors ?? [])
-                    repeats = Math.Max(repeats, perAuthor.GetValueOrDefault(author));
-                var adjusted = remaining[i].Score * Math.Pow(RankWeights.RepeatAuthorDecay, Math.Max(0, repeats - 1));
+                var adjusted = remaining[i].Score * Discount(evidence, perAuthor, remaining[i].Node);
                 if (adjusted > bestScore) (best, bestScore) = (i, adjusted);
             }
             picks.Add(remaining[best] with { Score = bestScore });
@@ -84,6 +84,14 @@ public static class UpstreamRanker
         return picks;
     }
 
+    static double Discount(CitationEvidence evidence, Dictionary<string, int> perAuthor, int node)
+    {
+        var repeats = 0;
+        foreach (var author in evidence.Nodes[node]?.Authors ?? [])
+            repeats = Math.Max(repeats, perAuthor.GetValueOrDefault(author));
+        return repeats <= 1 ? 1 : Math.Pow(RankWeights.RepeatAuthorDecay, repeats - 1);
+    }
+
     /// <summary>"Sampling from the void": seeded uniform picks among the other candidates, so a seed always gives the same ones.</summary>
     static List<Scored> Explore(CitationEvidence evidence, IReadOnlySet<string> excluded, List<Scored> chosen, int count, int seed)
     {
@@ -92,7 +100,7 @@ public static class UpstreamRanker
         var taken = chosen.Select(p => p.Node).ToHashSet();
         var others = new List<int>();
         for (var i = 0; i < evidence.Ids.Count; i++)
-            if (!taken.Contains(i) && IsCandidate(evidence, excluded, i)) others.Add(i);
+            if (!taken.Contains(i) && !evidence.IsPerson(i) && IsCandidate(evidence, excluded, i)) others.Add(i);
         var random = new SeededRandom(seed);
         // A partial Fisher–Yates shuffle: the first `count` places are the picks.
         for (var k = 0; k < Math.Min(count, others.Count); k++)

@@ -57,7 +57,7 @@ public class UpstreamRankerTests
         var graph = new ReaderGraph(
             [Capture("a", "A", "keep", "dismissed"), Capture("b", "B", "dismissed")],
             [Work("keep", authors: ["Kept, Kim"]), Work("dismissed", authors: ["Gone, Gus"])]);
-        var excluded = new HashSet<string> { "dismissed", PersonNames.Key("Gus Gone") };
+        var excluded = new HashSet<string> { "dismissed", "person:Gus Gone" };
 
         var result = UpstreamRanker.Rank(graph, new RankOptions(Excluded: excluded, ExploreShare: 0.5));
 
@@ -150,5 +150,20 @@ public class UpstreamRankerTests
 
         Assert.Equal(["p0", "p1"], result.Works.Take(2).Select(w => w.Id));
         Assert.Contains(result.Works.Take(4), w => w.Id.StartsWith('o'));
+    }
+
+    [Fact]
+    public void APersonReferenceSuggestsThePersonNotAWork()
+    {
+        var graph = new ReaderGraph(
+            [Capture("a", "A", "hamming", "paper"), Capture("b", "B", "hamming")],
+            [new WorkNode("hamming", "Richard Hamming", null, [], null, Kind: "person"), Work("paper", authors: ["Shannon, Claude"])]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        Assert.Equal(["paper"], result.Works.Select(w => w.Id));
+        var hamming = result.People.Single(p => p.Name == "Richard Hamming");
+        Assert.Equal("named by 2 writers you read", hamming.Reason);
+        Assert.Equal("Richard Hamming", result.People[0].Name);
     }
 }

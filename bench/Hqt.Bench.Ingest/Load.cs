@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace Hqt.Bench.Ingest;
+
+public sealed record LevelResult(
+    int Concurrency, int Requests, int Ok, int Errors, IReadOnlyDictionary<string, int> ErrorKinds,
+    double Seconds, double CapturesPerSecond, double P50Ms, double P99Ms, double MaxMs,
+    double ServerCpuMsPerCapture, double ClientCpuMsPerCapture, long ServerRssMiB, long ServerPeakRssMiB);
+
+public static class Load
+{
+    /// <summary>
+    /// <paramref name="concurrency"/> workers each POST one capture at a time until <paramref name="count"/>
+    /// requests have started or <paramref name="limit"/> has passed. Captures/s counts 2xx answers over the
+    /// wall time; latency is the client's, from send to the end of the response body.
+    /// </summary>
+    public static async Task<LevelResult> RunAsync(ServerProcess server, Payloads payloads, int concurrency, int count, TimeSpan limit, string run)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = server.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServerProcess.Token);
+
+        var latencies = new ConcurrentBag<double>();
+        var errors = new ConcurrentDictionary<string, int>();
+        long next = -1;
+        var cpuBefore = server.CpuTime();
+        var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            long n;
+            while ((n = Interlocked.Increment(ref next)) < count && wall.Elapsed < limit)
+            {
+                using var content = payloads.Body(n, run);
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.PostAsync("/api/captures", content);
+                    await response.Content.ReadAsByteArrayAsync();
+                    var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    if (response.IsSuccessStatusCode) latencies.Add(ms);
+                    else errors.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, c) => c + 1);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    errors.AddOrUpdate(e.GetType().Name, 1, (_, c) => c + 1);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        wall.Stop();
+
+        var ok = latencies.Count;
+        var sorted = latencies.OrderBy(x => x).ToArray();
+        double Pct(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        var serverCpu = (server.CpuTime() - cpuBefore).TotalMilliseconds;
+        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalMilliseconds;
+        var (rss, peak) = server.Memory();
+        var errorCount = errors.Values.Sum();
+        return new LevelResult(concurrency, ok + errorCount, ok, errorCount, new Dictionary<string, int>(errors),
+            wall.Elapsed.TotalSeconds, ok / wall.Elapsed.TotalSeconds, Pct(0.50), Pct(0.99), sorted.LastOrDefault(),
+            serverCpu / Math.Max(1, ok), clientCpu / Math.Max(1, ok), rss / 1024, peak / 1024);
+    }
+}

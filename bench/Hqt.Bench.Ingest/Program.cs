@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Hqt.Bench.Ingest;
+using Hqt.Bench.Throughput;
+
+// Load on the real server: POST /api/captures with corpus pages at several concurrencies.
+//   dotnet run -c Release --project bench/Hqt.Bench.Ingest -- [--api-dll PATH] [--corpus DIR] [--levels 1,8,32]
+//       [--count N] [--seconds S] [--json FILE] [--profile]
+// --profile instead times the capture path's stages in process, to say where a capture's time goes.
+var repo = FindRepo();
+string apiDll = Path.Combine(repo, "src", "Hqt.Api", "bin", "Release", "net10.0", "Hqt.Api.dll");
+string corpus = Path.GetFullPath(Path.Combine(Environment.GetEnvironmentVariable("HQT_SHARED") ?? Path.Combine(repo, "..", "shared"), "corpus", "dev"));
+int[] levels = [1, 8, 32];
+int count = 600, seconds = 20;
+string? jsonOut = null;
+var profile = false;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => args[++i];
+    switch (args[i])
+    {
+        case "--api-dll": apiDll = Path.GetFullPath(Next()); break;
+        case "--corpus": corpus = Path.GetFullPath(Next()); break;
+        case "--levels": levels = Next().Split(',').Select(int.Parse).ToArray(); break;
+        case "--count": count = int.Parse(Next()); break;
+        case "--seconds": seconds = int.Parse(Next()); break;
+        case "--json": jsonOut = Next(); break;
+        case "--profile": profile = true; break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+
+var pages = Corpus.Load(corpus);
+Console.Error.WriteLine($"{pages.Count} corpus pages (mean {pages.Average(p => p.Html.Length) / 1024:F0} KiB of HTML) from {corpus}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+
+if (profile)
+{
+    var stages = await Profile.RunAsync(pages, rounds: 1);
+    Console.WriteLine($"{"stage",-44} {"mean ms",8} {"median",8} {"p95",8} {"share",7}");
+    foreach (var s in stages) Console.WriteLine($"{s.Name,-44} {s.MeanMs,8:F2} {s.MedianMs,8:F2} {s.P95Ms,8:F2} {s.Share,7:P0}");
+    Console.WriteLine($"{"sum",-44} {stages.Sum(s => s.MeanMs),8:F2}  -> one core does at most {1000 / stages.Sum(s => s.MeanMs):F0} captures/s of this work");
+    if (jsonOut is not null) await File.WriteAllTextAsync(jsonOut, JsonSerializer.Serialize(stages, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+    return 0;
+}
+
+await using var server = await ServerProcess.StartAsync(apiDll);
+Console.Error.WriteLine($"server pid {server.Pid} on {server.BaseAddress}, data {server.DataDirectory}");
+var payloads = new Payloads(pages);
+// Warm-up (JIT, tiered compilation, SQLite cache, connection pool): a pass at the highest concurrency, not reported.
+await Load.RunAsync(server, payloads, levels.Max(), Math.Min(count, 2 * pages.Count), TimeSpan.FromSeconds(seconds), "warmup");
+
+var results = new List<LevelResult>();
+foreach (var c in levels)
+{
+    var r = await Load.RunAsync(server, payloads, c, count, TimeSpan.FromSeconds(seconds), $"c{c}");
+    results.Add(r);
+    Console.Error.WriteLine($"  c={c} done: {r.Ok}/{r.Requests} ok in {r.Seconds:F1}s");
+}
+
+Console.WriteLine($"{"conc",5} {"requests",9} {"errors",7} {"captures/s",11} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"srv cpu ms/cap",15} {"cli cpu ms/cap",15} {"srv RSS MiB",12} {"peak",6}");
+foreach (var r in results)
+    Console.WriteLine($"{r.Concurrency,5} {r.Requests,9} {r.Errors,7} {r.CapturesPerSecond,11:F1} {r.P50Ms,8:F1} {r.P99Ms,8:F1} {r.MaxMs,8:F1} {r.ServerCpuMsPerCapture,15:F1} {r.ClientCpuMsPerCapture,15:F1} {r.ServerRssMiB,12} {r.ServerPeakRssMiB,6}");
+foreach (var r in results.Where(r => r.Errors > 0))
+    Console.WriteLine($"  c={r.Concurrency} errors: {string.Join(", ", r.ErrorKinds.Select(e => $"{e.Key} x{e.Value}"))}");
+if (results.FirstOrDefault(r => r.Concurrency == 8) is { } eight)
+{
+    var holds = eight.CapturesPerSecond >= 150 && eight.P99Ms <= 150 && eight.Errors == 0;
+    Console.WriteLine($"bar (c=8: >= 150 captures/s, p99 <= 150 ms, no errors): {eight.CapturesPerSecond:F1}/s, p99 {eight.P99Ms:F1} ms -> {(holds ? "HOLDS" : "FAILS")}");
+}
+if (jsonOut is not null) await File.WriteAllTextAsync(jsonOut, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+return 0;
+
+static string FindRepo()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "hqt-api.sln"))) return dir.FullName;
+    throw new InvalidOperationException("hqt-api.sln not found above " + AppContext.BaseDirectory);
+}

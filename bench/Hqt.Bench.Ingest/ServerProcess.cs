@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hqt.Bench.Ingest;
+
+/// <summary>
+/// The real server (the built Release Hqt.Api.dll) as a child process on a free loopback port, with its own
+/// throwaway data directory and the capture rate limit raised far above what a benchmark can send.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    public const string Token = "bench-token";
+
+    readonly Process _process;
+    public string DataDirectory { get; }
+    public Uri BaseAddress { get; }
+    public int Pid => _process.Id;
+
+    ServerProcess(Process process, string dataDirectory, Uri baseAddress)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public static async Task<ServerProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        if (!File.Exists(apiDll)) throw new FileNotFoundException($"{apiDll} missing: dotnet build -c Release src/Hqt.Api", apiDll);
+        var port = FreePort();
+        var data = Path.Combine(Path.GetTempPath(), "hqt-bench-ingest", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { apiDll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Hqt__DataDirectory"] = data;
+        start.Environment["Hqt__ApiToken"] = Token;
+        start.Environment["Hqt__CaptureBurst"] = "100000000";
+        start.Environment["Hqt__CapturesPerSecond"] = "100000000";
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) start.Environment[k] = v;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [server] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
+        await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"server exited with {_process.ExitCode} before it was healthy");
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"server not healthy on {BaseAddress} after {timeout}");
+    }
+
+    /// <summary>Resident and peak resident memory, from /proc (Linux).</summary>
+    public (long RssKiB, long PeakKiB) Memory()
+    {
+        long rss = 0, peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:")) rss = ParseKiB(line);
+            if (line.StartsWith("VmHWM:")) peak = ParseKiB(line);
+        }
+        return (rss, peak);
+    }
+
+    /// <summary>The server's user+system CPU time so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    static long ParseKiB(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
