@@ -35,7 +35,7 @@ ext.tabs.query({}).then((tabs) => tabs.forEach((t) => maybeCapture(t).catch(cons
 
 /** Resolves to {capture, seconds} once the capture is on the server; rejects after two minutes. */
 export async function firefoxSmoke() {
-  const [server, pages] = await Promise.all([hqtServer(), pageServer()]);
+  const [server, pages] = await Promise.all([hqtServer({ logName: 'hqt-server-firefox.log' }), pageServer()]);
   const dir = await mkdtemp(join(tmpdir(), 'hqt-ff-ext-'));
   let child;
   try {

@@ -51,7 +51,7 @@ export function ensureServerBuilt() {
 }
 
 /** The real server; `stop()` kills it, `start()` brings it back on the same port and data. */
-export async function hqtServer() {
+export async function hqtServer({ logName = 'hqt-server.log' } = {}) {
   ensureServerBuilt();
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'hqt-e2e-data-'));
@@ -71,6 +71,10 @@ export async function hqtServer() {
       });
       child.stdout.on('data', (d) => { log += d; });
       child.stderr.on('data', (d) => { log += d; });
+      const started = child;
+      child.on('exit', (code, signal) => {
+        if (!started.stopping) log += `\n[e2e] hqt server exited on its own: code ${code}, signal ${signal} at ${new Date().toISOString()}\n`;
+      });
       const deadline = Date.now() + 30_000;
       while (Date.now() < deadline) {
         if (child.exitCode !== null) throw new Error(`hqt server exited: ${log}`);
@@ -86,6 +90,7 @@ export async function hqtServer() {
     async stop() {
       if (!child || child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stopping = true;
       child.kill('SIGTERM');
       await Promise.race([exited, sleep(5000)]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -98,6 +103,9 @@ export async function hqtServer() {
     },
     async dispose() {
       await server.stop();
+      // Kept for diagnosis: a server that died mid-suite says how here.
+      await mkdir(RESULTS_DIR, { recursive: true });
+      await writeFile(join(RESULTS_DIR, logName), log);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -52,9 +52,22 @@ public sealed record WorkFacts(
         return words >= 4 && key.Length >= 24 ? key.ToString() : null;
     }
 
+    /// <summary>
+    /// A cited work. A bare link has no title of its own; its anchor text, when it reads like one, stands in for
+    /// display ("Attention Is All You Need" beats doi.org/10…), but never identifies the work.
+    /// </summary>
     public static WorkFacts FromReference(ExtractedReference reference) => new(
-        reference.Kind, reference.Title, reference.Year, reference.Url, reference.Doi, reference.ArxivId, reference.Isbn,
-        reference.Pmid, reference.Authors);
+        reference.Kind, reference.Title ?? TitleFromAnchor(reference.AnchorText), reference.Year, reference.Url, reference.Doi,
+        reference.ArxivId, reference.Isbn, reference.Pmid, reference.Authors, MatchByTitle: reference.Title is not null);
+
+    /// <summary>Anchor text worth showing as a title: a few words, not a URL, not "here" or "this paper".</summary>
+    static string? TitleFromAnchor(string? anchor)
+    {
+        if (string.IsNullOrWhiteSpace(anchor)) return null;
+        var text = anchor.Trim();
+        if (text.Length is < 12 or > 300 || text.Contains("://") || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) return null;
+        return text.Count(char.IsWhiteSpace) >= 2 ? text : null;
+    }
 
     /// <summary>The captured page itself; matched by URL and identifiers only, never by title (a post about a paper is not the paper).</summary>
     public static WorkFacts FromCapture(PageExtract extract) => new(
