@@ -17,6 +17,16 @@ public sealed class LookupGraph(GraphWriter writer, LookupQueue queue)
         // The page may name a canonical URL other than the one it was cited by: the same work, found by either.
         if (result.CanonicalUrl is { } canonical && canonical != result.Work.Url)
             workId = await writer.ResolveWorkAsync(db, tx, job.UserId, result.Work with { Url = canonical, Title = null }, ct);
+        // The work's own page or record describes it better than a citer's anchor text or reference entry did.
+        await db.ExecuteAsync(new CommandDefinition("""
+            UPDATE works SET title = COALESCE(@Title, title), year = COALESCE(@Year, year),
+                             authors_json = CASE WHEN @authorCount > 0 THEN @authors ELSE authors_json END
+            WHERE id = @workId
+            """, new
+        {
+            result.Work.Title, result.Work.Year, authorCount = result.Work.Authors.Count,
+            authors = System.Text.Json.JsonSerializer.Serialize(result.Work.Authors), workId,
+        }, tx, cancellationToken: ct));
         if (result.ExternalId is { } external)
             await db.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO work_identities (user_id, scheme, value, work_id) VALUES (@UserId, @scheme, @external, @workId)

@@ -62,7 +62,7 @@ public static class Fixtures
         <meta name="citation_author" content="{author}">
         <meta name="citation_publication_date" content="{year}/01/01">
         </head><body><article><h1>{title}</h1><p>By {author}.</p>
-        <ol class="references">{string.Concat(cites.Select((c, i) => $"<li><a href=\"{c}\">Reference {i + 1}</a></li>"))}</ol>
+        <ol class="references">{string.Concat(cites.Select((c, i) => $"<li><a href=\"{c}\">Reference number {i + 1} on this page</a></li>"))}</ol>
         </article></body></html>
         """;
 
