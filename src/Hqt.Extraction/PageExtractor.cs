@@ -7,12 +7,17 @@ namespace Hqt.Extraction;
 
 /// <summary>
 /// The one entry point: HTML and the URL it was read at in, a <see cref="PageExtract"/> out.
-/// Pure: no I/O, no clock, no shared state, so it is safe to call from any thread.
+/// Pure: no I/O and no shared mutable state, so it is safe to call from any thread. The one clock it reads is the
+/// parse budget (<see cref="PageDocument.ParseBudget"/>): a page the parser cannot finish in time is read in a degraded
+/// form (its head and the body's text) instead of holding the caller for a minute.
 /// </summary>
 public static class PageExtractor
 {
     /// <summary>Bumped whenever a change alters what the extractor returns, so stored captures can be re-extracted.</summary>
-    public const int Version = 1;
+    /// <remarks>3: authors from every signal (JSON-LD, front matter, microdata, bylines…), cleaned and merged; title without the
+    /// site name; published as ISO 8601; language as a BCP 47 tag; bounded parse; references from every signal
+    /// (Highwire, COinS, JSON-LD, BibTeX and d-cite, reference lists, identifiers, main-content links).</remarks>
+    public const int Version = 3;
 
     public static PageExtract Extract(string html, string url)
     {

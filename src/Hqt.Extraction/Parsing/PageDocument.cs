@@ -1,18 +1,32 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Hqt.Extraction.Text;
 
 namespace Hqt.Extraction.Parsing;
 
-/// <summary>A parsed page and the address its relative links resolve against.</summary>
+/// <summary>A parsed page, the address its relative links resolve against, and one scan of what the rules read.</summary>
 public sealed class PageDocument
 {
-    static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    /// <summary>How long the parser may take before the page is read in its degraded form (head and the start of the body).</summary>
+    public static readonly TimeSpan ParseBudget = TimeSpan.FromMilliseconds(800);
 
-    PageDocument(IHtmlDocument document, Uri? pageUri, Uri? baseUri)
+    /// <summary>The degraded parse reads little and in linear time; this only guards against the unforeseen.</summary>
+    static readonly TimeSpan DegradedBudget = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>How much of an over-budget page the degraded parse reads: metadata sits at the top.</summary>
+    const int DegradedHeadLength = 64 * 1024, DegradedTextLength = 1024 * 1024;
+
+    static readonly HtmlParser Parser = WarmedParser();
+
+    PageScan? _scan;
+    JsonLd? _jsonLd;
+
+    PageDocument(IHtmlDocument document, Uri? pageUri, Uri? baseUri, bool isDegraded)
     {
         Document = document;
         PageUri = pageUri;
         BaseUri = baseUri;
+        IsDegraded = isDegraded;
     }
 
     public IHtmlDocument Document { get; }
@@ -23,22 +37,76 @@ public sealed class PageDocument
     /// <summary><c>&lt;base href&gt;</c> resolved against the page URL, else the page URL.</summary>
     public Uri? BaseUri { get; }
 
-    public static PageDocument Load(string html, string url)
+    /// <summary>True when the full parse ran over <see cref="ParseBudget"/> and only the start of the page was read.</summary>
+    public bool IsDegraded { get; }
+
+    /// <summary>The single DOM walk the metadata and author rules share (taken on first use).</summary>
+    public PageScan Scan => _scan ??= PageScan.Of(Document);
+
+    /// <summary>The page's JSON-LD, parsed once.</summary>
+    public JsonLd JsonLd => _jsonLd ??= JsonLd.Parse(Scan.JsonLd);
+
+    public static PageDocument Load(string html, string url) => Load(html, url, ParseBudget);
+
+    public static PageDocument Load(string html, string url, TimeSpan budget)
     {
-        var document = Parser.ParseDocument(html);
+        var flattened = NestingFlattener.Flatten(html);
+        var (document, isDegraded) = ParseWithin(flattened, budget);
         Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
-        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
+        if (pageUri is not null && pageUri.Scheme is not ("http" or "https")) pageUri = null;
+        var baseHref = document.Head?.Children.FirstOrDefault(e => e.LocalName == "base" && e.HasAttribute("href"))?.GetAttribute("href");
         var baseUri = pageUri;
         if (!string.IsNullOrWhiteSpace(baseHref) && pageUri is not null && Uri.TryCreate(pageUri, baseHref.Trim(), out var resolved))
             baseUri = resolved;
-        return new PageDocument(document, pageUri, baseUri);
+        return new PageDocument(document, pageUri, baseUri, isDegraded);
+    }
+
+    static (IHtmlDocument Document, bool IsDegraded) ParseWithin(string html, TimeSpan budget)
+    {
+        if (TryParse(html, budget) is { } document) return (document, false);
+        // A hostile or pathological page: keep its head (where the metadata lives) and the body's text without tags,
+        // which parses in linear time. Bylines in the body's markup are lost; the result is still a valid page.
+        var headEnd = html.IndexOf("</head", StringComparison.OrdinalIgnoreCase);
+        var head = html[..Math.Min(headEnd < 0 ? 0 : headEnd, DegradedHeadLength)];
+        var text = NestingFlattener.StripTags(html.AsSpan(head.Length), DegradedTextLength);
+        return (TryParse(head + "</head><body>" + text, DegradedBudget) ?? Parser.ParseDocument(""), true);
+    }
+
+    static IHtmlDocument? TryParse(string html, TimeSpan budget)
+    {
+        using var timeout = new CancellationTokenSource(budget);
+        try
+        {
+            return Parser.ParseDocumentAsync(html, timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The parser, after one small parse: the first parse in a process pays for compiling the parser, which on a busy
+    /// machine can exceed the budget and would degrade a perfectly ordinary first page.
+    /// </summary>
+    static HtmlParser WarmedParser()
+    {
+        // Element positions are never read here, and tracking them costs a tenth to a fifth of the parse.
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, DisableElementPositionTracking = true });
+        parser.ParseDocument("""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t &amp; t</title><meta name="author" content="a">
+            <script type="application/ld+json">{"a":1}</script><style>p{}</style><link rel="canonical" href="/x"></head>
+            <body><div class="c" id="d"><p>x<b>y<i>z</b></i><a href="#">q</a><br><img src="i"></p><ul><li>1<li>2</ul>
+            <table><tr><td>c</td></tr></table><form><input name="n"><select><option>o</select></form><!-- c --></div></body></html>
+            """);
+        return parser;
     }
 
     /// <summary>An href as an absolute http(s) URL, or null for anything else (javascript:, mailto:, broken).</summary>
     public string? ResolveHttpUrl(string? href)
     {
-        if (string.IsNullOrWhiteSpace(href)) return null;
-        href = href.Trim();
+        href = TextTools.Collapse(href);
+        if (href is null) return null;
         Uri? uri;
         if (BaseUri is not null) Uri.TryCreate(BaseUri, href, out uri);
         else Uri.TryCreate(href, UriKind.Absolute, out uri);

@@ -1,27 +1,56 @@
-using AngleSharp.Dom;
-using Hqt.Extraction.Identity;
 using Hqt.Extraction.Metadata;
 using Hqt.Extraction.Parsing;
 
 namespace Hqt.Extraction.References;
 
-/// <summary>What the page cites: for now the outbound links inside its article element.</summary>
+/// <summary>
+/// What the page cites, from every signal it carries: Highwire <c>citation_reference</c> metas, COinS, JSON-LD
+/// <c>citation</c>, embedded BibTeX with <c>d-cite</c> keys, reference lists, and the article's own links, quotes and
+/// identifiers. Duplicates merge into one reference that keeps every signal.
+/// </summary>
 public static class ReferenceExtractor
 {
     public static IReadOnlyList<ExtractedReference> Extract(PageDocument page, PageMetadata metadata)
     {
-        var root = page.Document.QuerySelector("article") ?? page.Document.QuerySelector("main");
-        if (root is null) return [];
-        var references = new List<ExtractedReference>();
-        var seen = new HashSet<string>();
-        foreach (var anchor in root.QuerySelectorAll("a[href]"))
+        var dom = DomIndex.Build(page.Document);
+        var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
+
+        HighwireReferences.Read(dom.CitationMetas, into);
+        JsonLdReferences.Read(dom.JsonLd, into);
+        CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
+        DistillReferences.Read(dom.Bibliographies, dom.CitedKeys, into);
+
+        var usedAnchors = new bool[dom.Count];
+        ReferenceLists.Read(dom, page, into, usedAnchors);
+        var content = MainContent.Find(dom);
+        ContentLinks.Read(dom, content, page, into, usedAnchors);
+        return into.ToReferences();
+    }
+
+    // A COinS naming the page's own title describes the page (for Zotero), it does not cite anything.
+    static HashSet<string> OwnTitleKeys(PageDocument page, PageMetadata metadata)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (metadata.Title is { } title) keys.Add(ReferenceSet.TitleKey(title));
+        if (page.Document.Title is { } documentTitle) keys.Add(ReferenceSet.TitleKey(documentTitle));
+        foreach (var meta in page.Document.Head?.Children ?? Enumerable.Empty<AngleSharp.Dom.IElement>())
         {
-            var url = UrlCanonicalizer.Canonicalize(page.ResolveHttpUrl(anchor.GetAttribute("href")));
-            if (url is null || url == metadata.CanonicalUrl || !seen.Add(url)) continue;
-            var text = anchor.TextContent.Trim();
-            references.Add(new ExtractedReference(ReferenceKinds.WebPage, null, [], null, null, null, null, null,
-                url, text.Length == 0 ? null : text, null, "link", ["link"]));
+            if (meta.LocalName != "meta") continue;
+            var name = meta.GetAttribute("name") ?? meta.GetAttribute("property");
+            if (name is not null && (name.Equals("citation_title", StringComparison.OrdinalIgnoreCase) || name.Equals("dc.title", StringComparison.OrdinalIgnoreCase) || name.Equals("og:title", StringComparison.OrdinalIgnoreCase))
+                && meta.GetAttribute("content") is { } content)
+                keys.Add(ReferenceSet.TitleKey(content));
         }
-        return references;
+        keys.Remove("");
+        return keys;
+    }
+
+    static string? OwnDoi(PageDocument page)
+    {
+        foreach (var meta in page.Document.Head?.Children ?? Enumerable.Empty<AngleSharp.Dom.IElement>())
+            if (meta.LocalName == "meta" && (meta.GetAttribute("name") is "citation_doi" or "dc.identifier" or "DC.identifier" or "prism.doi")
+                && Identity.Doi.Normalize(meta.GetAttribute("content")) is { } doi)
+                return doi;
+        return null;
     }
 }

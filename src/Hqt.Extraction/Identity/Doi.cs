@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+
+namespace Hqt.Extraction.Identity;
+
+/// <summary>
+/// Digital Object Identifiers. DOIs are case-insensitive, so the canonical form is the bare
+/// <c>10.prefix/suffix</c> in lower case, without <c>doi:</c> or resolver URL.
+/// </summary>
+public static partial class Doi
+{
+    // Suffixes may hold almost anything; stop at whitespace, quotes and angle brackets and trim punctuation after.
+    [GeneratedRegex(@"\b10\.\d{4,9}/[^\s""'<>\u00a0]+", RegexOptions.CultureInvariant)]
+    private static partial Regex InText();
+
+    [GeneratedRegex(@"^(?:https?://)?(?:www\.|dx\.)?doi\.org/|^doi:\s*|^https?://doi\.[a-z]+\.org/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Prefix();
+
+    /// <summary>
+    /// The canonical DOI (<c>10.1038/nature16961</c>) from a bare DOI, <c>doi:…</c>, or a doi.org / dx.doi.org URL
+    /// (percent-encoded or not); null when the text is not one DOI.
+    /// </summary>
+    public static string? Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var value = Prefix().Replace(text.Trim(), "");
+        if (value.Contains('%')) value = Uri.UnescapeDataString(value);
+        var match = InText().Match(value);
+        if (!match.Success || match.Index != 0) return null;
+        var doi = TrimTail(match.Value);
+        return doi.Length > 8 ? doi.ToLowerInvariant() : null;
+    }
+
+    /// <summary>Every DOI written in a run of text, canonical, in order of appearance (duplicates kept).</summary>
+    public static IEnumerable<string> FindAll(string text)
+    {
+        if (text.IndexOf("10.", StringComparison.Ordinal) < 0) yield break;
+        foreach (Match match in InText().Matches(text))
+        {
+            var doi = TrimTail(match.Value);
+            if (doi.Length > 8) yield return doi.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>The DOI a URL points at: a resolver link (doi.org/10.…) or a publisher path holding one (/doi/10.…).</summary>
+    public static string? FromUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return null;
+        var at = url.IndexOf("10.", StringComparison.Ordinal);
+        if (at < 0) return null;
+        if (Prefix().IsMatch(url)) return Normalize(url);
+        // Publisher landing pages put the DOI after /doi/ (Wiley, ACP, Taylor & Francis, ACS...).
+        var marker = url.IndexOf("/doi/", StringComparison.OrdinalIgnoreCase);
+        if (marker < 0) return null;
+        var rest = url[(marker + 5)..];
+        foreach (var step in new[] { "abs/", "full/", "pdf/", "epdf/", "book/", "reader/" })
+            if (rest.StartsWith(step, StringComparison.OrdinalIgnoreCase)) rest = rest[step.Length..];
+        var end = rest.IndexOfAny(['?', '#']);
+        return Normalize(end < 0 ? rest : rest[..end]);
+    }
+
+    // Sentence punctuation and a closing bracket the DOI did not open are not part of it.
+    static string TrimTail(string doi)
+    {
+        while (doi.Length > 0)
+        {
+            var last = doi[^1];
+            if (last is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"' or ']' or '}') { doi = doi[..^1]; continue; }
+            if (last == ')' && doi.Count(c => c == '(') < doi.Count(c => c == ')')) { doi = doi[..^1]; continue; }
+            break;
+        }
+        return doi;
+    }
+}

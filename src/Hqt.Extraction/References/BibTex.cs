@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Hqt.Extraction.References;
+
+/// <summary>One BibTeX entry: its type, citation key and fields (lower-case names, values without outer braces).</summary>
+sealed record BibTexEntry(string Type, string Key, IReadOnlyDictionary<string, string> Fields)
+{
+    public string? this[string field] => Fields.TryGetValue(field, out var value) ? value : null;
+}
+
+/// <summary>
+/// A forgiving BibTeX reader for the bibliographies pages embed (Distill's <c>text/bibliography</c>): braces,
+/// quotes and bare numbers as values, nested braces, <c>#</c> concatenation ignored, broken entries skipped.
+/// </summary>
+static partial class BibTex
+{
+    [GeneratedRegex(@"\\[a-zA-Z]+\s*|\\.|[{}]", RegexOptions.CultureInvariant)]
+    private static partial Regex Latex();
+
+    public static List<BibTexEntry> Parse(string text)
+    {
+        var entries = new List<BibTexEntry>();
+        var i = 0;
+        while ((i = text.IndexOf('@', i)) >= 0)
+        {
+            i++;
+            var typeEnd = i;
+            while (typeEnd < text.Length && char.IsLetter(text[typeEnd])) typeEnd++;
+            var type = text[i..typeEnd].ToLowerInvariant();
+            var open = SkipSpace(text, typeEnd);
+            if (type.Length == 0 || open >= text.Length || text[open] is not ('{' or '(')) continue;
+            if (type is "comment" or "preamble" or "string") { i = open + 1; continue; }
+            var comma = text.IndexOf(',', open);
+            if (comma < 0) break;
+            var key = text[(open + 1)..comma].Trim();
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            i = ReadFields(text, comma + 1, fields);
+            if (key.Length > 0 && !key.Contains('\n')) entries.Add(new BibTexEntry(type, key, fields));
+        }
+        return entries;
+    }
+
+    /// <summary>A field value as plain text: LaTeX commands and braces dropped, whitespace folded.</summary>
+    public static string Plain(string value)
+    {
+        var text = value.Replace("\\&", "&").Replace("---", "\u2014").Replace("--", "\u2013").Replace("~", " ");
+        text = Latex().Replace(text, m => m.Value.Length > 1 && m.Value[0] == '\\' && char.IsLetter(m.Value[1]) ? "" : m.Value.Length == 2 ? "" : "");
+        return Regex.Replace(text, @"\s+", " ").Trim();
+    }
+
+    static int ReadFields(string text, int i, Dictionary<string, string> fields)
+    {
+        while (i < text.Length)
+        {
+            i = SkipSpace(text, i);
+            if (i >= text.Length) return i;
+            if (text[i] is '}' or ')') return i + 1;
+            if (text[i] == ',') { i++; continue; }
+            var nameEnd = i;
+            while (nameEnd < text.Length && (char.IsLetterOrDigit(text[nameEnd]) || text[nameEnd] is '_' or '-' or ':')) nameEnd++;
+            var name = text[i..nameEnd];
+            var eq = SkipSpace(text, nameEnd);
+            if (name.Length == 0 || eq >= text.Length || text[eq] != '=') return SkipToEntryEnd(text, i);
+            var (value, next) = ReadValue(text, SkipSpace(text, eq + 1));
+            fields.TryAdd(name, value);
+            i = next;
+        }
+        return i;
+    }
+
+    static (string Value, int Next) ReadValue(string text, int i)
+    {
+        var value = new StringBuilder();
+        while (i < text.Length)
+        {
+            if (text[i] == '{')
+            {
+                var depth = 0;
+                var start = i;
+                for (; i < text.Length; i++)
+                {
+                    if (text[i] == '{') depth++;
+                    else if (text[i] == '}' && --depth == 0) break;
+                }
+                value.Append(text, start + 1, Math.Max(0, Math.Min(i, text.Length) - start - 1));
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                var end = i + 1;
+                var depth = 0;
+                for (; end < text.Length; end++)
+                {
+                    if (text[end] == '{') depth++;
+                    else if (text[end] == '}') depth--;
+                    else if (text[end] == '"' && depth <= 0) break;
+                }
+                value.Append(text, i + 1, Math.Min(end, text.Length) - i - 1);
+                i = end + 1;
+            }
+            else
+            {
+                var end = i;
+                while (end < text.Length && text[end] is not (',' or '}' or ')' or '#') && !char.IsWhiteSpace(text[end])) end++;
+                value.Append(text, i, end - i);
+                i = end;
+            }
+            i = SkipSpace(text, i);
+            if (i < text.Length && text[i] == '#') { i = SkipSpace(text, i + 1); continue; }
+            break;
+        }
+        return (value.ToString(), i);
+    }
+
+    static int SkipToEntryEnd(string text, int i)
+    {
+        var next = text.IndexOf("\n@", i, StringComparison.Ordinal);
+        return next < 0 ? text.Length : next;
+    }
+
+    static int SkipSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        return i;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Buffers;
+using AngleSharp.Dom;
+using Hqt.Extraction.Identity;
+using Hqt.Extraction.Parsing;
+
+namespace Hqt.Extraction.References;
+
+/// <summary>
+/// What the article itself points at: outbound links inside the main content (with anchor text and sentence),
+/// <c>&lt;cite&gt;</c>, <c>blockquote[cite]</c>, <c>q[cite]</c>, identifiers written in its text, and people it
+/// quotes by name.
+/// </summary>
+static class ContentLinks
+{
+    public static void Read(DomIndex dom, bool[] content, PageDocument page, ReferenceSet into, bool[] usedAnchors)
+    {
+        var blockText = new Dictionary<int, string>();
+        for (var i = 0; i < dom.Count; i++)
+        {
+            if (!content[i]) continue;
+            var element = dom.Elements[i];
+            switch (element.LocalName)
+            {
+                case "a" when !usedAnchors[i]:
+                    Link(dom, i, page, into, blockText);
+                    break;
+                case "blockquote" or "q":
+                    if (element.GetAttribute("cite") is { } source && Resolve(page, source) is { } quoted && !into.IsPage(quoted))
+                    {
+                        var draft = new ReferenceDraft(ReferenceSignals.Quote) { Url = quoted, Context = LinkText.Collapse(element.TextContent, 400) };
+                        IdentifierText.FillFromUrl(draft, quoted);
+                        into.Add(draft);
+                    }
+                    break;
+                case "cite":
+                    Cite(dom, i, page, into);
+                    break;
+            }
+            if (dom.OwnText[i] >= 20 && element.LocalName is not ("a" or "script" or "style"))
+                Text(element, into);
+        }
+    }
+
+    static void Link(DomIndex dom, int i, PageDocument page, ReferenceSet into, Dictionary<int, string> blockText)
+    {
+        var anchor = dom.Elements[i];
+        var href = anchor.GetAttribute("href");
+        if (string.IsNullOrWhiteSpace(href) || href.TrimStart().StartsWith('#')) return;
+        var url = Resolve(page, href);
+        if (url is null || into.IsPage(url)) return;
+        var text = LinkText.Collapse(anchor.TextContent, 300);
+        var draft = new ReferenceDraft(ReferenceSignals.Link)
+        {
+            Url = url,
+            AnchorText = text.Length > 0 ? text : anchor.QuerySelector("img[alt]")?.GetAttribute("alt"),
+            Context = Context(dom, i, text, blockText),
+        };
+        IdentifierText.FillFromUrl(draft, url);
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && PersonNames.IsPersonLink(uri, text))
+        {
+            draft.Kind = ReferenceKinds.Person;
+            draft.Title = PersonNames.LooksLikeName(text) ? text : null;
+        }
+        if (InCite(dom, i)) draft.Signals.Add(ReferenceSignals.Cite);
+        into.Add(draft);
+    }
+
+    static void Cite(DomIndex dom, int i, PageDocument page, ReferenceSet into)
+    {
+        // A cite holding a link is read with that link; a bare cite names a work (or a person) by text alone.
+        for (var j = i + 1; j < dom.End[i]; j++)
+            if (dom.Elements[j].LocalName == "a") return;
+        var text = LinkText.Collapse(dom.Elements[i].TextContent, 400);
+        if (text.Length < 3) return;
+        var draft = new ReferenceDraft(ReferenceSignals.Cite) { Context = text };
+        if (PersonNames.LooksLikeName(text.TrimStart('—', '-', '–', ' '))) { draft.Kind = ReferenceKinds.Person; draft.Title = text.TrimStart('—', '-', '–', ' '); }
+        else
+        {
+            CitationText.Fill(draft, text);
+            draft.Title ??= CitationText.Clean(text.Trim('"', '\u201c', '\u201d'));
+            IdentifierText.Fill(draft, text);
+        }
+        _ = page;
+        into.Add(draft);
+    }
+
+    // Identifiers written in prose (doi:…, arXiv:…, ISBN …, PMID …) and people quoted by name.
+    static void Text(IElement element, ReferenceSet into)
+    {
+        var children = element.ChildNodes;
+        for (var k = 0; k < children.Length; k++)
+        {
+            if (children[k] is not IText textNode || textNode.Data.Length < 10) continue;
+            var text = textNode.Data;
+            if (text.AsSpan().IndexOfAny(IdentifierMarks) < 0 && !PersonNames.MayCite(text)) continue;
+            foreach (var doi in Doi.FindAll(text)) Add(into, text, doi, d => d.Doi = doi);
+            foreach (var arxiv in ArxivId.FindAll(text)) Add(into, text, arxiv, d => d.ArxivId = arxiv);
+            foreach (var isbn in Isbn.FindAll(text)) Add(into, text, isbn, d => d.Isbn = isbn);
+            foreach (var pmid in PubMedId.FindAll(text)) Add(into, text, pmid, d => d.Pmid = pmid);
+            foreach (var (name, sentence) in PersonNames.Cited(text))
+                into.Add(new ReferenceDraft(ReferenceSignals.NamedPerson) { Kind = ReferenceKinds.Person, Title = name, Context = LinkText.Collapse(sentence, 400) });
+        }
+    }
+
+    // One vectorised scan decides whether a text node can hold an identifier at all.
+    static readonly SearchValues<string> IdentifierMarks = SearchValues.Create(["10.", "arxiv", "isbn", "pmid"], StringComparison.OrdinalIgnoreCase);
+
+    static void Add(ReferenceSet into, string text, string id, Action<ReferenceDraft> set)
+    {
+        var draft = new ReferenceDraft(ReferenceSignals.Identifier) { Kind = ReferenceKinds.Paper, Context = LinkText.Sentence(LinkText.Collapse(text, 2000), null) };
+        set(draft);
+        into.Add(draft);
+    }
+
+    /// <summary>An href resolved against the page's base and canonicalised, parsed once.</summary>
+    internal static string? Resolve(PageDocument page, string href)
+    {
+        href = href.Trim();
+        Uri? uri;
+        if (page.BaseUri is not null) Uri.TryCreate(page.BaseUri, href, out uri);
+        else Uri.TryCreate(href, UriKind.Absolute, out uri);
+        return uri is null ? null : UrlCanonicalizer.Canonicalize(uri);
+    }
+
+    static bool InCite(DomIndex dom, int i)
+    {
+        for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
+        {
+            var tag = dom.Elements[a].LocalName;
+            if (tag == "cite") return true;
+            if (tag is "p" or "li" or "div" or "blockquote") return false;
+        }
+        return false;
+    }
+
+    // The sentence around the link, read from its nearest block ancestor (cached: a paragraph often holds several links).
+    static string? Context(DomIndex dom, int i, string anchorText, Dictionary<int, string> blockText)
+    {
+        var block = dom.Parent[i];
+        while (block > 0 && !IsBlock(dom.Elements[block].LocalName)) block = dom.Parent[block];
+        if (block < 0) return null;
+        if (!blockText.TryGetValue(block, out var text))
+        {
+            text = dom.Text[block] > 4000 ? "" : LinkText.Collapse(dom.Elements[block].TextContent, 4000);
+            blockText[block] = text;
+        }
+        return text.Length == 0 ? null : LinkText.Sentence(text, anchorText.Length > 0 ? anchorText : null);
+    }
+
+    static bool IsBlock(string tag) => tag is "p" or "li" or "td" or "th" or "dd" or "dt" or "blockquote" or "figcaption" or "div" or "section" or "article"
+        or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "pre" or "caption" or "body";
+}

@@ -1,0 +1,242 @@
+using AngleSharp.Dom;
+
+namespace Hqt.Extraction.References;
+
+/// <summary>
+/// The body's elements in document order with their parent and the text, link text and tag counts under them,
+/// built in one iterative walk (pages nest deeper than a recursion should go) and summed bottom-up.
+/// Element <c>i</c>'s subtree is the range <c>[i, End[i])</c>.
+/// </summary>
+sealed class DomIndex
+{
+    public readonly List<IElement> Elements = new(1024);
+    public readonly List<int> Parent = new(1024);
+    public int Count => Elements.Count;
+    public int[] End = [];
+    public int[] Text = [];
+    public int[] LinkText = [];
+    public int[] Commas = [];
+    public int[] OwnText = [];
+    public int[] OwnCommas = [];
+    public int[] ElementChildren = [];
+    public int[] Paragraphs = [];
+    public int[] Images = [];
+    public int[] ListItems = [];
+    public int[] Inputs = [];
+    public int[] Embeds = [];
+    public int[] HeadingText = [];
+    public int[] ListText = [];
+    public int[] Tables = [];
+    public bool[] HasBlockChild = [];
+    public bool[] Hidden = [];
+
+    /// <summary>Each element's class and id joined by a space ("" when it has neither), and its ARIA role.</summary>
+    public readonly List<string> ClassAndId = new(1024);
+    public readonly List<string?> Role = new(1024);
+
+    /// <summary>Elements the reference sources read, met on the same walk: metas, JSON-LD and bibliography scripts, COinS spans, d-cite keys.</summary>
+    public readonly List<AngleSharp.Dom.IElement> CitationMetas = [];
+    public readonly List<AngleSharp.Dom.IElement> JsonLd = [];
+    public readonly List<AngleSharp.Dom.IElement> Bibliographies = [];
+    public readonly List<AngleSharp.Dom.IElement> Coins = [];
+    public readonly List<string> CitedKeys = [];
+
+    // Their text is not prose and their links are not the article's.
+    static bool IsOpaque(string tag) => tag is "script" or "style" or "noscript" or "template" or "svg" or "math" or "head" or "iframe" or "object" or "canvas" or "select" or "textarea";
+
+    /// <summary>Indexes the body (element 0) and collects the head's citation metas and scripts.</summary>
+    public static DomIndex Build(IDocument document)
+    {
+        var index = new DomIndex();
+        if (document.Head is { } head) CollectHead(index, head);
+        var root = (IElement?)document.Body ?? document.DocumentElement;
+        var ownText = new List<int>(1024);
+        var linkOwn = new List<int>(1024);
+        var commaOwn = new List<int>(1024);
+        var hidden = new List<bool>(1024);
+        var inAnchor = new List<bool>(1024);
+        var stack = new Stack<(IElement Node, int Parent)>();
+        stack.Push((root, -1));
+        while (stack.Count > 0)
+        {
+            var (element, parent) = stack.Pop();
+            var node = element;
+            var tag = element.LocalName;
+            Collect(index, element, tag);
+            if (IsOpaque(tag) && parent >= 0) continue;
+            var id = index.Elements.Count;
+            index.Elements.Add(element);
+            index.Parent.Add(parent);
+            ownText.Add(0);
+            linkOwn.Add(0);
+            commaOwn.Add(0);
+            var attributes = ReadAttributes(element);
+            index.ClassAndId.Add(attributes.ClassAndId);
+            index.Role.Add(attributes.Role);
+            hidden.Add((parent >= 0 && hidden[parent]) || attributes.Hidden);
+            inAnchor.Add((parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.HasHref));
+            // ChildNodes by index: AngleSharp's PreviousSibling/NextSibling search the parent's list on every call.
+            var children = node.ChildNodes;
+            for (var k = children.Length - 1; k >= 0; k--)
+            {
+                var child = children[k];
+                if (child is IElement childElement) stack.Push((childElement, id));
+                else if (child is IText text)
+                {
+                    // Text belongs to its parent; order does not matter for sums.
+                    var (length, commas) = Measure(text.Data);
+                    ownText[id] += length;
+                    commaOwn[id] += commas;
+                    if (inAnchor[id]) linkOwn[id] += length;
+                }
+            }
+        }
+
+        var n = index.Elements.Count;
+        index.End = new int[n];
+        index.Text = ownText.ToArray();
+        index.OwnText = ownText.ToArray();
+        index.LinkText = linkOwn.ToArray();
+        index.Commas = commaOwn.ToArray();
+        index.OwnCommas = commaOwn.ToArray();
+        index.ElementChildren = new int[n];
+        index.Paragraphs = new int[n];
+        index.Images = new int[n];
+        index.ListItems = new int[n];
+        index.Inputs = new int[n];
+        index.Embeds = new int[n];
+        index.HeadingText = new int[n];
+        index.ListText = new int[n];
+        index.Tables = new int[n];
+        index.HasBlockChild = new bool[n];
+        index.Hidden = hidden.ToArray();
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var tag = index.Elements[i].LocalName;
+            switch (tag)
+            {
+                case "p": index.Paragraphs[i]++; break;
+                case "img": index.Images[i]++; break;
+                case "li": index.ListItems[i]++; break;
+                case "input": index.Inputs[i]++; break;
+                case "embed": index.Embeds[i]++; break;
+                case "table": index.Tables[i]++; break;
+                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6": index.HeadingText[i] = index.Text[i]; break;
+                case "ul" or "ol": index.ListText[i] = index.Text[i]; break;
+            }
+            if (index.End[i] == 0) index.End[i] = i + 1;
+            var p = index.Parent[i];
+            if (p < 0) continue;
+            index.ElementChildren[p]++;
+            index.End[p] = Math.Max(index.End[p], index.End[i]);
+            index.Text[p] += index.Text[i];
+            index.LinkText[p] += index.LinkText[i];
+            index.Commas[p] += index.Commas[i];
+            index.Paragraphs[p] += index.Paragraphs[i];
+            index.Images[p] += index.Images[i];
+            index.ListItems[p] += index.ListItems[i];
+            index.Inputs[p] += index.Inputs[i];
+            index.Embeds[p] += index.Embeds[i];
+            index.Tables[p] += index.Tables[i];
+            if (tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6")) index.HeadingText[p] += index.HeadingText[i];
+            if (tag is not ("ul" or "ol")) index.ListText[p] += index.ListText[i];
+            if (IsBlock(tag)) index.HasBlockChild[p] = true;
+        }
+        return index;
+    }
+
+    static void Collect(DomIndex index, IElement element, string tag)
+    {
+        switch (tag)
+        {
+            case "script":
+                var type = element.GetAttribute("type");
+                if (type is null) break;
+                if (type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) index.JsonLd.Add(element);
+                else if (type.Contains("bibliography", StringComparison.OrdinalIgnoreCase) || type.Contains("bibtex", StringComparison.OrdinalIgnoreCase)) index.Bibliographies.Add(element);
+                break;
+            case "meta":
+                if (string.Equals(element.GetAttribute("name"), "citation_reference", StringComparison.OrdinalIgnoreCase)) index.CitationMetas.Add(element);
+                break;
+            case "span":
+                // ClassList would build a token list for every span; the raw attribute is enough to test.
+                if (element.GetAttribute("class") is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
+                break;
+            case "d-cite" or "dt-cite":
+                DistillReferences.AddKeys(element, index.CitedKeys);
+                break;
+        }
+    }
+
+    static void CollectHead(DomIndex index, IElement head)
+    {
+        // Metas and scripts sit at the head's top level (or one wrapper down in some templates).
+        foreach (var element in head.Children)
+        {
+            Collect(index, element, element.LocalName);
+            foreach (var inner in element.Children) Collect(index, inner, inner.LocalName);
+        }
+    }
+
+    public double LinkDensity(int i) => Text[i] == 0 ? 0 : (double)LinkText[i] / Text[i];
+
+    static bool IsBlock(string tag) => tag is "blockquote" or "dl" or "div" or "img" or "ol" or "p" or "pre" or "table" or "ul"
+        or "section" or "article" or "header" or "footer" or "nav" or "aside" or "figure" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+    readonly record struct Attributes(string ClassAndId, string? Role, bool Hidden, bool HasHref);
+
+    // One pass over the attributes: GetAttribute searches them again on every call.
+    static Attributes ReadAttributes(IElement element)
+    {
+        var list = element.Attributes;
+        string? className = null, id = null, role = null;
+        bool hidden = false, ariaHidden = false, hasHref = false;
+        for (var k = 0; k < list.Length; k++)
+        {
+            var attribute = list[k]!;
+            switch (attribute.Name)
+            {
+                case "class": className = attribute.Value; break;
+                case "id": id = attribute.Value; break;
+                case "role": role = attribute.Value; break;
+                case "href": hasHref = true; break;
+                case "hidden": hidden = true; break;
+                case "aria-hidden": ariaHidden = attribute.Value == "true"; break;
+                case "aria-modal": if (attribute.Value == "true") role ??= "dialog"; break;
+                case "style": hidden |= Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden"); break;
+            }
+        }
+        if (ariaHidden && className?.Contains("fallback-image") != true) hidden = true;
+        var classAndId = string.IsNullOrEmpty(id) ? className ?? "" : string.IsNullOrEmpty(className) ? id : className + " " + id;
+        return new Attributes(classAndId, role, hidden, hasHref);
+    }
+
+    static bool Compact(string style, string what)
+    {
+        var colon = what.IndexOf(':');
+        var at = style.AsSpan().IndexOf(what.AsSpan(0, colon), StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return false;
+        var rest = style.AsSpan(at + colon).TrimStart();
+        if (rest.Length == 0 || rest[0] != ':') return false;
+        return rest[1..].TrimStart().StartsWith(what.AsSpan(colon + 1), StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Text length with runs of whitespace counted once, and Readability's comma set.
+    static (int Length, int Commas) Measure(string data)
+    {
+        int length = 0, commas = 0;
+        var space = true;
+        foreach (var c in data)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space) { length++; space = true; }
+                continue;
+            }
+            space = false;
+            length++;
+            if (c is ',' or '\u060C' or '\uFE50' or '\uFE10' or '\uFE11' or '\u2E41' or '\u2E34' or '\u2E32' or '\uFF0C') commas++;
+        }
+        return (length, commas);
+    }
+}

@@ -1,0 +1,53 @@
+namespace Hqt.Extraction.References;
+
+/// <summary>A reference while the page is being read: every source fills what it knows, the set merges duplicates.</summary>
+sealed class ReferenceDraft
+{
+    public string Kind = ReferenceKinds.WebPage;
+    public string? Title;
+    public List<string> Authors = [];
+    public int? Year;
+    public string? Doi;
+    public string? ArxivId;
+    public string? Isbn;
+    public string? Pmid;
+    public string? Url;
+    public string? AnchorText;
+    public string? Context;
+    public readonly List<string> Signals = [];
+
+    /// <summary>An alternate location of a reference-list item (its PubMed or Scholar link): merged by URL only.</summary>
+    public bool IsAlternateLink;
+
+    public ReferenceDraft(string signal) => Signals.Add(signal);
+
+    /// <summary>Fills what this draft lacks from <paramref name="other"/> and adds its signals.</summary>
+    public void Absorb(ReferenceDraft other)
+    {
+        Title ??= other.Title;
+        if (Authors.Count == 0) Authors = other.Authors;
+        Year ??= other.Year;
+        Doi ??= other.Doi;
+        ArxivId ??= other.ArxivId;
+        Isbn ??= other.Isbn;
+        Pmid ??= other.Pmid;
+        Url ??= other.Url;
+        AnchorText ??= other.AnchorText;
+        Context ??= other.Context;
+        if (Kind == ReferenceKinds.WebPage && other.Kind != ReferenceKinds.WebPage) Kind = other.Kind;
+        foreach (var signal in other.Signals)
+            if (!Signals.Contains(signal)) Signals.Add(signal);
+    }
+
+    public ExtractedReference ToReference()
+    {
+        var kind = Kind;
+        if (kind != ReferenceKinds.Person)
+        {
+            if (Isbn is not null && Doi is null && ArxivId is null) kind = ReferenceKinds.Book;
+            else if (Doi is not null || ArxivId is not null || Pmid is not null) kind = ReferenceKinds.Paper;
+        }
+        var signals = Signals.OrderBy(ReferenceSignals.Rank).ToList();
+        return new ExtractedReference(kind, Title, Authors, Year, Doi, ArxivId, Isbn, Pmid, Url, AnchorText, Context, signals[0], signals);
+    }
+}

@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Hqt.Extraction.Identity;
+using Hqt.Extraction.Parsing;
+
+namespace Hqt.Extraction.References;
+
+/// <summary>
+/// Bibliographies written in the page: containers marked as references (<c>ol.references</c>, <c>.reflist</c>,
+/// <c>.footnotes</c>, <c>role=doc-bibliography</c>, …) and lists under a References / Bibliography / Notes heading.
+/// Each item is one reference; its further links (PubMed, Scholar, archive copies) are kept as alternate links.
+/// </summary>
+static partial class ReferenceLists
+{
+    [GeneratedRegex(@"(?:^|[\s_-])(?:references?|reflist|refbegin|ref-?list|reference-?list|references-?small|bibliography|bibliografia|footnotes?|endnotes?|fn-group|works-cited|citations|csl-bib-body|literature)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerClass();
+
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|works cited|literature cited|cited works|notes|end ?notes|foot ?notes|sources|further reading|citations|notes and references|references and notes|sources and notes|literature|referencias|références|notes et références|einzelnachweise|literatur|quellen|fonti|bibliografia|note|riferimenti|referências|bibliografía|参考文献|参考资料|参考|注释|脚注|出典|المراجع|مراجع|المصادر|литература|примечания|источники)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingText();
+
+    [GeneratedRegex(@"^\^?\s*(?:(?:Jump up to:?|Jump up|↑)\s*)?(?:[a-z]{1,2}\s+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex Backlinks();
+
+    /// <summary>Reads every reference list into <paramref name="into"/>; marks the anchors it used in <paramref name="usedAnchors"/>.</summary>
+    public static void Read(DomIndex dom, PageDocument page, ReferenceSet into, bool[] usedAnchors)
+    {
+        var n = dom.Count;
+        var pageHost = page.PageUri?.Host;
+        for (var i = 0; i < n; i++)
+        {
+            var element = dom.Elements[i];
+            var tag = element.LocalName;
+            List<int>? items = null;
+            int skipTo = -1;
+            if (IsContainer(element, dom.ClassAndId[i], dom.Role[i]))
+            {
+                items = Items(dom, i, dom.End[i]);
+                skipTo = dom.End[i];
+            }
+            else if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && dom.Text[i] <= 40 && HeadingText().IsMatch(LinkText.Collapse(element.TextContent, 60)))
+            {
+                (items, skipTo) = UnderHeading(dom, i);
+            }
+            if (items is null || items.Count == 0) continue;
+            foreach (var item in items) ReadItem(dom, item, page, pageHost, into, usedAnchors);
+            i = Math.Max(i, skipTo - 1);
+        }
+    }
+
+    static bool IsContainer(IElement element, string classAndId, string? role)
+    {
+        if (role is "doc-bibliography" or "doc-endnotes" or "doc-footnotes") return true;
+        if (classAndId.Length == 0 || !MayName(classAndId)) return false;
+        var className = element.ClassName;
+        if (!string.IsNullOrEmpty(className) && ContainerClass().IsMatch(className)) return element.LocalName is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
+        var id = element.Id;
+        return !string.IsNullOrEmpty(id) && ContainerClass().IsMatch(id) && element.LocalName is "section" or "div" or "ol" or "ul" or "aside";
+    }
+
+    // Cheap test before the regex: every container name holds one of these.
+    static bool MayName(string value) =>
+        value.Contains("ref", StringComparison.OrdinalIgnoreCase) || value.Contains("bib", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("note", StringComparison.OrdinalIgnoreCase) || value.Contains("cit", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("lit", StringComparison.OrdinalIgnoreCase) || value.Contains("csl", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("fn-", StringComparison.OrdinalIgnoreCase);
+
+    // Top-level list items, else entry-shaped children (.csl-entry, p, div) of the container.
+    static List<int> Items(DomIndex dom, int start, int end)
+    {
+        var items = new List<int>();
+        for (var j = start; j < end; j++)
+        {
+            if (dom.Elements[j].LocalName != "li" || dom.Text[j] == 0) continue;
+            items.Add(j);
+            j = dom.End[j] - 1;
+        }
+        if (items.Count > 0) return items;
+        for (var j = start + 1; j < end; j++)
+        {
+            var element = dom.Elements[j];
+            if (element.LocalName is "p" or "div" or "dd" && dom.Text[j] >= 20 && !dom.HasBlockChild[j])
+            {
+                items.Add(j);
+                j = dom.End[j] - 1;
+            }
+        }
+        return items;
+    }
+
+    // A heading's list: following siblings (of the heading, or of its wrapper) up to the next heading of its rank or higher.
+    static (List<int> Items, int End) UnderHeading(DomIndex dom, int heading)
+    {
+        var rank = dom.Elements[heading].LocalName[1] - '0';
+        var anchor = heading;
+        var parent = dom.Parent[anchor];
+        // Wikipedia and many CMSs wrap the heading alone in a div.
+        if (parent > 0 && dom.ElementChildren[parent] <= 2 && dom.Elements[parent].LocalName == "div" && dom.Text[parent] <= dom.Text[heading] + 20)
+        {
+            anchor = parent;
+            parent = dom.Parent[anchor];
+        }
+        var items = new List<int>();
+        if (parent < 0) return (items, heading + 1);
+        var end = dom.End[anchor];
+        for (var s = dom.End[anchor]; s < dom.End[parent]; s = dom.End[s])
+        {
+            if (StartsSection(dom, s, rank)) break;
+            end = dom.End[s];
+            var tag = dom.Elements[s].LocalName;
+            if (tag is "ol" or "ul") items.AddRange(Items(dom, s, dom.End[s]));
+            else if (tag is "p" && dom.Text[s] >= 20) items.Add(s);
+            else if (tag is "div" or "section") items.AddRange(Items(dom, s, dom.End[s]));
+        }
+        return (items, end);
+    }
+
+    static bool StartsSection(DomIndex dom, int s, int rank)
+    {
+        for (var j = s; j < dom.End[s] && j < s + 3; j++)
+        {
+            var tag = dom.Elements[j].LocalName;
+            if (tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6') return tag[1] - '0' <= rank;
+        }
+        return false;
+    }
+
+    static void ReadItem(DomIndex dom, int item, PageDocument page, string? pageHost, ReferenceSet into, bool[] usedAnchors)
+    {
+        var element = dom.Elements[item];
+        var text = Backlinks().Replace(LinkText.Collapse(element.TextContent), "");
+        if (text.Length < 4) return;
+        var draft = new ReferenceDraft(ReferenceSignals.ReferenceList) { Context = text.Length <= 400 ? text : text[..400] };
+        CitationText.Fill(draft, text);
+        IdentifierText.Fill(draft, text);
+        var textUrl = draft.Url is not null && !into.IsPage(draft.Url) ? draft.Url : null;
+        draft.Url = null;
+
+        var links = new List<(string Url, string Text)>();
+        for (var j = item; j < dom.End[item]; j++)
+        {
+            var a = dom.Elements[j];
+            if (a.LocalName != "a") continue;
+            usedAnchors[j] = true;
+            var href = a.GetAttribute("href");
+            if (href is null || href.StartsWith('#')) continue;
+            var url = ContentLinks.Resolve(page, href);
+            if (url is null || into.IsPage(url)) continue;
+            links.Add((url, LinkText.Collapse(a.TextContent, 300)));
+            IdentifierText.FillFromUrl(draft, url);
+        }
+        if (textUrl is not null && !links.Exists(l => l.Url == textUrl)) links.Add((textUrl, textUrl));
+        if (draft.Title is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null && links.Count == 0) return;
+        draft.Kind = draft.Title is not null && (draft.Doi ?? draft.ArxivId ?? draft.Pmid) is null && links.Count > 0 ? ReferenceKinds.WebPage : ReferenceKinds.Paper;
+
+        var primary = Primary(links, draft, pageHost);
+        if (primary >= 0)
+        {
+            draft.Url = links[primary].Url;
+            draft.AnchorText = links[primary].Text.Length > 0 ? links[primary].Text : null;
+        }
+        if (draft.Title is null && draft.Url is not null && draft.AnchorText is { Length: >= 12 } anchor && !anchor.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            draft.Title = anchor;
+        into.Add(draft);
+
+        for (var k = 0; k < links.Count; k++)
+        {
+            if (k == primary) continue;
+            into.Add(new ReferenceDraft(ReferenceSignals.ReferenceList)
+            {
+                Url = links[k].Url,
+                AnchorText = links[k].Text.Length > 0 ? links[k].Text : null,
+                Context = draft.Title ?? draft.Context,
+                IsAlternateLink = true,
+            });
+        }
+    }
+
+    // The item's own link: the one titled like the item, else its DOI, else the first link off the page's site.
+    static int Primary(List<(string Url, string Text)> links, ReferenceDraft draft, string? pageHost)
+    {
+        if (links.Count == 0) return -1;
+        var titleKey = draft.Title is null ? null : ReferenceSet.TitleKey(draft.Title);
+        for (var k = 0; k < links.Count; k++)
+        {
+            var textKey = ReferenceSet.TitleKey(links[k].Text);
+            if (titleKey is { Length: >= 8 } && textKey.Length >= 8 && (titleKey.Contains(textKey) || textKey.Contains(titleKey))) return k;
+        }
+        if (draft.Doi is not null)
+            for (var k = 0; k < links.Count; k++)
+                if (Doi.FromUrl(links[k].Url) == draft.Doi) return k;
+        for (var k = 0; k < links.Count; k++)
+        {
+            var host = HostOf(links[k].Url);
+            if (host != pageHost && !host.Contains("scholar.google") && !host.Contains("archive.org")) return k;
+        }
+        return 0;
+    }
+
+    static string HostOf(string canonicalUrl)
+    {
+        var start = canonicalUrl.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = canonicalUrl.IndexOfAny(['/', ':', '?'], start);
+        return end < 0 ? canonicalUrl[start..] : canonicalUrl[start..end];
+    }
+}

@@ -1,0 +1,98 @@
+using Hqt.Extraction.Identity;
+
+namespace Hqt.Extraction.References;
+
+/// <summary>
+/// The page's references, merged as they arrive: two drafts are one reference when they share a DOI, arXiv id,
+/// ISBN, PMID, URL key or (for titled works) a normalised title.
+/// </summary>
+sealed class ReferenceSet
+{
+    readonly List<ReferenceDraft> _drafts = [];
+    readonly Dictionary<string, ReferenceDraft> _byKey = new(StringComparer.Ordinal);
+    readonly string? _pageKey;
+    readonly string? _canonicalKey;
+
+    public ReferenceSet(string? pageUrl, string? canonicalUrl)
+    {
+        _pageKey = UrlCanonicalizer.Key(pageUrl);
+        _canonicalKey = UrlCanonicalizer.Key(canonicalUrl);
+    }
+
+    public int Count => _drafts.Count;
+
+    /// <summary>True when a URL names the page itself (a self-link is not a citation).</summary>
+    /// <summary>True when a canonical URL names the page itself (a self-link is not a citation).</summary>
+    public bool IsPage(string canonicalUrl) => UrlCanonicalizer.KeyOfCanonical(canonicalUrl) is var key && (key == _pageKey || key == _canonicalKey);
+
+    public void Add(ReferenceDraft draft)
+    {
+        // Every source sets Url through UrlCanonicalizer.Canonicalize.
+        if (draft.Url is not null && IsPage(draft.Url) && draft.Doi is null && draft.Title is null) return;
+        if (draft.Title is null && draft.Url is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null) return;
+
+        var keys = Keys(draft);
+        ReferenceDraft? existing = null;
+        foreach (var key in keys)
+            if (_byKey.TryGetValue(key, out existing)) break;
+
+        if (existing is null)
+        {
+            _drafts.Add(draft);
+            existing = draft;
+        }
+        else if (draft.Url is not null && existing.Url is not null
+            && UrlCanonicalizer.KeyOfCanonical(draft.Url) != UrlCanonicalizer.KeyOfCanonical(existing.Url))
+        {
+            if (draft.IsAlternateLink || existing.IsAlternateLink)
+            {
+                _drafts.Add(draft);
+                existing = draft;
+            }
+            else
+            {
+                // One work at two addresses (an archive copy, a publisher page): the work merges, the second
+                // address stays as a link of its own so no location is lost.
+                var alternate = new ReferenceDraft(draft.Signals[0]) { Url = draft.Url, AnchorText = draft.AnchorText, Context = draft.Context, IsAlternateLink = true };
+                draft.Url = null;
+                draft.AnchorText = null;
+                existing.Absorb(draft);
+                foreach (var key in Keys(existing)) _byKey.TryAdd(key, existing);
+                Add(alternate);
+                return;
+            }
+        }
+        else existing.Absorb(draft);
+        foreach (var key in Keys(existing)) _byKey.TryAdd(key, existing);
+    }
+
+    public IReadOnlyList<ExtractedReference> ToReferences()
+    {
+        var references = new ExtractedReference[_drafts.Count];
+        for (var i = 0; i < references.Length; i++) references[i] = _drafts[i].ToReference();
+        return references;
+    }
+
+    static List<string> Keys(ReferenceDraft draft)
+    {
+        var keys = new List<string>(4);
+        if (draft.Url is not null) keys.Add("u:" + UrlCanonicalizer.KeyOfCanonical(draft.Url));
+        if (draft.IsAlternateLink) return keys;
+        if (draft.Doi is not null) keys.Add("d:" + draft.Doi);
+        if (draft.ArxivId is not null) keys.Add("a:" + draft.ArxivId);
+        if (draft.Isbn is not null) keys.Add("i:" + draft.Isbn);
+        if (draft.Pmid is not null) keys.Add("p:" + draft.Pmid);
+        if (draft.Title is not null && TitleKey(draft.Title) is { Length: >= 16 } title) keys.Add("t:" + title);
+        return keys;
+    }
+
+    /// <summary>Letters and digits only, lower case: "Attention Is All You Need." and "attention is all you need" agree.</summary>
+    internal static string TitleKey(string title)
+    {
+        Span<char> buffer = title.Length <= 512 ? stackalloc char[title.Length] : new char[title.Length];
+        var length = 0;
+        foreach (var c in title)
+            if (char.IsLetterOrDigit(c)) buffer[length++] = char.ToLowerInvariant(c);
+        return new string(buffer[..length]);
+    }
+}

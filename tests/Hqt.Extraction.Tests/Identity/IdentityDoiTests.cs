@@ -1,0 +1,39 @@
+using Hqt.Extraction.Identity;
+
+namespace Hqt.Extraction.Tests.Identity;
+
+public class IdentityDoiTests
+{
+    [Theory]
+    [InlineData("10.1038/nature16961", "10.1038/nature16961")]
+    [InlineData("doi:10.1038/NATURE16961", "10.1038/nature16961")]
+    [InlineData("https://doi.org/10.1016/j.tibs.2014.10.005", "10.1016/j.tibs.2014.10.005")]
+    [InlineData("http://dx.doi.org/10.1103/PhysRevX.12.041027", "10.1103/physrevx.12.041027")]
+    [InlineData("https://doi.org/10.12688%2Ff1000research.25097.1", "10.12688/f1000research.25097.1")]
+    [InlineData("10.1016/S0142-9612(01)00332-5.", "10.1016/s0142-9612(01)00332-5")]
+    public void NormalizeAcceptsEveryCommonSpelling(string input, string expected) =>
+        Assert.Equal(expected, Doi.Normalize(input));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("11.1038/nature")]
+    [InlineData("see 10.1038/nature16961")]
+    public void NormalizeRejectsWhatIsNotOneDoi(string? input) => Assert.Null(Doi.Normalize(input));
+
+    [Fact]
+    public void FindAllTrimsSentencePunctuationAndUnopenedBrackets()
+    {
+        var found = Doi.FindAll("As shown (doi: 10.1145/1791212.1791238), and in 10.3115/1075812.1075835.").ToList();
+
+        Assert.Equal(["10.1145/1791212.1791238", "10.3115/1075812.1075835"], found);
+    }
+
+    [Theory]
+    [InlineData("https://www.acpjournals.org/doi/full/10.7326/M19-3075", "10.7326/m19-3075")]
+    [InlineData("https://onlinelibrary.wiley.com/doi/abs/10.1111/febs.12796?af=R", "10.1111/febs.12796")]
+    [InlineData("https://doi.org/10.1093/biomet/25.3-4.285", "10.1093/biomet/25.3-4.285")]
+    [InlineData("https://example.org/posts/10.5/", null)]
+    public void FromUrlReadsResolverLinksAndPublisherDoiPaths(string url, string? expected) =>
+        Assert.Equal(expected, Doi.FromUrl(url));
+}

@@ -1,0 +1,74 @@
+using Hqt.Extraction;
+
+namespace Hqt.Extraction.Tests.References;
+
+public class ReferencesListTests
+{
+    static IReadOnlyList<ExtractedReference> Extract(string body) =>
+        PageExtractor.Extract($"<html><body>{body}</body></html>", "https://blog.example.com/post").References;
+
+    [Fact]
+    public void ItemsUnderAReferencesHeadingBecomeOneReferenceEach()
+    {
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <h2>References</h2>
+            <ol>
+              <li>Romanovsky AA, Shido O (1996) Endotoxin shock: thermoregulatory mechanisms. Am J Physiol 270: R693–R703. <a href="https://pubmed.ncbi.nlm.nih.gov/8779847/">PubMed</a></li>
+              <li>Thompson, M. C., Yeates, T. O. &amp; Rodriguez, J. A. Advances in methods for atomic resolution macromolecular structure determination. F1000Res. 9, 667 (2020). <a href="https://doi.org/10.12688/f1000research.25097.1">Article</a> <a href="http://scholar.google.com/scholar_lookup?title=Advances">Google Scholar</a></li>
+            </ol>
+            <h2>Comments</h2><ul><li>Nice post! <a href="https://spam.example.net/">me</a></li></ul></article>
+            """;
+
+        var references = Extract(body);
+
+        var first = Assert.Single(references, r => r.Pmid == "8779847");
+        Assert.Equal("Endotoxin shock: thermoregulatory mechanisms", first.Title);
+        Assert.Equal(1996, first.Year);
+        Assert.Equal(["Romanovsky AA", "Shido O"], first.Authors);
+        Assert.Equal("reference-list", first.Signal);
+        var second = Assert.Single(references, r => r.Doi == "10.12688/f1000research.25097.1");
+        Assert.Equal("Advances in methods for atomic resolution macromolecular structure determination", second.Title);
+        Assert.Equal(2020, second.Year);
+        Assert.Equal("https://doi.org/10.12688/f1000research.25097.1", second.Url);
+        // The item's other links stay as links, so no address it gives is lost.
+        Assert.Contains(references, r => r.Url == "http://scholar.google.com/scholar_lookup?title=Advances" && r.Doi is null);
+        Assert.DoesNotContain(references, r => r.Url == "https://spam.example.net/" && r.Signals.Contains("reference-list"));
+    }
+
+    [Fact]
+    public void WikipediaReflistItemsReadTheCiteTemplate()
+    {
+        const string body = """
+            <div class="mw-parser-output"><p>Dylan was born in 1941 in Duluth, Minnesota, to a family of Jewish immigrants.<sup><a href="#cite_note-1">[1]</a></sup></p>
+            <div class="reflist"><ol class="references">
+              <li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span> <span class="reference-text"><cite class="citation news">Scherman, Tony (July 29, 2006). <a class="external text" href="https://web.archive.org/web/20061106200746/http://www.americanheritage.com/crash.shtml">"The Bob Dylan Motorcycle-Crash Mystery"</a>. <i>American Heritage</i>. Archived from <a class="external text" href="http://www.americanheritage.com/crash.shtml">the original</a> on November 6, 2006. Retrieved May 21, 2011.</cite></span></li>
+              <li id="cite_note-2"><cite class="citation book">Sounes, Howard (2001). <i>Down the Highway</i>. Grove Press. <a href="/wiki/ISBN_(identifier)">ISBN</a> <a href="/wiki/Special:BookSources/0-8021-1686-8">0-8021-1686-8</a>.</cite></li>
+            </ol></div></div>
+            """;
+
+        var references = Extract(body);
+
+        var news = Assert.Single(references, r => r.Title == "The Bob Dylan Motorcycle-Crash Mystery");
+        Assert.Equal(2006, news.Year);
+        Assert.Contains(references, r => r.Url == "http://www.americanheritage.com/crash.shtml");
+        var book = Assert.Single(references, r => r.Isbn == "9780802116864");
+        Assert.Equal(ReferenceKinds.Book, book.Kind);
+        Assert.Equal(2001, book.Year);
+    }
+
+    [Fact]
+    public void FootnotesSectionIsAReferenceList()
+    {
+        const string body = """
+            <article><p>Elm has no runtime exceptions.<sup><a href="#fn1">1</a></sup></p>
+            <section class="footnotes" role="doc-endnotes"><ol><li id="fn1"><p>See <a href="https://guide.elm-lang.org/">the Elm guide</a>. <a href="#fnref1">↩</a></p></li></ol></section></article>
+            """;
+
+        var references = Extract(body);
+
+        var note = Assert.Single(references, r => r.Url == "https://guide.elm-lang.org/");
+        Assert.Equal("reference-list", note.Signal);
+        Assert.Equal("the Elm guide", note.AnchorText);
+    }
+}

@@ -1,0 +1,105 @@
+using Hqt.Extraction;
+
+namespace Hqt.Extraction.Tests.References;
+
+public class ReferencesStructuredTests
+{
+    const string PageUrl = "https://journal.example.org/articles/42";
+
+    static IReadOnlyList<ExtractedReference> Extract(string head, string body = "<p>Text.</p>") =>
+        PageExtractor.Extract($"<html><head><title>Own Article Title</title>{head}</head><body>{body}</body></html>", PageUrl).References;
+
+    [Fact]
+    public void HighwireCitationReferenceKeyValuePairsBecomeAReference()
+    {
+        var references = Extract("""<meta name="citation_reference" content="citation_journal_title=Trends Biochem. Sci.; citation_title=How cryo-EM is revolutionizing structural biology; citation_author=X-C Bai, G McMullan, SHW Scheres; citation_volume=40; citation_publication_date=2015; citation_pages=49-57; citation_doi=10.1016/j.tibs.2014.10.005">""");
+
+        var reference = Assert.Single(references);
+        Assert.Equal("How cryo-EM is revolutionizing structural biology", reference.Title);
+        Assert.Equal(["X-C Bai", "G McMullan", "SHW Scheres"], reference.Authors);
+        Assert.Equal(2015, reference.Year);
+        Assert.Equal("10.1016/j.tibs.2014.10.005", reference.Doi);
+        Assert.Equal(ReferenceKinds.Paper, reference.Kind);
+        Assert.Equal("citation_reference", reference.Signal);
+    }
+
+    [Fact]
+    public void HighwireFreeTextCitationIsParsedForTitleAndYear()
+    {
+        var references = Extract("""<meta name="citation_reference" content="Wu, F. et al. A new coronavirus associated with human respiratory disease in China. Nature 579, 265–269 (2020).">""");
+
+        var reference = Assert.Single(references);
+        Assert.Equal("A new coronavirus associated with human respiratory disease in China", reference.Title);
+        Assert.Equal(2020, reference.Year);
+    }
+
+    [Fact]
+    public void CoinsSpanBecomesAReferenceButNotWhenItDescribesThePage()
+    {
+        const string body = """
+            <p>Text.</p>
+            <span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&amp;rft.atitle=Nobel+laureate+Bob+Dylan&amp;rft.jtitle=Inquirer&amp;rft.date=2016-10-14&amp;rft.au=Jane+Doe&amp;rft_id=info%3Adoi%2F10.1000%2Fxyz123"></span>
+            <span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft.atitle=Own+Article+Title&amp;rft.date=2021"></span>
+            """;
+
+        var references = Extract("", body);
+
+        var reference = Assert.Single(references);
+        Assert.Equal("Nobel laureate Bob Dylan", reference.Title);
+        Assert.Equal(2016, reference.Year);
+        Assert.Equal("10.1000/xyz123", reference.Doi);
+        Assert.Equal(["Jane Doe"], reference.Authors);
+        Assert.Equal("coins", reference.Signal);
+    }
+
+    [Fact]
+    public void JsonLdCitationsAreReadAtAnyDepth()
+    {
+        const string head = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"ScholarlyArticle","citation":[
+              {"@type":"ScholarlyArticle","name":"Attention Is All You Need","datePublished":"2017","author":[{"@type":"Person","name":"Ashish Vaswani"}],"sameAs":"https://arxiv.org/abs/1706.03762v5"},
+              {"@type":"Book","name":"The C Programming Language","isbn":"0131103628"}]}]}</script>
+            """;
+
+        var references = Extract(head);
+
+        Assert.Equal(2, references.Count);
+        Assert.Contains(references, r => r is { Title: "Attention Is All You Need", Year: 2017, ArxivId: "1706.03762", Kind: ReferenceKinds.Paper } && r.Authors.SequenceEqual(["Ashish Vaswani"]));
+        Assert.Contains(references, r => r is { Title: "The C Programming Language", Isbn: "9780131103627", Kind: ReferenceKinds.Book });
+    }
+
+    [Fact]
+    public void DistillCiteKeysResolveThroughTheEmbeddedBibtexAndOnlyCitedEntriesCount()
+    {
+        const string body = """
+            <d-article><p>LSTMs <d-cite key="olah2015, graves2014"></d-cite> work.</p></d-article>
+            <d-bibliography><script type="text/bibliography">
+            @article{olah2015, title={Understanding {LSTM} Networks}, author={Olah, Christopher}, year={2015}, url={http://colah.github.io/posts/2015-08-Understanding-LSTMs}}
+            @article{graves2014, title = "Neural Turing Machines", author = {Graves, Alex and Wayne, Greg}, journal={CoRR}, year = 2014, url={http://arxiv.org/abs/1410.5401}}
+            @book{unused, title={Never Cited}, year={1999}}
+            </script></d-bibliography>
+            """;
+
+        var references = Extract("", body);
+
+        var bib = references.Where(r => r.Signals.Contains("bibtex")).ToList();
+        Assert.Equal(2, bib.Count);
+        Assert.Contains(bib, r => r is { Title: "Understanding LSTM Networks", Year: 2015 } && r.Signal == "d-cite");
+        Assert.Contains(bib, r => r is { Title: "Neural Turing Machines", Year: 2014, ArxivId: "1410.5401" } && r.Authors.SequenceEqual(["Graves, Alex", "Wayne, Greg"]));
+        Assert.DoesNotContain(references, r => r.Title == "Never Cited");
+    }
+
+    [Fact]
+    public void TheSameWorkFromTwoSignalsMergesKeepingBothSignals()
+    {
+        const string head = """<meta name="citation_reference" content="citation_title=Deep learning; citation_publication_date=2015; citation_doi=10.1038/nature14539">""";
+        const string body = """<article><p>As argued in a widely read review (<a href="https://doi.org/10.1038/NATURE14539">LeCun et al.</a>), depth matters a great deal for representation learning of this kind.</p></article>""";
+
+        var references = Extract(head, body);
+
+        var reference = Assert.Single(references, r => r.Doi == "10.1038/nature14539");
+        Assert.Equal("citation_reference", reference.Signal);
+        Assert.Contains("link", reference.Signals);
+        Assert.Equal("https://doi.org/10.1038/NATURE14539", reference.Url);
+    }
+}
