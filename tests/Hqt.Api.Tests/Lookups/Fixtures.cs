@@ -62,9 +62,12 @@ public static class Fixtures
         <meta name="citation_author" content="{author}">
         <meta name="citation_publication_date" content="{year}/01/01">
         </head><body><article><h1>{title}</h1><p>By {author}.</p>
-        <ol class="references">{string.Concat(cites.Select((c, i) => $"<li><a href=\"{c}\">Reference number {i + 1} on this page</a></li>"))}</ol>
+        <ol class="references">{string.Concat(cites.Select(c => $"<li><a href=\"{c}\">{CitedTitle(c)}</a></li>"))}</ol>
         </article></body></html>
         """;
+
+    /// <summary>A title of its own for each cited address ("Notes on source-a and its sources"), as reference lists give.</summary>
+    public static string CitedTitle(string url) => $"Notes on {url.TrimEnd('/')[(url.TrimEnd('/').LastIndexOf('/') + 1)..]} and its sources";
 
     public static IResult Json(object body, int status = 200) => Results.Json(body, JsonSerializerOptions.Web, statusCode: status);
 
