@@ -11,7 +11,8 @@ It:
      sign-up endpoint) and captures that reader's pages with POST /api/captures;
   4. waits until every reader's GET /api/lookups shows the queue drained (one round upstream);
   5. reads each reader's GET /api/suggestions?kind=work&limit=50, maps each suggestion's URL back to its AAN id,
-     and adds the reader's top 10 people (kind=person) as the run's authors;
+     and adds the reader's top 10 people (kind=person) as the run's authors, each mapped back to AAN's spelling
+     of the name (same letters, any order: "Peter F. Brown" is "Brown, Peter F.");
 and writes a run file for score.py:
 
   python3 bench/aan-harness/harness.py --out artifacts/aan-lookups-run.jsonl
@@ -34,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+import unicodedata
 import zlib
 import urllib.error
 import urllib.request
@@ -143,6 +145,21 @@ class Web:
         return None
 
 
+def name_key(name):
+    """The same person however the name is ordered or accented: "Brown, Peter F." and "Peter F. Brown" share a key."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(sorted(re.findall(r"[a-z]+", plain)))
+
+
+def author_index(papers):
+    """Person suggestions map back to AAN's spelling of the name, as work suggestions map back to AAN ids by URL."""
+    index = {}
+    for p in papers.values():
+        for a in p["authors"]:
+            index.setdefault(name_key(a), a)
+    return index
+
+
 # --------------------------------------------------------------------------- the API
 
 def call(api, token, method, path, body=None, timeout=120):
@@ -219,6 +236,7 @@ def main():
         sys.exit(f"{a.api_dll} not found: run with --build")
 
     papers, cites = load_aan(os.path.join(SHARED, "eval", "suggest"))
+    aan_authors = author_index(papers)
     web = Web(a.web_port, a.hosts, papers, cites)
     web.start()
     with open(a.scenarios, encoding="utf-8") as fh:
@@ -285,7 +303,8 @@ def main():
                 mapped += len(suggestions)
                 outcomes.update(statuses.get(sid, {}).get("outcomes", {}))
                 out.write(json.dumps({"scenario_id": sid, "suggestions": suggestions,
-                                      "authors": [{"name": p.get("title")} for p in people if p.get("title")]}) + "\n")
+                                      "authors": [{"name": aan_authors.get(name_key(p["title"]), p["title"])}
+                                                  for p in people if p.get("title")]}) + "\n")
         if missing:
             print("!! GET /api/suggestions answered 404: this build has no suggestions endpoint; the run file has no suggestions")
     finally:
