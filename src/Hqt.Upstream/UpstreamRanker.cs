@@ -32,16 +32,28 @@ public static class UpstreamRanker
 
     internal readonly record struct Scored(int Node, double Score, bool IsExploration = false);
 
-    /// <summary>Every candidate's citation evidence, then the title closeness only for those that can still reach the pool (it is the one costly term).</summary>
+    /// <summary>
+    /// Every candidate's citation evidence first; then title closeness (the one costly term, at most
+    /// <see cref="RankWeights.Topic"/>) only for candidates whose evidence alone comes within that of the
+    /// pool's threshold: the pool's threshold is at least the size-th best evidence score, so the others cannot enter.
+    /// </summary>
     static List<Scored> ScoreTopCandidates(CitationEvidence evidence, IReadOnlySet<string> excluded, int size)
     {
+        var baseScores = new double[evidence.Ids.Count];
         var heap = new PriorityQueue<int, double>(size + 1);
-        for (var i = 0; i < evidence.Ids.Count; i++)
+        for (var i = 0; i < baseScores.Length; i++)
         {
-            if (!IsCandidate(evidence, excluded, i)) continue;
-            var baseScore = BaseScore(evidence, i);
-            if (heap.Count == size && heap.TryPeek(out _, out var floor) && baseScore + RankWeights.Topic <= floor) continue;
-            var score = baseScore + RankWeights.Topic * evidence.Topic.Similarity(evidence.Nodes[i]?.Title);
+            if (!IsCandidate(evidence, excluded, i)) { baseScores[i] = double.NaN; continue; }
+            baseScores[i] = BaseScore(evidence, i);
+            if (heap.Count < size) heap.Enqueue(i, baseScores[i]);
+            else if (heap.TryPeek(out _, out var lowest) && baseScores[i] > lowest) heap.DequeueEnqueue(i, baseScores[i]);
+        }
+        var threshold = heap.Count == size && heap.TryPeek(out _, out var sizeth) ? sizeth : double.NegativeInfinity;
+        heap.Clear();
+        for (var i = 0; i < baseScores.Length; i++)
+        {
+            if (double.IsNaN(baseScores[i]) || baseScores[i] + RankWeights.Topic < threshold) continue;
+            var score = baseScores[i] + RankWeights.Topic * evidence.Topic.Similarity(evidence.Nodes[i]?.Title);
             if (heap.Count < size) heap.Enqueue(i, score);
             else if (heap.TryPeek(out _, out var lowest) && score > lowest) heap.DequeueEnqueue(i, score);
         }

@@ -26,9 +26,9 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
         var token = "reader-" + Guid.NewGuid().ToString("N");
         await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader", token, null, default);
         var client = factory.CreateClient(token);
-        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = Post("One", "Ana Writer", Classic, Second) });
-        await client.PostAsJsonAsync("/api/captures", new { url = "https://ben.example/two", html = Post("Two", "Ben Writer", Classic) });
-        await client.PostAsJsonAsync("/api/captures", new { url = "https://cy.example/three", html = Post("Three", "Cy Writer", Classic, "https://ana.example/one") });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = Post("One", "Ana Lindqvist", Classic, Second) });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ben.example/two", html = Post("Two", "Ben Okafor", Classic) });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://cy.example/three", html = Post("Three", "Cy Tran", Classic, "https://ana.example/one") });
         return client;
     }
 
@@ -55,7 +55,7 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
         var top = (await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work"))!.Items[0];
 
         var dismiss = await client.PostAsync($"/api/suggestions/{top.Id}/dismiss", null);
-        await client.PostAsJsonAsync("/api/captures", new { url = "https://dee.example/four", html = Post("Four", "Dee Writer", Classic) });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://dee.example/four", html = Post("Four", "Dee Moreau", Classic) });
         var after = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=all&limit=200");
         var undo = await client.DeleteAsync($"/api/suggestions/{top.Id}/dismiss");
         var restored = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
@@ -157,7 +157,7 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
 
         Assert.Empty(list!.Items);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/people/person-anawriter")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/people/person-analindqvist")).StatusCode);
         Assert.DoesNotContain(theirs.Id, await stranger.GetStringAsync("/api/suggestions/export?format=markdown"));
     }
 
@@ -172,7 +172,7 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
         Assert.NotNull(page!.CaptureId);
         Assert.Equal([Classic, Second], page.References.Select(r => r.Url));
         Assert.True(page.References[0].Score > page.References[1].Score);
-        Assert.Contains(page.Authors, a => a.Name == "Ana Writer");
+        Assert.Contains(page.Authors, a => a.Name == "Ana Lindqvist");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
@@ -183,7 +183,7 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
         using var client = await ReaderWithLibraryAsync();
 
         var response = await client.PostAsJsonAsync("/api/pages/upstream",
-            new { url = "https://new.example/post", html = Post("New", "Eve Writer", "https://fresh.example/unknown", Classic) });
+            new { url = "https://new.example/post", html = Post("New", "Eve Sato", "https://fresh.example/unknown", Classic) });
         var page = await response.Content.ReadFromJsonAsync<PageUpstreamDto>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -198,9 +198,9 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
     {
         using var client = await ReaderWithLibraryAsync();
 
-        using var person = JsonDocument.Parse(await client.GetStringAsync("/api/people/person-anawriter"));
+        using var person = JsonDocument.Parse(await client.GetStringAsync("/api/people/person-analindqvist"));
 
-        Assert.Equal("Ana Writer", person.RootElement.GetProperty("name").GetString());
+        Assert.Equal("Ana Lindqvist", person.RootElement.GetProperty("name").GetString());
         Assert.Equal("https://ana.example/one", person.RootElement.GetProperty("works")[0].GetProperty("url").GetString());
         Assert.Equal(2, person.RootElement.GetProperty("citesMost").GetArrayLength());
     }

@@ -32,12 +32,26 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
         var graph = await graphs.GetAsync(userId, ct);
         var now = time.GetUtcNow();
         var (hidden, read) = await feedback.LoadAsync(userId, now, ct);
-        var library = reader?.Invoke(graph) ?? WithReadWorks(graph, read);
-        var excluded = hidden.Select(SuggestionIds.ToRankerId).ToHashSet(StringComparer.Ordinal);
         // Exploration is seeded per user and day: stable while the reader looks, fresh tomorrow.
         var seed = HashCode.Combine(userId, DateOnly.FromDateTime(now.UtcDateTime).DayNumber);
-        return (graph, UpstreamRanker.Rank(library, new RankOptions(limit, explore, seed, excluded)));
+
+        // The library's ranking only changes when the graph, the feedback or the day does: keep the last one.
+        var key = reader is null ? new RankKey(graph.Version, FeedbackStamp(hidden, read), limit, explore, seed) : null;
+        if (key is not null && _lastRanked.TryGetValue((userId, limit, explore), out var last) && last.Key == key) return (graph, last.Result);
+
+        var library = reader?.Invoke(graph) ?? WithReadWorks(graph, read);
+        var excluded = hidden.Select(SuggestionIds.ToRankerId).ToHashSet(StringComparer.Ordinal);
+        var result = UpstreamRanker.Rank(library, new RankOptions(limit, explore, seed, excluded));
+        if (key is not null) _lastRanked[(userId, limit, explore)] = (key, result);
+        return (graph, result);
     }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<(long UserId, int Limit, double Explore), (RankKey Key, RankResult Result)> _lastRanked = new();
+
+    sealed record RankKey(long GraphVersion, string Feedback, int Limit, double Explore, int Seed);
+
+    static string FeedbackStamp(HashSet<string> hidden, HashSet<string> read) =>
+        string.Join('|', hidden.Order(StringComparer.Ordinal)) + "#" + string.Join('|', read.Order(StringComparer.Ordinal));
 
     static ReaderGraph WithReadWorks(LoadedGraph graph, HashSet<string> read)
     {

@@ -18,6 +18,9 @@ static partial class BibTex
     [GeneratedRegex(@"\\[a-zA-Z]+\s*|\\.|[{}]", RegexOptions.CultureInvariant)]
     private static partial Regex Latex();
 
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+
     public static List<BibTexEntry> Parse(string text)
     {
         var entries = new List<BibTexEntry>();
@@ -45,8 +48,9 @@ static partial class BibTex
     public static string Plain(string value)
     {
         var text = value.Replace("\\&", "&").Replace("---", "\u2014").Replace("--", "\u2013").Replace("~", " ");
-        text = Latex().Replace(text, m => m.Value.Length > 1 && m.Value[0] == '\\' && char.IsLetter(m.Value[1]) ? "" : m.Value.Length == 2 ? "" : "");
-        return Regex.Replace(text, @"\s+", " ").Trim();
+        // Accents and commands lose their markup (\"{o} reads as o): good enough to match and show titles.
+        text = Latex().Replace(text, "");
+        return Spaces().Replace(text, " ").Trim();
     }
 
     static int ReadFields(string text, int i, Dictionary<string, string> fields)

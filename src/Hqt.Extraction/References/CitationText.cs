@@ -84,13 +84,9 @@ static partial class CitationText
         var paren = ParenYear().Match(text);
         if (paren.Success) return int.Parse(paren.Groups["y"].ValueSpan);
         var access = AccessLabel().Match(text);
-        foreach (Match match in AnyYear().Matches(text))
-        {
-            if (access.Success && match.Index > access.Index) break;
-            var year = int.Parse(match.Groups["y"].ValueSpan);
-            if (year <= DateTime.UnixEpoch.Year + 80) return year;
-        }
-        return null;
+        var first = AnyYear().Match(text);
+        if (!first.Success || (access.Success && first.Index > access.Index)) return null;
+        return int.Parse(first.Groups["y"].ValueSpan);
     }
 
     /// <summary>The first four-digit year in a date string (<c>2020-01-01</c>, <c>Jan 2020</c>, <c>2020</c>).</summary>

@@ -33,7 +33,7 @@ static class ContentLinks
                     }
                     break;
                 case "cite":
-                    Cite(dom, i, page, into);
+                    Cite(dom, i, into);
                     break;
             }
             if (dom.OwnText[i] >= 20 && element.LocalName is not ("a" or "script" or "style"))
@@ -65,7 +65,7 @@ static class ContentLinks
         into.Add(draft);
     }
 
-    static void Cite(DomIndex dom, int i, PageDocument page, ReferenceSet into)
+    static void Cite(DomIndex dom, int i, ReferenceSet into)
     {
         // A cite holding a link is read with that link; a bare cite names a work (or a person) by text alone.
         for (var j = i + 1; j < dom.End[i]; j++)
@@ -80,7 +80,6 @@ static class ContentLinks
             draft.Title ??= CitationText.Clean(text.Trim('"', '\u201c', '\u201d'));
             IdentifierText.Fill(draft, text);
         }
-        _ = page;
         into.Add(draft);
     }
 
