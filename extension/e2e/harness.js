@@ -65,7 +65,8 @@ export async function hqtServer({ logName = 'hqt-server.log' } = {}) {
     async start() {
       child = spawn('dotnet', [API_DLL, '--urls', url], {
         cwd: dataDir,
-        env: { ...process.env, Hqt__ApiToken: TOKEN, Hqt__DataDirectory: dataDir, DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Development' },
+        // Hqt__Lookups__Enabled=false: tests never reach the internet (no reference lookups).
+        env: { ...process.env, Hqt__ApiToken: TOKEN, Hqt__DataDirectory: dataDir, Hqt__Lookups__Enabled: 'false', DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Development' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', (d) => { log += d; });

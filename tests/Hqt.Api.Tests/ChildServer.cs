@@ -31,6 +31,8 @@ public sealed class ChildServer : IDisposable
         // The test measures durability, not the rate limiter.
         start.Environment["Hqt__CaptureBurst"] = "1000000";
         start.Environment["Hqt__CapturesPerSecond"] = "1000000";
+        // Tests never reach the internet: no reference lookups.
+        start.Environment["Hqt__Lookups__Enabled"] = "false";
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

@@ -25,6 +25,8 @@ public class HqtApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Hqt:DataDirectory", DataDirectory);
         if (ConfiguredToken is { } token) builder.UseSetting("Hqt:ApiToken", token);
+        // Tests never reach the internet: lookups stay off unless a test points them at its fakes.
+        builder.UseSetting("Hqt:Lookups:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new CollectingLoggerProvider(Logs)));
     }

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using Dapper;
+using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Hqt.Api.Captures;
 
 /// <summary>Captures and the documents they are versions of, always scoped to one user.</summary>
-public sealed class CaptureStore(Db db, CaptureGraph graph)
+public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
 {
     const string SelectColumns = """
         SELECT c.id, c.document_id AS DocumentId, c.url, d.canonical_url AS CanonicalUrl, c.title, c.selection,
@@ -50,7 +51,10 @@ public sealed class CaptureStore(Db db, CaptureGraph graph)
                 extractorVersion = Hqt.Extraction.PageExtractor.Version, capture.ExtractJson,
             }, transaction, cancellationToken: ct));
             await graph.WriteAsync(connection, transaction, userId, id, capture.Extract, ct);
+            // In the same transaction: an acknowledged capture always has its lookups queued.
+            await lookups.EnqueueForCaptureAsync(connection, transaction, userId, id, ct);
             await transaction.CommitAsync(ct);
+            lookups.Wake();
             return (Outcome.Created, await FindAsync(userId, id, ct));
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT: a concurrent twin won */)

@@ -21,6 +21,9 @@ public sealed class HqtOptions
     public int CaptureBurst { get; set; } = 600;
     public int CapturesPerSecond { get; set; } = 100;
 
+    /// <summary>Reference lookups and fetching of cited pages (<c>Hqt:Lookups</c>).</summary>
+    public Hqt.Api.Lookups.LookupsOptions Lookups { get; set; } = new();
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
     public string DatabasePath => Path.Combine(ResolvedDataDirectory, "hqt.db");
     public string TokenFilePath => Path.Combine(ResolvedDataDirectory, "api-token");

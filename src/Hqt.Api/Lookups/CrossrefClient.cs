@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Hqt.Api.Graph;
+using Hqt.Api.Hosting;
+using Hqt.Extraction;
+using Microsoft.Extensions.Options;
+
+namespace Hqt.Api.Lookups;
+
+/// <summary>Crossref's <c>/works/{doi}</c>: the fallback when OpenAlex does not know a DOI. References come inline (<c>message.reference</c>).</summary>
+public sealed class CrossrefClient(IHttpClientFactory clients, LookupCache cache, IOptions<HqtOptions> options)
+{
+    public const string Source = "crossref";
+    readonly LookupsOptions _options = options.Value.Lookups;
+
+    public async Task<LookupResult?> LookUpAsync(string doi, CancellationToken ct)
+    {
+        var path = $"/works/{ScholarlyHttp.EscapeDoi(doi)}";
+        var answer = await cache.GetOrFetchAsync(Source, path,
+            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), new Uri(_options.CrossrefBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(path, _options.ContactEmail)), token), ct);
+        if (answer is not { Status: 200, Body: { } body } || JsonSerializer.Deserialize<CrossrefEnvelope>(body, JsonSerializerOptions.Web)?.Message is not { } work)
+            return null;
+
+        var authors = (work.Author ?? []).Select(Name).OfType<string>().ToList();
+        var self = new WorkFacts(
+            work.Type is "book" or "monograph" ? ReferenceKinds.Book : ReferenceKinds.Paper,
+            work.Title?.FirstOrDefault(), work.Issued?.DateParts?.FirstOrDefault()?.FirstOrDefault(), null,
+            Identifiers.Doi(work.Doi) ?? doi, Identifiers.ArxivFromDoi(doi), null, null, authors, work.IsReferencedByCount);
+        var references = (work.Reference ?? []).Select(ToCited).OfType<CitedWork>().ToList();
+        return new LookupResult(Source, self,
+            (work.Author ?? []).Where(a => Name(a) is not null).Select(a => new AuthorFacts(Name(a)!, a.Orcid, AuthorKinds.Person)).ToList(),
+            references);
+    }
+
+    static string? Name(CrossrefAuthor author) =>
+        author.Family is { Length: > 0 } family ? (author.Given is { Length: > 0 } given ? $"{given} {family}" : family) : author.Name;
+
+    /// <summary>A reference with a DOI or a title; Crossref's unstructured strings alone are too loose to make a work of.</summary>
+    static CitedWork? ToCited(CrossrefReference reference)
+    {
+        var doi = Identifiers.Doi(reference.Doi);
+        var title = reference.ArticleTitle ?? reference.VolumeTitle;
+        if (doi is null && string.IsNullOrWhiteSpace(title)) return null;
+        var isbn = reference.Isbn?.Replace("-", "").Trim();
+        var year = reference.Year is { Length: >= 4 } text && int.TryParse(text.AsSpan(0, 4), out var y) ? y : (int?)null;
+        var facts = new WorkFacts(
+            isbn is { Length: > 0 } && doi is null ? ReferenceKinds.Book : ReferenceKinds.Paper,
+            title, year, null, doi, Identifiers.ArxivFromDoi(doi), isbn is { Length: > 0 } ? isbn : null, null,
+            reference.Author is { Length: > 0 } author ? [author] : []);
+        return new CitedWork(facts, "crossref-reference", Context: reference.Unstructured);
+    }
+}

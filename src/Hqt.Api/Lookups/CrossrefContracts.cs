@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Hqt.Api.Lookups;
+
+// The parts of Crossref's work message hqt reads (https://api.crossref.org/swagger-ui/index.html, /works/{doi}).
+public sealed record CrossrefEnvelope(CrossrefWork? Message);
+
+public sealed record CrossrefWork(
+    [property: JsonPropertyName("DOI")] string? Doi,
+    IReadOnlyList<string>? Title,
+    IReadOnlyList<CrossrefAuthor>? Author,
+    CrossrefDate? Issued,
+    [property: JsonPropertyName("is-referenced-by-count")] int? IsReferencedByCount,
+    IReadOnlyList<CrossrefReference>? Reference,
+    string? Type);
+
+public sealed record CrossrefAuthor(string? Given, string? Family, string? Name, [property: JsonPropertyName("ORCID")] string? Orcid);
+
+public sealed record CrossrefDate([property: JsonPropertyName("date-parts")] IReadOnlyList<IReadOnlyList<int?>>? DateParts);
+
+public sealed record CrossrefReference(
+    [property: JsonPropertyName("DOI")] string? Doi,
+    [property: JsonPropertyName("article-title")] string? ArticleTitle,
+    [property: JsonPropertyName("volume-title")] string? VolumeTitle,
+    string? Author,
+    string? Year,
+    [property: JsonPropertyName("ISBN")] string? Isbn,
+    string? Unstructured);

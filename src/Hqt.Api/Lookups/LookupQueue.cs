@@ -1,0 +1,136 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Dapper;
+using Hqt.Api.Hosting;
+using Hqt.Api.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Hqt.Api.Lookups;
+
+/// <summary>
+/// The persistent job table. A job is claimed with one conditional UPDATE (queued, or running with a lapsed
+/// lease → running with our lease), so two workers never hold the same job and a crashed worker's jobs come back.
+/// On PostgreSQL the inner SELECT would add FOR UPDATE SKIP LOCKED; the statement is otherwise the same.
+/// </summary>
+public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> options)
+{
+    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public bool IsEnabled => _options.Enabled;
+
+    /// <summary>Queues lookups for what a capture cites, inside the capture's transaction, up to its budget.</summary>
+    public async Task EnqueueForCaptureAsync(DbConnection connection, DbTransaction tx, long userId, long captureId, CancellationToken ct)
+    {
+        if (!_options.Enabled || _options.MaxDepth < 1) return;
+        var cited = await connection.QueryAsync<long>(new CommandDefinition("""
+            SELECT cited_work_id FROM citations WHERE origin_capture_id = @captureId GROUP BY cited_work_id ORDER BY MIN(id)
+            """, new { captureId }, tx, cancellationToken: ct));
+        await EnqueueAsync(connection, tx, userId, captureId, 1, cited.AsList(), ct);
+    }
+
+    /// <summary>
+    /// Queues a lookup for each work worth one (a DOI, an arXiv id or a web URL; not captured, not a person),
+    /// skipping works that already have a job, until the capture's budget is spent.
+    /// </summary>
+    public async Task<int> EnqueueAsync(DbConnection connection, DbTransaction tx, long userId, long captureId, int depth,
+        IReadOnlyList<long> workIds, CancellationToken ct)
+    {
+        if (depth > _options.MaxDepth || workIds.Count == 0) return 0;
+        var spent = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM lookup_jobs WHERE origin_capture_id = @captureId", new { captureId }, tx, cancellationToken: ct));
+        var queued = 0;
+        var now = time.GetUtcNow().ToString("O");
+        foreach (var workId in workIds)
+        {
+            if (spent + queued >= _options.MaxLookupsPerCapture) break;
+            queued += await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
+                SELECT @userId, w.id, @captureId, @depth, 'queued', 0, @now, @now, @now FROM works w
+                WHERE w.id = @workId AND w.user_id = @userId AND w.document_id IS NULL AND w.kind <> 'person'
+                  AND (w.doi IS NOT NULL OR w.arxiv_id IS NOT NULL OR w.url LIKE 'http://%' OR w.url LIKE 'https://%')
+                ON CONFLICT (user_id, work_id) DO NOTHING
+                """, new { userId, captureId, depth, now, workId }, tx, cancellationToken: ct));
+        }
+        return queued;
+    }
+
+    /// <summary>Tells an idle worker there is work (after the enqueuing transaction committed).</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timer.CancelAfter(timeout);
+        try { await _wake.Reader.ReadAsync(timer.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+    }
+
+    public async Task<LookupJob?> ClaimAsync(string owner, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<LookupJob>(new CommandDefinition("""
+            UPDATE lookup_jobs
+            SET state = 'running', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
+            WHERE id = (
+                SELECT id FROM lookup_jobs
+                WHERE (state = 'queued' AND not_before <= @now) OR (state = 'running' AND lease_until < @now)
+                ORDER BY depth, id LIMIT 1)
+              AND (state = 'queued' OR lease_until < @now)
+            RETURNING id, user_id AS UserId, work_id AS WorkId, origin_capture_id AS OriginCaptureId, depth, attempts
+            """, new { owner, now = now.ToString("O"), leaseUntil = (now + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));
+    }
+
+    /// <summary>Keeps a long job's lease from running out while it is still being worked on.</summary>
+    public async Task RenewLeaseAsync(LookupJob job, string owner, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE lookup_jobs SET lease_until = @leaseUntil WHERE id = @Id AND lease_owner = @owner AND state = 'running'
+            """, new { job.Id, owner, leaseUntil = (time.GetUtcNow() + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));
+    }
+
+    /// <summary>Marks the job finished; inside the transaction that stored what it found, when there is one.</summary>
+    public Task CompleteAsync(DbConnection connection, DbTransaction? tx, LookupJob job, string owner, string outcome, string? detail, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE lookup_jobs SET state = 'done', outcome = @outcome, last_error = @detail, lease_owner = NULL, lease_until = NULL, updated_at = @now
+            WHERE id = @Id AND lease_owner = @owner
+            """, new { job.Id, owner, outcome, detail = Clip(detail), now = time.GetUtcNow().ToString("O") }, tx, cancellationToken: ct));
+
+    public async Task CompleteAsync(LookupJob job, string owner, string outcome, string? detail, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await CompleteAsync(connection, null, job, owner, outcome, detail, ct);
+    }
+
+    /// <summary>A transient failure: back off (doubling, or as long as the server asked), or give up after the last attempt.</summary>
+    public async Task RetryAsync(LookupJob job, string owner, string error, TimeSpan? after, CancellationToken ct)
+    {
+        var backoff = _options.RetryBackoff * Math.Pow(2, Math.Max(0, job.Attempts - 1));
+        var wait = after is { } asked && asked > backoff ? asked : backoff;
+        var giveUp = job.Attempts >= _options.MaxAttempts;
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE lookup_jobs SET state = @state, outcome = @outcome, last_error = @error, not_before = @notBefore,
+                                   lease_owner = NULL, lease_until = NULL, updated_at = @now
+            WHERE id = @Id AND lease_owner = @owner
+            """, new
+        {
+            job.Id, owner, state = giveUp ? "failed" : "queued", outcome = giveUp ? "error" : null, error = Clip(error),
+            notBefore = (time.GetUtcNow() + wait).ToString("O"), now = time.GetUtcNow().ToString("O"),
+        }, cancellationToken: ct));
+    }
+
+    /// <summary>Gives a job back untouched (the server is stopping): the attempt does not count.</summary>
+    public async Task ReleaseAsync(LookupJob job, string owner)
+    {
+        await using var connection = await db.OpenAsync();
+        await connection.ExecuteAsync("""
+            UPDATE lookup_jobs SET state = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
+            WHERE id = @Id AND lease_owner = @owner AND state = 'running'
+            """, new { job.Id, owner });
+    }
+
+    static string? Clip(string? text) => text is { Length: > 500 } ? text[..500] : text;
+}

@@ -1,0 +1,67 @@
+namespace Hqt.Api.Lookups;
+
+/// <summary>
+/// The <c>Hqt:Lookups</c> section: how far and how politely hqt looks upstream of the captures
+/// (env vars: <c>Hqt__Lookups__Enabled</c>, <c>Hqt__Lookups__ContactEmail</c>, …).
+/// </summary>
+public sealed class LookupsOptions
+{
+    /// <summary>Off: no jobs are queued, no worker runs, nothing leaves the server.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Rounds beyond the captures: 1 looks up what the captures cite; 2 also what those cite.</summary>
+    public int MaxDepth { get; set; } = 1;
+
+    /// <summary>The most lookups one capture may cause, over all rounds.</summary>
+    public int MaxLookupsPerCapture { get; set; } = 150;
+
+    /// <summary>Jobs run at once (per-host concurrency is 1 for web pages whatever this says).</summary>
+    public int Concurrency { get; set; } = 2;
+
+    /// <summary>How often an idle worker looks for due jobs; a new capture wakes it at once.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a claimed job is the claimant's; a crashed worker's job is reclaimed after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts before a job is given up on; between attempts the wait doubles from <see cref="RetryBackoff"/>.</summary>
+    public int MaxAttempts { get; set; } = 5;
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>In-request retries of transient answers (5xx, 408, 429 with a short Retry-After), before the job itself backs off.</summary>
+    public int HttpRetries { get; set; } = 2;
+    public TimeSpan HttpRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A Retry-After longer than this is not waited for in-request: the job is rescheduled for then.</summary>
+    public TimeSpan MaxInRequestRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    public string OpenAlexBaseUrl { get; set; } = "https://api.openalex.org";
+    public string CrossrefBaseUrl { get; set; } = "https://api.crossref.org";
+
+    /// <summary>Sent as <c>mailto</c> and in the User-Agent: it puts requests in OpenAlex's and Crossref's polite pools.</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>Scholarly answers (including "not found") are reused for this long.</summary>
+    public TimeSpan CacheTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Fetch cited pages that have no scholarly id.</summary>
+    public bool FetchWebPages { get; set; } = true;
+    public long MaxPageBytes { get; set; } = 4 * 1024 * 1024;
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>Requests a second to one host, unless <see cref="HostRequestsPerSecond"/> names it; 0 or less: unlimited.</summary>
+    public double RequestsPerSecond { get; set; } = 1;
+    public Dictionary<string, double> HostRequestsPerSecond { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["api.openalex.org"] = 8,
+        ["api.crossref.org"] = 5,
+    };
+
+    /// <summary>
+    /// Addresses or CIDR networks (<c>127.0.0.1</c>, <c>10.0.0.0/8</c>, <c>::1</c>) that outbound requests may reach even
+    /// though they are loopback, private, link-local or metadata addresses. Empty by default.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+}

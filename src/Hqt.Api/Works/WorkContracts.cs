@@ -1,0 +1,30 @@
+namespace Hqt.Api.Works;
+
+/// <summary>A work in the reader's graph: what it is, how it is known, what it cites, who cites it, and how its lookup went.</summary>
+/// <param name="Id">The id suggestions use (<c>work-12</c>).</param>
+/// <param name="IsCaptured">The reader has captured this work's page.</param>
+public sealed record WorkResponse(
+    string Id,
+    string Kind,
+    string? Title,
+    int? Year,
+    string? Url,
+    string? Doi,
+    string? ArxivId,
+    string? Isbn,
+    string? Pmid,
+    IReadOnlyList<string> Authors,
+    int? CitedByCount,
+    bool IsCaptured,
+    IReadOnlyList<WorkIdentity> Identities,
+    IReadOnlyList<WorkLink> References,
+    IReadOnlyList<WorkLink> CitedBy,
+    WorkLookup? Lookup);
+
+public sealed record WorkIdentity(string Scheme, string Value);
+
+/// <summary>One edge seen from the work: the work at the other end and who said so (<c>capture</c>, <c>openalex</c>, <c>crossref</c>, <c>web</c>).</summary>
+public sealed record WorkLink(string Id, string? Title, int? Year, string? Url, string Origin, long? CaptureId);
+
+/// <summary>The work's lookup job: <c>queued</c>, <c>running</c>, <c>done</c> or <c>failed</c>, and what it found.</summary>
+public sealed record WorkLookup(string State, string? Outcome, int Attempts, int Depth, string UpdatedAt, string? NotBefore, string? LastError);

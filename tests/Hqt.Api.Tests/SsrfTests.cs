@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Builder;
+using System.Net;
+using Hqt.Api.Hosting;
+using Hqt.Api.Lookups;
+using Hqt.Api.Tests.Lookups;
+using Microsoft.Extensions.Options;
+
+namespace Hqt.Api.Tests;
+
+public class SsrfTests : IAsyncLifetime
+{
+    FakeServer _web = null!, _trap = null!, _trap6 = null!;
+    LookupsApiFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The site under test is on 127.0.0.2, the only allow-listed address; the traps on 127.0.0.1 and [::1]
+        // stand for what must never be reached and count every request they get.
+        _trap = await FakeServer.StartAsync("127.0.0.1", app => app.MapGet("/{**any}", () => Results.Text("secret")));
+        _trap6 = await FakeServer.StartAsync("[::1]", app => app.MapGet("/{**any}", () => Results.Text("secret")));
+        _web = await FakeServer.StartAsync("127.0.0.2", app =>
+        {
+            app.MapGet("/robots.txt", () => Results.NotFound());
+            app.MapGet("/to", (string target) => Results.Redirect(target));
+            app.MapGet("/cookie", (HttpContext context) =>
+            {
+                context.Response.Headers.SetCookie = "session=abc; Path=/";
+                return Results.Redirect("/page");
+            });
+            app.MapGet("/page", () => Fixtures.Html(Fixtures.Page("A public page", "Someone", 2020)));
+        });
+        // The scholarly APIs "live" on the trap too: a base URL is no way around the guard.
+        _factory = new LookupsApiFactory(LookupsApiFactory.Defaults(_trap.BaseUrl, _trap.BaseUrl, "127.0.0.2"));
+        _factory.Resolver.Names["intranet.test"] = [IPAddress.Parse("10.0.0.7")];
+        _factory.Resolver.Names["sneaky.test"] = [IPAddress.Parse("127.0.0.1")];
+        _factory.Resolver.Names["mixed.test"] = [IPAddress.Parse("93.184.215.14"), IPAddress.Parse("127.0.0.1")];
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _web.DisposeAsync();
+        await _trap.DisposeAsync();
+        await _trap6.DisposeAsync();
+    }
+
+    public static TheoryData<string> RefusedTargets => new()
+    {
+        "http://127.0.0.1:{trap}/secret",
+        "http://10.0.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://[::1]:{trap6}/secret",
+        "http://[::ffff:127.0.0.1]:{trap}/secret",
+        "http://localhost:{trap}/secret",
+        "http://intranet.test:{trap}/secret",
+        "http://sneaky.test:{trap}/secret",
+        "http://mixed.test:{trap}/secret",
+        "http://0.0.0.0:{trap}/secret",
+        "file:///etc/passwd",
+        "ftp://127.0.0.2/file",
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedTargets))]
+    public async Task RedirectsToNonPublicAddressesAreRefusedAndNothingIsFetched(string target)
+    {
+        var fetcher = _factory.Services.GetRequiredService<WebFetcher>();
+        var url = target.Replace("{trap}", Port(_trap)).Replace("{trap6}", Port(_trap6));
+
+        var viaRedirect = await Assert.ThrowsAsync<LookupMiss>(() => fetcher.FetchAsync($"{_web.BaseUrl}/to?target={Uri.EscapeDataString(url)}", "webpage", default));
+        var direct = await Assert.ThrowsAsync<LookupMiss>(() => fetcher.FetchAsync(url, "webpage", default));
+
+        Assert.Equal("blocked", viaRedirect.Outcome);
+        Assert.Equal("blocked", direct.Outcome);
+        Assert.Empty(_trap.Requests);
+        Assert.Empty(_trap6.Requests);
+    }
+
+    [Fact]
+    public async Task TheScholarlyClientsMeetTheSameGuard()
+    {
+        var openAlex = _factory.Services.GetRequiredService<OpenAlexClient>();
+        var crossref = _factory.Services.GetRequiredService<CrossrefClient>();
+
+        Assert.Equal("blocked", (await Assert.ThrowsAsync<LookupMiss>(() => openAlex.LookUpAsync("10.1000/guarded", default))).Outcome);
+        Assert.Equal("blocked", (await Assert.ThrowsAsync<LookupMiss>(() => crossref.LookUpAsync("10.1000/guarded", default))).Outcome);
+        Assert.Empty(_trap.Requests);
+    }
+
+    [Fact]
+    public async Task NoCookieIsSentBackAndTheUserAgentSaysWhoIsAsking()
+    {
+        var fetcher = _factory.Services.GetRequiredService<WebFetcher>();
+
+        var page = await fetcher.FetchAsync($"{_web.BaseUrl}/cookie", "webpage", default);
+
+        Assert.Equal("A public page", page.Work.Title);
+        var followed = _web.Requests.Single(r => r.Target == "/page");
+        Assert.False(followed.Headers.ContainsKey("Cookie"));
+        Assert.False(followed.Headers.ContainsKey("Authorization"));
+        Assert.StartsWith("hqt/", followed.Headers.UserAgent.ToString());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("127.8.9.10", false)]
+    [InlineData("10.0.0.1", false)]
+    [InlineData("172.16.5.4", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("224.0.0.251", false)]
+    [InlineData("255.255.255.255", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::1", false)]
+    [InlineData("::", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("fd00:ec2::254", false)]
+    [InlineData("fc00::5", false)]
+    [InlineData("ff02::1", false)]
+    [InlineData("::ffff:192.168.0.1", false)]
+    [InlineData("64:ff9b::a00:1", false)]
+    [InlineData("2002:a00:1::", false)]
+    [InlineData("93.184.215.14", true)]
+    [InlineData("8.8.8.8", true)]
+    [InlineData("2606:4700:4700::1111", true)]
+    [InlineData("::ffff:8.8.8.8", true)]
+    public void OnlyPublicAddressesArePublic(string address, bool expected) =>
+        Assert.Equal(expected, AddressRanges.IsPublic(IPAddress.Parse(address)));
+
+    [Fact]
+    public void TheAllowListOpensExactlyWhatItNames()
+    {
+        var options = new HqtOptions();
+        options.Lookups.AllowedNetworks.AddRange(["127.0.0.2", "10.1.0.0/16", "::1"]);
+        var guard = new SsrfGuard(Options.Create(options), new DnsHostResolver());
+
+        Assert.True(guard.IsAllowed(IPAddress.Parse("127.0.0.2")));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("10.1.200.3")));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("::1")));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("::ffff:127.0.0.2")));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("127.0.0.1")));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("10.2.0.1")));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("169.254.169.254")));
+    }
+
+    static string Port(FakeServer server) => new Uri(server.BaseUrl).Port.ToString();
+}
