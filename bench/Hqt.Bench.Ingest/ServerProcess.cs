@@ -37,6 +37,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Hqt__ApiToken"] = Token;
         start.Environment["Hqt__CaptureBurst"] = "100000000";
         start.Environment["Hqt__CapturesPerSecond"] = "100000000";
+        // Lookups would fetch what the corpus pages cite from the internet and compete for the CPU being measured.
+        start.Environment["Hqt__Lookups__Enabled"] = "false";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) start.Environment[k] = v;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
