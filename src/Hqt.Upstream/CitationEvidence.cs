@@ -193,11 +193,14 @@ sealed class CitationEvidence
 /// A generation stamp per writer instead of a set: clearing a set that once grew large costs its capacity, on
 /// every call. One per query (or per preparation), never shared between threads.
 /// </summary>
-sealed class WriterStamps(int writers)
+sealed class WriterStamps(int[] seen)
 {
     int _generation;
 
-    public int[] Seen { get; } = new int[writers];
+    public WriterStamps(int writers) : this(new int[writers]) { }
+
+    /// <summary>At least one slot per writer, all zero at the start.</summary>
+    public int[] Seen { get; } = seen;
 
     public int Next() => ++_generation;
 }

@@ -24,10 +24,13 @@ public static class UpstreamRanker
         var evidence = prepared.Evidence;
         if (limit == 0 || evidence.Captures.Count == 0) return new RankResult([], []);
 
+        // Per-query scratch from the pool: on a large library both arrays are large-object-heap sized.
         var flags = ArrayPool<byte>.Shared.Rent(prepared.NodeCount);
+        var seenWriters = ArrayPool<int>.Shared.Rent(evidence.WriterCount);
         try
         {
             Array.Clear(flags, 0, prepared.NodeCount);
+            Array.Clear(seenWriters, 0, evidence.WriterCount);
             MarkExcluded(prepared, excluded, flags);
             var pool = ScoreTopCandidates(prepared, flags, Math.Max(3 * limit, MinPool));
             var exploring = (int)Math.Round(limit * Math.Clamp(options.ExploreShare, 0, 0.5));
@@ -37,7 +40,7 @@ public static class UpstreamRanker
             var chosen = Diversify(evidence, works, Math.Min(limit - exploring, works.Count));
             var explored = Explore(prepared, flags, chosen, exploring, options.Seed);
 
-            var stamps = new WriterStamps(evidence.WriterCount);
+            var stamps = new WriterStamps(seenWriters);
             var picks = Interleave(chosen, explored);
             var ranked = new List<RankedWork>(picks.Count);
             foreach (var pick in picks) ranked.Add(Reasons.ForWork(evidence, stamps, pick.Node, pick.Score, pick.IsExploration));
@@ -47,6 +50,7 @@ public static class UpstreamRanker
         finally
         {
             ArrayPool<byte>.Shared.Return(flags);
+            ArrayPool<int>.Shared.Return(seenWriters);
         }
     }
 
