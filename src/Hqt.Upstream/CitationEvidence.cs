@@ -3,13 +3,13 @@ namespace Hqt.Upstream;
 /// <summary>
 /// The graph as dense arrays: every known work gets an index, and each keeps who cites it (captures, and the
 /// other known works that list references) in compressed adjacency lists, so every pass is linear in the edges.
+/// Built once per graph (<see cref="PreparedGraph"/>) and read-only afterwards, so concurrent queries can share it:
+/// the per-query scratch (<see cref="WriterStamps"/>) lives with each query.
 /// </summary>
 sealed class CitationEvidence
 {
     // Every id seen, to its node index; captures map to -1, so one lookup tells both.
     readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    readonly int[] _writerSeen;
-    int _generation;
 
     public List<string> Ids { get; } = [];
     public List<WorkNode?> Nodes { get; } = [];
@@ -19,6 +19,8 @@ sealed class CitationEvidence
     /// <summary>The writers of each capture as interned normalised names: distinct writers are counted on these.</summary>
     public int[][] CaptureWriters { get; }
     public int WriterScale { get; }
+    /// <summary>How many distinct writers the captures have: the size of a <see cref="WriterStamps"/>.</summary>
+    public int WriterCount { get; }
 
     // Node i is cited by captures CaptureCiters[CaptureStart[i]..CaptureStart[i+1]] and by works WorkCiters[WorkStart[i]..].
     public int[] CaptureStart { get; private set; } = [];
@@ -55,7 +57,7 @@ sealed class CitationEvidence
         var authorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         CaptureWriters = Captures.Select(c => c.Authors.Select(a => PersonNames.Normalize(a)).Where(a => a.Length > 0)
             .Select(a => authorIds.TryGetValue(a, out var id) ? id : authorIds[a] = authorIds.Count).Distinct().ToArray()).ToArray();
-        _writerSeen = new int[authorIds.Count];
+        WriterCount = authorIds.Count;
         WriterScale = Math.Max(1, Math.Min(Captures.Count, RankWeights.WriterScaleCap));
 
         BuildEdges();
@@ -70,6 +72,9 @@ sealed class CitationEvidence
     public ReadOnlySpan<int> CapturesCiting(int node) => CaptureCiters.AsSpan(CaptureStart[node], CaptureStart[node + 1] - CaptureStart[node]);
 
     public ReadOnlySpan<int> WorksCiting(int node) => WorkCiters.AsSpan(WorkStart[node], WorkStart[node + 1] - WorkStart[node]);
+
+    /// <summary>The node index of a known non-captured id; false for captures and unknown ids.</summary>
+    public bool TryGetNode(string id, out int node) => _index.TryGetValue(id, out node) && node != Captured;
 
     /// <summary>The node index of an id, added on first sight; <see cref="Captured"/> for a capture.</summary>
     int Resolve(string id)
@@ -127,18 +132,19 @@ sealed class CitationEvidence
     void CountWriters()
     {
         Writers = new int[Nodes.Count];
+        var stamps = new WriterStamps(WriterCount);
         for (var i = 0; i < Nodes.Count; i++)
         {
             var citers = CapturesCiting(i);
-            if (citers.Length > 0) Writers[i] = DistinctWriters(citers, null);
+            if (citers.Length > 0) Writers[i] = DistinctWriters(stamps, citers, null);
         }
     }
 
     /// <summary>Citing captures that bring a writer not met yet: one writer citing a work from five pages counts once.</summary>
-    public int DistinctWriters(ReadOnlySpan<int> citingCaptures, List<int>? newWriterCaptures)
+    public int DistinctWriters(WriterStamps stamps, ReadOnlySpan<int> citingCaptures, List<int>? newWriterCaptures)
     {
-        // A generation stamp per writer instead of a set: clearing a set that once grew large costs its capacity, on every call.
-        _generation++;
+        var generation = stamps.Next();
+        var seen = stamps.Seen;
         var count = 0;
         foreach (var c in citingCaptures)
         {
@@ -146,8 +152,8 @@ sealed class CitationEvidence
             var isNew = writers.Length == 0;
             foreach (var w in writers)
             {
-                if (_writerSeen[w] == _generation) continue;
-                _writerSeen[w] = _generation;
+                if (seen[w] == generation) continue;
+                seen[w] = generation;
                 isNew = true;
             }
             if (!isNew) continue;
@@ -182,3 +188,19 @@ sealed class CitationEvidence
     }
 }
 
+
+/// <summary>
+/// A generation stamp per writer instead of a set: clearing a set that once grew large costs its capacity, on
+/// every call. One per query (or per preparation), never shared between threads.
+/// </summary>
+sealed class WriterStamps(int[] seen)
+{
+    int _generation;
+
+    public WriterStamps(int writers) : this(new int[writers]) { }
+
+    /// <summary>At least one slot per writer, all zero at the start.</summary>
+    public int[] Seen { get; } = seen;
+
+    public int Next() => ++_generation;
+}

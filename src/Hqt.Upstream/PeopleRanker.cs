@@ -8,7 +8,7 @@ static class PeopleRanker
 {
     const int WorksNamed = 2;
 
-    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit)
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit)
     {
         // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
         var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
@@ -27,7 +27,7 @@ static class PeopleRanker
         return people.Values
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), Reason(evidence, p), p.Works.Select(w => evidence.Ids[w]).ToList()))
+            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), Reason(evidence, stamps, p), p.Works.Select(w => evidence.Ids[w]).ToList()))
             .ToList();
     }
 
@@ -39,7 +39,7 @@ static class PeopleRanker
         return [work?.Title is { Length: > 0 } title ? title : work?.Authors.FirstOrDefault() ?? evidence.Ids[node]];
     }
 
-    static string Reason(CitationEvidence evidence, Person person)
+    static string Reason(CitationEvidence evidence, WriterStamps stamps, Person person)
     {
         var citingCaptures = new List<int>();
         var seenCaptures = new HashSet<int>();
@@ -49,7 +49,7 @@ static class PeopleRanker
             foreach (var c in evidence.CapturesCiting(work)) if (seenCaptures.Add(c)) citingCaptures.Add(c);
             foreach (var h in evidence.WorksCiting(work)) citingWorks.Add(h);
         }
-        var writers = evidence.DistinctWriters(citingCaptures.ToArray(), null);
+        var writers = evidence.DistinctWriters(stamps, citingCaptures.ToArray(), null);
         var written = person.Works.Where(w => !evidence.IsPerson(w)).ToList();
         var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])).ToList();
         var reason = written.Count > 0 ? $"wrote {Reasons.NameList(titles, written.Count)}, cited" : "named";

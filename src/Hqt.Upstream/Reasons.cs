@@ -8,12 +8,12 @@ static class Reasons
 {
     const int NamesShown = 3;
 
-    public static RankedWork ForWork(CitationEvidence evidence, int node, double score, bool isExploration)
+    public static RankedWork ForWork(CitationEvidence evidence, WriterStamps stamps, int node, double score, bool isExploration)
     {
         var citingCaptures = evidence.CapturesCiting(node);
         var citingWorks = evidence.WorksCiting(node);
         var newWriters = new List<int>();
-        var writers = evidence.DistinctWriters(citingCaptures, newWriters);
+        var writers = evidence.DistinctWriters(stamps, citingCaptures, newWriters);
 
         var text = new StringBuilder();
         if (isExploration) text.Append("exploring beyond the strongest evidence: ");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Hqt.Upstream;
 
 /// <summary>
@@ -9,64 +11,106 @@ public static class UpstreamRanker
     /// <summary>How many works beyond the list are scored exactly: the pool for diversity and for people.</summary>
     const int MinPool = 150;
 
-    public static RankResult Rank(ReaderGraph graph, RankOptions options)
+    public static RankResult Rank(ReaderGraph graph, RankOptions options) => Rank(Prepare(graph), options);
+
+    /// <summary>Everything that depends on the graph alone, computed once: rank it with <see cref="Rank(PreparedGraph, RankOptions)"/> as often as needed.</summary>
+    public static PreparedGraph Prepare(ReaderGraph graph) => new(graph);
+
+    /// <summary>The same answer as ranking the graph <paramref name="prepared"/> was built from; safe to call concurrently.</summary>
+    public static RankResult Rank(PreparedGraph prepared, RankOptions options)
     {
         var limit = Math.Max(0, options.Limit);
         var excluded = options.Excluded ?? new HashSet<string>();
-        var evidence = new CitationEvidence(graph);
+        var evidence = prepared.Evidence;
         if (limit == 0 || evidence.Captures.Count == 0) return new RankResult([], []);
 
-        var pool = ScoreTopCandidates(evidence, excluded, Math.Max(3 * limit, MinPool));
-        var exploring = (int)Math.Round(limit * Math.Clamp(options.ExploreShare, 0, 0.5));
-        // A reference to a person (a link to their page, "as Hamming said") is evidence for the person, not a work to read.
-        var works = pool.Where(p => !evidence.IsPerson(p.Node)).ToList();
-        var chosen = Diversify(evidence, works, Math.Min(limit - exploring, works.Count));
-        var explored = Explore(evidence, excluded, chosen, exploring, options.Seed);
+        // Per-query scratch from the pool: on a large library both arrays are large-object-heap sized.
+        var flags = ArrayPool<byte>.Shared.Rent(prepared.NodeCount);
+        var seenWriters = ArrayPool<int>.Shared.Rent(evidence.WriterCount);
+        try
+        {
+            Array.Clear(flags, 0, prepared.NodeCount);
+            Array.Clear(seenWriters, 0, evidence.WriterCount);
+            MarkExcluded(prepared, excluded, flags);
+            var pool = ScoreTopCandidates(prepared, flags, Math.Max(3 * limit, MinPool));
+            var exploring = (int)Math.Round(limit * Math.Clamp(options.ExploreShare, 0, 0.5));
+            // A reference to a person (a link to their page, "as Hamming said") is evidence for the person, not a work to read.
+            var works = new List<Scored>(pool.Count);
+            foreach (var p in pool) if (!prepared.IsPerson[p.Node]) works.Add(p);
+            var chosen = Diversify(evidence, works, Math.Min(limit - exploring, works.Count));
+            var explored = Explore(prepared, flags, chosen, exploring, options.Seed);
 
-        var ranked = Interleave(chosen, explored)
-            .Select(pick => Reasons.ForWork(evidence, pick.Node, pick.Score, pick.IsExploration))
-            .ToList();
-        var people = PeopleRanker.Rank(evidence, pool, excluded, limit);
-        return new RankResult(ranked, people);
+            var stamps = new WriterStamps(seenWriters);
+            var picks = Interleave(chosen, explored);
+            var ranked = new List<RankedWork>(picks.Count);
+            foreach (var pick in picks) ranked.Add(Reasons.ForWork(evidence, stamps, pick.Node, pick.Score, pick.IsExploration));
+            var people = PeopleRanker.Rank(evidence, stamps, pool, excluded, limit);
+            return new RankResult(ranked, people);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(flags);
+            ArrayPool<int>.Shared.Return(seenWriters);
+        }
     }
 
     internal readonly record struct Scored(int Node, double Score, bool IsExploration = false);
 
-    /// <summary>
-    /// Every candidate's citation evidence first; then title closeness (the one costly term, at most
-    /// <see cref="RankWeights.Topic"/>) only for candidates whose evidence alone comes within that of the
-    /// pool's threshold: the pool's threshold is at least the size-th best evidence score, so the others cannot enter.
-    /// </summary>
-    static List<Scored> ScoreTopCandidates(CitationEvidence evidence, IReadOnlySet<string> excluded, int size)
+    const byte Excluded = 1, Taken = 2;
+
+    /// <summary>Flags the excluded nodes: one lookup per exclusion when the set compares ids ordinally, as the graph's index does.</summary>
+    static void MarkExcluded(PreparedGraph prepared, IReadOnlySet<string> excluded, byte[] flags)
     {
-        var baseScores = new double[evidence.Ids.Count];
-        var heap = new PriorityQueue<int, double>(size + 1);
-        for (var i = 0; i < baseScores.Length; i++)
+        if (excluded.Count == 0) return;
+        if (excluded is HashSet<string> set && (ReferenceEquals(set.Comparer, EqualityComparer<string>.Default) || ReferenceEquals(set.Comparer, StringComparer.Ordinal)))
         {
-            if (!IsCandidate(evidence, excluded, i)) { baseScores[i] = double.NaN; continue; }
-            baseScores[i] = BaseScore(evidence, i);
-            if (heap.Count < size) heap.Enqueue(i, baseScores[i]);
-            else if (heap.TryPeek(out _, out var lowest) && baseScores[i] > lowest) heap.DequeueEnqueue(i, baseScores[i]);
+            foreach (var id in set)
+                if (prepared.Evidence.TryGetNode(id, out var node)) flags[node] = Excluded;
+            return;
         }
-        var threshold = heap.Count == size && heap.TryPeek(out _, out var sizeth) ? sizeth : double.NegativeInfinity;
-        heap.Clear();
-        for (var i = 0; i < baseScores.Length; i++)
+        // Any other comparer decides equality its own way: ask it about every candidate, as an unprepared rank would.
+        foreach (var node in prepared.ByBaseScore)
+            if (excluded.Contains(prepared.Evidence.Ids[node])) flags[node] = Excluded;
+    }
+
+    /// <summary>
+    /// Every candidate's citation evidence first; then title closeness (at most <see cref="RankWeights.Topic"/>) counts
+    /// only for candidates whose evidence alone comes within that of the pool's threshold: the pool's threshold is at
+    /// least the size-th best evidence score, so the others cannot enter. The candidates come sorted by evidence,
+    /// so the threshold and the candidates within reach of it are a prefix of that order.
+    /// </summary>
+    static List<Scored> ScoreTopCandidates(PreparedGraph prepared, byte[] flags, int size)
+    {
+        var byBase = prepared.ByBaseScore;
+        var baseScores = prepared.BaseScores;
+        var threshold = double.NegativeInfinity;
+        for (int k = 0, kept = 0; k < byBase.Length; k++)
+            if (flags[byBase[k]] != Excluded && ++kept == size) { threshold = baseScores[byBase[k]]; break; }
+
+        var reach = new List<int>(Math.Min(byBase.Length, 4 * size));
+        foreach (var node in byBase)
         {
-            if (double.IsNaN(baseScores[i]) || baseScores[i] + RankWeights.Topic < threshold) continue;
-            var score = baseScores[i] + RankWeights.Topic * evidence.Topic.Similarity(evidence.Nodes[i]?.Title);
+            if (baseScores[node] + RankWeights.Topic < threshold) break;
+            if (flags[node] != Excluded) reach.Add(node);
+        }
+        // In node order, as a pass over every node meets them, so ties at the pool's edge fall the same way.
+        reach.Sort();
+        var closeness = prepared.Closeness;
+        var heap = new PriorityQueue<int, double>(size + 1);
+        foreach (var i in reach)
+        {
+            var score = baseScores[i] + RankWeights.Topic * closeness[i];
             if (heap.Count < size) heap.Enqueue(i, score);
             else if (heap.TryPeek(out _, out var lowest) && score > lowest) heap.DequeueEnqueue(i, score);
         }
+        var ids = prepared.Evidence.Ids;
         var pool = new List<Scored>(heap.Count);
         while (heap.TryDequeue(out var node, out var score)) pool.Add(new Scored(node, score));
-        pool.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(evidence.Ids[a.Node], evidence.Ids[b.Node]));
+        pool.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(ids[a.Node], ids[b.Node]));
         return pool;
     }
 
-    internal static bool IsCandidate(CitationEvidence evidence, IReadOnlySet<string> excluded, int node) =>
-        (evidence.CapturesCiting(node).Length > 0 || evidence.WorksCiting(node).Length > 0) && !excluded.Contains(evidence.Ids[node]);
-
-    static double BaseScore(CitationEvidence evidence, int node) =>
+    internal static double BaseScore(CitationEvidence evidence, int node) =>
         RankWeights.Writers * evidence.Writers[node] / evidence.WriterScale
         + RankWeights.TwoHop * evidence.TwoHop[node]
         + RankWeights.Popularity * Math.Log(1 + Math.Max(0, evidence.Nodes[node]?.CitedByCount ?? 0))
@@ -105,28 +149,37 @@ public static class UpstreamRanker
     }
 
     /// <summary>"Sampling from the void": seeded uniform picks among the other candidates, so a seed always gives the same ones.</summary>
-    static List<Scored> Explore(CitationEvidence evidence, IReadOnlySet<string> excluded, List<Scored> chosen, int count, int seed)
+    static List<Scored> Explore(PreparedGraph prepared, byte[] flags, List<Scored> chosen, int count, int seed)
     {
         var picks = new List<Scored>(count);
         if (count == 0) return picks;
-        var taken = chosen.Select(p => p.Node).ToHashSet();
-        var others = new List<int>();
-        for (var i = 0; i < evidence.Ids.Count; i++)
-            if (!taken.Contains(i) && !evidence.IsPerson(i) && IsCandidate(evidence, excluded, i)) others.Add(i);
-        var random = new SeededRandom(seed);
-        // A partial Fisher–Yates shuffle: the first `count` places are the picks.
-        for (var k = 0; k < Math.Min(count, others.Count); k++)
+        foreach (var pick in chosen) flags[pick.Node] |= Taken;
+        var explorable = prepared.Explorable;
+        var others = ArrayPool<int>.Shared.Rent(explorable.Length);
+        try
         {
-            var j = k + random.Next(others.Count - k);
-            (others[k], others[j]) = (others[j], others[k]);
-            var node = others[k];
-            picks.Add(new Scored(node, BaseScore(evidence, node) + RankWeights.Topic * evidence.Topic.Similarity(evidence.Nodes[node]?.Title), true));
+            var length = 0;
+            foreach (var node in explorable)
+                if (flags[node] == 0) others[length++] = node;
+            var random = new SeededRandom(seed);
+            // A partial Fisher–Yates shuffle: the first `count` places are the picks.
+            for (var k = 0; k < Math.Min(count, length); k++)
+            {
+                var j = k + random.Next(length - k);
+                (others[k], others[j]) = (others[j], others[k]);
+                var node = others[k];
+                picks.Add(new Scored(node, prepared.BaseScores[node] + RankWeights.Topic * prepared.Closeness[node], true));
+            }
+            return picks;
         }
-        return picks;
+        finally
+        {
+            ArrayPool<int>.Shared.Return(others);
+        }
     }
 
     /// <summary>Exploration picks spread evenly through the list rather than piled at the end.</summary>
-    static IEnumerable<Scored> Interleave(List<Scored> chosen, List<Scored> explored)
+    static List<Scored> Interleave(List<Scored> chosen, List<Scored> explored)
     {
         if (explored.Count == 0) return chosen;
         var total = chosen.Count + explored.Count;

@@ -30,12 +30,14 @@ public sealed class LoadedGraph
         Reader = new ReaderGraph(
             works.Values.Where(w => w.IsCaptured).Select(ToNode).ToList(),
             works.Values.Where(w => !w.IsCaptured).Select(ToNode).ToList());
+        _prepared = new Lazy<PreparedGraph>(() => UpstreamRanker.Prepare(Reader), LazyThreadSafetyMode.ExecutionAndPublication);
         foreach (var work in works.Values)
             foreach (var key in IdentityKeys(work.Url, work.Doi, work.ArxivId, work.Isbn))
                 _byIdentity.TryAdd(key, work.Id);
     }
 
     readonly Dictionary<string, long> _byIdentity = new(StringComparer.Ordinal);
+    readonly Lazy<PreparedGraph> _prepared;
 
     public long Version { get; }
     public IReadOnlyDictionary<long, WorkInfo> Works { get; }
@@ -45,6 +47,11 @@ public sealed class LoadedGraph
     public IReadOnlyDictionary<long, List<long>> CitedBy { get; }
     /// <summary>The ranker's view: captured works as captures, everything else as known works.</summary>
     public ReaderGraph Reader { get; }
+    /// <summary>
+    /// <see cref="Reader"/> prepared for ranking, built on first use (once, however many requests race for it) and
+    /// kept with this version: each query then costs the per-query step only.
+    /// </summary>
+    public PreparedGraph Prepared => _prepared.Value;
 
     public WorkNode ToNode(WorkInfo work) => new(
         work.Id.ToString(), work.Title, work.Year, work.Authors,

@@ -41,7 +41,9 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
 
         var library = reader?.Invoke(graph) ?? WithReadWorks(graph, read);
         var excluded = hidden.Select(SuggestionIds.ToRankerId).ToHashSet(StringComparer.Ordinal);
-        var result = UpstreamRanker.Rank(library, new RankOptions(limit, explore, seed, excluded));
+        var options = new RankOptions(limit, explore, seed, excluded);
+        // The whole library as loaded ranks from its prepared form; a custom reader or read works make another graph.
+        var result = reader is null && ReferenceEquals(library, graph.Reader) ? UpstreamRanker.Rank(graph.Prepared, options) : UpstreamRanker.Rank(library, options);
         if (key is not null) _lastRanked[(userId, limit, explore)] = (key, result);
         return (graph, result);
     }
