@@ -72,7 +72,14 @@ test('a missing token fails before any request', async () => {
 test('a server that hangs is reported as slow', async () => {
   const fetchImpl = (url, init) => new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)));
   const client = createClient({ serverUrl: 'http://h', token: 't', fetchImpl, timeoutMs: 30 });
-  await assert.rejects(client.suggestions(), (e) => e.kind === ErrorKind.Timeout);
+  // AbortSignal.timeout's timer does not keep node's event loop alive; without a ref'd timer the runner
+  // can see an empty loop and cancel the test before the abort fires (it did, on a loaded CI machine).
+  const keepAlive = setTimeout(() => {}, 5_000);
+  try {
+    await assert.rejects(client.suggestions(), (e) => e.kind === ErrorKind.Timeout);
+  } finally {
+    clearTimeout(keepAlive);
+  }
 });
 
 test('every error kind says what to do next', () => {
