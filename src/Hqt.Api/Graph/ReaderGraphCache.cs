@@ -40,11 +40,8 @@ public sealed class ReaderGraphCache(Db db)
     static async Task<LoadedGraph> LoadAsync(System.Data.Common.DbConnection connection, long userId, long version, CancellationToken ct)
     {
         var works = new Dictionary<long, WorkInfo>();
-        var rows = await connection.QueryAsync<WorkRow>(new CommandDefinition("""
-            SELECT id, kind, title, year, url, doi, arxiv_id AS ArxivId, isbn, authors_json AS AuthorsJson,
-                   cited_by_count AS CitedByCount, document_id AS DocumentId
-            FROM works WHERE user_id = @userId
-            """, new { userId }, cancellationToken: ct));
+        var rows = await connection.QueryAsync<WorkRow>(new CommandDefinition(
+            $"SELECT {WorkRow.Columns} FROM works WHERE user_id = @userId", new { userId }, cancellationToken: ct));
         foreach (var row in rows)
             works[row.Id] = new WorkInfo(row.Id, row.Kind, row.Title, (int?)row.Year, row.Url, row.Doi, row.ArxivId, row.Isbn,
                 JsonSerializer.Deserialize<List<string>>(row.AuthorsJson) ?? [], (int?)row.CitedByCount, row.DocumentId is not null);
@@ -55,20 +52,5 @@ public sealed class ReaderGraphCache(Db db)
         foreach (var (citing, cited) in edges)
             (cites.TryGetValue(citing, out var list) ? list : cites[citing] = []).Add(cited);
         return new LoadedGraph(version, works, cites);
-    }
-
-    sealed class WorkRow
-    {
-        public long Id { get; init; }
-        public string Kind { get; init; } = "";
-        public string? Title { get; init; }
-        public long? Year { get; init; }
-        public string? Url { get; init; }
-        public string? Doi { get; init; }
-        public string? ArxivId { get; init; }
-        public string? Isbn { get; init; }
-        public string AuthorsJson { get; init; } = "[]";
-        public long? CitedByCount { get; init; }
-        public long? DocumentId { get; init; }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Hqt.Api.Graph;
 using Hqt.Api.Storage;
 
 namespace Hqt.Api.Works;
@@ -9,22 +10,6 @@ public sealed class WorkStore(Db db)
 {
     // Row classes, not positional records: Dapper matches a record's constructor on column types, and SQLite
     // reports a NULL value's type as whatever it likes.
-    sealed class WorkRow
-    {
-        public long Id { get; init; }
-        public string Kind { get; init; } = "";
-        public string? Title { get; init; }
-        public long? Year { get; init; }
-        public string? Url { get; init; }
-        public string? Doi { get; init; }
-        public string? ArxivId { get; init; }
-        public string? Isbn { get; init; }
-        public string? Pmid { get; init; }
-        public string AuthorsJson { get; init; } = "[]";
-        public long? CitedByCount { get; init; }
-        public long? DocumentId { get; init; }
-    }
-
     sealed class LinkRow
     {
         public long Id { get; init; }
@@ -55,11 +40,8 @@ public sealed class WorkStore(Db db)
     public async Task<WorkResponse?> FindAsync(long userId, long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var work = await connection.QuerySingleOrDefaultAsync<WorkRow>(new CommandDefinition("""
-            SELECT id, kind, title, year, url, doi, arxiv_id AS ArxivId, isbn, pmid, authors_json AS AuthorsJson,
-                   cited_by_count AS CitedByCount, document_id AS DocumentId
-            FROM works WHERE user_id = @userId AND id = @id
-            """, new { userId, id }, cancellationToken: ct));
+        var work = await connection.QuerySingleOrDefaultAsync<WorkRow>(new CommandDefinition(
+            $"SELECT {WorkRow.Columns} FROM works WHERE user_id = @userId AND id = @id", new { userId, id }, cancellationToken: ct));
         if (work is null) return null;
 
         var identities = await connection.QueryAsync<IdentityRow>(new CommandDefinition(

@@ -1,0 +1,27 @@
+namespace Hqt.Api.Graph;
+
+/// <summary>
+/// A <c>works</c> row as Dapper reads it. A row class, not a positional record: Dapper matches a record's
+/// constructor on column types, and SQLite reports a NULL value's type as whatever it likes.
+/// </summary>
+public sealed class WorkRow
+{
+    /// <summary>The columns to select into this class: <c>SELECT {Columns} FROM works …</c>.</summary>
+    public const string Columns = """
+        id, kind, title, year, url, doi, arxiv_id AS ArxivId, isbn, pmid, authors_json AS AuthorsJson,
+        cited_by_count AS CitedByCount, document_id AS DocumentId
+        """;
+
+    public long Id { get; init; }
+    public string Kind { get; init; } = "";
+    public string? Title { get; init; }
+    public long? Year { get; init; }
+    public string? Url { get; init; }
+    public string? Doi { get; init; }
+    public string? ArxivId { get; init; }
+    public string? Isbn { get; init; }
+    public string? Pmid { get; init; }
+    public string AuthorsJson { get; init; } = "[]";
+    public long? CitedByCount { get; init; }
+    public long? DocumentId { get; init; }
+}
