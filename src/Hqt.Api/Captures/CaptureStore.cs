@@ -75,7 +75,9 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
                     : (Outcome.KeyConflict, byKey);
         }
         var same = await connection.QuerySingleOrDefaultAsync<CaptureRow>(new CommandDefinition(
-            SelectColumns + " WHERE c.user_id = @userId AND d.canonical_url = @CanonicalUrl AND c.content_hash = @ContentHash",
+            // Driven from the document (unique on user and URL), then (document, hash): filtering captures by
+            // user first made SQLite walk every capture the user has, on every capture.
+            SelectColumns + " WHERE d.user_id = @userId AND d.canonical_url = @CanonicalUrl AND c.document_id = d.id AND c.content_hash = @ContentHash",
             new { userId, capture.CanonicalUrl, capture.ContentHash }, transaction, cancellationToken: ct));
         return same is null ? null : (Outcome.Existing, same);
     }

@@ -25,7 +25,9 @@ public sealed class Db(IOptions<HqtOptions> options)
         // synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss, and a capture we
         // answered 2xx for must survive a crash (issue 8's SIGKILL test holds with either; power loss needs FULL).
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;";
+        // cache_size: 16 MiB of pages per (pooled) connection instead of SQLite's 2 MiB, so a large library's
+        // indexes stay in memory while a capture writes its whole graph.
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA cache_size = -16384;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
