@@ -6,7 +6,7 @@ namespace Hqt.Api.Suggestions;
 /// <summary>Ranks a reader's graph with the shared ranker and dresses the result for the wire.</summary>
 public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore feedback, TimeProvider time)
 {
-    /// <summary>How many citing works a suggestion lists as its paths; the reason gives the full count.</summary>
+    /// <summary>How many citing captures and works a suggestion lists as paths; the reason gives the full counts.</summary>
     const int MaxPaths = 5;
 
     public async Task<IReadOnlyList<Suggestion>> ListAsync(long userId, string kind, int limit, double explore, CancellationToken ct)
@@ -68,7 +68,7 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
     public static Suggestion ToSuggestion(LoadedGraph graph, RankedWork ranked, Func<string, WorkInfo?>? extra = null)
     {
         var work = Find(graph, ranked.Id, extra);
-        var paths = ranked.CitingCaptures.Select(id => Path(graph, "cited-by-capture", id, extra))
+        var paths = ranked.CitingCaptures.Take(MaxPaths).Select(id => Path(graph, "cited-by-capture", id, extra))
             .Concat(ranked.CitingWorks.Take(MaxPaths).Select(id => Path(graph, "cited-by-work", id, extra)))
             .ToList();
         return new Suggestion(
