@@ -262,7 +262,8 @@ public class CaptureTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         return await client.SendAsync(request);
     }
 
-    static HttpRequestMessage GzipRequest(byte[] body)
+    /// <summary>A POST /api/captures whose body is already gzipped JSON.</summary>
+    internal static HttpRequestMessage GzipRequest(byte[] body)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

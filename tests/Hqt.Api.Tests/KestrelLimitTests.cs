@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Hqt.Api.Tests;
@@ -44,7 +43,7 @@ public class KestrelLimitTests(SmallLimitsFactory factory) : IClassFixture<Small
         // 64 MiB of one repeated byte compresses to ~64 KiB: under the wire limit, far over the decompressed one.
         var bomb = GzipJsonWithHugeHtml(64 * 1024 * 1024);
 
-        var response = await client.SendAsync(GzipPost(bomb));
+        var response = await client.SendAsync(CaptureTests.GzipRequest(bomb));
 
         Assert.True(bomb.Length < 256 * 1024);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -57,7 +56,7 @@ public class KestrelLimitTests(SmallLimitsFactory factory) : IClassFixture<Small
     {
         using var client = factory.CreateAuthorizedClient();
 
-        var response = await client.SendAsync(GzipPost(GzipJsonWithHugeHtml(512 * 1024)));
+        var response = await client.SendAsync(CaptureTests.GzipRequest(GzipJsonWithHugeHtml(512 * 1024)));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
@@ -96,13 +95,5 @@ public class KestrelLimitTests(SmallLimitsFactory factory) : IClassFixture<Small
             gzip.Write(Encoding.UTF8.GetBytes("</p></body></html>\"}"));
         }
         return buffer.ToArray();
-    }
-
-    static HttpRequestMessage GzipPost(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.ContentEncoding.Add("gzip");
-        return new HttpRequestMessage(HttpMethod.Post, "/api/captures") { Content = content };
     }
 }
