@@ -1,25 +1,34 @@
-// ListSuggestions on a large generated library, against the real server (Release build, Kestrel,
-// SQLite file): captures posted over HTTP as real pages, then GET /api/suggestions timed, server RSS read
-// from /proc. Loopback only; bounded by the counts given.
+// ListSuggestions on a large generated library, against the real server (Release build, Kestrel, SQLite
+// file): captures posted over HTTP as real pages, then GET /api/suggestions timed, server RSS read from
+// /proc, and the first GET after each of a few single-capture changes timed. Loopback only; bounded by the
+// counts given.
 //
 //   dotnet run -c Release --project bench/Hqt.Bench.Library -- [--captures 10000] [--refs 30] [--requests 100]
+//       [--changes 5] [--data DIR] [--server path/to/Hqt.Api.dll]
+//
+// --data DIR keeps the library: the first run generates it there, later runs start a fresh server on it and
+// skip the minutes of posting (the server then has loaded the graph from SQLite, not ingested it: its RSS is
+// the restarted server's). Without --data a temporary library is generated and deleted.
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using Hqt.Bench.Library;
 
 var captures = Arg("--captures", 10_000);
 var refsPerCapture = Arg("--refs", 30);
 var requests = Arg("--requests", 100);
+var changes = Arg("--changes", 5);
+var keptData = ArgText("--data");
 var repo = FindRepoRoot();
-var serverDll = Path.Combine(repo, "src/Hqt.Api/bin/Release/net10.0/Hqt.Api.dll");
+var serverDll = ArgText("--server") ?? Path.Combine(repo, "src/Hqt.Api/bin/Release/net10.0/Hqt.Api.dll");
 if (!File.Exists(serverDll))
 {
     Console.Error.WriteLine($"Build the server first: dotnet build -c Release src/Hqt.Api ({serverDll} is missing)");
     return 2;
 }
 
-var data = Directory.CreateTempSubdirectory("hqt-library-bench").FullName;
+var data = keptData is null ? Directory.CreateTempSubdirectory("hqt-library-bench").FullName : Directory.CreateDirectory(keptData).FullName;
+var reuse = keptData is not null && File.Exists(Path.Combine(data, "hqt.db"));
 var port = FreePort();
 const string token = "bench-token";
 using var server = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "--urls", $"http://127.0.0.1:{port}"])
@@ -42,58 +51,72 @@ try
     http.DefaultRequestHeaders.Authorization = new("Bearer", token);
     await WaitForHealthAsync(http);
 
-    // A library shaped like a reader's: references follow a Zipf-like law over a pool of works, so a few
-    // classics are cited by many captures and most works once; every 10th reference carries a DOI.
-    var pool = captures * refsPerCapture / 2;
-    var random = new Random(42);
-    var load = Stopwatch.StartNew();
-    var next = 0;
-    await Parallel.ForEachAsync(Enumerable.Range(0, 4), async (_, ct) =>
+    var pages = new LibraryPages(captures, refsPerCapture);
+    if (reuse) Console.WriteLine($"library: reusing {data} (fresh server, graph loaded from SQLite)");
+    else
     {
-        while (Interlocked.Increment(ref next) is var i && i <= captures)
+        var load = Stopwatch.StartNew();
+        var next = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, 4), async (_, ct) =>
         {
-            int[] cited;
-            lock (random) cited = Enumerable.Range(0, refsPerCapture).Select(_ => Zipf(random, pool)).ToArray();
-            var response = await http.PostAsJsonAsync("/api/captures", new { url = $"https://writers.example/{i % 2000}/post-{i}", html = Page(i, cited) }, ct);
-            if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
-                throw new InvalidOperationException($"capture {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
-            if (i % 1000 == 0) Console.WriteLine($"  {i} captures stored ({i / load.Elapsed.TotalSeconds:F0}/s)");
-        }
-    });
-    Console.WriteLine($"library: {captures} captures x {refsPerCapture} references in {load.Elapsed.TotalSeconds:F1} s");
+            while (Interlocked.Increment(ref next) is var i && i <= captures)
+            {
+                await PostAsync(http, LibraryPages.Url(i), LibraryPages.Page(i, pages.NextCitations()), ct);
+                if (i % 1000 == 0) Console.WriteLine($"  {i} captures stored ({i / load.Elapsed.TotalSeconds:F0}/s)");
+            }
+        });
+        Console.WriteLine($"library: {captures} captures x {refsPerCapture} references in {load.Elapsed.TotalSeconds:F1} s");
+    }
 
-    var cold = await TimeAsync(http, "/api/suggestions?kind=all&limit=20");
+    // The graph is read through a GET (extraction may finish after the POST answered): the first one loads it.
+    const string list = "/api/suggestions?kind=all&limit=20";
+    var cold = await TimeAsync(http, list);
     var times = new List<double>();
-    for (var r = 0; r < requests; r++) times.Add(await TimeAsync(http, "/api/suggestions?kind=all&limit=20"));
+    for (var r = 0; r < requests; r++) times.Add(await TimeAsync(http, list));
     times.Sort();
-    server.Refresh();
-    var rss = ReadRssMegabytes(server.Id);
+    var rssWarm = ReadStatus(server.Id, "VmRSS:");
+
+    // One new capture, then the first ListSuggestions that sees it: what a reader pays after reading a page.
+    var afterChange = new List<double>();
+    for (var c = 0; c < changes; c++)
+    {
+        var i = Random.Shared.Next(1_000_000, int.MaxValue);
+        await PostAsync(http, $"https://writers.example/change/{Guid.NewGuid():N}", LibraryPages.Page(i, pages.NextCitations()), default);
+        afterChange.Add(await TimeAsync(http, list));
+        for (var r = 0; r < 5; r++) await TimeAsync(http, list);
+    }
+    afterChange.Sort();
+    var rssAfter = ReadStatus(server.Id, "VmRSS:");
+    var peak = ReadStatus(server.Id, "VmHWM:");
+
     Console.WriteLine();
-    Console.WriteLine($"| ListSuggestions ({captures} captures, {captures * refsPerCapture} references) | value |");
+    Console.WriteLine($"| ListSuggestions ({captures} captures, {captures * refsPerCapture} references{(reuse ? ", restarted server" : "")}) | value |");
     Console.WriteLine("| --- | --- |");
-    Console.WriteLine($"| first request after the library changed (graph load + rank) | {cold:F1} ms |");
+    Console.WriteLine($"| first request {(reuse ? "after the server started" : "after the library was posted")} (graph load + rank) | {cold:F1} ms |");
     Console.WriteLine($"| p50 over {requests} requests | {Percentile(times, 0.50):F1} ms |");
     Console.WriteLine($"| p95 | {Percentile(times, 0.95):F1} ms |");
-    Console.WriteLine($"| server RSS | {rss:F0} MB |");
+    Console.WriteLine($"| server RSS after the warm requests | {rssWarm:F0} MB |");
+    if (changes > 0)
+    {
+        Console.WriteLine($"| first request after one capture was added, median of {changes} | {Percentile(afterChange, 0.50):F1} ms |");
+        Console.WriteLine($"| same, worst | {afterChange[^1]:F1} ms |");
+        Console.WriteLine($"| server RSS after the changes | {rssAfter:F0} MB |");
+    }
+    Console.WriteLine($"| server peak RSS (VmHWM) | {peak:F0} MB |");
     return 0;
 }
 finally
 {
     if (!server.HasExited) server.Kill(entireProcessTree: true);
-    try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+    if (keptData is null) try { Directory.Delete(data, recursive: true); } catch (IOException) { }
 }
 
-static string Page(int i, int[] cited)
+static async Task PostAsync(HttpClient http, string url, string html, CancellationToken ct)
 {
-    var html = new StringBuilder($"<html><head><title>Post {i}</title><meta name=\"author\" content=\"Writer {i % 2000}\"></head><body><article><h1>Post {i}</h1>");
-    foreach (var w in cited)
-        html.Append(w % 10 == 0
-            ? $"<p>See <a href=\"https://doi.org/10.5555/work.{w}\">work {w}</a> on this.</p>"
-            : $"<p>As <a href=\"https://works.example/w/{w}\">work {w}</a> argued.</p>");
-    return html.Append("</article></body></html>").ToString();
+    var response = await http.PostAsJsonAsync("/api/captures", new { url, html }, ct);
+    if (!response.IsSuccessStatusCode)
+        throw new InvalidOperationException($"capture {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
 }
-
-static int Zipf(Random random, int n) => (int)Math.Min(n - 1, Math.Floor(Math.Pow(n, random.NextDouble()))) ;
 
 static async Task<double> TimeAsync(HttpClient http, string path)
 {
@@ -106,12 +129,12 @@ static async Task<double> TimeAsync(HttpClient http, string path)
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-static double ReadRssMegabytes(int pid) =>
-    File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:")).Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
+static double ReadStatus(int pid, string field) =>
+    File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith(field)).Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
 
 static async Task WaitForHealthAsync(HttpClient http)
 {
-    for (var attempt = 0; attempt < 100; attempt++)
+    for (var attempt = 0; attempt < 150; attempt++)
     {
         try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
         await Task.Delay(200);
@@ -135,8 +158,10 @@ static string FindRepoRoot()
     throw new InvalidOperationException("hqt-api.sln not found");
 }
 
-int Arg(string name, int fallback)
+int Arg(string name, int fallback) => ArgText(name) is { } text ? int.Parse(text) : fallback;
+
+string? ArgText(string name)
 {
     var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
