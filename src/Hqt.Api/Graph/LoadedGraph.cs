@@ -15,36 +15,36 @@ public sealed record WorkInfo(
 /// One user's whole graph in memory, as of <see cref="Version"/>: loaded once per change and shared by
 /// every read until the next write, so ranking never waits on SQL.
 /// </summary>
+/// <remarks>
+/// Held for as long as the user reads, so it is kept lean (a 10k-capture library is ~100k works and 300k
+/// edges): edges are arrays, not lists; each work's id is formatted once and that one string stands for it in
+/// every reference list the ranker reads; the identity index used by pages not yet captured is built on first use.
+/// </remarks>
 public sealed class LoadedGraph
 {
-    public LoadedGraph(long version, IReadOnlyDictionary<long, WorkInfo> works, IReadOnlyDictionary<long, List<long>> cites)
+    public LoadedGraph(long version, IReadOnlyDictionary<long, WorkInfo> works, IReadOnlyDictionary<long, long[]> cites)
     {
         Version = version;
         Works = works;
         Cites = cites;
-        var citedBy = new Dictionary<long, List<long>>();
-        foreach (var (citing, cited) in cites)
-            foreach (var target in cited)
-                (citedBy.TryGetValue(target, out var list) ? list : citedBy[target] = []).Add(citing);
-        CitedBy = citedBy;
-        Reader = new ReaderGraph(
-            works.Values.Where(w => w.IsCaptured).Select(ToNode).ToList(),
-            works.Values.Where(w => !w.IsCaptured).Select(ToNode).ToList());
-        _prepared = new Lazy<PreparedGraph>(() => UpstreamRanker.Prepare(Reader), LazyThreadSafetyMode.ExecutionAndPublication);
+        var ids = new Dictionary<long, string>(works.Count);
+        foreach (var id in works.Keys) ids[id] = id.ToString();
+        var captures = new List<WorkNode>();
+        var known = new List<WorkNode>(works.Count);
         foreach (var work in works.Values)
-            foreach (var key in IdentityKeys(work.Url, work.Doi, work.ArxivId, work.Isbn))
-                _byIdentity.TryAdd(key, work.Id);
+            (work.IsCaptured ? captures : known).Add(ToNode(work, ids));
+        Reader = new ReaderGraph(captures, known);
+        _prepared = new Lazy<PreparedGraph>(() => UpstreamRanker.Prepare(Reader), LazyThreadSafetyMode.ExecutionAndPublication);
+        _identities = new Lazy<WorkIdentities>(() => new WorkIdentities(works.Values), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    readonly Dictionary<string, long> _byIdentity = new(StringComparer.Ordinal);
     readonly Lazy<PreparedGraph> _prepared;
+    readonly Lazy<WorkIdentities> _identities;
 
     public long Version { get; }
     public IReadOnlyDictionary<long, WorkInfo> Works { get; }
     /// <summary>Work id → the works it cites (distinct).</summary>
-    public IReadOnlyDictionary<long, List<long>> Cites { get; }
-    /// <summary>Work id → the works that cite it.</summary>
-    public IReadOnlyDictionary<long, List<long>> CitedBy { get; }
+    public IReadOnlyDictionary<long, long[]> Cites { get; }
     /// <summary>The ranker's view: captured works as captures, everything else as known works.</summary>
     public ReaderGraph Reader { get; }
     /// <summary>
@@ -53,24 +53,25 @@ public sealed class LoadedGraph
     /// </summary>
     public PreparedGraph Prepared => _prepared.Value;
 
-    public WorkNode ToNode(WorkInfo work) => new(
-        work.Id.ToString(), work.Title, work.Year, work.Authors,
-        Cites.TryGetValue(work.Id, out var cited) ? cited.Select(c => c.ToString()).ToList() : work.IsCaptured ? [] : null,
+    /// <summary>Whether <see cref="Prepared"/> has been built (a ranking has been asked of this version).</summary>
+    public bool IsPrepared => _prepared.IsValueCreated;
+
+    public WorkNode ToNode(WorkInfo work) => ToNode(work, null);
+
+    WorkNode ToNode(WorkInfo work, Dictionary<long, string>? ids) => new(
+        Text(work.Id, ids), work.Title, work.Year, work.Authors,
+        Cites.TryGetValue(work.Id, out var cited) ? Texts(cited, ids) : work.IsCaptured ? [] : null,
         work.CitedByCount, work.Kind);
 
-    /// <summary>The known work with one of these identities, if any.</summary>
-    public long? FindWork(string? url, string? doi, string? arxivId, string? isbn)
+    static string[] Texts(long[] cited, Dictionary<long, string>? ids)
     {
-        foreach (var key in IdentityKeys(url, doi, arxivId, isbn))
-            if (_byIdentity.TryGetValue(key, out var id)) return id;
-        return null;
+        var texts = new string[cited.Length];
+        for (var i = 0; i < cited.Length; i++) texts[i] = Text(cited[i], ids);
+        return texts;
     }
 
-    static IEnumerable<string> IdentityKeys(string? url, string? doi, string? arxivId, string? isbn)
-    {
-        if (doi is not null) yield return "doi:" + doi.ToLowerInvariant();
-        if (arxivId is not null) yield return "arxiv:" + arxivId.ToLowerInvariant();
-        if (isbn is not null) yield return "isbn:" + isbn;
-        if (url is not null) yield return "url:" + url;
-    }
+    static string Text(long id, Dictionary<long, string>? ids) => ids is not null && ids.TryGetValue(id, out var text) ? text : id.ToString();
+
+    /// <summary>The known work with one of these identities, if any.</summary>
+    public long? FindWork(string? url, string? doi, string? arxivId, string? isbn) => _identities.Value.Find(url, doi, arxivId, isbn);
 }
