@@ -4,17 +4,17 @@ namespace Hqt.Api.Tests;
 
 public sealed record SuggestionPathDto(string Relation, string Id, string? Title, string? Url);
 public sealed record SuggestionDto(string Id, string Kind, string Title, string? Url, int? Year, List<string> Authors, double Score, string Reason, bool IsExploration, List<SuggestionPathDto> Paths);
-public sealed record SuggestionListDto(List<SuggestionDto> Items);
+public sealed record SuggestionListDto(List<SuggestionDto> Items, bool IsStale = false);
 public sealed record PageUpstreamDto(string Url, long? CaptureId, string? Title, List<AuthorDto> Authors, List<SuggestionDto> References, List<SuggestionDto> Inspirations);
 
 /// <summary>Each test gets its own user, so feedback in one never shows in another.</summary>
 public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
 {
-    const string Classic = "https://classics.example.org/as-we-may-think";
+    internal const string Classic = "https://classics.example.org/as-we-may-think";
     const string Second = "https://papers.example.org/memex-revisited";
 
     /// <summary>A post by <paramref name="author"/> whose article cites the given URLs.</summary>
-    static string Post(string title, string author, params string[] cites) => $"""
+    internal static string Post(string title, string author, params string[] cites) => $"""
         <html><head><title>{title}</title><meta name="author" content="{author}"></head>
         <body><nav><a href="https://elsewhere.example/">Elsewhere</a></nav><article><h1>{title}</h1>
         {string.Join("\n", cites.Select((url, i) => $"<p>As argued in <a href=\"{url}\">source {i}</a>, reading upstream pays.</p>"))}
@@ -216,5 +216,50 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
         var list = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
 
         Assert.Equal([Classic], list!.Items.Select(s => s.Url));
+    }
+}
+
+/// <summary>
+/// A large library answers from its previous version while the changed one loads. Every graph counts as large
+/// here (BackgroundRefreshMinWorks 0), so the stale path runs on a small one.
+/// </summary>
+public class StaleSuggestionTests(StaleSuggestionTests.Factory factory) : IClassFixture<StaleSuggestionTests.Factory>
+{
+    public sealed class Factory : HqtApiFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+            [new("Hqt:Graph:BackgroundRefreshMinWorks", "0"), new("Hqt:Graph:MaxStaleSeconds", "60")];
+    }
+
+    const string Fresh = "https://fresh.example/just-cited";
+
+    [Fact]
+    public async Task AfterAChangeThePreviousVersionAnswersWithFeedbackAppliedThenTheFreshOne()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader", token, null, default);
+        using var client = factory.CreateClient(token);
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = SuggestionTests.Post("One", "Ana Lindqvist", SuggestionTests.Classic, "https://b.example/x") });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ben.example/two", html = SuggestionTests.Post("Two", "Ben Okafor", SuggestionTests.Classic) });
+        var first = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
+
+        await client.PostAsync($"/api/suggestions/{first!.Items[0].Id}/dismiss", null);
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://cy.example/three", html = SuggestionTests.Post("Three", "Cy Tran", Fresh) });
+        var stale = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
+        var fresh = stale;
+        for (var attempt = 0; attempt < 100 && fresh!.IsStale; attempt++)
+        {
+            await Task.Delay(50);
+            fresh = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
+        }
+
+        Assert.False(first.IsStale);
+        Assert.Equal(SuggestionTests.Classic, first.Items[0].Url);
+        Assert.True(stale!.IsStale);
+        Assert.DoesNotContain(stale.Items, s => s.Id == first.Items[0].Id);
+        Assert.DoesNotContain(stale.Items, s => s.Url == Fresh);
+        Assert.False(fresh!.IsStale);
+        Assert.Contains(fresh.Items, s => s.Url == Fresh);
+        Assert.DoesNotContain(fresh.Items, s => s.Id == first.Items[0].Id);
     }
 }

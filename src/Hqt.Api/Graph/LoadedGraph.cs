@@ -34,12 +34,12 @@ public sealed class LoadedGraph
         foreach (var work in works.Values)
             (work.IsCaptured ? captures : known).Add(ToNode(work, ids));
         Reader = new ReaderGraph(captures, known);
-        _prepared = new Lazy<PreparedGraph>(() => UpstreamRanker.Prepare(Reader), LazyThreadSafetyMode.ExecutionAndPublication);
         _identities = new Lazy<WorkIdentities>(() => new WorkIdentities(works.Values), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    readonly Lazy<PreparedGraph> _prepared;
     readonly Lazy<WorkIdentities> _identities;
+    readonly Lock _preparing = new();
+    (long[] Read, PreparedGraph Graph)? _prepared;
 
     public long Version { get; }
     public IReadOnlyDictionary<long, WorkInfo> Works { get; }
@@ -47,14 +47,40 @@ public sealed class LoadedGraph
     public IReadOnlyDictionary<long, long[]> Cites { get; }
     /// <summary>The ranker's view: captured works as captures, everything else as known works.</summary>
     public ReaderGraph Reader { get; }
-    /// <summary>
-    /// <see cref="Reader"/> prepared for ranking, built on first use (once, however many requests race for it) and
-    /// kept with this version: each query then costs the per-query step only.
-    /// </summary>
-    public PreparedGraph Prepared => _prepared.Value;
+    /// <summary><see cref="Reader"/> prepared for ranking: <see cref="PreparedWith"/> no works read.</summary>
+    public PreparedGraph Prepared => PreparedWith([]);
 
-    /// <summary>Whether <see cref="Prepared"/> has been built (a ranking has been asked of this version).</summary>
-    public bool IsPrepared => _prepared.IsValueCreated;
+    /// <summary>Whether a preparation of this version has been built (a ranking has been asked of it).</summary>
+    public bool IsPrepared => _prepared is not null;
+
+    /// <summary>The read works the kept preparation counts as part of the library.</summary>
+    public IReadOnlyList<long> PreparedReadWorks => _prepared?.Read ?? [];
+
+    /// <summary>
+    /// The library with <paramref name="readWorks"/> (works marked read) counted as captures, prepared for ranking.
+    /// The last preparation is kept with this version, so each query costs the per-query step only until the graph
+    /// or the read works change; one preparation runs at a time, and requests that race for the same one share it.
+    /// </summary>
+    public PreparedGraph PreparedWith(IEnumerable<long> readWorks)
+    {
+        var read = readWorks.Where(id => Works.TryGetValue(id, out var work) && !work.IsCaptured).Distinct().Order().ToArray();
+        lock (_preparing)
+        {
+            if (_prepared is { } kept && kept.Read.AsSpan().SequenceEqual(read)) return kept.Graph;
+            var prepared = UpstreamRanker.Prepare(read.Length == 0 ? Reader : WithRead(read));
+            _prepared = (read, prepared);
+            return prepared;
+        }
+    }
+
+    // Read works join the captures: what the reader has read is part of the library.
+    ReaderGraph WithRead(long[] read)
+    {
+        var texts = new HashSet<string>(read.Select(id => id.ToString()), StringComparer.Ordinal);
+        return new ReaderGraph(
+            [.. Reader.Captures, .. Reader.Works.Where(w => texts.Contains(w.Id))],
+            Reader.Works.Where(w => !texts.Contains(w.Id)).ToList());
+    }
 
     public WorkNode ToNode(WorkInfo work) => ToNode(work, null);
 

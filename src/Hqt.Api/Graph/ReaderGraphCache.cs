@@ -1,94 +1,125 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Text.Json;
+using System.Diagnostics;
 using Dapper;
 using Hqt.Api.Storage;
 
 namespace Hqt.Api.Graph;
 
 /// <summary>
-/// Each user's <see cref="LoadedGraph"/>, reloaded only when <c>users.graph_version</c> moved (one cheap
-/// query per read). A 10k-capture library loads in a fraction of a second and then ranks from memory.
+/// Each user's <see cref="LoadedGraph"/>, reloaded only when <c>users.graph_version</c> moved (one cheap query per
+/// read). One refresh per user runs at a time and every request that needs it waits for that one.
 /// </summary>
-public sealed class ReaderGraphCache(Db db)
+/// <remarks>
+/// After a change a large library costs a reload and a preparation (about a second for 10k captures) before
+/// it ranks again. Rankings may instead be answered from the previous version for a bounded time
+/// (<see cref="GetForRankingAsync"/>) while the refresh runs in the background: what the reader just captured
+/// shows a moment later, but feedback never waits, since exclusions apply per query on any version.
+/// </remarks>
+public sealed class ReaderGraphCache(Db db, IConfiguration configuration, TimeProvider time, ILogger<ReaderGraphCache> logger)
 {
-    readonly ConcurrentDictionary<long, LoadedGraph> _graphs = new();
-    readonly ConcurrentDictionary<long, SemaphoreSlim> _loading = new();
+    readonly GraphRefreshOptions _options = configuration.GetSection("Hqt:Graph").Get<GraphRefreshOptions>() ?? new();
+    readonly ConcurrentDictionary<long, UserGraph> _users = new();
 
+    /// <summary>The user's graph as of now: waits for a reload when it changed.</summary>
     public async Task<LoadedGraph> GetAsync(long userId, CancellationToken ct)
     {
+        var version = await ReadVersionAsync(userId, ct);
+        var user = _users.GetOrAdd(userId, _ => new UserGraph());
+        return user.Current is { } current && current.Version >= version ? current : await FreshAsync(userId, user, version, ct);
+    }
+
+    /// <summary>
+    /// The user's graph for a ranking. When it changed since the last load and it is large
+    /// (<see cref="GraphRefreshOptions.BackgroundRefreshMinWorks"/>), the previous version answers, marked stale, while
+    /// the new one loads in the background, for at most <see cref="GraphRefreshOptions.MaxStaleSeconds"/> after the
+    /// change was first seen; after that requests wait for it, so a stale answer is never older than that bound.
+    /// </summary>
+    public async Task<GraphRead> GetForRankingAsync(long userId, CancellationToken ct)
+    {
+        var version = await ReadVersionAsync(userId, ct);
+        var user = _users.GetOrAdd(userId, _ => new UserGraph());
+        var current = user.Current;
+        if (current is not null && current.Version >= version) return new GraphRead(current, false);
+        if (current is { IsPrepared: true } && current.Works.Count >= _options.BackgroundRefreshMinWorks
+            && time.GetUtcNow() - user.StaleSince(current.Version, time.GetUtcNow()) < TimeSpan.FromSeconds(_options.MaxStaleSeconds))
+        {
+            var refresh = user.Refresh(previous => LoadAsync(userId, previous));
+            _ = refresh.ContinueWith(t => logger.LogError(t.Exception, "Refreshing the graph of user {UserId} failed", userId),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return new GraphRead(current, true);
+        }
+        return new GraphRead(await FreshAsync(userId, user, version, ct), false);
+    }
+
+    async Task<LoadedGraph> FreshAsync(long userId, UserGraph user, long version, CancellationToken ct)
+    {
+        while (true)
+        {
+            // A refresh that started before this version was written loads an older one: wait, then start another.
+            var graph = await user.Refresh(previous => LoadAsync(userId, previous)).WaitAsync(ct);
+            if (graph.Version >= version) return graph;
+        }
+    }
+
+    async Task<long> ReadVersionAsync(long userId, CancellationToken ct)
+    {
         await using var connection = await db.OpenAsync(ct);
-        var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT graph_version FROM users WHERE id = @userId", new { userId }, cancellationToken: ct));
-        if (_graphs.TryGetValue(userId, out var cached) && cached.Version == version) return cached;
+    }
 
-        // One load per user at a time; the others wait for it rather than loading the same rows again.
-        var gate = _loading.GetOrAdd(userId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
+    /// <summary>
+    /// Loads and prepares the graph as it is now, off the request: a request that stops waiting does not cancel
+    /// the refresh others wait for.
+    /// </summary>
+    async Task<LoadedGraph> LoadAsync(long userId, LoadedGraph? previous)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT graph_version FROM users WHERE id = @userId", new { userId }));
+        var graph = await GraphLoader.LoadAsync(connection, userId, version, CancellationToken.None);
+        // Prepared as the last version was ranked (the same works read), so the next ranking finds it ready.
+        graph.PreparedWith(previous?.PreparedReadWorks ?? []);
+        logger.LogDebug("Loaded graph version {Version} of user {UserId} in {Elapsed} ms", version, userId, watch.ElapsedMilliseconds);
+        return graph;
+    }
+
+    /// <summary>One user's current graph and the refresh under way, if any.</summary>
+    sealed class UserGraph
+    {
+        readonly Lock _lock = new();
+        Task<LoadedGraph>? _refresh;
+        (long Version, DateTimeOffset Since)? _stale;
+
+        public LoadedGraph? Current { get; private set; }
+
+        /// <summary>When a request first found <paramref name="version"/> out of date.</summary>
+        public DateTimeOffset StaleSince(long version, DateTimeOffset now)
         {
-            if (_graphs.TryGetValue(userId, out cached) && cached.Version >= version) return cached;
-            // The old version goes before the new one is built: two whole graphs never share the heap.
-            _graphs.TryRemove(userId, out _);
-            var loaded = await LoadAsync(connection, userId, version, ct);
-            _graphs[userId] = loaded;
-            return loaded;
+            lock (_lock)
+            {
+                if (_stale is not { } stale || stale.Version != version) _stale = (version, now);
+                return _stale.Value.Since;
+            }
         }
-        finally
+
+        /// <summary>The refresh under way, or a new one.</summary>
+        public Task<LoadedGraph> Refresh(Func<LoadedGraph?, Task<LoadedGraph>> load)
         {
-            gate.Release();
+            lock (_lock)
+            {
+                if (_refresh is { IsCompleted: false } running) return running;
+                return _refresh = Task.Run(async () =>
+                {
+                    var graph = await load(Current);
+                    lock (_lock)
+                    {
+                        if (Current is null || graph.Version >= Current.Version) Current = graph;
+                    }
+                    return graph;
+                });
+            }
         }
-    }
-
-    static async Task<LoadedGraph> LoadAsync(DbConnection connection, long userId, long version, CancellationToken ct)
-    {
-        // Rows are read one at a time (unbuffered) straight into the graph: no list of 100k rows in between.
-        var works = new Dictionary<long, WorkInfo>();
-        var strings = new StringPool();
-        await foreach (var row in connection.QueryUnbufferedAsync<WorkRow>(
-            $"SELECT {WorkRow.Columns} FROM works WHERE user_id = @userId", new { userId }).WithCancellation(ct))
-            works[row.Id] = new WorkInfo(row.Id, strings.Get(row.Kind), row.Title, (int?)row.Year, row.Url, row.Doi, row.ArxivId, row.Isbn,
-                Authors(row.AuthorsJson, strings), (int?)row.CitedByCount, row.DocumentId is not null);
-
-        // Duplicate edges (one per origin) are dropped here by sorting each list, cheaper than SQL's DISTINCT.
-        var cites = new Dictionary<long, List<long>>();
-        await foreach (var (citing, cited) in connection.QueryUnbufferedAsync<(long, long)>(
-            "SELECT citing_work_id, cited_work_id FROM citations WHERE user_id = @userId", new { userId }).WithCancellation(ct))
-            (cites.TryGetValue(citing, out var list) ? list : cites[citing] = []).Add(cited);
-        var distinct = new Dictionary<long, long[]>(cites.Count);
-        foreach (var (citing, list) in cites) distinct[citing] = Distinct(list);
-
-        // The load scanned every row once; its pages would otherwise sit in this pooled connection's cache.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA shrink_memory", cancellationToken: ct));
-        return new LoadedGraph(version, works, distinct);
-    }
-
-    // Sorted, each id once: the ranker and the people page never depend on the order of a work's references.
-    static long[] Distinct(List<long> cited)
-    {
-        var sorted = cited.ToArray();
-        Array.Sort(sorted);
-        var kept = 0;
-        for (var i = 0; i < sorted.Length; i++)
-            if (i == 0 || sorted[i] != sorted[i - 1]) sorted[kept++] = sorted[i];
-        return kept == sorted.Length ? sorted : sorted[..kept];
-    }
-
-    static readonly string[] NoAuthors = [];
-
-    static IReadOnlyList<string> Authors(string json, StringPool strings)
-    {
-        if (json is "[]" or "") return NoAuthors;
-        var names = JsonSerializer.Deserialize<string[]>(json) ?? NoAuthors;
-        for (var i = 0; i < names.Length; i++) names[i] = strings.Get(names[i]);
-        return names;
-    }
-
-    /// <summary>One instance per distinct string in a load: kinds and writers' names repeat across thousands of rows.</summary>
-    sealed class StringPool
-    {
-        readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-
-        public string Get(string value) => _pool.TryGetValue(value, out var kept) ? kept : _pool[value] = value;
     }
 }

@@ -22,7 +22,11 @@ public sealed record Suggestion(
 /// <param name="Relation"><c>cited-by-capture</c>, <c>cited-by-work</c> or <c>author-of</c>.</param>
 public sealed record SuggestionPath(string Relation, string Id, string? Title, string? Url);
 
-public sealed record SuggestionList(IReadOnlyList<Suggestion> Items);
+/// <param name="IsStale">
+/// Ranked on the library as it was before its latest change, because re-ranking a large library takes a moment:
+/// asking again shortly gives the fresh list. Dismissed, snoozed and read items are left out either way.
+/// </param>
+public sealed record SuggestionList(IReadOnlyList<Suggestion> Items, bool IsStale = false);
 
 public sealed record SnoozeRequest([property: Required] DateTimeOffset? Until);
 

@@ -48,7 +48,7 @@ public static class SuggestionEndpoints
         if (kind is not ("work" or "person" or "all")) return Problems.Invalid("kind", "The kind is work, person or all.");
         if (limit is < 1 or > 200) return Problems.Invalid("limit", "The limit must be between 1 and 200.");
         if (explore is < 0 or > 0.5 || double.IsNaN(explore)) return Problems.Invalid("explore", "The explore share must be between 0 and 0.5.");
-        return TypedResults.Ok(new SuggestionList(await service.ListAsync(user.UserId(), kind, limit, explore, ct)));
+        return TypedResults.Ok(await service.ListAsync(user.UserId(), kind, limit, explore, ct));
     }
 
     static async Task<Results<ContentHttpResult, ValidationProblem>> ExportSuggestions(
@@ -56,8 +56,8 @@ public static class SuggestionEndpoints
     {
         if (limit is < 1 or > 500) return Problems.Invalid("limit", "The limit must be between 1 and 500.");
         if (SuggestionExport.Find(format) is not { } exporter) return Problems.Invalid("format", "The format is bibtex, csljson or markdown.");
-        var items = await service.ListAsync(user.UserId(), "all", limit, 0, ct);
-        return TypedResults.Content(exporter.Write(items), exporter.ContentType);
+        var list = await service.ListAsync(user.UserId(), "all", limit, 0, ct);
+        return TypedResults.Content(exporter.Write(list.Items), exporter.ContentType);
     }
 
     static Task<Results<NoContent, ValidationProblem>> Snooze(

@@ -9,27 +9,38 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
     /// <summary>How many citing captures and works a suggestion lists as paths; the reason gives the full counts.</summary>
     const int MaxPaths = 5;
 
-    public async Task<IReadOnlyList<Suggestion>> ListAsync(long userId, string kind, int limit, double explore, CancellationToken ct)
+    /// <summary>
+    /// The library's suggestions. On a large library just changed, they may come from the previous version of the
+    /// graph while the new one loads (<see cref="ReaderGraphCache.GetForRankingAsync"/>), marked stale; feedback
+    /// always applies, since exclusions are per query.
+    /// </summary>
+    public async Task<SuggestionList> ListAsync(long userId, string kind, int limit, double explore, CancellationToken ct)
     {
-        var (graph, result) = await RankAsync(userId, null, limit, explore, ct);
-        var works = result.Works.Select(w => ToSuggestion(graph, w));
-        var people = result.People.Select(p => ToSuggestion(graph, p));
-        return kind switch
+        var read = await graphs.GetForRankingAsync(userId, ct);
+        var result = await RankAsync(userId, read.Graph, null, limit, explore, ct);
+        var works = result.Works.Select(w => ToSuggestion(read.Graph, w));
+        var people = result.People.Select(p => ToSuggestion(read.Graph, p));
+        return new SuggestionList(kind switch
         {
             "work" => works.Take(limit).ToList(),
             "person" => people.Take(limit).ToList(),
             // Both kinds: two thirds works, the rest people, each in its own ranked order.
             _ => works.Take(limit - limit / 3).Concat(people.Take(limit / 3)).ToList(),
-        };
+        }, read.IsStale);
     }
 
     /// <summary>
-    /// Ranks <paramref name="reader"/> (default: the whole library) against the user's graph with their feedback
-    /// applied: hidden items excluded, read works counted as part of the library.
+    /// Ranks <paramref name="reader"/> (default: the whole library) against the user's current graph with their
+    /// feedback applied: hidden items excluded, read works counted as part of the library.
     /// </summary>
     public async Task<(LoadedGraph Graph, RankResult Result)> RankAsync(long userId, Func<LoadedGraph, ReaderGraph>? reader, int limit, double explore, CancellationToken ct)
     {
         var graph = await graphs.GetAsync(userId, ct);
+        return (graph, await RankAsync(userId, graph, reader, limit, explore, ct));
+    }
+
+    async Task<RankResult> RankAsync(long userId, LoadedGraph graph, Func<LoadedGraph, ReaderGraph>? reader, int limit, double explore, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var (hidden, read) = await feedback.LoadAsync(userId, now, ct);
         // Exploration is seeded per user and day: stable while the reader looks, fresh tomorrow.
@@ -37,15 +48,16 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
 
         // The library's ranking only changes when the graph, the feedback or the day does: keep the last one.
         var key = reader is null ? new RankKey(graph.Version, FeedbackStamp(hidden, read), limit, explore, seed) : null;
-        if (key is not null && _lastRanked.TryGetValue((userId, limit, explore), out var last) && last.Key == key) return (graph, last.Result);
+        if (key is not null && _lastRanked.TryGetValue((userId, limit, explore), out var last) && last.Key == key) return last.Result;
 
-        var library = reader?.Invoke(graph) ?? WithReadWorks(graph, read);
         var excluded = hidden.Select(SuggestionIds.ToRankerId).ToHashSet(StringComparer.Ordinal);
         var options = new RankOptions(limit, explore, seed, excluded);
-        // The whole library as loaded ranks from its prepared form; a custom reader or read works make another graph.
-        var result = reader is null && ReferenceEquals(library, graph.Reader) ? UpstreamRanker.Rank(graph.Prepared, options) : UpstreamRanker.Rank(library, options);
+        // The whole library ranks from its kept preparation (read works included); a custom reader makes another graph.
+        var result = reader is null
+            ? UpstreamRanker.Rank(graph.PreparedWith(read.Select(SuggestionIds.WorkId).OfType<long>()), options)
+            : UpstreamRanker.Rank(reader(graph), options);
         if (key is not null) _lastRanked[(userId, limit, explore)] = (key, result);
-        return (graph, result);
+        return result;
     }
 
     readonly System.Collections.Concurrent.ConcurrentDictionary<(long UserId, int Limit, double Explore), (RankKey Key, RankResult Result)> _lastRanked = new();
@@ -54,16 +66,6 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
 
     static string FeedbackStamp(HashSet<string> hidden, HashSet<string> read) =>
         string.Join('|', hidden.Order(StringComparer.Ordinal)) + "#" + string.Join('|', read.Order(StringComparer.Ordinal));
-
-    static ReaderGraph WithReadWorks(LoadedGraph graph, HashSet<string> read)
-    {
-        var readWorks = read.Select(SuggestionIds.WorkId).OfType<long>()
-            .Where(id => graph.Works.TryGetValue(id, out var w) && !w.IsCaptured).ToHashSet();
-        if (readWorks.Count == 0) return graph.Reader;
-        return new ReaderGraph(
-            graph.Reader.Captures.Concat(readWorks.Select(id => graph.ToNode(graph.Works[id]))).ToList(),
-            graph.Reader.Works.Where(w => !readWorks.Contains(long.Parse(w.Id))).ToList());
-    }
 
     public static Suggestion ToSuggestion(LoadedGraph graph, RankedWork ranked, Func<string, WorkInfo?>? extra = null)
     {
