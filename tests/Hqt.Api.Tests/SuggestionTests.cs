@@ -232,6 +232,7 @@ public class StaleSuggestionTests(StaleSuggestionTests.Factory factory) : IClass
     }
 
     const string Fresh = "https://fresh.example/just-cited";
+    const string Suggested = "https://b.example/x";
 
     [Fact]
     public async Task AfterAChangeThePreviousVersionAnswersWithFeedbackAppliedThenTheFreshOne()
@@ -239,12 +240,13 @@ public class StaleSuggestionTests(StaleSuggestionTests.Factory factory) : IClass
         var token = "reader-" + Guid.NewGuid().ToString("N");
         await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader", token, null, default);
         using var client = factory.CreateClient(token);
-        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = SuggestionTests.Post("One", "Ana Lindqvist", SuggestionTests.Classic, "https://b.example/x") });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = SuggestionTests.Post("One", "Ana Lindqvist", SuggestionTests.Classic, Suggested) });
         await client.PostAsJsonAsync("/api/captures", new { url = "https://ben.example/two", html = SuggestionTests.Post("Two", "Ben Okafor", SuggestionTests.Classic) });
         var first = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
 
         await client.PostAsync($"/api/suggestions/{first!.Items[0].Id}/dismiss", null);
-        await client.PostAsJsonAsync("/api/captures", new { url = "https://cy.example/three", html = SuggestionTests.Post("Three", "Cy Tran", Fresh) });
+        // The reader captures a page the old version suggests: read now, it must not be suggested by that version either.
+        await client.PostAsJsonAsync("/api/captures", new { url = Suggested, html = SuggestionTests.Post("Three", "Cy Tran", Fresh) });
         var stale = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
         var fresh = stale;
         for (var attempt = 0; attempt < 100 && fresh!.IsStale; attempt++)
@@ -255,9 +257,11 @@ public class StaleSuggestionTests(StaleSuggestionTests.Factory factory) : IClass
 
         Assert.False(first.IsStale);
         Assert.Equal(SuggestionTests.Classic, first.Items[0].Url);
+        Assert.Contains(first.Items, s => s.Url == Suggested);
         Assert.True(stale!.IsStale);
         Assert.DoesNotContain(stale.Items, s => s.Id == first.Items[0].Id);
         Assert.DoesNotContain(stale.Items, s => s.Url == Fresh);
+        Assert.DoesNotContain(stale.Items, s => s.Url == Suggested);
         Assert.False(fresh!.IsStale);
         Assert.Contains(fresh.Items, s => s.Url == Fresh);
         Assert.DoesNotContain(fresh.Items, s => s.Id == first.Items[0].Id);

@@ -9,6 +9,9 @@ static class GraphLoader
 {
     public static async Task<LoadedGraph> LoadAsync(DbConnection connection, long userId, long version, CancellationToken ct)
     {
+        // Read first: a capture stored while the rows load is then after the mark, never missed (see LoadedGraph.LastCaptureId).
+        var lastCaptureId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(id), 0) FROM captures WHERE user_id = @userId", new { userId }, cancellationToken: ct));
         // Rows are read one at a time (unbuffered) straight into the graph: no list of 100k rows in between.
         var works = new Dictionary<long, WorkInfo>();
         var strings = new StringPool();
@@ -27,7 +30,7 @@ static class GraphLoader
 
         // The load scanned every row once; its pages would otherwise sit in this pooled connection's cache.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA shrink_memory", cancellationToken: ct));
-        return new LoadedGraph(version, works, distinct);
+        return new LoadedGraph(version, works, distinct) { LastCaptureId = lastCaptureId };
     }
 
     // Sorted, each id once: the ranker and the people page never depend on the order of a work's references.

@@ -42,6 +42,9 @@ public sealed class LoadedGraph
     (long[] Read, PreparedGraph Graph)? _prepared;
 
     public long Version { get; }
+
+    /// <summary>The newest capture stored before the rows were read: later ones may be missing from this version.</summary>
+    public long LastCaptureId { get; init; }
     public IReadOnlyDictionary<long, WorkInfo> Works { get; }
     /// <summary>Work id → the works it cites (distinct).</summary>
     public IReadOnlyDictionary<long, long[]> Cites { get; }

@@ -39,16 +39,16 @@ public sealed class ReaderGraphCache(Db db, IConfiguration configuration, TimePr
         var version = await ReadVersionAsync(userId, ct);
         var user = _users.GetOrAdd(userId, _ => new UserGraph());
         var current = user.Current;
-        if (current is not null && current.Version >= version) return new GraphRead(current, false);
+        if (current is not null && current.Version >= version) return new GraphRead(current);
         if (current is { IsPrepared: true } && current.Works.Count >= _options.BackgroundRefreshMinWorks
             && time.GetUtcNow() - user.StaleSince(current.Version, time.GetUtcNow()) < TimeSpan.FromSeconds(_options.MaxStaleSeconds))
         {
             var refresh = user.Refresh(previous => LoadAsync(userId, previous));
             _ = refresh.ContinueWith(t => logger.LogError(t.Exception, "Refreshing the graph of user {UserId} failed", userId),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return new GraphRead(current, true);
+            return new GraphRead(current, true, await CapturedSinceAsync(userId, current.LastCaptureId, ct));
         }
-        return new GraphRead(await FreshAsync(userId, user, version, ct), false);
+        return new GraphRead(await FreshAsync(userId, user, version, ct));
     }
 
     async Task<LoadedGraph> FreshAsync(long userId, UserGraph user, long version, CancellationToken ct)
@@ -59,6 +59,15 @@ public sealed class ReaderGraphCache(Db db, IConfiguration configuration, TimePr
             var graph = await user.Refresh(previous => LoadAsync(userId, previous)).WaitAsync(ct);
             if (graph.Version >= version) return graph;
         }
+    }
+
+    // A capture whose extraction has not run has no work yet, and no work the old version could suggest for it.
+    async Task<IReadOnlyList<long>> CapturedSinceAsync(long userId, long lastCaptureId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT DISTINCT work_id FROM captures WHERE user_id = @userId AND id > @lastCaptureId AND work_id IS NOT NULL",
+            new { userId, lastCaptureId }, cancellationToken: ct))).AsList();
     }
 
     async Task<long> ReadVersionAsync(long userId, CancellationToken ct)

@@ -17,7 +17,7 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
     public async Task<SuggestionList> ListAsync(long userId, string kind, int limit, double explore, CancellationToken ct)
     {
         var read = await graphs.GetForRankingAsync(userId, ct);
-        var result = await RankAsync(userId, read.Graph, null, limit, explore, ct);
+        var result = await RankAsync(userId, read.Graph, null, limit, explore, ct, read.CapturedSince);
         var works = result.Works.Select(w => ToSuggestion(read.Graph, w));
         var people = result.People.Select(p => ToSuggestion(read.Graph, p));
         return new SuggestionList(kind switch
@@ -39,10 +39,13 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
         return (graph, await RankAsync(userId, graph, reader, limit, explore, ct));
     }
 
-    async Task<RankResult> RankAsync(long userId, LoadedGraph graph, Func<LoadedGraph, ReaderGraph>? reader, int limit, double explore, CancellationToken ct)
+    async Task<RankResult> RankAsync(long userId, LoadedGraph graph, Func<LoadedGraph, ReaderGraph>? reader, int limit, double explore,
+        CancellationToken ct, IReadOnlyList<long>? capturedSince = null)
     {
         var now = time.GetUtcNow();
         var (hidden, read) = await feedback.LoadAsync(userId, now, ct);
+        // Pages captured after this version of the graph was read are read too: an older version must not suggest them.
+        foreach (var work in capturedSince ?? []) hidden.Add(SuggestionIds.Work(work));
         // Exploration is seeded per user and day: stable while the reader looks, fresh tomorrow.
         var seed = HashCode.Combine(userId, DateOnly.FromDateTime(now.UtcDateTime).DayNumber);
 
