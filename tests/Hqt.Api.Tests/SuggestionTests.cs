@@ -267,3 +267,61 @@ public class StaleSuggestionTests(StaleSuggestionTests.Factory factory) : IClass
         Assert.DoesNotContain(fresh.Items, s => s.Id == first.Items[0].Id);
     }
 }
+
+/// <summary>After a change the graph reads only the edges added since, when that provably gives the full answer.</summary>
+public class IncrementalGraphLoadTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
+{
+    async Task<(HttpClient Client, long UserId)> ReaderAsync()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        var userId = await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader", token, null, default);
+        var client = factory.CreateClient(token);
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = SuggestionTests.Post("One", "Ana Lindqvist", SuggestionTests.Classic, "https://b.example/x") });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ben.example/two", html = SuggestionTests.Post("Two", "Ben Okafor", SuggestionTests.Classic) });
+        await client.GetStringAsync("/api/suggestions");
+        return (client, userId);
+    }
+
+    async Task<Hqt.Api.Graph.LoadedGraph> FullLoadAsync(long userId)
+    {
+        await using var connection = await factory.Services.GetRequiredService<Hqt.Api.Storage.Db>().OpenAsync();
+        return Hqt.Api.Graph.GraphLoader.Load(connection, userId);
+    }
+
+    static void AssertSameGraph(Hqt.Api.Graph.LoadedGraph expected, Hqt.Api.Graph.LoadedGraph actual)
+    {
+        Assert.Equal(expected.Version, actual.Version);
+        Assert.Equal(expected.Works.Keys.Order(), actual.Works.Keys.Order());
+        Assert.Equal(expected.Cites.Keys.Order(), actual.Cites.Keys.Order());
+        foreach (var (citing, cited) in expected.Cites) Assert.Equal(cited, actual.Cites[citing]);
+    }
+
+    [Fact]
+    public async Task ACaptureAddedReadsOnlyTheNewEdgesAndGivesTheFullGraph()
+    {
+        var (client, userId) = await ReaderAsync();
+        using var _ = client;
+
+        // Cites a known work, a new one, and one twice: the merge must union and dedupe.
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/four", html = SuggestionTests.Post("Four", "Ana Lindqvist", SuggestionTests.Classic, "https://new.example/y", "https://new.example/y") });
+        var graph = await factory.Services.GetRequiredService<Hqt.Api.Graph.ReaderGraphCache>().GetAsync(userId, default);
+
+        Assert.True(graph.IsIncremental);
+        AssertSameGraph(await FullLoadAsync(userId), graph);
+    }
+
+    [Fact]
+    public async Task ADeletedCaptureReadsEveryEdgeAgain()
+    {
+        var (client, userId) = await ReaderAsync();
+        using var _ = client;
+        var captures = await client.GetFromJsonAsync<CapturePageDto>("/api/captures");
+
+        await client.DeleteAsync($"/api/captures/{captures!.Items.First(c => c.Url == "https://ana.example/one").Id}");
+        var graph = await factory.Services.GetRequiredService<Hqt.Api.Graph.ReaderGraphCache>().GetAsync(userId, default);
+
+        Assert.False(graph.IsIncremental);
+        AssertSameGraph(await FullLoadAsync(userId), graph);
+        Assert.DoesNotContain(graph.Works.Values, w => w.Url == "https://b.example/x");
+    }
+}

@@ -45,6 +45,15 @@ public sealed class LoadedGraph
 
     /// <summary>The newest capture stored before the rows were read: later ones may be missing from this version.</summary>
     public long LastCaptureId { get; init; }
+
+    /// <summary>The user's citation rows when this version was read (duplicates and all): a deletion since shows as fewer.</summary>
+    public long CitationRows { get; init; }
+
+    /// <summary>The newest citation row of this version: rows after it are the ones added since.</summary>
+    public long LastCitationId { get; init; }
+
+    /// <summary>This version reused the previous one's edges and read only the rows added since.</summary>
+    public bool IsIncremental { get; init; }
     public IReadOnlyDictionary<long, WorkInfo> Works { get; }
     /// <summary>Work id → the works it cites (distinct).</summary>
     public IReadOnlyDictionary<long, long[]> Cites { get; }
