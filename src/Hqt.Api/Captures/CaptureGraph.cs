@@ -28,11 +28,8 @@ public sealed class CaptureGraph(GraphWriter writer)
             extract.Authors.Select(a => new AuthorFacts(a.Name, a.Url, a.Kind)).ToList(), host, ct);
 
         var cited = await writer.ResolveWorksAsync(db, tx, userId, extract.References.Select(WorkFacts.FromReference).ToList(), ct);
-        for (var i = 0; i < cited.Count; i++)
-        {
-            var reference = extract.References[i];
-            await writer.AddCitationAsync(db, tx, userId, workId, cited[i], captureId, Origin, reference.Signal, reference.AnchorText, reference.Context, ct);
-        }
+        GraphWriter.AddCitations(db, tx, userId, workId, captureId, Origin,
+            extract.References.Select((reference, i) => (cited[i], (string?)reference.Signal, reference.AnchorText, reference.Context)));
         await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
     }
 
