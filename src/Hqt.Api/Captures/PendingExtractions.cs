@@ -11,8 +11,8 @@ namespace Hqt.Api.Captures;
 /// Captures acknowledged before they are extracted. A capture is extracted inline when the server is idle
 /// (nothing pending, no other inline extraction running), so a lone capture answers with its authors. Under
 /// load it is stored as pending (durably, like any capture) and extracted behind the response: by
-/// <see cref="ExtractionWorker"/> on one low-priority thread in capture order, a batch per commit, or by a read
-/// that needs it (<see cref="FinishForUserAsync"/>), which shares extractions already in flight.
+/// <see cref="ExtractionWorker"/> on one low-priority thread in capture order, or by a read that needs it
+/// (<see cref="FinishForUserAsync"/>, a batch per commit), which shares extractions already in flight.
 /// </summary>
 public sealed class PendingExtractions(
     CaptureStore store, CaptureExtraction extraction, LowPriorityCpu lowPriority, IOptions<HqtOptions> options, ILogger<PendingExtractions> logger)
@@ -59,7 +59,9 @@ public sealed class PendingExtractions(
             var batch = await store.PendingAsync(null, after, BatchSize, ct);
             if (batch.Count > 0)
             {
-                await ExtractAndStoreAsync(batch, onLowPriorityThread: true, ct);
+                // One commit per capture: the write turn is shared with incoming captures, and a batch of big
+                // graphs would hold it for tens of milliseconds in front of them.
+                foreach (var capture in batch) await ExtractAndStoreAsync([capture], onLowPriorityThread: true, ct);
                 after = batch[^1].Id;
                 continue;
             }
