@@ -121,11 +121,12 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
         return rows.AsList();
     }
 
-    public async Task<int> CountPendingAsync(CancellationToken ct)
+    /// <summary>Captures waiting for extraction: everyone's, or one user's.</summary>
+    public async Task<int> CountPendingAsync(long? userId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM captures WHERE extractor_version = 0", cancellationToken: ct));
+            "SELECT COUNT(*) FROM captures WHERE extractor_version = 0 AND (@userId IS NULL OR user_id = @userId)", new { userId }, cancellationToken: ct));
     }
 
     /// <summary>

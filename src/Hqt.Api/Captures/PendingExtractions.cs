@@ -38,21 +38,31 @@ public sealed class PendingExtractions(
         _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>Extracts the user's pending captures before a read shows captures or the graph.</summary>
-    public async Task FinishForUserAsync(long userId, CancellationToken ct)
+    /// <summary>How long a read spends finishing the reader's backlog before it answers with what is done.</summary>
+    public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Extracts the user's pending captures before a read shows captures or the graph, for up to
+    /// <paramref name="budget"/>: a reader who just sent hundreds of pages at once gets an answer from what is
+    /// done rather than a timeout. Returns how many are still pending (0 almost always).
+    /// </summary>
+    public async Task<int> FinishForUserAsync(long userId, TimeSpan budget, CancellationToken ct)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         long after = 0;
         while (await store.PendingAsync(userId, after, BatchSize, ct) is { Count: > 0 } batch)
         {
+            if (clock.Elapsed > budget) return await store.CountPendingAsync(userId, ct);
             await ExtractAndStoreAsync(batch, onLowPriorityThread: false, ct);
             after = batch[^1].Id;
         }
+        return 0;
     }
 
     /// <summary>The worker's loop: everyone's backlog in capture order, then sleep until a capture is deferred.</summary>
     public async Task RunBacklogAsync(CancellationToken ct)
     {
-        Volatile.Write(ref _backlog, await store.CountPendingAsync(ct));
+        Volatile.Write(ref _backlog, await store.CountPendingAsync(null, ct));
         long after = 0;
         while (!ct.IsCancellationRequested)
         {
@@ -179,15 +189,25 @@ public sealed class ExtractionWorker(PendingExtractions pending, ILogger<Extract
     }
 }
 
-/// <summary>Reads that show captures or the graph first finish the reader's pending extractions.</summary>
+/// <summary>
+/// Reads that show captures or the graph first finish the reader's pending extractions. If the reader's backlog
+/// is too big to finish within <see cref="PendingExtractions.ReadBudget"/>, the answer says how many captures are
+/// still being read in a <c>Hqt-Pending-Captures</c> header.
+/// </summary>
 public static class FinishPendingExtractionsFilter
 {
+    public const string PendingHeader = "Hqt-Pending-Captures";
+
     public static TBuilder FinishesPendingExtractions<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (http.User.Identity?.IsAuthenticated == true)
-                await http.RequestServices.GetRequiredService<PendingExtractions>().FinishForUserAsync(Hqt.Api.Auth.CurrentUser.UserId(http.User), http.RequestAborted);
+            {
+                var pending = http.RequestServices.GetRequiredService<PendingExtractions>();
+                var left = await pending.FinishForUserAsync(Hqt.Api.Auth.CurrentUser.UserId(http.User), PendingExtractions.ReadBudget, http.RequestAborted);
+                if (left > 0) http.Response.Headers[PendingHeader] = left.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             return await next(context);
         });
 }
