@@ -7,7 +7,8 @@ namespace Hqt.Bench.Ingest;
 public sealed record LevelResult(
     int Concurrency, int Requests, int Ok, int Errors, IReadOnlyDictionary<string, int> ErrorKinds,
     double Seconds, double CapturesPerSecond, double P50Ms, double P99Ms, double MaxMs,
-    double ServerCpuMsPerCapture, double ClientCpuMsPerCapture, long ServerRssMiB, long ServerPeakRssMiB);
+    double ServerCpuMsPerCapture, double ClientCpuMsPerCapture, long ServerRssMiB, long ServerPeakRssMiB,
+    int PendingAtEnd, double DrainSeconds, double ExtractedPerSecond, double ServerCpuMsPerCaptureWithDrain);
 
 public static class Load
 {
@@ -61,9 +62,21 @@ public static class Load
         var serverCpu = (server.CpuTime() - cpuBefore).TotalMilliseconds;
         var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalMilliseconds;
         var (rss, peak) = server.Memory();
+
+        // A busy server acknowledges captures once stored and extracts them behind the answers: wait for that
+        // backlog to drain, so the level also says how fast captures were fully processed, and the next level
+        // starts from an idle server.
+        var pendingAtEnd = server.PendingExtractions();
+        var drain = Stopwatch.StartNew();
+        while (server.PendingExtractions() > 0 && drain.Elapsed < TimeSpan.FromMinutes(10)) await Task.Delay(50);
+        drain.Stop();
+        var serverCpuWithDrain = (server.CpuTime() - cpuBefore).TotalMilliseconds;
+
         var errorCount = errors.Values.Sum();
         return new LevelResult(concurrency, ok + errorCount, ok, errorCount, new Dictionary<string, int>(errors),
             wall.Elapsed.TotalSeconds, ok / wall.Elapsed.TotalSeconds, Pct(0.50), Pct(0.99), sorted.LastOrDefault(),
-            serverCpu / Math.Max(1, ok), clientCpu / Math.Max(1, ok), rss / 1024, peak / 1024);
+            serverCpu / Math.Max(1, ok), clientCpu / Math.Max(1, ok), rss / 1024, peak / 1024,
+            pendingAtEnd, drain.Elapsed.TotalSeconds, ok / (wall.Elapsed.TotalSeconds + drain.Elapsed.TotalSeconds),
+            serverCpuWithDrain / Math.Max(1, ok));
     }
 }

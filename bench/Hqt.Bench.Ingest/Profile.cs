@@ -29,7 +29,7 @@ public static class Profile
             .AddSingleton(TimeProvider.System)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton<Db>().AddSingleton<Migrator>().AddSingleton<TokenStore>()
-            .AddSingleton<GraphWriter>().AddSingleton<CaptureGraph>().AddSingleton<CaptureStore>();
+            .AddSingleton<GraphWriter>().AddSingleton<CaptureGraph>().AddSingleton<Hqt.Api.Lookups.LookupQueue>().AddSingleton<CaptureStore>();
         services.AddOptions<HqtOptions>().Configure(o => o.DataDirectory = data);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<Migrator>().MigrateAsync();
@@ -38,7 +38,7 @@ public static class Profile
         var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var payloads = new Payloads(pages);
 
-        string[] names = ["json-in (body to request)", "extract (PageExtractor)", "new-capture (sha256, gzip, extract json)", "store (sqlite transaction + re-read)", "json-out (response)"];
+        string[] names = ["json-in (body to request)", "extract (PageExtractor)", "new-capture (sha256, gzip, extract json)", "store (sqlite transaction: capture + graph)", "json-out (response)"];
         var times = names.Select(_ => new List<double>()).ToArray();
         var cpu = new double[names.Length];
         var me = System.Diagnostics.Process.GetCurrentProcess();
@@ -57,7 +57,7 @@ public static class Profile
                 var extract = PageExtractor.Extract(request.Html, request.Url);
                 t[1] = Lap(ref s);
                 c[1] = LapCpu(me, ref c0);
-                var capture = NewCapture.Create(request, extract, null, DateTimeOffset.UtcNow);
+                var capture = NewCapture.Create(request, null, DateTimeOffset.UtcNow).WithExtract(extract);
                 t[2] = Lap(ref s);
                 c[2] = LapCpu(me, ref c0);
                 var (_, row) = await store.SaveAsync(userId, capture, default);

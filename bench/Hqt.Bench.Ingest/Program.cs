@@ -60,9 +60,11 @@ foreach (var c in levels)
     Console.Error.WriteLine($"  c={c} done: {r.Ok}/{r.Requests} ok in {r.Seconds:F1}s");
 }
 
-Console.WriteLine($"{"conc",5} {"requests",9} {"errors",7} {"captures/s",11} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"srv cpu ms/cap",15} {"cli cpu ms/cap",15} {"srv RSS MiB",12} {"peak",6}");
+Console.WriteLine($"{"conc",5} {"requests",9} {"errors",7} {"captures/s",11} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"srv cpu ms/cap",15} {"cli cpu ms/cap",15} {"srv RSS MiB",12} {"peak",6} {"pending",8} {"drain s",8} {"extracted/s",12} {"srv cpu incl. drain",20}");
 foreach (var r in results)
-    Console.WriteLine($"{r.Concurrency,5} {r.Requests,9} {r.Errors,7} {r.CapturesPerSecond,11:F1} {r.P50Ms,8:F1} {r.P99Ms,8:F1} {r.MaxMs,8:F1} {r.ServerCpuMsPerCapture,15:F1} {r.ClientCpuMsPerCapture,15:F1} {r.ServerRssMiB,12} {r.ServerPeakRssMiB,6}");
+    Console.WriteLine($"{r.Concurrency,5} {r.Requests,9} {r.Errors,7} {r.CapturesPerSecond,11:F1} {r.P50Ms,8:F1} {r.P99Ms,8:F1} {r.MaxMs,8:F1} {r.ServerCpuMsPerCapture,15:F1} {r.ClientCpuMsPerCapture,15:F1} {r.ServerRssMiB,12} {r.ServerPeakRssMiB,6} {r.PendingAtEnd,8} {r.DrainSeconds,8:F1} {r.ExtractedPerSecond,12:F1} {r.ServerCpuMsPerCaptureWithDrain,20:F1}");
+Console.WriteLine("captures/s and latency: acknowledged captures (stored durably; extracted inline when idle, else pending). pending/drain s: the");
+Console.WriteLine("extraction backlog left when the level's load stopped and how long the server took to clear it; extracted/s = captures / (load + drain).");
 foreach (var r in results.Where(r => r.Errors > 0))
     Console.WriteLine($"  c={r.Concurrency} errors: {string.Join(", ", r.ErrorKinds.Select(e => $"{e.Key} x{e.Value}"))}");
 if (results.FirstOrDefault(r => r.Concurrency == 8) is { } eight)

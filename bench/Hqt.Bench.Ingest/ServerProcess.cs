@@ -96,6 +96,16 @@ public sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Captures acknowledged but not extracted yet, read from the server's SQLite file (read-only, WAL).</summary>
+    public int PendingExtractions()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "hqt.db")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM captures WHERE extractor_version = 0";
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

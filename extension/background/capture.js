@@ -56,10 +56,13 @@ function describe(result, payload, outbox) {
   switch (result.verdict) {
     case Verdict.Delivered: {
       const c = result.capture ?? {};
-      const found = [
-        c.authors?.length ? `by ${formatAuthors(c.authors.map((a) => a.name))}` : 'no author found',
-        `${c.referenceCount ?? 0} reference${c.referenceCount === 1 ? '' : 's'}`,
-      ].join(', ');
+      // A busy server stores the page first and reads it moments later; "no author found" would be untrue then.
+      const found = c.extraction === 'pending'
+        ? 'its authors and references are being read now'
+        : [
+          c.authors?.length ? `by ${formatAuthors(c.authors.map((a) => a.name))}` : 'no author found',
+          `${c.referenceCount ?? 0} reference${c.referenceCount === 1 ? '' : 's'}`,
+        ].join(', ');
       return result.status === 200
         ? { ...base, state: Outcome.Repeat, captureId: c.id, message: `Already captured (same page and content): ${found}.` }
         : { ...base, state: Outcome.Delivered, captureId: c.id, message: `Captured: ${found}.` };

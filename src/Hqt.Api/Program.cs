@@ -56,6 +56,9 @@ builder.Services.AddSingleton<GraphWriter>();
 builder.Services.AddSingleton<CaptureExtraction>();
 builder.Services.AddSingleton<CaptureGraph>();
 builder.Services.AddSingleton<CaptureStore>();
+builder.Services.AddSingleton<LowPriorityCpu>();
+builder.Services.AddSingleton<PendingExtractions>();
+builder.Services.AddHostedService<ExtractionWorker>();
 builder.Services.AddSingleton<WorkStore>();
 builder.Services.AddLookups(options.Lookups);
 builder.Services.AddSingleton<ReaderGraphCache>();
@@ -83,11 +86,12 @@ app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapCaptures(options);
 app.MapExtract(options);
-app.MapWorks();
-app.MapLookups();
-app.MapSuggestions();
-app.MapPageUpstream(options);
-app.MapPeople();
+// Reads of the graph first finish the reader's captures that were acknowledged before being extracted.
+app.MapWorks().FinishesPendingExtractions();
+app.MapLookups().FinishesPendingExtractions();
+app.MapSuggestions().FinishesPendingExtractions();
+app.MapPageUpstream(options).FinishesPendingExtractions();
+app.MapPeople().FinishesPendingExtractions();
 app.MapUpstream();
 
 app.Run();

@@ -242,6 +242,21 @@ public class CaptureTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
     }
 
     [Fact]
+    public async Task DeletingAWritersOnlyCaptureForgetsTheWriterButNotOthers()
+    {
+        using var client = factory.CreateAuthorizedClient();
+        var only = await (await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://zed.example/only", TestPages.Article(author: "Zed Onlyonce")))).Content.ReadFromJsonAsync<CaptureDto>();
+        await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://yan.example/kept", TestPages.Article(author: "Yan Keeps")));
+        var before = await client.GetAsync("/api/people/person-zedonlyonce");
+
+        await client.DeleteAsync($"/api/captures/{only!.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/people/person-zedonlyonce")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/people/person-yankeeps")).StatusCode);
+    }
+
+    [Fact]
     public async Task ScriptAndSqlShapedStringsAreStoredAndReturnedVerbatim()
     {
         using var client = factory.CreateAuthorizedClient();

@@ -16,6 +16,9 @@ public sealed class ChildServer : IDisposable
     Process? _process;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hqt-tests", "child-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra environment for the next start (<c>Hqt__…</c> settings).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}");
     public string DatabasePath => Path.Combine(DataDirectory, "hqt.db");
 
@@ -33,6 +36,7 @@ public sealed class ChildServer : IDisposable
         start.Environment["Hqt__CapturesPerSecond"] = "1000000";
         // Tests never reach the internet: no reference lookups.
         start.Environment["Hqt__Lookups__Enabled"] = "false";
+        foreach (var (key, value) in Environment) start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

@@ -14,7 +14,7 @@ public class ReextractTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory
         // What an older extractor might have stored: no authors, no references.
         await using (var db = await factory.Services.GetRequiredService<Db>().OpenAsync())
             await db.ExecuteAsync("""
-                UPDATE captures SET extractor_version = 0,
+                UPDATE captures SET extractor_version = 1,
                   extract_json = '{"title":"old","canonicalUrl":"https://blog.example.com/stale","authors":[],"references":[]}'
                 WHERE id = @id
                 """, new { id = stale!.Id });

@@ -13,6 +13,12 @@ public sealed record CreateCaptureRequest(
     [property: StringLength(1_000_000)] string? Selection = null,
     DateTimeOffset? CapturedAt = null);
 
+/// <summary>A stored capture and the gist of what was extracted from it.</summary>
+/// <param name="Extraction">
+/// <c>extracted</c>; or <c>pending</c> when a busy server acknowledged the capture once its page was stored and
+/// extracts it moments later (authors are empty and the canonical URL is the page URL's until then). Reading the
+/// capture, the graph or suggestions finishes the reader's pending extractions first, so no read sees them.
+/// </param>
 public sealed record CaptureResponse(
     long Id,
     long DocumentId,
@@ -21,7 +27,8 @@ public sealed record CaptureResponse(
     string? Title,
     IReadOnlyList<ExtractedAuthor> Authors,
     int ReferenceCount,
-    DateTimeOffset CapturedAt);
+    DateTimeOffset CapturedAt,
+    string Extraction);
 
 /// <summary>One capture with everything extracted from it.</summary>
 public sealed record CaptureDetail(

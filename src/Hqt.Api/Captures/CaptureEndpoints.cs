@@ -16,7 +16,7 @@ public static class CaptureEndpoints
         captures.MapPost("/", CreateCapture)
             .WithName("CreateCapture")
             .WithSummary("Capture a page: store its HTML and extract its authors and references")
-            .WithDescription("Idempotent: the same canonical URL and content (or the same Idempotency-Key) returns 200 with the existing capture. Accepts Content-Encoding: gzip.")
+            .WithDescription("Idempotent: the same content at the same URL or canonical URL (or the same Idempotency-Key) returns 200 with the existing capture. Accepts Content-Encoding: gzip. An idle server extracts before answering; a busy one answers once the page is stored, with extraction \"pending\", and extracts it moments later.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -26,16 +26,19 @@ public static class CaptureEndpoints
             .RequireRateLimiting(RateLimits.Captures)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxCaptureBytes));
         captures.MapGet("/", ListCaptures)
+            .FinishesPendingExtractions()
             .WithName("ListCaptures")
             .WithSummary("List captures, newest first, a page at a time")
             .ProducesValidationProblem();
         captures.MapGet("/{id:long}", GetCapture)
+            .FinishesPendingExtractions()
             .WithName("GetCapture")
             .WithSummary("Get one capture with everything extracted from it");
         captures.MapDelete("/{id:long}", DeleteCapture)
             .WithName("DeleteCapture")
             .WithSummary("Delete a capture and whatever only it produced");
         captures.MapPost("/reextract", Reextract)
+            .FinishesPendingExtractions()
             .WithName("ReextractCaptures")
             .WithSummary("Re-run extraction over all of your captures' stored HTML")
             .WithDescription("Reports how many captures were processed and how many changed.");
@@ -48,6 +51,7 @@ public static class CaptureEndpoints
         ClaimsPrincipal user,
         CaptureStore store,
         CaptureExtraction extraction,
+        PendingExtractions pending,
         TimeProvider time,
         CancellationToken ct)
     {
@@ -58,9 +62,10 @@ public static class CaptureEndpoints
         if (idempotencyKey is { Length: > 200 }) return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header is at most 200 characters.");
         if (HtmlContent.WhyNotHtml(request.Html) is { } why) return Problems.NotHtml(why);
 
-        var extract = extraction.Run(request.Html, request.Url.Trim());
-        var capture = NewCapture.Create(request, extract, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), time.GetUtcNow());
-        var (outcome, row) = await store.SaveAsync(user.UserId(), capture, ct);
+        var userId = user.UserId();
+        var capture = NewCapture.Create(request, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim(), time.GetUtcNow());
+        // A repeat is answered before any extraction is paid for.
+        var (outcome, row) = await store.FindRepeatAsync(userId, capture, ct) ?? await ExtractIfIdleAndSaveAsync(userId, capture, request.Html, store, extraction, pending, ct);
         return outcome switch
         {
             CaptureStore.Outcome.Created => TypedResults.Created($"/api/captures/{row!.Id}", row.ToResponse()),
@@ -68,6 +73,22 @@ public static class CaptureEndpoints
             _ => TypedResults.Problem("This Idempotency-Key was already used for a different page or content.",
                 statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key reused"),
         };
+    }
+
+    /// <summary>
+    /// An idle server extracts before storing, so the answer carries the authors; a busy one stores the page
+    /// pending and the backlog extracts it (the reader's capture is safe either way once we answer).
+    /// </summary>
+    static async Task<(CaptureStore.Outcome, CaptureRow?)> ExtractIfIdleAndSaveAsync(long userId, NewCapture capture, string html,
+        CaptureStore store, CaptureExtraction extraction, PendingExtractions pending, CancellationToken ct)
+    {
+        using (var lane = pending.TryTakeInlineLane())
+        {
+            if (lane is not null) capture = capture.WithExtract(extraction.Run(html, capture.Url));
+        }
+        var saved = await store.SaveAsync(userId, capture, ct);
+        if (saved.Outcome == CaptureStore.Outcome.Created && !capture.IsExtracted) pending.Deferred();
+        return saved;
     }
 
     static string? FieldWithNul(CreateCaptureRequest request) =>

@@ -17,8 +17,7 @@ public sealed class CaptureExtraction(ILogger<CaptureExtraction> logger)
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Extraction failed for a page from {Host}; storing it unextracted", new Uri(url).Host);
-            var canonical = Hqt.Extraction.Identity.UrlCanonicalizer.Canonicalize(url) ?? url;
-            return new PageExtract(null, canonical, null, null, null, [], []);
+            return NewCapture.Unextracted(url);
         }
     }
 }

@@ -28,11 +28,8 @@ public sealed class CaptureGraph(GraphWriter writer)
             extract.Authors.Select(a => new AuthorFacts(a.Name, a.Url, a.Kind)).ToList(), host, ct);
 
         var cited = await writer.ResolveWorksAsync(db, tx, userId, extract.References.Select(WorkFacts.FromReference).ToList(), ct);
-        for (var i = 0; i < cited.Count; i++)
-        {
-            var reference = extract.References[i];
-            await writer.AddCitationAsync(db, tx, userId, workId, cited[i], captureId, Origin, reference.Signal, reference.AnchorText, reference.Context, ct);
-        }
+        GraphWriter.AddCitations(db, tx, userId, workId, captureId, Origin,
+            extract.References.Select((reference, i) => (cited[i], (string?)reference.Signal, reference.AnchorText, reference.Context)));
         await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
     }
 
@@ -51,14 +48,20 @@ public sealed class CaptureGraph(GraphWriter writer)
         await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
         if (!collectOrphans || touched.Count == 0) return;
 
-        // A work stays while another capture is of it or anything still cites it or is cited by it.
+        // A work stays while another capture is of it or anything still cites it or is cited by it; a person
+        // while they author any work. Only the people of the touched works are checked, not the whole library.
+        var authors = (await db.QueryAsync<long>(new CommandDefinition(
+            "SELECT DISTINCT person_id FROM authorships WHERE work_id IN @touched", new { touched }, tx, cancellationToken: ct))).AsList();
         await db.ExecuteAsync(new CommandDefinition("""
             DELETE FROM works
             WHERE user_id = @userId AND id IN @touched
               AND NOT EXISTS (SELECT 1 FROM captures c WHERE c.work_id = works.id AND c.id <> @captureId)
               AND NOT EXISTS (SELECT 1 FROM citations x WHERE x.cited_work_id = works.id OR x.citing_work_id = works.id);
-            DELETE FROM people
-            WHERE user_id = @userId AND NOT EXISTS (SELECT 1 FROM authorships a WHERE a.person_id = people.id);
             """, new { userId, touched, captureId }, tx, cancellationToken: ct));
+        if (authors.Count > 0)
+            await db.ExecuteAsync(new CommandDefinition("""
+                DELETE FROM people
+                WHERE user_id = @userId AND id IN @authors AND NOT EXISTS (SELECT 1 FROM authorships a WHERE a.person_id = people.id);
+                """, new { userId, authors }, tx, cancellationToken: ct));
     }
 }

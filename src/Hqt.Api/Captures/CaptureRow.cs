@@ -18,12 +18,25 @@ public sealed class CaptureRow
     public long ExtractorVersion { get; init; }
     public string ExtractJson { get; init; } = "{}";
 
-    public PageExtract Extract => JsonSerializer.Deserialize<PageExtract>(ExtractJson, CaptureJson.Options)!;
+    PageExtract? _extract;
+
+    /// <summary>The extraction; set when the row was just written, else read from <see cref="ExtractJson"/> once.</summary>
+    public PageExtract Extract
+    {
+        get => _extract ??= JsonSerializer.Deserialize<PageExtract>(ExtractJson, CaptureJson.Options)!;
+        init => _extract = value;
+    }
+
+    /// <summary>Extractor version 0 marks a capture stored but not extracted yet.</summary>
+    public bool IsPending => ExtractorVersion == PendingVersion;
+
+    public const int PendingVersion = 0;
 
     public CaptureResponse ToResponse()
     {
         var extract = Extract;
-        return new(Id, DocumentId, Url, CanonicalUrl, Title, extract.Authors, extract.References.Count, DateTimeOffset.Parse(CapturedAt));
+        return new(Id, DocumentId, Url, CanonicalUrl, Title, extract.Authors, extract.References.Count, DateTimeOffset.Parse(CapturedAt),
+            IsPending ? "pending" : "extracted");
     }
 
     public CaptureDetail ToDetail() =>

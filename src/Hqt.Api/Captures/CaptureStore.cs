@@ -19,24 +19,21 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
     public enum Outcome { Created, Existing, KeyConflict }
 
     /// <summary>
-    /// Stores a capture and its graph in one transaction, or finds the one it repeats (same idempotency key,
-    /// or same document and content hash).
+    /// Stores a capture in one transaction (with its graph and lookups when it is extracted), or finds the one it
+    /// repeats (same idempotency key, or the same content at the same URL or canonical URL).
     /// </summary>
     public async Task<(Outcome Outcome, CaptureRow? Capture)> SaveAsync(long userId, NewCapture capture, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        if (await FindRepeatAsync(connection, null, userId, capture, ct) is { } repeat) return repeat;
+        if (await FindRepeatAsync(userId, capture, ct) is { } repeat) return repeat;
         try
         {
-            // BEGIN IMMEDIATE takes the write lock up front, so concurrent writers queue on busy_timeout
-            // instead of failing to upgrade a read lock ("database is locked").
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            // BEGIN IMMEDIATE takes the write lock up front (no failed upgrade of a read lock: "database is locked").
+            await using var write = await db.BeginWriteAsync(ct);
+            var (connection, transaction) = (write.Connection, write.Transaction);
             var now = DateTimeOffset.UtcNow.ToString("O");
-            var documentId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO documents (user_id, canonical_url, created_at) VALUES (@userId, @CanonicalUrl, @now)
-                ON CONFLICT (user_id, canonical_url) DO UPDATE SET canonical_url = excluded.canonical_url
-                RETURNING id
-                """, new { userId, capture.CanonicalUrl, now }, transaction, cancellationToken: ct));
+            var capturedAt = capture.CapturedAt.ToUniversalTime().ToString("O");
+            var extractorVersion = capture.IsExtracted ? Hqt.Extraction.PageExtractor.Version : CaptureRow.PendingVersion;
+            var documentId = await UpsertDocumentAsync(connection, transaction, userId, capture.CanonicalUrl, ct);
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
                 INSERT INTO captures (user_id, document_id, url, title, selection, captured_at, received_at, content_hash,
                                       html_gzip, html_length, idempotency_key, extractor_version, extract_json)
@@ -45,41 +42,136 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
                 RETURNING id
                 """, new
             {
-                userId, documentId, capture.Url, capture.Title, capture.Selection,
-                capturedAt = capture.CapturedAt.ToUniversalTime().ToString("O"), now, capture.ContentHash,
-                capture.HtmlGzip, capture.HtmlLength, capture.IdempotencyKey,
-                extractorVersion = Hqt.Extraction.PageExtractor.Version, capture.ExtractJson,
+                userId, documentId, capture.Url, capture.Title, capture.Selection, capturedAt, now, capture.ContentHash,
+                capture.HtmlGzip, capture.HtmlLength, capture.IdempotencyKey, extractorVersion, capture.ExtractJson,
             }, transaction, cancellationToken: ct));
-            await graph.WriteAsync(connection, transaction, userId, id, capture.Extract, ct);
-            // In the same transaction: an acknowledged capture always has its lookups queued.
-            await lookups.EnqueueForCaptureAsync(connection, transaction, userId, id, ct);
-            await transaction.CommitAsync(ct);
-            lookups.Wake();
-            return (Outcome.Created, await FindAsync(userId, id, ct));
+            if (capture.IsExtracted) await WriteGraphAndLookupsAsync(connection, transaction, userId, id, capture.Extract, ct);
+            await write.CommitAsync(ct);
+            if (capture.IsExtracted) lookups.Wake();
+            // The row as written: no second read, and the extraction is not deserialised back from its JSON.
+            return (Outcome.Created, new CaptureRow
+            {
+                Id = id, DocumentId = documentId, Url = capture.Url, CanonicalUrl = capture.CanonicalUrl, Title = capture.Title,
+                Selection = capture.Selection, CapturedAt = capturedAt, ContentHash = capture.ContentHash,
+                IdempotencyKey = capture.IdempotencyKey, ExtractorVersion = extractorVersion, ExtractJson = capture.ExtractJson,
+                Extract = capture.Extract,
+            });
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT: a concurrent twin won */)
         {
-            return await FindRepeatAsync(connection, null, userId, capture, ct) ?? throw new InvalidOperationException("Constraint failed with no twin.", e);
+            return await FindRepeatAsync(userId, capture, ct) ?? throw new InvalidOperationException("Constraint failed with no twin.", e);
         }
     }
 
-    async Task<(Outcome, CaptureRow?)?> FindRepeatAsync(DbConnection connection, DbTransaction? transaction, long userId, NewCapture capture, CancellationToken ct)
+    /// <summary>The capture this one repeats, if any: asked before extracting, so a repeat costs no extraction.</summary>
+    public async Task<(Outcome Outcome, CaptureRow? Capture)?> FindRepeatAsync(long userId, NewCapture capture, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await FindRepeatAsync(connection, userId, capture, ct);
+    }
+
+    // The same content at the same URL is the same page whatever its extraction says (extraction is a function of
+    // the two), and the same content under the same canonical URL is too (tracking parameters, a re-capture).
+    static async Task<(Outcome, CaptureRow?)?> FindRepeatAsync(DbConnection connection, long userId, NewCapture capture, CancellationToken ct)
     {
         if (capture.IdempotencyKey is { } key)
         {
             var byKey = await connection.QuerySingleOrDefaultAsync<CaptureRow>(new CommandDefinition(
-                SelectColumns + " WHERE c.user_id = @userId AND c.idempotency_key = @key", new { userId, key }, transaction, cancellationToken: ct));
+                SelectColumns + " WHERE c.user_id = @userId AND c.idempotency_key = @key", new { userId, key }, cancellationToken: ct));
             if (byKey is not null)
-                return byKey.ContentHash == capture.ContentHash && byKey.CanonicalUrl == capture.CanonicalUrl
+                return byKey.ContentHash == capture.ContentHash && (byKey.Url == capture.Url || byKey.CanonicalUrl == capture.CanonicalUrl)
                     ? (Outcome.Existing, byKey)
                     : (Outcome.KeyConflict, byKey);
         }
-        var same = await connection.QuerySingleOrDefaultAsync<CaptureRow>(new CommandDefinition(
-            // Driven from the document (unique on user and URL), then (document, hash): filtering captures by
-            // user first made SQLite walk every capture the user has, on every capture.
-            SelectColumns + " WHERE d.user_id = @userId AND d.canonical_url = @CanonicalUrl AND c.document_id = d.id AND c.content_hash = @ContentHash",
-            new { userId, capture.CanonicalUrl, capture.ContentHash }, transaction, cancellationToken: ct));
+        var same = await connection.QueryFirstOrDefaultAsync<CaptureRow>(new CommandDefinition(
+            SelectColumns + """
+             WHERE c.user_id = @userId AND c.content_hash = @ContentHash AND (c.url = @Url OR d.canonical_url = @CanonicalUrl)
+            ORDER BY c.id LIMIT 1
+            """,
+            new { userId, capture.ContentHash, capture.Url, capture.CanonicalUrl }, cancellationToken: ct));
         return same is null ? null : (Outcome.Existing, same);
+    }
+
+    static Task<long> UpsertDocumentAsync(DbConnection connection, DbTransaction transaction, long userId, string canonicalUrl, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO documents (user_id, canonical_url, created_at) VALUES (@userId, @canonicalUrl, @now)
+            ON CONFLICT (user_id, canonical_url) DO UPDATE SET canonical_url = excluded.canonical_url
+            RETURNING id
+            """, new { userId, canonicalUrl, now = DateTimeOffset.UtcNow.ToString("O") }, transaction, cancellationToken: ct));
+
+    async Task WriteGraphAndLookupsAsync(DbConnection connection, DbTransaction transaction, long userId, long captureId, Hqt.Extraction.PageExtract extract, CancellationToken ct)
+    {
+        await graph.WriteAsync(connection, transaction, userId, captureId, extract, ct);
+        // In the same transaction: an extracted capture always has its lookups queued.
+        await lookups.EnqueueForCaptureAsync(connection, transaction, userId, captureId, ct);
+    }
+
+    /// <summary>A stored capture waiting for extraction (extractor version 0), with its page.</summary>
+    public sealed record PendingCapture(long Id, long UserId, string Url, byte[] HtmlGzip);
+
+    /// <summary>The backlog in capture order: everyone's, or one user's; <paramref name="afterId"/> pages through it.</summary>
+    public async Task<IReadOnlyList<PendingCapture>> PendingAsync(long? userId, long afterId, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<PendingCapture>(new CommandDefinition("""
+            SELECT id, user_id AS UserId, url, html_gzip AS HtmlGzip FROM captures
+            WHERE extractor_version = 0 AND id > @afterId AND (@userId IS NULL OR user_id = @userId)
+            ORDER BY id LIMIT @limit
+            """, new { userId, afterId, limit }, cancellationToken: ct));
+        return rows.AsList();
+    }
+
+    /// <summary>Captures waiting for extraction: everyone's, or one user's.</summary>
+    public async Task<int> CountPendingAsync(long? userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM captures WHERE extractor_version = 0 AND (@userId IS NULL OR user_id = @userId)", new { userId }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Stores the extractions of pending captures in one transaction (one commit for the batch): each capture moves
+    /// to the document of the canonical URL its page names, gets its graph and its lookups. A capture deleted or
+    /// extracted by someone else meanwhile is skipped.
+    /// </summary>
+    public async Task CompleteExtractionsAsync(IReadOnlyList<(PendingCapture Capture, Hqt.Extraction.PageExtract Extract)> done, CancellationToken ct)
+    {
+        if (done.Count == 0) return;
+        await using var write = await db.BeginWriteAsync(ct);
+        var (connection, transaction) = (write.Connection, write.Transaction);
+        foreach (var (capture, extract) in done)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(extract, CaptureJson.Options);
+            var stored = await connection.QuerySingleOrDefaultAsync<(long DocumentId, string ContentHash)?>(new CommandDefinition("""
+                UPDATE captures SET extract_json = @json, extractor_version = @version, title = COALESCE(@title, title)
+                WHERE id = @Id AND extractor_version = 0
+                RETURNING document_id, content_hash
+                """, new { json, version = Hqt.Extraction.PageExtractor.Version, title = extract.Title, capture.Id }, transaction, cancellationToken: ct));
+            if (stored is not { } row) continue;
+            await FileUnderCanonicalUrlAsync(connection, transaction, capture, row.DocumentId, row.ContentHash, extract.CanonicalUrl, ct);
+            await WriteGraphAndLookupsAsync(connection, transaction, capture.UserId, capture.Id, extract, ct);
+        }
+        await write.CommitAsync(ct);
+        lookups.Wake();
+    }
+
+    /// <summary>
+    /// A pending capture was filed under its URL; its page may name another canonical URL. It moves there, unless
+    /// that document already holds the same content (the same page captured under two URLs before either was
+    /// extracted): both captures were acknowledged, so both are kept, and this one stays where it is.
+    /// </summary>
+    static async Task FileUnderCanonicalUrlAsync(DbConnection connection, DbTransaction transaction, PendingCapture capture,
+        long documentId, string contentHash, string canonicalUrl, CancellationToken ct)
+    {
+        var current = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT canonical_url FROM documents WHERE id = @documentId", new { documentId }, transaction, cancellationToken: ct));
+        if (current == canonicalUrl) return;
+        var target = await UpsertDocumentAsync(connection, transaction, capture.UserId, canonicalUrl, ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE captures SET document_id = @target
+            WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM captures WHERE document_id = @target AND content_hash = @contentHash);
+            DELETE FROM documents WHERE id IN (@documentId, @target) AND NOT EXISTS (SELECT 1 FROM captures WHERE document_id = documents.id);
+            """, new { target, capture.Id, contentHash, documentId }, transaction, cancellationToken: ct));
     }
 
     public async Task<CaptureRow?> FindAsync(long userId, long id, CancellationToken ct)
@@ -102,8 +194,8 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
     /// <summary>Deletes the capture, its document when no other version is left, and the graph only it produced.</summary>
     public async Task<bool> DeleteAsync(long userId, long id, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var write = await db.BeginWriteAsync(ct);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var documentId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT document_id FROM captures WHERE user_id = @userId AND id = @id", new { userId, id }, transaction, cancellationToken: ct));
         if (documentId is null) return false;
@@ -114,18 +206,18 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
         await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM documents WHERE id = @documentId AND NOT EXISTS (SELECT 1 FROM captures WHERE document_id = @documentId)
             """, new { documentId }, transaction, cancellationToken: ct));
-        await transaction.CommitAsync(ct);
+        await write.CommitAsync(ct);
         return true;
     }
 
-    /// <summary>The stored HTML of the user's captures, a batch at a time, for re-extraction.</summary>
+    /// <summary>The stored HTML of the user's extracted captures, a batch at a time, for re-extraction (pending ones are the worker's).</summary>
     public async Task<IReadOnlyList<(long Id, byte[] HtmlGzip, string Url, string ExtractJson)>> ReadHtmlBatchAsync(
         long userId, long afterId, int batch, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<(long, byte[], string, string)>(new CommandDefinition("""
             SELECT id, html_gzip, url, extract_json FROM captures
-            WHERE user_id = @userId AND id > @afterId ORDER BY id LIMIT @batch
+            WHERE user_id = @userId AND id > @afterId AND extractor_version <> 0 ORDER BY id LIMIT @batch
             """, new { userId, afterId, batch }, cancellationToken: ct));
         return rows.AsList();
     }
@@ -133,14 +225,14 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
     /// <summary>Replaces a capture's extraction (and its graph) with a newer one.</summary>
     public async Task UpdateExtractAsync(long userId, long id, Hqt.Extraction.PageExtract extract, string extractJson, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var write = await db.BeginWriteAsync(ct);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE captures SET extract_json = @extractJson, extractor_version = @version, title = COALESCE(@title, title)
             WHERE user_id = @userId AND id = @id
             """, new { extractJson, version = Hqt.Extraction.PageExtractor.Version, title = extract.Title, userId, id }, transaction, cancellationToken: ct));
         await graph.RemoveAsync(connection, transaction, userId, id, collectOrphans: false, ct);
         await graph.WriteAsync(connection, transaction, userId, id, extract, ct);
-        await transaction.CommitAsync(ct);
+        await write.CommitAsync(ct);
     }
 }

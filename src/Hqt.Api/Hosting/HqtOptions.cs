@@ -21,6 +21,13 @@ public sealed class HqtOptions
     public int CaptureBurst { get; set; } = 600;
     public int CapturesPerSecond { get; set; } = 100;
 
+    /// <summary>
+    /// Extract a capture before answering when the server is idle (the answer then carries its authors). Off,
+    /// every capture is acknowledged once stored and extracted moments later in the background; under load that
+    /// happens anyway, so the server keeps taking captures at the speed of storing them.
+    /// </summary>
+    public bool ExtractInlineWhenIdle { get; set; } = true;
+
     /// <summary>Reference lookups and fetching of cited pages (<c>Hqt:Lookups</c>).</summary>
     public Hqt.Api.Lookups.LookupsOptions Lookups { get; set; } = new();
 

@@ -43,15 +43,17 @@ public sealed class LookupGraph(GraphWriter writer, LookupQueue queue)
         // A reference that joined two known works may have merged this one into an older twin: follow it there.
         if (!await db.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM works WHERE id = @workId)", new { workId }, tx, cancellationToken: ct)))
             workId = await writer.ResolveWorkAsync(db, tx, job.UserId, result.Work, ct);
+        // A work cites another once per origin; a repeated reference (merged on identity) adds nothing.
         var cited = new List<long>(resolved.Count);
+        var edges = new List<(long, string?, string?, string?)>(resolved.Count);
         for (var i = 0; i < resolved.Count; i++)
         {
-            // A work cites another once per origin; a repeated reference (merged on identity) adds nothing.
             if (resolved[i] == workId || cited.Contains(resolved[i])) continue;
             cited.Add(resolved[i]);
             var reference = result.References[i];
-            await writer.AddCitationAsync(db, tx, job.UserId, workId, resolved[i], null, result.Source, reference.Signal, reference.AnchorText, reference.Context, ct);
+            edges.Add((resolved[i], reference.Signal, reference.AnchorText, reference.Context));
         }
+        GraphWriter.AddCitations(db, tx, job.UserId, workId, null, result.Source, edges);
         // Cached reader graphs reload: suggestions see what the lookup found.
         await GraphWriter.BumpVersionAsync(db, tx, job.UserId, ct);
 

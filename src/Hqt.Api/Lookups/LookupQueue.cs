@@ -40,17 +40,18 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> o
         var spent = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM lookup_jobs WHERE origin_capture_id = @captureId", new { captureId }, tx, cancellationToken: ct));
         var queued = 0;
+        using var insert = new RepeatedCommand(connection, tx, """
+            INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
+            SELECT @p0, w.id, @p1, @p2, 'queued', 0, @p3, @p3, @p3 FROM works w
+            WHERE w.id = @p4 AND w.user_id = @p0 AND w.document_id IS NULL AND w.kind <> 'person'
+              AND (w.doi IS NOT NULL OR w.arxiv_id IS NOT NULL OR w.url LIKE 'http://%' OR w.url LIKE 'https://%')
+            ON CONFLICT (user_id, work_id) DO NOTHING
+            """, 5);
         var now = time.GetUtcNow().ToString("O");
         foreach (var workId in workIds)
         {
             if (spent + queued >= _options.MaxLookupsPerCapture) break;
-            queued += await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
-                SELECT @userId, w.id, @captureId, @depth, 'queued', 0, @now, @now, @now FROM works w
-                WHERE w.id = @workId AND w.user_id = @userId AND w.document_id IS NULL AND w.kind <> 'person'
-                  AND (w.doi IS NOT NULL OR w.arxiv_id IS NOT NULL OR w.url LIKE 'http://%' OR w.url LIKE 'https://%')
-                ON CONFLICT (user_id, work_id) DO NOTHING
-                """, new { userId, captureId, depth, now, workId }, tx, cancellationToken: ct));
+            queued += insert.Execute(userId, captureId, depth, now, workId);
         }
         return queued;
     }

@@ -39,11 +39,10 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
             var found = await LookUpAsync(work, ct);
             // The answer must land on the work that was looked up: give it the URL that work is known by.
             var result = found with { Work = found.Work with { Url = found.Work.Url ?? work.Url } };
-            await using var db2 = await db.OpenAsync(ct);
-            await using var tx = db2.BeginTransaction(deferred: false);
-            await graph.WriteAsync(db2, tx, job, result, ct);
-            await queue.CompleteAsync(db2, tx, job, owner, result.Source, null, ct);
-            await tx.CommitAsync(ct);
+            await using var write = await db.BeginWriteAsync(ct);
+            await graph.WriteAsync(write.Connection, write.Transaction, job, result, ct);
+            await queue.CompleteAsync(write.Connection, write.Transaction, job, owner, result.Source, null, ct);
+            await write.CommitAsync(ct);
             queue.Wake();
             logger.LogDebug("Lookup {JobId} of work {WorkId} via {Source}: {References} references", job.Id, job.WorkId, result.Source, result.References.Count);
         }
