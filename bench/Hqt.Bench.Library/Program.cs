@@ -68,9 +68,14 @@ try
         Console.WriteLine($"library: {captures} captures x {refsPerCapture} references in {load.Elapsed.TotalSeconds:F1} s");
     }
 
-    // The graph is read through a GET (extraction may finish after the POST answered): the first one loads it.
+    // The graph is read through a GET: a busy server acknowledges captures before extracting them, and a read
+    // finishes the backlog for a few seconds at a time, saying in Hqt-Pending-Captures how many are left.
     const string list = "/api/suggestions?kind=all&limit=20";
-    var cold = await TimeAsync(http, list);
+    var drain = Stopwatch.StartNew();
+    var drainReads = 0;
+    while (await PendingAsync(http, list) > 0) drainReads++;
+    if (drainReads > 0) Console.WriteLine($"extraction backlog drained by {drainReads + 1} reads in {drain.Elapsed.TotalSeconds:F1} s");
+    var cold = drainReads > 0 ? drain.Elapsed.TotalMilliseconds : await TimeAsync(http, list);
     var times = new List<double>();
     for (var r = 0; r < requests; r++) times.Add(await TimeAsync(http, list));
     times.Sort();
@@ -105,7 +110,7 @@ try
     Console.WriteLine();
     Console.WriteLine($"| ListSuggestions ({captures} captures, {captures * refsPerCapture} references{(reuse ? ", restarted server" : "")}) | value |");
     Console.WriteLine("| --- | --- |");
-    Console.WriteLine($"| first request {(reuse ? "after the server started" : "after the library was posted")} (graph load + rank) | {cold:F1} ms |");
+    Console.WriteLine($"| first request {(reuse ? "after the server started" : "after the library was posted")} (graph load + rank{(drainReads > 0 ? ", extraction backlog included" : "")}) | {cold:F1} ms |");
     Console.WriteLine($"| p50 over {requests} requests | {Percentile(times, 0.50):F1} ms |");
     Console.WriteLine($"| p95 | {Percentile(times, 0.95):F1} ms |");
     Console.WriteLine($"| server RSS after the warm requests | {rssWarm:F0} MB |");
@@ -140,6 +145,13 @@ static async Task<double> TimeAsync(HttpClient http, string path)
     await response.Content.ReadAsByteArrayAsync();
     response.EnsureSuccessStatusCode();
     return watch.Elapsed.TotalMilliseconds;
+}
+
+static async Task<int> PendingAsync(HttpClient http, string path)
+{
+    using var response = await http.GetAsync(path);
+    response.EnsureSuccessStatusCode();
+    return response.Headers.TryGetValues("Hqt-Pending-Captures", out var left) ? int.Parse(left.First()) : 0;
 }
 
 static async Task<(double Ms, bool IsStale)> TimeListAsync(HttpClient http, string path)
