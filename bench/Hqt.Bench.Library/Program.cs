@@ -72,10 +72,11 @@ try
     // finishes the backlog for a few seconds at a time, saying in Hqt-Pending-Captures how many are left.
     const string list = "/api/suggestions?kind=all&limit=20";
     var drain = Stopwatch.StartNew();
+    var pending = await PendingAsync(http, list);
+    var cold = drain.Elapsed.TotalMilliseconds;
     var drainReads = 0;
-    while (await PendingAsync(http, list) > 0) drainReads++;
+    for (; pending > 0; drainReads++) pending = await PendingAsync(http, list);
     if (drainReads > 0) Console.WriteLine($"extraction backlog drained by {drainReads + 1} reads in {drain.Elapsed.TotalSeconds:F1} s");
-    var cold = drainReads > 0 ? drain.Elapsed.TotalMilliseconds : await TimeAsync(http, list);
     var times = new List<double>();
     for (var r = 0; r < requests; r++) times.Add(await TimeAsync(http, list));
     times.Sort();
