@@ -26,7 +26,13 @@ static class GraphLoader
     {
         using var tx = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
         var version = Scalar(connection, tx, userId, "SELECT graph_version FROM users WHERE id = @userId");
-        var lastCaptureId = Scalar(connection, tx, userId, "SELECT COALESCE(MAX(id), 0) FROM captures WHERE user_id = @userId");
+        // Every capture up to the mark was extracted when this version was read (extractor_version 0 is one
+        // acknowledged but not extracted yet): a capture after it may be missing from this version's works.
+        var lastCaptureId = Scalar(connection, tx, userId, """
+            SELECT COALESCE(
+              (SELECT MIN(id) - 1 FROM captures WHERE user_id = @userId AND extractor_version = 0),
+              (SELECT MAX(id) FROM captures WHERE user_id = @userId), 0)
+            """);
         var rows = Scalar(connection, tx, userId, "SELECT COUNT(*) FROM citations WHERE user_id = @userId");
         var lastCitationId = Scalar(connection, tx, userId, "SELECT COALESCE(MAX(id), 0) FROM citations WHERE user_id = @userId");
         var works = ReadWorks(connection, tx, userId);

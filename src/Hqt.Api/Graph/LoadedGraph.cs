@@ -43,7 +43,7 @@ public sealed class LoadedGraph
 
     public long Version { get; }
 
-    /// <summary>The newest capture stored before the rows were read: later ones may be missing from this version.</summary>
+    /// <summary>Every capture up to this id was extracted into this version; later ones may be missing from it.</summary>
     public long LastCaptureId { get; init; }
 
     /// <summary>The user's citation rows when this version was read (duplicates and all): a deletion since shows as fewer.</summary>
