@@ -12,7 +12,7 @@ namespace Hqt.Bench.Extraction;
 public class ExtractionBenchmarks
 {
     IReadOnlyList<(string Id, string Url, string Html)> _pages = [];
-    readonly HtmlParser _parser = new(new HtmlParserOptions { IsScripting = false });
+    readonly HtmlParser _parser = new(); // default options: what a plain user of AngleSharp writes
 
     [GlobalSetup]
     public void Setup() => _pages = CorpusPages.Load();

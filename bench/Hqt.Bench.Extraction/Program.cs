@@ -1,11 +1,37 @@
 using BenchmarkDotNet.Running;
 using Hqt.Bench.Extraction;
 
-// --medians [rounds]: per-page medians of bare parse vs extraction (quick, prints the figures the bar is stated in).
+// --medians [rounds]: per-page medians of bare parse, parse+metadata+authors and full extraction, with both ratios.
+// --stages [rounds]: per-stage medians of the extraction (where the time goes). --loop N [full|authors|parse]: N passes, for a profiler.
 // Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 if (args.Length > 0 && args[0] == "--medians")
 {
     PerPageMedians.Run(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 5);
+    return;
+}
+if (args.Length > 1 && args[0] == "--loop")
+{
+    var loopPages = CorpusPages.Load();
+    var what = args.Length > 2 ? args[2] : "full";
+    var loopParser = new AngleSharp.Html.Parser.HtmlParser();
+    for (var pass = 0; pass < int.Parse(args[1]); pass++)
+        foreach (var (_, url, html) in loopPages)
+            _ = what switch
+            {
+                "parse" => loopParser.ParseDocument(html).ChildElementCount,
+                "authors" => Hqt.Extraction.PageExtractor.ExtractMetadataAndAuthors(html, url).Authors.Count,
+                _ => Hqt.Extraction.PageExtractor.Extract(html, url).References.Count,
+            };
+    return;
+}
+if (args.Length > 0 && args[0] == "--parse-variants")
+{
+    ParseVariants.Run(args.Length > 1 && int.TryParse(args[1], out var parseRounds) ? parseRounds : 3);
+    return;
+}
+if (args.Length > 0 && args[0] == "--stages")
+{
+    StageProfile.Run(args.Length > 1 && int.TryParse(args[1], out var stageRounds) ? stageRounds : 3);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
