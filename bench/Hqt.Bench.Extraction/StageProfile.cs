@@ -12,7 +12,7 @@ public static class StageProfile
     public static void Run(int rounds)
     {
         var pages = CorpusPages.Load();
-        string[] names = ["bare parse (default)", "flatten", "parse", "scan", "jsonld", "metadata", "authors.structured", "authors.markup", "authors.merge", "refs.domindex", "refs.signals", "refs.lists", "refs.maincontent", "refs.links", "refs.set"];
+        string[] names = ["bare parse (default)", "flatten", "parse", "walk only", "all+visit", "scan", "jsonld", "metadata", "authors.structured", "authors.markup", "authors.merge", "refs.domindex", "refs.signals", "refs.lists", "refs.maincontent", "refs.links", "refs.set"];
         var times = names.Select(_ => new double[pages.Count]).ToArray();
         var bytes = new long[names.Length];
         foreach (var row in times) Array.Fill(row, double.MaxValue);
@@ -25,26 +25,31 @@ public static class StageProfile
                 var (_, url, html) = pages[p];
                 var t = new double[names.Length];
                 var b = new long[names.Length];
-                var s = Stopwatch.GetTimestamp();
+                var s = ThreadCpu.NowMs();
                 var a = GC.GetAllocatedBytesForCurrentThread();
-                void Lap(int k) { var now = Stopwatch.GetTimestamp(); t[k] = Stopwatch.GetElapsedTime(s, now).TotalMilliseconds; s = now; var an = GC.GetAllocatedBytesForCurrentThread(); b[k] = an - a; a = an; }
+                void Lap(int k) { var now = ThreadCpu.NowMs(); t[k] = now - s; s = now; var an = GC.GetAllocatedBytesForCurrentThread(); b[k] = an - a; a = an; }
                 bare.ParseDocument(html); Lap(0);
                 NestingFlattener.Flatten(html); Lap(1);
                 var page = PageDocument.Load(html, url); Lap(2);
-                _ = page.Scan; Lap(3);
-                _ = page.JsonLd; Lap(4);
-                var metadata = MetadataExtractor.Extract(page); Lap(5);
+                var walked = 0;
+                foreach (var _ in ElementWalk.Descendants(page.Document.DocumentElement)) walked++;
+                Lap(3);
+                foreach (var e in page.Document.All) if (e.LocalName == "zzz") walked++;
+                Lap(4);
+                _ = page.Scan; Lap(5);
+                _ = page.JsonLd; Lap(6);
+                var metadata = MetadataExtractor.Extract(page); Lap(7);
                 var sightings = new List<AuthorSighting>();
-                StructuredAuthorSources.Collect(page, sightings); Lap(6);
-                MarkupAuthorSources.Collect(page, sightings); Lap(7);
-                AuthorMerger.Merge(sightings, metadata, page.PageUri); Lap(8);
-                ReferenceExtractor.ProfileStages(page, metadata, Lap, 9);
+                StructuredAuthorSources.Collect(page, sightings); Lap(8);
+                MarkupAuthorSources.Collect(page, sightings); Lap(9);
+                AuthorMerger.Merge(sightings, metadata, page.PageUri); Lap(10);
+                ReferenceExtractor.ProfileStages(page, metadata, Lap, 11);
                 if (round < 2) continue; // warm-up
                 for (var k = 0; k < names.Length; k++) times[k][p] = Math.Min(times[k][p], t[k]);
                 if (round == 2) for (var k = 0; k < names.Length; k++) bytes[k] += b[k];
             }
         }
-        Console.WriteLine($"stage medians over {pages.Count} pages (best of {rounds}), ms; 'parse' includes flatten");
+        Console.WriteLine($"stage medians over {pages.Count} pages (best of {rounds}), thread CPU ms; 'parse' includes flatten");
         for (var k = 0; k < names.Length; k++)
             Console.WriteLine($"  {names[k],-20} median {Median(times[k]),7:F3}  mean {times[k].Average(),7:F3}  max {times[k].Max(),8:F2}  alloc {bytes[k] / pages.Count / 1024,6} KB/page");
     }

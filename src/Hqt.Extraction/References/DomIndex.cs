@@ -203,13 +203,16 @@ sealed class DomIndex
                 case "hidden": hidden = true; break;
                 case "aria-hidden": ariaHidden = attribute.Value == "true"; break;
                 case "aria-modal": if (attribute.Value == "true") role ??= "dialog"; break;
-                case "style": hidden |= Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden"); break;
+                case "style": hidden |= attribute.Value.AsSpan().IndexOfAny(HidingWords) >= 0 && (Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden")); break;
             }
         }
         if (ariaHidden && className?.Contains("fallback-image") != true) hidden = true;
         var classAndId = string.IsNullOrEmpty(id) ? className ?? "" : string.IsNullOrEmpty(className) ? id : className + " " + id;
         return new Attributes(classAndId, role, hidden, hasHref);
     }
+
+    // Most style attributes hide nothing: one vectorised scan before the exact tests.
+    static readonly System.Buffers.SearchValues<string> HidingWords = System.Buffers.SearchValues.Create(["none", "hidden"], StringComparison.OrdinalIgnoreCase);
 
     static bool Compact(string style, string what)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Hqt.Extraction.Identity;
@@ -58,11 +59,10 @@ static partial class ReferenceLists
     }
 
     // Cheap test before the regex: every container name holds one of these.
-    static bool MayName(string value) =>
-        value.Contains("ref", StringComparison.OrdinalIgnoreCase) || value.Contains("bib", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("note", StringComparison.OrdinalIgnoreCase) || value.Contains("cit", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("lit", StringComparison.OrdinalIgnoreCase) || value.Contains("csl", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("fn-", StringComparison.OrdinalIgnoreCase);
+    // One vectorised scan (this runs for every element with a class or id).
+    static bool MayName(string value) => value.AsSpan().IndexOfAny(ContainerHints) >= 0;
+
+    static readonly SearchValues<string> ContainerHints = SearchValues.Create(["ref", "bib", "note", "cit", "lit", "csl", "fn-"], StringComparison.OrdinalIgnoreCase);
 
     // Top-level list items, else entry-shaped children (.csl-entry, p, div) of the container.
     static List<int> Items(DomIndex dom, int start, int end)
