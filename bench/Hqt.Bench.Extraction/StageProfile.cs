@@ -50,6 +50,12 @@ public static class StageProfile
             }
         }
         Console.WriteLine($"stage medians over {pages.Count} pages (best of {rounds}), thread CPU ms; 'parse' includes flatten");
+        // The pages around the median bare parse: where the per-page median ratio is decided.
+        var order = Enumerable.Range(0, pages.Count).OrderBy(p => times[0][p]).ToArray();
+        var middle = order[(pages.Count * 3 / 10)..(pages.Count * 7 / 10)];
+        Console.WriteLine($"middle 40% of pages by bare parse time ({middle.Length} pages), mean of each stage, ms:");
+        for (var k = 0; k < names.Length; k++)
+            Console.WriteLine($"  {names[k],-20} {middle.Average(p => times[k][p]),7:F3}");
         for (var k = 0; k < names.Length; k++)
             Console.WriteLine($"  {names[k],-20} median {Median(times[k]),7:F3}  mean {times[k].Average(),7:F3}  max {times[k].Max(),8:F2}  alloc {bytes[k] / pages.Count / 1024,6} KB/page");
     }

@@ -104,7 +104,24 @@ public static class NestingFlattener
         return false;
     }
 
-    static bool IsVoid(ReadOnlySpan<char> name) => Void.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    // By length first: a case-insensitive hash of every tag name cost more than the rest of the scan.
+    static bool IsVoid(ReadOnlySpan<char> name)
+    {
+        switch (name.Length)
+        {
+            case 1: return (name[0] | 0x20) is 'a' or 'p';
+            case 3:
+                // "div" is the commonest tag of all and never void.
+                if ((name[0] | 0x20) == 'd') return false;
+                break;
+            case 4:
+                if ((name[0] | 0x20) == 's') return false; // span
+                break;
+            case 2 or 5 or 6 or 8: break;
+            default: return false;
+        }
+        return Void.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    }
 
     static bool IsRawText(ReadOnlySpan<char> name)
     {

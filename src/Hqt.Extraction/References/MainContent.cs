@@ -21,7 +21,7 @@ static class MainContent
     static bool Has(string value, SearchValues<string> words) => value.AsSpan().IndexOfAny(words) >= 0;
 
     // Readability's negative pattern also holds the whole word "hid".
-    static bool IsNegative(string value) => Has(value, NegativeWords) || (value.Contains("hid", StringComparison.OrdinalIgnoreCase) && value.Split(' ').Any(w => w.Equals("hid", StringComparison.OrdinalIgnoreCase)));
+    static bool IsNegative(string value) => Has(value, NegativeWords) || Parsing.PageScan.HasToken(value, "hid");
 
     const int CharThreshold = 500;
 
@@ -51,10 +51,15 @@ static class MainContent
         public bool[] Share = [];
         public int[] Weight = [];
 
+        /// <summary>Whether an element has a <c>code</c> / <c>figure</c> ancestor: asked for every block on every attempt.</summary>
+        public bool[] InCode = [];
+        public bool[] InFigure = [];
+        public bool[] InTable = [];
+
         public static Hints Read(DomIndex dom)
         {
             var n = dom.Count;
-            var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n] };
+            var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n], InCode = new bool[n], InFigure = new bool[n], InTable = new bool[n] };
             var inTableOrCode = new bool[n];
             // Pages repeat a few class names on thousands of elements: match each distinct one once.
             var seen = new Dictionary<string, (int Weight, bool Unlikely, bool Share)>(StringComparer.Ordinal);
@@ -63,7 +68,11 @@ static class MainContent
                 var element = dom.Elements[i];
                 var parent = dom.Parent[i];
                 var tag = element.LocalName;
-                inTableOrCode[i] = parent >= 0 && (inTableOrCode[parent] || dom.Elements[parent].LocalName is "table" or "code");
+                var parentTag = parent >= 0 ? dom.Elements[parent].LocalName : "";
+                inTableOrCode[i] = parent >= 0 && (inTableOrCode[parent] || parentTag is "table" or "code");
+                hints.InCode[i] = parent >= 0 && (hints.InCode[parent] || parentTag == "code");
+                hints.InFigure[i] = parent >= 0 && (hints.InFigure[parent] || parentTag == "figure");
+                hints.InTable[i] = parent >= 0 && (hints.InTable[parent] || parentTag == "table");
                 var role = dom.Role[i];
                 hints.AlwaysOut[i] = dom.Hidden[i] || tag == "dialog" || role == "dialog";
                 var classAndId = dom.ClassAndId[i];
@@ -255,17 +264,17 @@ static class MainContent
         if (hints.Share[i] && dom.Text[i] < 500) return true;
         if ((pass & Pass.WeightClasses) != 0 && tag is "h1" or "h2" && weights[i] < 0) return true;
         if ((pass & Pass.CleanConditionally) == 0 || tag is not ("table" or "ul" or "div" or "form" or "fieldset")) return false;
-        return CleanConditionally(dom, i, weights[i], dataTables);
+        return CleanConditionally(dom, i, weights[i], hints, dataTables);
     }
 
-    static bool CleanConditionally(DomIndex dom, int i, int weight, Dictionary<int, bool> dataTables)
+    static bool CleanConditionally(DomIndex dom, int i, int weight, Hints hints, Dictionary<int, bool> dataTables)
     {
         var element = dom.Elements[i];
         var tag = element.LocalName;
         var text = dom.Text[i];
         var isList = tag is "ul" or "ol" || (text > 0 && (double)dom.ListText[i] / text > 0.9);
         if (tag == "table" && IsDataTable(dom, i, dataTables)) return false;
-        if (HasAncestor(dom, i, "code") || HasDataTableAncestor(dom, i, dataTables)) return false;
+        if (hints.InCode[i] || (hints.InTable[i] && HasDataTableAncestor(dom, i, dataTables))) return false;
         if (weight < 0) return true;
         if (dom.Commas[i] >= 10) return false;
         var p = dom.Paragraphs[i];
@@ -275,7 +284,7 @@ static class MainContent
         var headingDensity = text == 0 ? 0 : (double)dom.HeadingText[i] / text;
         var embeds = dom.Embeds[i];
         var linkDensity = dom.LinkDensity(i);
-        var inFigure = HasAncestor(dom, i, "figure");
+        var inFigure = hints.InFigure[i];
         var remove = (!inFigure && img > 1 && (double)p / img < 0.5)
             || (!isList && li > p)
             || input > p / 3
@@ -319,13 +328,6 @@ static class MainContent
     {
         for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
             if (dom.Elements[a].LocalName == "table" && IsDataTable(dom, a, known)) return true;
-        return false;
-    }
-
-    static bool HasAncestor(DomIndex dom, int i, string tag)
-    {
-        for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
-            if (dom.Elements[a].LocalName == tag) return true;
         return false;
     }
 

@@ -12,7 +12,7 @@ public static class ReferenceExtractor
 {
     public static IReadOnlyList<ExtractedReference> Extract(PageDocument page, PageMetadata metadata)
     {
-        var dom = DomIndex.Build(page.Document);
+        var dom = DomIndex.Build(page.Document, page.Elements.Count);
         var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
 
         HighwireReferences.Read(dom.CitationMetas, into);
@@ -30,7 +30,7 @@ public static class ReferenceExtractor
     /// <summary>The same stages as <see cref="Extract"/>, calling <paramref name="lap"/> after each (for the benchmark's profile).</summary>
     internal static void ProfileStages(PageDocument page, PageMetadata metadata, Action<int> lap, int first)
     {
-        var dom = DomIndex.Build(page.Document); lap(first);
+        var dom = DomIndex.Build(page.Document, page.Elements.Count); lap(first);
         var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
         HighwireReferences.Read(dom.CitationMetas, into);
         JsonLdReferences.Read(dom.JsonLd, into);
