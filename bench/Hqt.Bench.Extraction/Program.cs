@@ -24,6 +24,13 @@ if (args.Length > 1 && args[0] == "--loop")
             };
     return;
 }
+if (args.Length > 1 && args[0] == "--page")
+{
+    // One corpus page's extraction as JSON, for reading what a rule did.
+    var (_, pageUrl, pageHtml) = CorpusPages.Load().First(p => p.Id == args[1]);
+    Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(Hqt.Extraction.PageExtractor.Extract(pageHtml, pageUrl), new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    return;
+}
 if (args.Length > 0 && args[0] == "--parse-variants")
 {
     ParseVariants.Run(args.Length > 1 && int.TryParse(args[1], out var parseRounds) ? parseRounds : 3);

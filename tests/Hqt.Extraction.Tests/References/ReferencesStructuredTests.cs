@@ -53,6 +53,22 @@ public class ReferencesStructuredTests
     }
 
     [Fact]
+    public void CoinsUrlUnderHttpMergedWithTheListLinkUnderHttpsKeepsHttps()
+    {
+        const string body = """
+            <ol class="references"><li><cite><a href="https://news.example.com/story/42">Cats and dogs in Switzerland</a>. Example News. 2014.</cite>
+            <span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft.btitle=Cats+and+dogs+in+Switzerland&amp;rft.date=2014&amp;rft_id=http%3A%2F%2Fnews.example.com%2Fstory%2F42"></span></li></ol>
+            """;
+
+        var references = Extract("", body);
+
+        var reference = Assert.Single(references, r => r.Url?.Contains("news.example.com") == true);
+        Assert.Equal("https://news.example.com/story/42", reference.Url);
+        Assert.Contains("coins", reference.Signals);
+        Assert.Contains("reference-list", reference.Signals);
+    }
+
+    [Fact]
     public void JsonLdCitationsAreReadAtAnyDepth()
     {
         const string head = """
