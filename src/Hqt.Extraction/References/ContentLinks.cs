@@ -19,7 +19,7 @@ static class ContentLinks
         {
             if (!content[i]) continue;
             var element = dom.Elements[i];
-            switch (element.LocalName)
+            switch (dom.Tag[i])
             {
                 case "a" when !usedAnchors[i]:
                     Link(dom, i, page, into, blockText);
@@ -36,7 +36,7 @@ static class ContentLinks
                     Cite(dom, i, into);
                     break;
             }
-            if (dom.OwnText[i] >= 20 && element.LocalName is not ("a" or "script" or "style"))
+            if (dom.OwnText[i] >= 20 && dom.Tag[i] is not ("a" or "script" or "style"))
                 Text(element, into);
         }
     }
@@ -69,7 +69,7 @@ static class ContentLinks
     {
         // A cite holding a link is read with that link; a bare cite names a work (or a person) by text alone.
         for (var j = i + 1; j < dom.End[i]; j++)
-            if (dom.Elements[j].LocalName == "a") return;
+            if (dom.Tag[j] == "a") return;
         var text = LinkText.Collapse(dom.Elements[i].TextContent, 400);
         if (text.Length < 3) return;
         var draft = new ReferenceDraft(ReferenceSignals.Cite) { Context = text };
@@ -125,7 +125,7 @@ static class ContentLinks
     {
         for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
         {
-            var tag = dom.Elements[a].LocalName;
+            var tag = dom.Tag[a];
             if (tag == "cite") return true;
             if (tag is "p" or "li" or "div" or "blockquote") return false;
         }
@@ -136,7 +136,7 @@ static class ContentLinks
     static string? Context(DomIndex dom, int i, string anchorText, Dictionary<int, string> blockText)
     {
         var block = dom.Parent[i];
-        while (block > 0 && !IsBlock(dom.Elements[block].LocalName)) block = dom.Parent[block];
+        while (block > 0 && !IsBlock(dom.Tag[block])) block = dom.Parent[block];
         if (block < 0) return null;
         if (!blockText.TryGetValue(block, out var text))
         {

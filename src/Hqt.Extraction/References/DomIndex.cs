@@ -10,6 +10,9 @@ namespace Hqt.Extraction.References;
 sealed class DomIndex
 {
     public IElement[] Elements = [];
+
+    /// <summary>Each element's local name, read once: the rules compare tags in every loop.</summary>
+    public string[] Tag = [];
     public int[] Parent = [];
     public int Count { get; private set; }
     public int[] End = [];
@@ -53,6 +56,7 @@ sealed class DomIndex
         var root = (IElement?)document.Body ?? document.DocumentElement;
         var capacity = elementCount + 1;
         index.Elements = new IElement[capacity];
+        index.Tag = new string[capacity];
         index.Parent = new int[capacity];
         index.ClassAndId = new string[capacity];
         index.Role = new string?[capacity];
@@ -74,6 +78,7 @@ sealed class DomIndex
             if (n == index.Elements.Length) Grow(index, ref ownText, ref linkOwn, ref commaOwn, ref hidden, ref inAnchor);
             var id = n++;
             index.Elements[id] = element;
+            index.Tag[id] = tag;
             index.Parent[id] = parent;
             var attributes = ReadAttributes(element);
             index.ClassAndId[id] = attributes.ClassAndId;
@@ -117,7 +122,7 @@ sealed class DomIndex
         index.Hidden = hidden;
         for (var i = n - 1; i >= 0; i--)
         {
-            var tag = index.Elements[i].LocalName;
+            var tag = index.Tag[i];
             switch (tag)
             {
                 case "p": index.Paragraphs[i]++; break;
@@ -155,6 +160,7 @@ sealed class DomIndex
     {
         var size = index.Elements.Length * 2;
         Array.Resize(ref index.Elements, size);
+        Array.Resize(ref index.Tag, size);
         Array.Resize(ref index.Parent, size);
         Array.Resize(ref index.ClassAndId, size);
         Array.Resize(ref index.Role, size);

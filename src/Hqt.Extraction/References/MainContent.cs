@@ -67,8 +67,8 @@ static class MainContent
             {
                 var element = dom.Elements[i];
                 var parent = dom.Parent[i];
-                var tag = element.LocalName;
-                var parentTag = parent >= 0 ? dom.Elements[parent].LocalName : "";
+                var tag = dom.Tag[i];
+                var parentTag = parent >= 0 ? dom.Tag[parent] : "";
                 inTableOrCode[i] = parent >= 0 && (inTableOrCode[parent] || parentTag is "table" or "code");
                 hints.InCode[i] = parent >= 0 && (hints.InCode[parent] || parentTag == "code");
                 hints.InFigure[i] = parent >= 0 && (hints.InFigure[parent] || parentTag == "figure");
@@ -113,7 +113,7 @@ static class MainContent
         for (var i = 0; i < n; i++)
         {
             if (excluded[i]) continue;
-            var tag = dom.Elements[i].LocalName;
+            var tag = dom.Tag[i];
             int length, commas, first;
             if (tag is "p" or "pre" or "td" or "section" or "h2" or "h3" or "h4" or "h5" or "h6" || (tag == "div" && !dom.HasBlockChild[i]))
             {
@@ -137,7 +137,7 @@ static class MainContent
                 if (!initialized[ancestor])
                 {
                     initialized[ancestor] = true;
-                    score[ancestor] = TagScore(dom.Elements[ancestor].LocalName) + weights[ancestor];
+                    score[ancestor] = TagScore(dom.Tag[ancestor]) + weights[ancestor];
                 }
                 score[ancestor] += contentScore / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
             }
@@ -154,7 +154,7 @@ static class MainContent
         }
 
         var content = new bool[n];
-        if (top.Count == 0 || dom.Elements[top[0]].LocalName == "body")
+        if (top.Count == 0 || dom.Tag[top[0]] == "body")
         {
             Include(dom, 0, excluded, content);
             return (content, Clean(dom, content, hints, weights, pass));
@@ -178,7 +178,7 @@ static class MainContent
             {
                 var bonus = candidateClass.Length > 0 && dom.Elements[s].ClassName == candidateClass ? topScore * 0.2 : 0;
                 if (initialized[s] && score[s] + bonus >= threshold) append = true;
-                else if (dom.Elements[s].LocalName == "p")
+                else if (dom.Tag[s] == "p")
                 {
                     var density = dom.LinkDensity(s);
                     var length = dom.Text[s];
@@ -258,7 +258,7 @@ static class MainContent
 
     static bool ShouldDrop(DomIndex dom, int i, bool isRoot, Hints hints, int[] weights, Pass pass, Dictionary<int, bool> dataTables)
     {
-        var tag = dom.Elements[i].LocalName;
+        var tag = dom.Tag[i];
         if (isRoot) return false;
         if (tag is "footer" or "aside" or "object" or "embed" or "iframe" or "input" or "textarea" or "select" or "button" or "link" or "nav") return true;
         if (hints.Share[i] && dom.Text[i] < 500) return true;
@@ -270,7 +270,7 @@ static class MainContent
     static bool CleanConditionally(DomIndex dom, int i, int weight, Hints hints, Dictionary<int, bool> dataTables)
     {
         var element = dom.Elements[i];
-        var tag = element.LocalName;
+        var tag = dom.Tag[i];
         var text = dom.Text[i];
         var isList = tag is "ul" or "ol" || (text > 0 && (double)dom.ListText[i] / text > 0.9);
         if (tag == "table" && IsDataTable(dom, i, dataTables)) return false;
@@ -310,7 +310,7 @@ static class MainContent
         int rows = 0, columns = 0;
         for (var j = i + 1; j < dom.End[i]; j++)
         {
-            var tag = dom.Elements[j].LocalName;
+            var tag = dom.Tag[j];
             if (tag is "caption" or "thead" or "tfoot" or "th" or "colgroup") return true;
             if (tag == "table") return false;
             if (tag == "tr")
@@ -327,7 +327,7 @@ static class MainContent
     static bool HasDataTableAncestor(DomIndex dom, int i, Dictionary<int, bool> known)
     {
         for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
-            if (dom.Elements[a].LocalName == "table" && IsDataTable(dom, a, known)) return true;
+            if (dom.Tag[a] == "table" && IsDataTable(dom, a, known)) return true;
         return false;
     }
 
