@@ -31,6 +31,51 @@ if (args.Length > 1 && args[0] == "--page")
     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(Hqt.Extraction.PageExtractor.Extract(pageHtml, pageUrl), new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     return;
 }
+if (args.Length > 0 && args[0] == "--split-parts")
+{
+    var t = typeof(Hqt.Extraction.Authors.AuthorNames);
+    foreach (var m in t.GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static).Where(m => m.ReturnType == typeof(System.Text.RegularExpressions.Regex) && m.GetParameters().Length == 0))
+    {
+        var rx = (System.Text.RegularExpressions.Regex)m.Invoke(null, null)!;
+        for (var k = 0; k < 20000; k++) rx.Replace("Jane Doe", "|");
+        var s0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var k = 0; k < 20000; k++) rx.Replace("Jane Doe", "|");
+        Console.WriteLine($"{m.Name,-20} {System.Diagnostics.Stopwatch.GetElapsedTime(s0).TotalMilliseconds * 1000 / 20000:F2} us");
+    }
+    foreach (var (name, f) in new (string, Func<object?>)[] { ("IsRole", () => Hqt.Extraction.Authors.AuthorNames.IsRole("Jane Doe")), ("Clean", () => Hqt.Extraction.Authors.AuthorNames.Clean("Jane Doe")), ("IsOrganization", () => Hqt.Extraction.Authors.AuthorNames.IsOrganization("Jane Doe")) })
+    {
+        for (var k = 0; k < 20000; k++) f();
+        var s0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var k = 0; k < 20000; k++) f();
+        Console.WriteLine($"{name,-20} {System.Diagnostics.Stopwatch.GetElapsedTime(s0).TotalMilliseconds * 1000 / 20000:F2} us");
+    }
+    return;
+}
+if (args.Length > 0 && args[0] == "--split-loop")
+{
+    for (var k = 0; k < 400000; k++) Hqt.Extraction.Authors.AuthorNames.Split("Jane Doe");
+    return;
+}
+if (args.Length > 0 && args[0] == "--tiny")
+{
+    // Fixed per-page costs: a page with almost nothing in it, many times.
+    const string tiny = "<html><head><title>Tiny page</title><meta name=author content='Jane Doe'></head><body><p>Hello <a href='https://example.com/x'>there</a>.</p></body></html>";
+    var tinyParser = new AngleSharp.Html.Parser.HtmlParser();
+    for (var w = 0; w < 20000; w++) { tinyParser.ParseDocument(tiny); Hqt.Extraction.PageExtractor.Extract(tiny, "https://example.org/a"); }
+    Thread.Sleep(1000);
+    foreach (var (name, run) in new (string, Action)[] { ("split", () => Hqt.Extraction.Authors.AuthorNames.Split("Jane Doe")), ("bare parse", () => tinyParser.ParseDocument(tiny)), ("authors", () => Hqt.Extraction.PageExtractor.ExtractMetadataAndAuthors(tiny, "https://example.org/a")), ("full", () => Hqt.Extraction.PageExtractor.Extract(tiny, "https://example.org/a")) })
+    {
+        var best = double.MaxValue;
+        for (var r = 0; r < 5; r++)
+        {
+            var s0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var k = 0; k < 2000; k++) run();
+            best = Math.Min(best, System.Diagnostics.Stopwatch.GetElapsedTime(s0).TotalMilliseconds * 1000 / 2000);
+        }
+        Console.WriteLine($"{name,-12} {best,8:F1} us per page");
+    }
+    return;
+}
 if (args.Length > 0 && args[0] == "--parse-variants")
 {
     ParseVariants.Run(args.Length > 1 && int.TryParse(args[1], out var parseRounds) ? parseRounds : 3);
