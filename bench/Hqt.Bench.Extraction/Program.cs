@@ -12,6 +12,12 @@ if (args.Length > 0 && args[0] == "--medians")
 if (args.Length > 1 && args[0] == "--loop")
 {
     var loopPages = CorpusPages.Load();
+    if (args.Contains("middle"))
+    {
+        // The middle 40% by size: the pages that decide the per-page median.
+        var bySize = loopPages.OrderBy(p => p.Html.Length).ToList();
+        loopPages = bySize.GetRange(bySize.Count * 3 / 10, bySize.Count * 4 / 10);
+    }
     var what = args.Length > 2 ? args[2] : "full";
     var loopParser = new AngleSharp.Html.Parser.HtmlParser();
     for (var pass = 0; pass < int.Parse(args[1]); pass++)
@@ -83,7 +89,7 @@ if (args.Length > 0 && args[0] == "--parse-variants")
 }
 if (args.Length > 0 && args[0] == "--stages")
 {
-    StageProfile.Run(args.Length > 1 && int.TryParse(args[1], out var stageRounds) ? stageRounds : 3);
+    StageProfile.Run(args.Length > 1 && int.TryParse(args[1], out var stageRounds) ? stageRounds : 3, args.Contains("tiny"));
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);

@@ -9,9 +9,11 @@ namespace Hqt.Bench.Extraction;
 /// <summary>Where the extraction's time goes: per-page best-of-N time of each stage, then the median over pages.</summary>
 public static class StageProfile
 {
-    public static void Run(int rounds)
+    public static void Run(int rounds, bool tiny = false)
     {
-        var pages = CorpusPages.Load();
+        IReadOnlyList<(string Id, string Url, string Html)> pages = tiny
+            ? Enumerable.Repeat(("tiny", "https://example.org/a", "<html><head><title>Tiny page</title><meta name=author content='Jane Doe'></head><body><p>Hello <a href='https://example.com/x'>there</a>.</p></body></html>"), 300).ToList()
+            : CorpusPages.Load();
         string[] names = ["bare parse (default)", "flatten", "parse", "walk only", "all+visit", "scan", "jsonld", "metadata", "authors.structured", "authors.markup", "authors.merge", "refs.domindex", "refs.signals", "refs.lists", "refs.maincontent", "refs.links", "refs.set"];
         var times = names.Select(_ => new double[pages.Count]).ToArray();
         var bytes = new long[names.Length];

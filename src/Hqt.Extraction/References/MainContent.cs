@@ -16,7 +16,14 @@ static class MainContent
     static readonly SearchValues<string> NegativeWords = Words("-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
     static readonly SearchValues<string> ShareWords = Words("share|sharedaddy");
 
-    static SearchValues<string> Words(string list) => SearchValues.Create(list.Split('|'), StringComparison.OrdinalIgnoreCase);
+    // Every word any of the lists above holds (and "hid"): most class names hold none, and one scan says so instead of eight.
+    static readonly SearchValues<string> AnyWord = Words(
+        "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote"
+        + "|and|article|body|column|content|main|mathjax|shadow"
+        + "|entry|hentry|h-entry|page|post|text|blog|story"
+        + "|hidden|com-|contact|masthead|media|meta|outbrain|promo|scroll|share|shopping|tags|widget|sharedaddy|hid");
+
+    static SearchValues<string> Words(string list) => SearchValues.Create(list.Split('|').Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
 
     static bool Has(string value, SearchValues<string> words) => value.AsSpan().IndexOfAny(words) >= 0;
 
@@ -81,7 +88,8 @@ static class MainContent
                 {
                     if (!seen.TryGetValue(classAndId, out var read))
                     {
-                        read = (ClassWeight(element), Has(classAndId, UnlikelyWords) && !Has(classAndId, MaybeWords), Has(classAndId, ShareWords));
+                        read = !Has(classAndId, AnyWord) ? default
+                            : (ClassWeight(element), Has(classAndId, UnlikelyWords) && !Has(classAndId, MaybeWords), Has(classAndId, ShareWords));
                         seen[classAndId] = read;
                     }
                     hints.Weight[i] = read.Weight;
