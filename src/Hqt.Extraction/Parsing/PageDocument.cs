@@ -142,8 +142,10 @@ public sealed class PageDocument
             IsScripting = false,
             // Element positions are never read here, and tracking them costs a tenth of the parse.
             DisableElementPositionTracking = true,
-            // No rule reads comments.
+            // No rule reads comments, nor the raw text of style, xmp, iframe, noembed and noframes (style sheets, mostly):
+            // skipping them also keeps CSS out of the text of the blocks that hold an inline style element.
             SkipComments = true,
+            SkipRawText = true,
             OnCreated = OnCreated,
         };
         // AngleSharp's default attribute observers keep live objects in step with attributes as they are set (link
