@@ -106,6 +106,22 @@ public class ReferencesStructuredTests
     }
 
     [Fact]
+    public void ABibliographyCutInsideAQuotedValueStillReadsTheEntriesBeforeIt()
+    {
+        // A truncated page (the fuzz found it): the last value's closing quote never comes.
+        const string body = """
+            <d-article><p>See <d-cite key="olah2015"></d-cite>.</p></d-article>
+            <script type="text/bibliography">
+            @article{olah2015, title={Understanding LSTM Networks}, year={2015}}
+            @article{cut, title = "Never finis</script>
+            """;
+
+        var references = Extract("", body);
+
+        Assert.Contains(references, r => r.Title == "Understanding LSTM Networks" && r.Signals.Contains("bibtex"));
+    }
+
+    [Fact]
     public void TheSameWorkFromTwoSignalsMergesKeepingBothSignals()
     {
         const string head = """<meta name="citation_reference" content="citation_title=Deep learning; citation_publication_date=2015; citation_doi=10.1038/nature14539">""";
