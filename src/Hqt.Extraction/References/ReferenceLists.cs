@@ -38,7 +38,7 @@ static partial class ReferenceLists
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
             }
-            else if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && dom.Text[i] <= 40 && HeadingText().IsMatch(LinkText.Collapse(element.TextContent, 60)))
+            else if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && dom.Text[i] <= 40 && HeadingText().IsMatch(LinkText.CollapsedText(element, 60)))
             {
                 (items, skipTo) = UnderHeading(dom, i);
             }
@@ -127,7 +127,7 @@ static partial class ReferenceLists
     static void ReadItem(DomIndex dom, int item, PageDocument page, string? pageHost, ReferenceSet into, bool[] usedAnchors)
     {
         var element = dom.Elements[item];
-        var text = Backlinks().Replace(LinkText.Collapse(element.TextContent), "");
+        var text = Backlinks().Replace(LinkText.CollapsedText(element), "");
         if (text.Length < 4) return;
         var draft = new ReferenceDraft(ReferenceSignals.ReferenceList) { Context = text.Length <= 400 ? text : text[..400] };
         CitationText.Fill(draft, text);
@@ -145,7 +145,7 @@ static partial class ReferenceLists
             if (href is null || href.StartsWith('#')) continue;
             var url = ContentLinks.Resolve(page, href);
             if (url is null || into.IsPage(url)) continue;
-            links.Add((url, LinkText.Collapse(a.TextContent, 300)));
+            links.Add((url, LinkText.CollapsedText(a, 300)));
             IdentifierText.FillFromUrl(draft, url);
         }
         if (textUrl is not null && !links.Exists(l => l.Url == textUrl)) links.Add((textUrl, textUrl));
