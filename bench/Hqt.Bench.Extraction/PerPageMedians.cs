@@ -37,15 +37,18 @@ public static class PerPageMedians
 
         var times = contenders.Select(_ => Enumerable.Repeat(double.MaxValue, pages.Count).ToArray()).ToArray();
         var cpu = contenders.Select(_ => Enumerable.Repeat(double.MaxValue, pages.Count).ToArray()).ToArray();
+        var collections = new int[contenders.Length];
         for (var i = 0; i < pages.Count; i++)
         {
             var (_, url, html) = pages[i];
             for (var round = 0; round < rounds; round++)
                 for (var c = 0; c < contenders.Length; c++)
                 {
+                    var gen0 = GC.CollectionCount(0);
                     var cpuStart = ThreadCpu.NowMs();
                     var start = Stopwatch.GetTimestamp();
                     contenders[c].Run(html, url);
+                    collections[c] += GC.CollectionCount(0) - gen0;
                     times[c][i] = Math.Min(times[c][i], Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     cpu[c][i] = Math.Min(cpu[c][i], ThreadCpu.NowMs() - cpuStart);
                 }
@@ -63,6 +66,7 @@ public static class PerPageMedians
         Console.WriteLine($"ratio full Extract / bare parse (bar 1.6): {Percentile(times[2], 0.5) / parse:F2}");
         // Thread CPU time is not charged for the slices a busy shared machine gives to other processes: the same ratios, less noisy.
         var cpuParse = Percentile(cpu[0], 0.5);
+        Console.WriteLine($"gen0 collections during the timed calls: {string.Join(", ", contenders.Select((x, c) => $"{x.Name} {collections[c]}"))} ({pages.Count * rounds} calls each)");
         Console.WriteLine($"thread CPU medians: bare parse {cpuParse:F3} ms, parse+metadata+authors {Percentile(cpu[1], 0.5):F3} ms ({Percentile(cpu[1], 0.5) / cpuParse:F2}x), full Extract {Percentile(cpu[2], 0.5):F3} ms ({Percentile(cpu[2], 0.5) / cpuParse:F2}x)");
     }
 

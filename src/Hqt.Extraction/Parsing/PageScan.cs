@@ -112,7 +112,8 @@ public sealed class PageScan
         if (href is not null && AuthorLinks.Count < 60 && element.LocalName == "a" && href.AsSpan().IndexOfAny(AuthorPaths) >= 0) AuthorLinks.Add(element);
         var isAuthorish = (itemprop is not null && itemprop.AsSpan().IndexOfAny(AuthorProps) >= 0)
             || (rel is not null && HasToken(rel, "author"))
-            || (cls is not null && (cls.AsSpan().IndexOfAny(AuthorMarks) >= 0 || (cls.AsSpan().IndexOfAny(CardMarks) >= 0 && (HasToken(cls, "h-card") || HasToken(cls, "vcard")))))
+            || (cls is not null && cls.AsSpan().IndexOfAny(ClassMarks) >= 0
+                && (cls.AsSpan().IndexOfAny(AuthorMarks) >= 0 || HasToken(cls, "h-card") || HasToken(cls, "vcard")))
             || (id is not null && id.AsSpan().IndexOfAny(AuthorMarks) >= 0);
         if (isAuthorish) AuthorElements.Add(element);
         else if (BylineTextElements.Count < 40 && element.FirstChild is IText text && StartsLikeByline(text.Data)) BylineTextElements.Add(element);
@@ -122,7 +123,8 @@ public sealed class PageScan
 
     static readonly SearchValues<string> AuthorMarks = SearchValues.Create(["author", "byline", "byl-", "writer"], StringComparison.OrdinalIgnoreCase);
 
-    static readonly SearchValues<string> CardMarks = SearchValues.Create(["h-card", "vcard"], StringComparison.OrdinalIgnoreCase);
+    // Author marks and h-card/vcard together: most classes hold none, and one scan says so.
+    static readonly SearchValues<string> ClassMarks = SearchValues.Create(["author", "byline", "byl-", "writer", "h-card", "vcard"], StringComparison.OrdinalIgnoreCase);
 
     static readonly SearchValues<string> AuthorPaths = SearchValues.Create(
         ["/author/", "/authors/", "/by/", "/editors/", "/staff/", "/people/", "/writers/", "/contributors/", "/autor/", "/autoren/", "/journalist/",

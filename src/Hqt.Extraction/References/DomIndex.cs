@@ -81,6 +81,8 @@ sealed class DomIndex
             index.Tag[id] = tag;
             index.Parent[id] = parent;
             var attributes = ReadAttributes(element);
+            // COinS spans, tested on the class already read (a span is never opaque, so every one passes here).
+            if (tag == "span" && attributes.Class is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
             index.ClassAndId[id] = attributes.ClassAndId;
             index.Role[id] = attributes.Role;
             hidden[id] = (parent >= 0 && hidden[parent]) || attributes.Hidden;
@@ -184,10 +186,6 @@ sealed class DomIndex
             case "meta":
                 if (string.Equals(element.GetAttribute("name"), "citation_reference", StringComparison.OrdinalIgnoreCase)) index.CitationMetas.Add(element);
                 break;
-            case "span":
-                // ClassList would build a token list for every span; the raw attribute is enough to test.
-                if (element.GetAttribute("class") is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
-                break;
             case "d-cite" or "dt-cite":
                 DistillReferences.AddKeys(element, index.CitedKeys);
                 break;
@@ -209,7 +207,7 @@ sealed class DomIndex
     static bool IsBlock(string tag) => tag is "blockquote" or "dl" or "div" or "img" or "ol" or "p" or "pre" or "table" or "ul"
         or "section" or "article" or "header" or "footer" or "nav" or "aside" or "figure" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
-    readonly record struct Attributes(string ClassAndId, string? Role, bool Hidden, bool HasHref);
+    readonly record struct Attributes(string ClassAndId, string? Class, string? Role, bool Hidden, bool HasHref);
 
     // One pass over the attributes: GetAttribute searches them again on every call.
     static Attributes ReadAttributes(IElement element)
@@ -234,7 +232,7 @@ sealed class DomIndex
         }
         if (ariaHidden && className?.Contains("fallback-image") != true) hidden = true;
         var classAndId = string.IsNullOrEmpty(id) ? className ?? "" : string.IsNullOrEmpty(className) ? id : className + " " + id;
-        return new Attributes(classAndId, role, hidden, hasHref);
+        return new Attributes(classAndId, className, role, hidden, hasHref);
     }
 
     // Most style attributes hide nothing: one vectorised scan before the exact tests.
