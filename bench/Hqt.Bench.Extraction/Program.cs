@@ -37,6 +37,26 @@ if (args.Length > 1 && args[0] == "--page")
     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(Hqt.Extraction.PageExtractor.Extract(pageHtml, pageUrl), new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     return;
 }
+if (args.Length > 0 && args[0] == "--hostile")
+{
+    // The hostile shapes the 1 s bound is about, each timed once after a warm-up of the extractor.
+    var corpus = CorpusPages.Load();
+    var big = corpus.MaxBy(p => p.Html.Length);
+    Hqt.Extraction.PageExtractor.Extract(corpus[0].Html, corpus[0].Url);
+    (string Name, string Html)[] hostile =
+    [
+        ("100,000 nested <div>", "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>deep <a href='https://deep.example/x'>x</a></p>" + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "</body></html>"),
+        ("20,000 <b><i>x</b></i>", "<html><body><p>" + string.Concat(Enumerable.Repeat("<b><i>x</b></i>", 20_000)) + "</p></body></html>"),
+        ($"10 MB: {big.Id} repeated", "<html><head><title>Big</title></head><body>" + string.Concat(Enumerable.Repeat(big.Html, 10 * 1024 * 1024 / big.Html.Length + 1)) + "</body></html>"),
+    ];
+    foreach (var (name, html) in hostile)
+    {
+        var s0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = Hqt.Extraction.PageExtractor.Extract(html, "https://hostile.example/page");
+        Console.WriteLine($"{name,-48} {html.Length / 1024,6} KB  {System.Diagnostics.Stopwatch.GetElapsedTime(s0).TotalMilliseconds,7:F0} ms  {result.References.Count} references");
+    }
+    return;
+}
 if (args.Length > 0 && args[0] == "--split-parts")
 {
     var t = typeof(Hqt.Extraction.Authors.AuthorNames);
