@@ -37,6 +37,20 @@ if (args.Length > 1 && args[0] == "--page")
     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(Hqt.Extraction.PageExtractor.Extract(pageHtml, pageUrl), new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     return;
 }
+if (args.Length > 0 && args[0] == "--alloc")
+{
+    // Bytes allocated over the corpus by each contender (second pass, after warm-up).
+    var allocPages = CorpusPages.Load();
+    var allocParser = new AngleSharp.Html.Parser.HtmlParser();
+    foreach (var (name, run) in new (string, Action<string, string>)[] { ("bare parse", (h, _) => allocParser.ParseDocument(h)), ("Load only", (h, u) => Hqt.Extraction.Parsing.PageDocument.Load(h, u)), ("Load + scan", (h, u) => _ = Hqt.Extraction.Parsing.PageDocument.Load(h, u).Scan), ("metadata+authors", (h, u) => Hqt.Extraction.PageExtractor.ExtractMetadataAndAuthors(h, u)), ("full", (h, u) => Hqt.Extraction.PageExtractor.Extract(h, u)) })
+    {
+        foreach (var (_, u, h) in allocPages) run(h, u);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var (_, u, h) in allocPages) run(h, u);
+        Console.WriteLine($"{name,-18} {(GC.GetAllocatedBytesForCurrentThread() - before) / 1024 / 1024,6} MB");
+    }
+    return;
+}
 if (args.Length > 0 && args[0] == "--hostile")
 {
     // The hostile shapes the 1 s bound is about, each timed once after a warm-up of the extractor.
