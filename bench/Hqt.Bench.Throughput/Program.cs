@@ -24,6 +24,17 @@ if (cli.NestedDepth > 0)
 var pages = Corpus.Load(cli.CorpusDir);
 Console.Error.WriteLine($"{pages.Count} pages, {pages.Sum(p => (long)p.Html.Length) / 1024 / 1024} MiB of HTML, from {cli.CorpusDir}");
 
+if (Environment.GetEnvironmentVariable("HQT_FUZZ_REPLAY") is { Length: > 0 } replay)
+{
+    // One fuzz mutation again, with its full exception: HQT_FUZZ_REPLAY=<index> (same --seed).
+    var index = int.Parse(replay);
+    var replayPage = pages[index % pages.Count];
+    var (replayHtml, replayMutation) = Hqt.Extraction.Tests.Fuzz.PageMutator.Mutate(replayPage.Html, new Random(cli.Seed + index));
+    Console.WriteLine($"#{index} {replayPage.Id} [{replayMutation}]");
+    PageExtractor.Extract(replayHtml, replayPage.Url);
+    Console.WriteLine("ok");
+    return 0;
+}
 if (cli.FuzzCount > 0)
 {
     var fuzz = Fuzz.Run(pages, cli.FuzzCount, cli.Seed);

@@ -11,8 +11,13 @@ public static class AuthorMerger
 {
     sealed class Entry(string name, string? url, bool? isOrganization, string signal)
     {
-        public string Name { get; set; } = name;
-        public string Key => TextTools.LooseKey(Name);
+        string _name = name;
+        string? _key;
+
+        public string Name { get => _name; set { _name = value; _key = null; } }
+
+        /// <summary>The name's loose key, kept until the name changes: matching compares every entry with every other.</summary>
+        public string Key => _key ??= TextTools.LooseKey(_name);
         public string? Url { get; set; } = url;
         public bool? IsOrganization { get; set; } = isOrganization;
         public List<string> Signals { get; } = [signal];

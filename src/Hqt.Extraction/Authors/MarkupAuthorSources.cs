@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 using Hqt.Extraction.Parsing;
 using Hqt.Extraction.Text;
@@ -140,18 +141,18 @@ public static class MarkupAuthorSources
     {
         if (element.LocalName is "link" or "meta" or "img" or "script" or "body" or "html" or "article" or "main" or "section") return false;
         var marks = (element.GetAttribute("class") ?? "") + " " + (element.GetAttribute("id") ?? "");
-        foreach (var part in NonNameParts)
-            if (ContainsAfterAuthorWord(marks, part)) return false;
-        return true;
+        return !NamesNonNamePart(marks);
     }
 
     /// <summary>"author-bio" or "byline__date" name a part of the byline that is not the name.</summary>
-    static bool ContainsAfterAuthorWord(string marks, string part)
+    static bool NamesNonNamePart(string marks)
     {
         foreach (var token in marks.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var lower = token.ToLowerInvariant();
-            if ((lower.Contains("author") || lower.Contains("byline") || lower.Contains("writer")) && lower.Contains(part)) return true;
+            if (!lower.Contains("author") && !lower.Contains("byline") && !lower.Contains("writer")) continue;
+            foreach (var part in NonNameParts)
+                if (lower.Contains(part)) return true;
         }
         return false;
     }
@@ -201,6 +202,10 @@ public static class MarkupAuthorSources
 
     static readonly string[] OtherItems = ["comment", "review", "reply", "respond", "testimonial", "quote"];
 
+    static readonly SearchValues<string> OtherItemsAnywhere = SearchValues.Create(OtherItems, StringComparison.OrdinalIgnoreCase);
+
+    static readonly SearchValues<string> ForeignContainersAnywhere = SearchValues.Create(ForeignContainers, StringComparison.OrdinalIgnoreCase);
+
     static bool InForeignContainer(IElement element, bool onlyOtherItems = false)
     {
         var depth = 0;
@@ -211,17 +216,18 @@ public static class MarkupAuthorSources
             if (name is "figure" or "figcaption" or "blockquote") return true;
             if (current.GetAttribute("itemtype") is { } itemtype && (itemtype.Contains("ImageObject", StringComparison.Ordinal) || itemtype.Contains("VideoObject", StringComparison.Ordinal))) return true;
             if (name is "article" or "main" or "body") return false;
-            var markers = onlyOtherItems ? OtherItems : ForeignContainers;
-            if (HasMarkWord(current.GetAttribute("class"), markers) || HasMarkWord(current.GetAttribute("id"), markers)) return true;
+            var (markers, anywhere) = onlyOtherItems ? (OtherItems, OtherItemsAnywhere) : (ForeignContainers, ForeignContainersAnywhere);
+            if (HasMarkWord(current.GetAttribute("class"), markers, anywhere) || HasMarkWord(current.GetAttribute("id"), markers, anywhere)) return true;
             if (current.GetAttribute("itemprop") is { } itemprop && (itemprop.Contains("comment", StringComparison.OrdinalIgnoreCase) || itemprop.Contains("review", StringComparison.OrdinalIgnoreCase))) return true;
         }
         return false;
     }
 
     /// <summary>Whether a class or id list has a word (split at spaces, dashes, underscores and case changes) starting with one of the markers.</summary>
-    static bool HasMarkWord(string? marks, string[] markers)
+    static bool HasMarkWord(string? marks, string[] markers, SearchValues<string> anywhere)
     {
-        if (string.IsNullOrEmpty(marks)) return false;
+        // A word can only start with a marker the string holds somewhere: one vectorised scan rules most ancestors out.
+        if (string.IsNullOrEmpty(marks) || marks.AsSpan().IndexOfAny(anywhere) < 0) return false;
         var start = 0;
         for (var i = 0; i <= marks.Length; i++)
         {

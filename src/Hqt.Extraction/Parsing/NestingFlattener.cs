@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Hqt.Extraction.Parsing;
@@ -97,16 +98,34 @@ public static class NestingFlattener
                 copiedUpTo = tagEnd;
             }
             i = tagEnd;
-            if (!isEnd && IsRawText(name)) i = SkipRawText(html, i, name.ToString());
+            if (!isEnd && IsRawText(name)) i = SkipRawText(html, i, name);
         }
         output?.Append(html, copiedUpTo, html.Length - copiedUpTo);
         return false;
     }
 
-    static bool IsVoid(ReadOnlySpan<char> name) => Void.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    // By length first: a case-insensitive hash of every tag name cost more than the rest of the scan.
+    static bool IsVoid(ReadOnlySpan<char> name)
+    {
+        switch (name.Length)
+        {
+            case 1: return (name[0] | 0x20) is 'a' or 'p';
+            case 3:
+                // "div" is the commonest tag of all and never void.
+                if ((name[0] | 0x20) == 'd') return false;
+                break;
+            case 4:
+                if ((name[0] | 0x20) == 's') return false; // span
+                break;
+            case 2 or 5 or 6 or 8: break;
+            default: return false;
+        }
+        return Void.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+    }
 
     static bool IsRawText(ReadOnlySpan<char> name)
     {
+        if ((name[0] | 0x20) is not ('s' or 't' or 'x' or 'p' or 'n' or 'i')) return false;
         foreach (var raw in RawText)
             if (name.Equals(raw, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
@@ -115,16 +134,22 @@ public static class NestingFlattener
     /// <summary>The index after the tag's closing '>', honouring quoted attribute values.</summary>
     static int TagEnd(string html, int from)
     {
-        char quote = '\0';
-        for (var j = from; j < html.Length; j++)
+        // Vectorised jumps to the next quote or '>' (attribute values are most of a tag's length), then past the value.
+        var j = from;
+        while (true)
         {
+            var next = html.AsSpan(j).IndexOfAny(TagStops);
+            if (next < 0) return html.Length;
+            j += next;
             var c = html[j];
-            if (quote != '\0') { if (c == quote) quote = '\0'; }
-            else if (c is '"' or '\'') quote = c;
-            else if (c == '>') return j + 1;
+            if (c == '>') return j + 1;
+            var close = html.IndexOf(c, j + 1);
+            if (close < 0) return html.Length;
+            j = close + 1;
         }
-        return html.Length;
     }
+
+    static readonly SearchValues<char> TagStops = SearchValues.Create("\"'>");
 
     static int SkipPast(string html, int from, string terminator)
     {
@@ -132,9 +157,16 @@ public static class NestingFlattener
         return end < 0 ? html.Length : end + terminator.Length;
     }
 
-    static int SkipRawText(string html, int from, string name)
+    static int SkipRawText(string html, int from, ReadOnlySpan<char> name)
     {
-        var end = html.IndexOf("</" + name, from, StringComparison.OrdinalIgnoreCase);
-        return end < 0 ? html.Length : end;
+        // The next "</name", found by jumping between "</" (ordinal, vectorised) instead of a case-insensitive search.
+        for (var at = from; ;)
+        {
+            var next = html.AsSpan(at).IndexOf("</", StringComparison.Ordinal);
+            if (next < 0) return html.Length;
+            at += next;
+            if (html.AsSpan(at + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase)) return at;
+            at += 2;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 
 namespace Hqt.Extraction.Parsing;
 
@@ -35,18 +36,36 @@ public sealed class PageScan
 
     public string? Lang { get; private set; }
 
-    public static PageScan Of(IDocument document)
+    /// <summary>Visits the document's elements in the order the parser created them (no tree walk).</summary>
+    /// <param name="created">Every element the parser created; those in SVG, MathML, select lists and template contents are passed over.</param>
+    public static PageScan Of(IDocument document, IReadOnlyList<IElement> created)
     {
         var scan = new PageScan();
         var root = document.DocumentElement;
         if (root is null) return scan;
         scan.Lang = root.GetAttribute("lang") ?? root.GetAttribute("xml:lang");
-        foreach (var element in ElementWalk.Descendants(root, SkipSubtree))
+        HashSet<IElement>? inTemplates = null;
+        for (var i = 0; i < created.Count; i++)
+        {
+            var element = created[i];
+            if (element.NamespaceUri is { } ns && !ReferenceEquals(ns, NamespaceNames.HtmlUri) && ns != NamespaceNames.HtmlUri) continue;
+            if (element.LocalName is "html" or "option" or "optgroup") continue;
+            if (element is IHtmlTemplateElement template)
+            {
+                // Template contents are inert markup, not part of the page.
+                inTemplates ??= new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+                foreach (var child in template.Content.Children)
+                {
+                    inTemplates.Add(child);
+                    foreach (var inner in ElementWalk.Descendants(child)) inTemplates.Add(inner);
+                }
+                continue;
+            }
+            if (inTemplates is not null && inTemplates.Contains(element)) continue;
             scan.Visit(element);
+        }
         return scan;
     }
-
-    static bool SkipSubtree(IElement element) => element.LocalName is "svg" or "math" or "select" or "template";
 
     void Visit(IElement element)
     {
@@ -93,7 +112,8 @@ public sealed class PageScan
         if (href is not null && AuthorLinks.Count < 60 && element.LocalName == "a" && href.AsSpan().IndexOfAny(AuthorPaths) >= 0) AuthorLinks.Add(element);
         var isAuthorish = (itemprop is not null && itemprop.AsSpan().IndexOfAny(AuthorProps) >= 0)
             || (rel is not null && HasToken(rel, "author"))
-            || (cls is not null && (cls.AsSpan().IndexOfAny(AuthorMarks) >= 0 || HasToken(cls, "h-card") || HasToken(cls, "vcard")))
+            || (cls is not null && cls.AsSpan().IndexOfAny(ClassMarks) >= 0
+                && (cls.AsSpan().IndexOfAny(AuthorMarks) >= 0 || HasToken(cls, "h-card") || HasToken(cls, "vcard")))
             || (id is not null && id.AsSpan().IndexOfAny(AuthorMarks) >= 0);
         if (isAuthorish) AuthorElements.Add(element);
         else if (BylineTextElements.Count < 40 && element.FirstChild is IText text && StartsLikeByline(text.Data)) BylineTextElements.Add(element);
@@ -103,19 +123,28 @@ public sealed class PageScan
 
     static readonly SearchValues<string> AuthorMarks = SearchValues.Create(["author", "byline", "byl-", "writer"], StringComparison.OrdinalIgnoreCase);
 
+    // Author marks and h-card/vcard together: most classes hold none, and one scan says so.
+    static readonly SearchValues<string> ClassMarks = SearchValues.Create(["author", "byline", "byl-", "writer", "h-card", "vcard"], StringComparison.OrdinalIgnoreCase);
+
     static readonly SearchValues<string> AuthorPaths = SearchValues.Create(
         ["/author/", "/authors/", "/by/", "/editors/", "/staff/", "/people/", "/writers/", "/contributors/", "/autor/", "/autoren/", "/journalist/",
          "/journalists/", "/profile/", "/profiles/", "/reporters/", "/columnists/"], StringComparison.OrdinalIgnoreCase);
 
-    static readonly string[] BylineLabels = ["by ", "by:", "von ", "par ", "por ", "door ", "written by", "posted by", "autor:", "autorin:", "author:", "text:", "texte:", "words by", "story by"];
-
-    static readonly SearchValues<char> BylineInitials = SearchValues.Create("bBvVpPdDwWaAtTsS");
+    // The labels by their initial, so a text node is compared with at most three of them.
+    static readonly string[] LabelsB = ["by ", "by:"], LabelsV = ["von "], LabelsP = ["par ", "por ", "posted by"], LabelsD = ["door "],
+        LabelsW = ["written by", "words by"], LabelsA = ["autor:", "autorin:", "author:"], LabelsT = ["text:", "texte:"], LabelsS = ["story by"];
 
     static bool StartsLikeByline(string data)
     {
         var text = data.AsSpan().TrimStart();
-        if (text.Length < 2 || !BylineInitials.Contains(text[0])) return false;
-        foreach (var label in BylineLabels)
+        if (text.Length < 2) return false;
+        var labels = (text[0] | 0x20) switch
+        {
+            'b' => LabelsB, 'v' => LabelsV, 'p' => LabelsP, 'd' => LabelsD, 'w' => LabelsW, 'a' => LabelsA, 't' => LabelsT, 's' => LabelsS,
+            _ => null,
+        };
+        if (labels is null) return false;
+        foreach (var label in labels)
             if (text.StartsWith(label, StringComparison.OrdinalIgnoreCase) && (text.Length == label.TrimEnd().Length || !char.IsLower(NextLetter(text[label.Length..])))) return true;
         return false;
     }
@@ -138,12 +167,19 @@ public sealed class PageScan
         Metas.Add((key.Trim().ToLowerInvariant(), value));
     }
 
+    /// <summary>Whether a space-separated token list (class, rel) holds <paramref name="token"/>, case-insensitively; no allocation.</summary>
     public static bool HasToken(string? list, string token)
     {
         if (list is null) return false;
-        foreach (var part in list.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            if (part.Equals(token, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        var rest = list.AsSpan();
+        while (true)
+        {
+            var at = rest.IndexOf(token, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return false;
+            var end = at + token.Length;
+            if ((at == 0 || char.IsWhiteSpace(rest[at - 1])) && (end == rest.Length || char.IsWhiteSpace(rest[end]))) return true;
+            rest = rest[(at + 1)..];
+        }
     }
 
     /// <summary>The first value of a meta key (lower case), or null.</summary>

@@ -25,7 +25,8 @@ static partial class BibTex
     {
         var entries = new List<BibTexEntry>();
         var i = 0;
-        while ((i = text.IndexOf('@', i)) >= 0)
+        // ReadFields may stop one past the end of a truncated entry: the bound keeps IndexOf's start inside the text.
+        while (i < text.Length && (i = text.IndexOf('@', i)) >= 0)
         {
             i++;
             var typeEnd = i;

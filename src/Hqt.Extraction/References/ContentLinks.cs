@@ -19,7 +19,7 @@ static class ContentLinks
         {
             if (!content[i]) continue;
             var element = dom.Elements[i];
-            switch (element.LocalName)
+            switch (dom.Tag[i])
             {
                 case "a" when !usedAnchors[i]:
                     Link(dom, i, page, into, blockText);
@@ -27,7 +27,7 @@ static class ContentLinks
                 case "blockquote" or "q":
                     if (element.GetAttribute("cite") is { } source && Resolve(page, source) is { } quoted && !into.IsPage(quoted))
                     {
-                        var draft = new ReferenceDraft(ReferenceSignals.Quote) { Url = quoted, Context = LinkText.Collapse(element.TextContent, 400) };
+                        var draft = new ReferenceDraft(ReferenceSignals.Quote) { Url = quoted, Context = LinkText.CollapsedText(element, 400) };
                         IdentifierText.FillFromUrl(draft, quoted);
                         into.Add(draft);
                     }
@@ -36,7 +36,7 @@ static class ContentLinks
                     Cite(dom, i, into);
                     break;
             }
-            if (dom.OwnText[i] >= 20 && element.LocalName is not ("a" or "script" or "style"))
+            if (dom.OwnText[i] >= 20 && dom.Tag[i] is not ("a" or "script" or "style"))
                 Text(element, into);
         }
     }
@@ -48,7 +48,7 @@ static class ContentLinks
         if (string.IsNullOrWhiteSpace(href) || href.TrimStart().StartsWith('#')) return;
         var url = Resolve(page, href);
         if (url is null || into.IsPage(url)) return;
-        var text = LinkText.Collapse(anchor.TextContent, 300);
+        var text = LinkText.CollapsedText(anchor, 300);
         var draft = new ReferenceDraft(ReferenceSignals.Link)
         {
             Url = url,
@@ -69,8 +69,8 @@ static class ContentLinks
     {
         // A cite holding a link is read with that link; a bare cite names a work (or a person) by text alone.
         for (var j = i + 1; j < dom.End[i]; j++)
-            if (dom.Elements[j].LocalName == "a") return;
-        var text = LinkText.Collapse(dom.Elements[i].TextContent, 400);
+            if (dom.Tag[j] == "a") return;
+        var text = LinkText.CollapsedText(dom.Elements[i], 400);
         if (text.Length < 3) return;
         var draft = new ReferenceDraft(ReferenceSignals.Cite) { Context = text };
         if (PersonNames.LooksLikeName(text.TrimStart('—', '-', '–', ' '))) { draft.Kind = ReferenceKinds.Person; draft.Title = text.TrimStart('—', '-', '–', ' '); }
@@ -125,7 +125,7 @@ static class ContentLinks
     {
         for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
         {
-            var tag = dom.Elements[a].LocalName;
+            var tag = dom.Tag[a];
             if (tag == "cite") return true;
             if (tag is "p" or "li" or "div" or "blockquote") return false;
         }
@@ -136,11 +136,11 @@ static class ContentLinks
     static string? Context(DomIndex dom, int i, string anchorText, Dictionary<int, string> blockText)
     {
         var block = dom.Parent[i];
-        while (block > 0 && !IsBlock(dom.Elements[block].LocalName)) block = dom.Parent[block];
+        while (block > 0 && !IsBlock(dom.Tag[block])) block = dom.Parent[block];
         if (block < 0) return null;
         if (!blockText.TryGetValue(block, out var text))
         {
-            text = dom.Text[block] > 4000 ? "" : LinkText.Collapse(dom.Elements[block].TextContent, 4000);
+            text = dom.Text[block] > 4000 ? "" : LinkText.CollapsedText(dom.Elements[block], 4000);
             blockText[block] = text;
         }
         return text.Length == 0 ? null : LinkText.Sentence(text, anchorText.Length > 0 ? anchorText : null);

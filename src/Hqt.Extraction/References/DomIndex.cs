@@ -9,9 +9,12 @@ namespace Hqt.Extraction.References;
 /// </summary>
 sealed class DomIndex
 {
-    public readonly List<IElement> Elements = new(1024);
-    public readonly List<int> Parent = new(1024);
-    public int Count => Elements.Count;
+    public IElement[] Elements = [];
+
+    /// <summary>Each element's local name, read once: the rules compare tags in every loop.</summary>
+    public string[] Tag = [];
+    public int[] Parent = [];
+    public int Count { get; private set; }
     public int[] End = [];
     public int[] Text = [];
     public int[] LinkText = [];
@@ -31,8 +34,8 @@ sealed class DomIndex
     public bool[] Hidden = [];
 
     /// <summary>Each element's class and id joined by a space ("" when it has neither), and its ARIA role.</summary>
-    public readonly List<string> ClassAndId = new(1024);
-    public readonly List<string?> Role = new(1024);
+    public string[] ClassAndId = [];
+    public string?[] Role = [];
 
     /// <summary>Elements the reference sources read, met on the same walk: metas, JSON-LD and bibliography scripts, COinS spans, d-cite keys.</summary>
     public readonly List<AngleSharp.Dom.IElement> CitationMetas = [];
@@ -45,18 +48,26 @@ sealed class DomIndex
     static bool IsOpaque(string tag) => tag is "script" or "style" or "noscript" or "template" or "svg" or "math" or "head" or "iframe" or "object" or "canvas" or "select" or "textarea";
 
     /// <summary>Indexes the body (element 0) and collects the head's citation metas and scripts.</summary>
-    public static DomIndex Build(IDocument document)
+    /// <param name="elementCount">How many elements the document has (the parser's count): every array is sized once from it.</param>
+    public static DomIndex Build(IDocument document, int elementCount)
     {
         var index = new DomIndex();
         if (document.Head is { } head) CollectHead(index, head);
         var root = (IElement?)document.Body ?? document.DocumentElement;
-        var ownText = new List<int>(1024);
-        var linkOwn = new List<int>(1024);
-        var commaOwn = new List<int>(1024);
-        var hidden = new List<bool>(1024);
-        var inAnchor = new List<bool>(1024);
+        var capacity = elementCount + 1;
+        index.Elements = new IElement[capacity];
+        index.Tag = new string[capacity];
+        index.Parent = new int[capacity];
+        index.ClassAndId = new string[capacity];
+        index.Role = new string?[capacity];
+        var ownText = new int[capacity];
+        var linkOwn = new int[capacity];
+        var commaOwn = new int[capacity];
+        var hidden = new bool[capacity];
+        var inAnchor = new bool[capacity];
         var stack = new Stack<(IElement Node, int Parent)>();
         stack.Push((root, -1));
+        var n = 0;
         while (stack.Count > 0)
         {
             var (element, parent) = stack.Pop();
@@ -64,17 +75,18 @@ sealed class DomIndex
             var tag = element.LocalName;
             Collect(index, element, tag);
             if (IsOpaque(tag) && parent >= 0) continue;
-            var id = index.Elements.Count;
-            index.Elements.Add(element);
-            index.Parent.Add(parent);
-            ownText.Add(0);
-            linkOwn.Add(0);
-            commaOwn.Add(0);
+            if (n == index.Elements.Length) Grow(index, ref ownText, ref linkOwn, ref commaOwn, ref hidden, ref inAnchor);
+            var id = n++;
+            index.Elements[id] = element;
+            index.Tag[id] = tag;
+            index.Parent[id] = parent;
             var attributes = ReadAttributes(element);
-            index.ClassAndId.Add(attributes.ClassAndId);
-            index.Role.Add(attributes.Role);
-            hidden.Add((parent >= 0 && hidden[parent]) || attributes.Hidden);
-            inAnchor.Add((parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.HasHref));
+            // COinS spans, tested on the class already read (a span is never opaque, so every one passes here).
+            if (tag == "span" && attributes.Class is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
+            index.ClassAndId[id] = attributes.ClassAndId;
+            index.Role[id] = attributes.Role;
+            hidden[id] = (parent >= 0 && hidden[parent]) || attributes.Hidden;
+            inAnchor[id] = (parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.HasHref);
             // ChildNodes by index: AngleSharp's PreviousSibling/NextSibling search the parent's list on every call.
             var children = node.ChildNodes;
             for (var k = children.Length - 1; k >= 0; k--)
@@ -92,13 +104,13 @@ sealed class DomIndex
             }
         }
 
-        var n = index.Elements.Count;
+        index.Count = n;
         index.End = new int[n];
-        index.Text = ownText.ToArray();
-        index.OwnText = ownText.ToArray();
-        index.LinkText = linkOwn.ToArray();
-        index.Commas = commaOwn.ToArray();
-        index.OwnCommas = commaOwn.ToArray();
+        index.Text = ownText.AsSpan(0, n).ToArray();
+        index.OwnText = ownText;
+        index.LinkText = linkOwn;
+        index.Commas = commaOwn.AsSpan(0, n).ToArray();
+        index.OwnCommas = commaOwn;
         index.ElementChildren = new int[n];
         index.Paragraphs = new int[n];
         index.Images = new int[n];
@@ -109,10 +121,10 @@ sealed class DomIndex
         index.ListText = new int[n];
         index.Tables = new int[n];
         index.HasBlockChild = new bool[n];
-        index.Hidden = hidden.ToArray();
+        index.Hidden = hidden;
         for (var i = n - 1; i >= 0; i--)
         {
-            var tag = index.Elements[i].LocalName;
+            var tag = index.Tag[i];
             switch (tag)
             {
                 case "p": index.Paragraphs[i]++; break;
@@ -145,6 +157,22 @@ sealed class DomIndex
         return index;
     }
 
+    // Only when the parser's count was short (it always covers the body; this is a guard, not a path).
+    static void Grow(DomIndex index, ref int[] ownText, ref int[] linkOwn, ref int[] commaOwn, ref bool[] hidden, ref bool[] inAnchor)
+    {
+        var size = index.Elements.Length * 2;
+        Array.Resize(ref index.Elements, size);
+        Array.Resize(ref index.Tag, size);
+        Array.Resize(ref index.Parent, size);
+        Array.Resize(ref index.ClassAndId, size);
+        Array.Resize(ref index.Role, size);
+        Array.Resize(ref ownText, size);
+        Array.Resize(ref linkOwn, size);
+        Array.Resize(ref commaOwn, size);
+        Array.Resize(ref hidden, size);
+        Array.Resize(ref inAnchor, size);
+    }
+
     static void Collect(DomIndex index, IElement element, string tag)
     {
         switch (tag)
@@ -157,10 +185,6 @@ sealed class DomIndex
                 break;
             case "meta":
                 if (string.Equals(element.GetAttribute("name"), "citation_reference", StringComparison.OrdinalIgnoreCase)) index.CitationMetas.Add(element);
-                break;
-            case "span":
-                // ClassList would build a token list for every span; the raw attribute is enough to test.
-                if (element.GetAttribute("class") is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
                 break;
             case "d-cite" or "dt-cite":
                 DistillReferences.AddKeys(element, index.CitedKeys);
@@ -183,7 +207,7 @@ sealed class DomIndex
     static bool IsBlock(string tag) => tag is "blockquote" or "dl" or "div" or "img" or "ol" or "p" or "pre" or "table" or "ul"
         or "section" or "article" or "header" or "footer" or "nav" or "aside" or "figure" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
-    readonly record struct Attributes(string ClassAndId, string? Role, bool Hidden, bool HasHref);
+    readonly record struct Attributes(string ClassAndId, string? Class, string? Role, bool Hidden, bool HasHref);
 
     // One pass over the attributes: GetAttribute searches them again on every call.
     static Attributes ReadAttributes(IElement element)
@@ -203,13 +227,16 @@ sealed class DomIndex
                 case "hidden": hidden = true; break;
                 case "aria-hidden": ariaHidden = attribute.Value == "true"; break;
                 case "aria-modal": if (attribute.Value == "true") role ??= "dialog"; break;
-                case "style": hidden |= Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden"); break;
+                case "style": hidden |= attribute.Value.AsSpan().IndexOfAny(HidingWords) >= 0 && (Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden")); break;
             }
         }
         if (ariaHidden && className?.Contains("fallback-image") != true) hidden = true;
         var classAndId = string.IsNullOrEmpty(id) ? className ?? "" : string.IsNullOrEmpty(className) ? id : className + " " + id;
-        return new Attributes(classAndId, role, hidden, hasHref);
+        return new Attributes(classAndId, className, role, hidden, hasHref);
     }
+
+    // Most style attributes hide nothing: one vectorised scan before the exact tests.
+    static readonly System.Buffers.SearchValues<string> HidingWords = System.Buffers.SearchValues.Create(["none", "hidden"], StringComparison.OrdinalIgnoreCase);
 
     static bool Compact(string style, string what)
     {
@@ -228,6 +255,14 @@ sealed class DomIndex
         var space = true;
         foreach (var c in data)
         {
+            // ASCII letters, digits and punctuation first: most of any page's text.
+            if (c > ' ' && c < '\u007f')
+            {
+                space = false;
+                length++;
+                if (c == ',') commas++;
+                continue;
+            }
             if (char.IsWhiteSpace(c))
             {
                 if (!space) { length++; space = true; }

@@ -16,12 +16,19 @@ static class MainContent
     static readonly SearchValues<string> NegativeWords = Words("-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
     static readonly SearchValues<string> ShareWords = Words("share|sharedaddy");
 
-    static SearchValues<string> Words(string list) => SearchValues.Create(list.Split('|'), StringComparison.OrdinalIgnoreCase);
+    // Every word any of the lists above holds (and "hid"): most class names hold none, and one scan says so instead of eight.
+    static readonly SearchValues<string> AnyWord = Words(
+        "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote"
+        + "|and|article|body|column|content|main|mathjax|shadow"
+        + "|entry|hentry|h-entry|page|post|text|blog|story"
+        + "|hidden|com-|contact|masthead|media|meta|outbrain|promo|scroll|share|shopping|tags|widget|sharedaddy|hid");
+
+    static SearchValues<string> Words(string list) => SearchValues.Create(list.Split('|').Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
 
     static bool Has(string value, SearchValues<string> words) => value.AsSpan().IndexOfAny(words) >= 0;
 
     // Readability's negative pattern also holds the whole word "hid".
-    static bool IsNegative(string value) => Has(value, NegativeWords) || (value.Contains("hid", StringComparison.OrdinalIgnoreCase) && value.Split(' ').Any(w => w.Equals("hid", StringComparison.OrdinalIgnoreCase)));
+    static bool IsNegative(string value) => Has(value, NegativeWords) || Parsing.PageScan.HasToken(value, "hid");
 
     const int CharThreshold = 500;
 
@@ -51,10 +58,15 @@ static class MainContent
         public bool[] Share = [];
         public int[] Weight = [];
 
+        /// <summary>Whether an element has a <c>code</c> / <c>figure</c> ancestor: asked for every block on every attempt.</summary>
+        public bool[] InCode = [];
+        public bool[] InFigure = [];
+        public bool[] InTable = [];
+
         public static Hints Read(DomIndex dom)
         {
             var n = dom.Count;
-            var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n] };
+            var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n], InCode = new bool[n], InFigure = new bool[n], InTable = new bool[n] };
             var inTableOrCode = new bool[n];
             // Pages repeat a few class names on thousands of elements: match each distinct one once.
             var seen = new Dictionary<string, (int Weight, bool Unlikely, bool Share)>(StringComparer.Ordinal);
@@ -62,8 +74,12 @@ static class MainContent
             {
                 var element = dom.Elements[i];
                 var parent = dom.Parent[i];
-                var tag = element.LocalName;
-                inTableOrCode[i] = parent >= 0 && (inTableOrCode[parent] || dom.Elements[parent].LocalName is "table" or "code");
+                var tag = dom.Tag[i];
+                var parentTag = parent >= 0 ? dom.Tag[parent] : "";
+                inTableOrCode[i] = parent >= 0 && (inTableOrCode[parent] || parentTag is "table" or "code");
+                hints.InCode[i] = parent >= 0 && (hints.InCode[parent] || parentTag == "code");
+                hints.InFigure[i] = parent >= 0 && (hints.InFigure[parent] || parentTag == "figure");
+                hints.InTable[i] = parent >= 0 && (hints.InTable[parent] || parentTag == "table");
                 var role = dom.Role[i];
                 hints.AlwaysOut[i] = dom.Hidden[i] || tag == "dialog" || role == "dialog";
                 var classAndId = dom.ClassAndId[i];
@@ -72,7 +88,8 @@ static class MainContent
                 {
                     if (!seen.TryGetValue(classAndId, out var read))
                     {
-                        read = (ClassWeight(element), Has(classAndId, UnlikelyWords) && !Has(classAndId, MaybeWords), Has(classAndId, ShareWords));
+                        read = !Has(classAndId, AnyWord) ? default
+                            : (ClassWeight(element), Has(classAndId, UnlikelyWords) && !Has(classAndId, MaybeWords), Has(classAndId, ShareWords));
                         seen[classAndId] = read;
                     }
                     hints.Weight[i] = read.Weight;
@@ -104,7 +121,7 @@ static class MainContent
         for (var i = 0; i < n; i++)
         {
             if (excluded[i]) continue;
-            var tag = dom.Elements[i].LocalName;
+            var tag = dom.Tag[i];
             int length, commas, first;
             if (tag is "p" or "pre" or "td" or "section" or "h2" or "h3" or "h4" or "h5" or "h6" || (tag == "div" && !dom.HasBlockChild[i]))
             {
@@ -128,7 +145,7 @@ static class MainContent
                 if (!initialized[ancestor])
                 {
                     initialized[ancestor] = true;
-                    score[ancestor] = TagScore(dom.Elements[ancestor].LocalName) + weights[ancestor];
+                    score[ancestor] = TagScore(dom.Tag[ancestor]) + weights[ancestor];
                 }
                 score[ancestor] += contentScore / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
             }
@@ -145,7 +162,7 @@ static class MainContent
         }
 
         var content = new bool[n];
-        if (top.Count == 0 || dom.Elements[top[0]].LocalName == "body")
+        if (top.Count == 0 || dom.Tag[top[0]] == "body")
         {
             Include(dom, 0, excluded, content);
             return (content, Clean(dom, content, hints, weights, pass));
@@ -169,7 +186,7 @@ static class MainContent
             {
                 var bonus = candidateClass.Length > 0 && dom.Elements[s].ClassName == candidateClass ? topScore * 0.2 : 0;
                 if (initialized[s] && score[s] + bonus >= threshold) append = true;
-                else if (dom.Elements[s].LocalName == "p")
+                else if (dom.Tag[s] == "p")
                 {
                     var density = dom.LinkDensity(s);
                     var length = dom.Text[s];
@@ -249,23 +266,23 @@ static class MainContent
 
     static bool ShouldDrop(DomIndex dom, int i, bool isRoot, Hints hints, int[] weights, Pass pass, Dictionary<int, bool> dataTables)
     {
-        var tag = dom.Elements[i].LocalName;
+        var tag = dom.Tag[i];
         if (isRoot) return false;
         if (tag is "footer" or "aside" or "object" or "embed" or "iframe" or "input" or "textarea" or "select" or "button" or "link" or "nav") return true;
         if (hints.Share[i] && dom.Text[i] < 500) return true;
         if ((pass & Pass.WeightClasses) != 0 && tag is "h1" or "h2" && weights[i] < 0) return true;
         if ((pass & Pass.CleanConditionally) == 0 || tag is not ("table" or "ul" or "div" or "form" or "fieldset")) return false;
-        return CleanConditionally(dom, i, weights[i], dataTables);
+        return CleanConditionally(dom, i, weights[i], hints, dataTables);
     }
 
-    static bool CleanConditionally(DomIndex dom, int i, int weight, Dictionary<int, bool> dataTables)
+    static bool CleanConditionally(DomIndex dom, int i, int weight, Hints hints, Dictionary<int, bool> dataTables)
     {
         var element = dom.Elements[i];
-        var tag = element.LocalName;
+        var tag = dom.Tag[i];
         var text = dom.Text[i];
         var isList = tag is "ul" or "ol" || (text > 0 && (double)dom.ListText[i] / text > 0.9);
         if (tag == "table" && IsDataTable(dom, i, dataTables)) return false;
-        if (HasAncestor(dom, i, "code") || HasDataTableAncestor(dom, i, dataTables)) return false;
+        if (hints.InCode[i] || (hints.InTable[i] && HasDataTableAncestor(dom, i, dataTables))) return false;
         if (weight < 0) return true;
         if (dom.Commas[i] >= 10) return false;
         var p = dom.Paragraphs[i];
@@ -275,7 +292,7 @@ static class MainContent
         var headingDensity = text == 0 ? 0 : (double)dom.HeadingText[i] / text;
         var embeds = dom.Embeds[i];
         var linkDensity = dom.LinkDensity(i);
-        var inFigure = HasAncestor(dom, i, "figure");
+        var inFigure = hints.InFigure[i];
         var remove = (!inFigure && img > 1 && (double)p / img < 0.5)
             || (!isList && li > p)
             || input > p / 3
@@ -301,7 +318,7 @@ static class MainContent
         int rows = 0, columns = 0;
         for (var j = i + 1; j < dom.End[i]; j++)
         {
-            var tag = dom.Elements[j].LocalName;
+            var tag = dom.Tag[j];
             if (tag is "caption" or "thead" or "tfoot" or "th" or "colgroup") return true;
             if (tag == "table") return false;
             if (tag == "tr")
@@ -318,14 +335,7 @@ static class MainContent
     static bool HasDataTableAncestor(DomIndex dom, int i, Dictionary<int, bool> known)
     {
         for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
-            if (dom.Elements[a].LocalName == "table" && IsDataTable(dom, a, known)) return true;
-        return false;
-    }
-
-    static bool HasAncestor(DomIndex dom, int i, string tag)
-    {
-        for (var a = dom.Parent[i]; a >= 0; a = dom.Parent[a])
-            if (dom.Elements[a].LocalName == tag) return true;
+            if (dom.Tag[a] == "table" && IsDataTable(dom, a, known)) return true;
         return false;
     }
 

@@ -32,6 +32,11 @@ sealed class ReferenceDraft
         Isbn ??= other.Isbn;
         Pmid ??= other.Pmid;
         Url ??= other.Url;
+        // One address under http and https (a COinS rft_id written years ago, the page's own link today): keep the secure
+        // form, which is where the link goes now.
+        if (other.Url is not null && Url is not null && Url.StartsWith("http://", StringComparison.Ordinal) && other.Url.StartsWith("https://", StringComparison.Ordinal)
+            && Url.AsSpan(7).SequenceEqual(other.Url.AsSpan(8)))
+            Url = other.Url;
         AnchorText ??= other.AnchorText;
         Context ??= other.Context;
         if (Kind == ReferenceKinds.WebPage && other.Kind != ReferenceKinds.WebPage) Kind = other.Kind;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Hqt.Extraction.Identity;
@@ -29,7 +30,7 @@ static partial class ReferenceLists
         for (var i = 0; i < n; i++)
         {
             var element = dom.Elements[i];
-            var tag = element.LocalName;
+            var tag = dom.Tag[i];
             List<int>? items = null;
             int skipTo = -1;
             if (IsContainer(element, dom.ClassAndId[i], dom.Role[i]))
@@ -37,7 +38,7 @@ static partial class ReferenceLists
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
             }
-            else if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && dom.Text[i] <= 40 && HeadingText().IsMatch(LinkText.Collapse(element.TextContent, 60)))
+            else if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && dom.Text[i] <= 40 && HeadingText().IsMatch(LinkText.CollapsedText(element, 60)))
             {
                 (items, skipTo) = UnderHeading(dom, i);
             }
@@ -58,11 +59,10 @@ static partial class ReferenceLists
     }
 
     // Cheap test before the regex: every container name holds one of these.
-    static bool MayName(string value) =>
-        value.Contains("ref", StringComparison.OrdinalIgnoreCase) || value.Contains("bib", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("note", StringComparison.OrdinalIgnoreCase) || value.Contains("cit", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("lit", StringComparison.OrdinalIgnoreCase) || value.Contains("csl", StringComparison.OrdinalIgnoreCase)
-        || value.Contains("fn-", StringComparison.OrdinalIgnoreCase);
+    // One vectorised scan (this runs for every element with a class or id).
+    static bool MayName(string value) => value.AsSpan().IndexOfAny(ContainerHints) >= 0;
+
+    static readonly SearchValues<string> ContainerHints = SearchValues.Create(["ref", "bib", "note", "cit", "lit", "csl", "fn-"], StringComparison.OrdinalIgnoreCase);
 
     // Top-level list items, else entry-shaped children (.csl-entry, p, div) of the container.
     static List<int> Items(DomIndex dom, int start, int end)
@@ -70,7 +70,7 @@ static partial class ReferenceLists
         var items = new List<int>();
         for (var j = start; j < end; j++)
         {
-            if (dom.Elements[j].LocalName != "li" || dom.Text[j] == 0) continue;
+            if (dom.Tag[j] != "li" || dom.Text[j] == 0) continue;
             items.Add(j);
             j = dom.End[j] - 1;
         }
@@ -90,11 +90,11 @@ static partial class ReferenceLists
     // A heading's list: following siblings (of the heading, or of its wrapper) up to the next heading of its rank or higher.
     static (List<int> Items, int End) UnderHeading(DomIndex dom, int heading)
     {
-        var rank = dom.Elements[heading].LocalName[1] - '0';
+        var rank = dom.Tag[heading][1] - '0';
         var anchor = heading;
         var parent = dom.Parent[anchor];
         // Wikipedia and many CMSs wrap the heading alone in a div.
-        if (parent > 0 && dom.ElementChildren[parent] <= 2 && dom.Elements[parent].LocalName == "div" && dom.Text[parent] <= dom.Text[heading] + 20)
+        if (parent > 0 && dom.ElementChildren[parent] <= 2 && dom.Tag[parent] == "div" && dom.Text[parent] <= dom.Text[heading] + 20)
         {
             anchor = parent;
             parent = dom.Parent[anchor];
@@ -106,7 +106,7 @@ static partial class ReferenceLists
         {
             if (StartsSection(dom, s, rank)) break;
             end = dom.End[s];
-            var tag = dom.Elements[s].LocalName;
+            var tag = dom.Tag[s];
             if (tag is "ol" or "ul") items.AddRange(Items(dom, s, dom.End[s]));
             else if (tag is "p" && dom.Text[s] >= 20) items.Add(s);
             else if (tag is "div" or "section") items.AddRange(Items(dom, s, dom.End[s]));
@@ -118,7 +118,7 @@ static partial class ReferenceLists
     {
         for (var j = s; j < dom.End[s] && j < s + 3; j++)
         {
-            var tag = dom.Elements[j].LocalName;
+            var tag = dom.Tag[j];
             if (tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6') return tag[1] - '0' <= rank;
         }
         return false;
@@ -127,7 +127,7 @@ static partial class ReferenceLists
     static void ReadItem(DomIndex dom, int item, PageDocument page, string? pageHost, ReferenceSet into, bool[] usedAnchors)
     {
         var element = dom.Elements[item];
-        var text = Backlinks().Replace(LinkText.Collapse(element.TextContent), "");
+        var text = Backlinks().Replace(LinkText.CollapsedText(element), "");
         if (text.Length < 4) return;
         var draft = new ReferenceDraft(ReferenceSignals.ReferenceList) { Context = text.Length <= 400 ? text : text[..400] };
         CitationText.Fill(draft, text);
@@ -139,13 +139,13 @@ static partial class ReferenceLists
         for (var j = item; j < dom.End[item]; j++)
         {
             var a = dom.Elements[j];
-            if (a.LocalName != "a") continue;
+            if (dom.Tag[j] != "a") continue;
             usedAnchors[j] = true;
             var href = a.GetAttribute("href");
             if (href is null || href.StartsWith('#')) continue;
             var url = ContentLinks.Resolve(page, href);
             if (url is null || into.IsPage(url)) continue;
-            links.Add((url, LinkText.Collapse(a.TextContent, 300)));
+            links.Add((url, LinkText.CollapsedText(a, 300)));
             IdentifierText.FillFromUrl(draft, url);
         }
         if (textUrl is not null && !links.Exists(l => l.Url == textUrl)) links.Add((textUrl, textUrl));

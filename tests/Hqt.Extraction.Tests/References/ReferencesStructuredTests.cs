@@ -53,6 +53,22 @@ public class ReferencesStructuredTests
     }
 
     [Fact]
+    public void CoinsUrlUnderHttpMergedWithTheListLinkUnderHttpsKeepsHttps()
+    {
+        const string body = """
+            <ol class="references"><li><cite><a href="https://news.example.com/story/42">Cats and dogs in Switzerland</a>. Example News. 2014.</cite>
+            <span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft.btitle=Cats+and+dogs+in+Switzerland&amp;rft.date=2014&amp;rft_id=http%3A%2F%2Fnews.example.com%2Fstory%2F42"></span></li></ol>
+            """;
+
+        var references = Extract("", body);
+
+        var reference = Assert.Single(references, r => r.Url?.Contains("news.example.com") == true);
+        Assert.Equal("https://news.example.com/story/42", reference.Url);
+        Assert.Contains("coins", reference.Signals);
+        Assert.Contains("reference-list", reference.Signals);
+    }
+
+    [Fact]
     public void JsonLdCitationsAreReadAtAnyDepth()
     {
         const string head = """
@@ -87,6 +103,22 @@ public class ReferencesStructuredTests
         Assert.Contains(bib, r => r is { Title: "Understanding LSTM Networks", Year: 2015 } && r.Signal == "d-cite");
         Assert.Contains(bib, r => r is { Title: "Neural Turing Machines", Year: 2014, ArxivId: "1410.5401" } && r.Authors.SequenceEqual(["Graves, Alex", "Wayne, Greg"]));
         Assert.DoesNotContain(references, r => r.Title == "Never Cited");
+    }
+
+    [Fact]
+    public void ABibliographyCutInsideAQuotedValueStillReadsTheEntriesBeforeIt()
+    {
+        // A truncated page (the fuzz found it): the last value's closing quote never comes.
+        const string body = """
+            <d-article><p>See <d-cite key="olah2015"></d-cite>.</p></d-article>
+            <script type="text/bibliography">
+            @article{olah2015, title={Understanding LSTM Networks}, year={2015}}
+            @article{cut, title = "Never finis</script>
+            """;
+
+        var references = Extract("", body);
+
+        Assert.Contains(references, r => r.Title == "Understanding LSTM Networks" && r.Signals.Contains("bibtex"));
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Hqt.Extraction.Authors;
+using Hqt.Extraction.Metadata;
+using Hqt.Extraction.Parsing;
+using Hqt.Extraction.References;
+
+namespace Hqt.Bench.Extraction;
+
+/// <summary>Where the extraction's time goes: per-page best-of-N time of each stage, then the median over pages.</summary>
+public static class StageProfile
+{
+    public static void Run(int rounds, bool tiny = false)
+    {
+        IReadOnlyList<(string Id, string Url, string Html)> pages = tiny
+            ? Enumerable.Repeat(("tiny", "https://example.org/a", "<html><head><title>Tiny page</title><meta name=author content='Jane Doe'></head><body><p>Hello <a href='https://example.com/x'>there</a>.</p></body></html>"), 300).ToList()
+            : CorpusPages.Load();
+        string[] names = ["bare parse (default)", "flatten", "parse", "walk only", "all+visit", "scan", "jsonld", "metadata", "authors.structured", "authors.markup", "authors.merge", "refs.domindex", "refs.signals", "refs.lists", "refs.maincontent", "refs.links", "refs.set"];
+        var times = names.Select(_ => new double[pages.Count]).ToArray();
+        var bytes = new long[names.Length];
+        foreach (var row in times) Array.Fill(row, double.MaxValue);
+        var bare = new AngleSharp.Html.Parser.HtmlParser();
+        for (var round = 0; round < rounds + 2; round++)
+        {
+            if (round < 3) Thread.Sleep(1000); // let the tiered JIT settle after each warm-up pass
+            for (var p = 0; p < pages.Count; p++)
+            {
+                var (_, url, html) = pages[p];
+                var t = new double[names.Length];
+                var b = new long[names.Length];
+                var s = ThreadCpu.NowMs();
+                var a = GC.GetAllocatedBytesForCurrentThread();
+                void Lap(int k) { var now = ThreadCpu.NowMs(); t[k] = now - s; s = now; var an = GC.GetAllocatedBytesForCurrentThread(); b[k] = an - a; a = an; }
+                bare.ParseDocument(html); Lap(0);
+                NestingFlattener.Flatten(html); Lap(1);
+                var page = PageDocument.Load(html, url); Lap(2);
+                var walked = 0;
+                foreach (var _ in ElementWalk.Descendants(page.Document.DocumentElement)) walked++;
+                Lap(3);
+                foreach (var e in page.Document.All) if (e.LocalName == "zzz") walked++;
+                Lap(4);
+                _ = page.Scan; Lap(5);
+                _ = page.JsonLd; Lap(6);
+                var metadata = MetadataExtractor.Extract(page); Lap(7);
+                var sightings = new List<AuthorSighting>();
+                StructuredAuthorSources.Collect(page, sightings); Lap(8);
+                MarkupAuthorSources.Collect(page, sightings); Lap(9);
+                AuthorMerger.Merge(sightings, metadata, page.PageUri); Lap(10);
+                ReferenceExtractor.ProfileStages(page, metadata, Lap, 11);
+                if (round < 2) continue; // warm-up
+                for (var k = 0; k < names.Length; k++) times[k][p] = Math.Min(times[k][p], t[k]);
+                if (round == 2) for (var k = 0; k < names.Length; k++) bytes[k] += b[k];
+            }
+        }
+        Console.WriteLine($"stage medians over {pages.Count} pages (best of {rounds}), thread CPU ms; 'parse' includes flatten");
+        // The pages around the median bare parse: where the per-page median ratio is decided.
+        var order = Enumerable.Range(0, pages.Count).OrderBy(p => times[0][p]).ToArray();
+        var middle = order[(pages.Count * 3 / 10)..(pages.Count * 7 / 10)];
+        Console.WriteLine($"middle 40% of pages by bare parse time ({middle.Length} pages), mean of each stage, ms:");
+        for (var k = 0; k < names.Length; k++)
+            Console.WriteLine($"  {names[k],-20} {middle.Average(p => times[k][p]),7:F3}");
+        for (var k = 0; k < names.Length; k++)
+            Console.WriteLine($"  {names[k],-20} median {Median(times[k]),7:F3}  mean {times[k].Average(),7:F3}  max {times[k].Max(),8:F2}  alloc {bytes[k] / pages.Count / 1024,6} KB/page");
+    }
+
+    static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
