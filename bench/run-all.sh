@@ -22,7 +22,7 @@ mutations=$([ -n "$quick" ] && echo 1000 || echo 10000)
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
 
 echo "== build (Release)"
-for p in src/Hqt.Api bench/Hqt.Bench.Throughput bench/Hqt.Bench.Ingest; do
+for p in src/Hqt.Api bench/Hqt.Bench.Throughput bench/Hqt.Bench.Ingest bench/Hqt.Bench.Extraction; do
   dotnet build -c Release --nologo -v q "$p" >"$out/build-$(basename "$p").log" 2>&1 || { echo "!! build of $p failed: $out/build-$(basename "$p").log"; exit 1; }
 done
 bin() { echo "bench/$1/bin/Release/net10.0/$1.dll"; }
@@ -42,6 +42,12 @@ else
   dotnet "$(bin Hqt.Bench.Throughput)" --rounds "$rounds" | tee "$out/throughput.log"
 fi
 
+echo "== extraction vs AngleSharp's bare parse: per-page medians on one core (bars: metadata+authors <= 1.3x, full <= 1.6x)"
+pin=(); command -v taskset >/dev/null && pin=(taskset -c "$(( $(nproc) - 1 ))")
+if "${pin[@]}" dotnet "$(bin Hqt.Bench.Extraction)" --medians "$([ -n "$quick" ] && echo 3 || echo 15)" 2>&1 | tee "$out/extraction-medians.log"; then
+  note "extraction: $(grep -m1 '^ratio parse+metadata+authors' "$out/extraction-medians.log"); $(grep -m1 '^ratio full Extract' "$out/extraction-medians.log")"
+else status=1; note "extraction: FAILED (see $out/extraction-medians.log)"; fi
+
 echo "== extractor fuzz: $mutations mutated corpus pages (bar: no exception, none over 1 s)"
 if dotnet "$(bin Hqt.Bench.Throughput)" --fuzz "$mutations" --json "$out/fuzz.json" 2>"$out/fuzz.err" | tee "$out/fuzz.log"; then :; else status=1; fi
 note "fuzz:       $(grep -m1 '^fuzz:' "$out/fuzz.log" | sed 's/^fuzz: //')"
@@ -55,7 +61,7 @@ else status=1; note "ingest:     FAILED (see $out/ingest.log)"; fi
 # Benches other engineers own: run each one on this branch with its own documented arguments; skip the absent.
 others_args() {
   case "$1" in
-    Hqt.Bench.Extraction) if [ -n "$quick" ]; then echo "--medians 1"; else echo "--filter * --job short"; fi ;;
+    Hqt.Bench.Extraction) if [ -n "$quick" ]; then echo "--medians 1"; else echo "--filter * --job short"; fi ;;  # whole-corpus BenchmarkDotNet
     Hqt.Bench.Library) if [ -n "$quick" ]; then echo "--captures 300 --requests 20"; fi ;;
     *) ;;
   esac
