@@ -1,5 +1,6 @@
 using AngleSharp;
 using AngleSharp.Html.Parser;
+using Hqt.Bench.CpuRatio;
 
 namespace Hqt.Bench.Extraction;
 

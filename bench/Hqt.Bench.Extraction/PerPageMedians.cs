@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AngleSharp.Html.Parser;
 using Hqt.Extraction;
+using Hqt.Bench.CpuRatio;
 
 namespace Hqt.Bench.Extraction;
 

@@ -3,6 +3,7 @@ using Hqt.Extraction.Authors;
 using Hqt.Extraction.Metadata;
 using Hqt.Extraction.Parsing;
 using Hqt.Extraction.References;
+using Hqt.Bench.CpuRatio;
 
 namespace Hqt.Bench.Extraction;
 
