@@ -11,6 +11,14 @@ static class LinkText
     {
         var builder = new StringBuilder(Math.Min(text.Length, max));
         var space = true;
+        AppendCollapsed(builder, text, max, ref space);
+        if (builder.Length > 0 && builder[^1] == ' ') builder.Length--;
+        return builder.ToString();
+    }
+
+    // Appends text with whitespace runs folded to one space (none at the start), up to max characters in all.
+    static void AppendCollapsed(StringBuilder builder, string text, int max, ref bool space)
+    {
         foreach (var c in text)
         {
             if (builder.Length >= max) break;
@@ -22,8 +30,6 @@ static class LinkText
             builder.Append(c);
             space = false;
         }
-        if (builder.Length > 0 && builder[^1] == ' ') builder.Length--;
-        return builder.ToString();
     }
 
     /// <summary>
@@ -46,17 +52,7 @@ static class LinkText
                 var node = children[next++];
                 if (node is IText text)
                 {
-                    foreach (var c in text.Data)
-                    {
-                        if (builder.Length >= max) break;
-                        if (char.IsWhiteSpace(c))
-                        {
-                            if (!space) { builder.Append(' '); space = true; }
-                            continue;
-                        }
-                        builder.Append(c);
-                        space = false;
-                    }
+                    AppendCollapsed(builder, text.Data, max, ref space);
                 }
                 else if (node is IElement && node.HasChildNodes)
                 {
