@@ -137,11 +137,14 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
     public async Task CompleteExtractionsAsync(IReadOnlyList<(PendingCapture Capture, Hqt.Extraction.PageExtract Extract)> done, CancellationToken ct)
     {
         if (done.Count == 0) return;
+        // Serialised before the write turn is taken: a big page's JSON is CPU that need not hold up other writers.
+        var jsons = done.Select(d => System.Text.Json.JsonSerializer.Serialize(d.Extract, CaptureJson.Options)).ToList();
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, transaction) = (write.Connection, write.Transaction);
-        foreach (var (capture, extract) in done)
+        for (var i = 0; i < done.Count; i++)
         {
-            var json = System.Text.Json.JsonSerializer.Serialize(extract, CaptureJson.Options);
+            var (capture, extract) = done[i];
+            var json = jsons[i];
             var stored = await connection.QuerySingleOrDefaultAsync<(long DocumentId, string ContentHash)?>(new CommandDefinition("""
                 UPDATE captures SET extract_json = @json, extractor_version = @version, title = COALESCE(@title, title)
                 WHERE id = @Id AND extractor_version = 0
