@@ -68,6 +68,9 @@ public static class PerPageMedians
         // Thread CPU time is not charged for the slices a busy shared machine gives to other processes: the same ratios, less noisy.
         var cpuParse = Percentile(cpu[0], 0.5);
         Console.WriteLine($"gen0 collections during the timed calls: {string.Join(", ", contenders.Select((x, c) => $"{x.Name} {collections[c]}"))} ({pages.Count * rounds} calls each)");
+        // Where the references cost most over the rest: the pages to look at when the full ratio moves.
+        var costliest = Enumerable.Range(0, pages.Count).OrderByDescending(i => times[2][i] - times[1][i]).Take(5);
+        Console.WriteLine("references' costliest pages (full - parse+metadata+authors): " + string.Join(", ", costliest.Select(i => $"{pages[i].Id} {times[2][i] - times[1][i]:F1} ms (bare {times[0][i]:F1})")));
         Console.WriteLine($"thread CPU medians: bare parse {cpuParse:F3} ms, parse+metadata+authors {Percentile(cpu[1], 0.5):F3} ms ({Percentile(cpu[1], 0.5) / cpuParse:F2}x), full Extract {Percentile(cpu[2], 0.5):F3} ms ({Percentile(cpu[2], 0.5) / cpuParse:F2}x)");
     }
 

@@ -2,7 +2,9 @@ using BenchmarkDotNet.Running;
 using Hqt.Bench.Extraction;
 
 // --medians [rounds]: per-page medians of bare parse, parse+metadata+authors and full extraction, with both ratios.
-// --stages [rounds]: per-stage medians of the extraction (where the time goes). --loop N [full|authors|parse]: N passes, for a profiler.
+// --stages [rounds]: per-stage medians of the extraction (where the time goes). --stage-loops [repeats] [page id]: each
+// reference stage repeated alone, over the middle pages or one page (precise where --stages' clock reads are not). --loop N [full|authors|parse]: N passes, for a profiler.
+// --snapshot FILE: every page's extraction as a JSON line, to diff before and after a change.
 // Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 if (args.Length > 0 && args[0] == "--medians")
 {
@@ -35,6 +37,14 @@ if (args.Length > 1 && args[0] == "--page")
     // One corpus page's extraction as JSON, for reading what a rule did.
     var (_, pageUrl, pageHtml) = CorpusPages.Load().First(p => p.Id == args[1]);
     Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(Hqt.Extraction.PageExtractor.Extract(pageHtml, pageUrl), new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    return;
+}
+if (args.Length > 1 && args[0] == "--snapshot")
+{
+    // Every corpus page's extraction, one JSON line a page: diff two snapshots to see what a speed change altered.
+    using var snapshot = new StreamWriter(args[1]);
+    foreach (var (id, url, html) in CorpusPages.Load())
+        snapshot.WriteLine(id + "\t" + System.Text.Json.JsonSerializer.Serialize(Hqt.Extraction.PageExtractor.Extract(html, url)));
     return;
 }
 if (args.Length > 0 && args[0] == "--alloc")
@@ -119,6 +129,11 @@ if (args.Length > 0 && args[0] == "--tiny")
 if (args.Length > 0 && args[0] == "--parse-variants")
 {
     ParseVariants.Run(args.Length > 1 && int.TryParse(args[1], out var parseRounds) ? parseRounds : 3);
+    return;
+}
+if (args.Length > 0 && args[0] == "--stage-loops")
+{
+    StageLoops.Run(args.Length > 1 && int.TryParse(args[1], out var loopRepeats) ? loopRepeats : 20, args.Length > 2 ? args[2] : null);
     return;
 }
 if (args.Length > 0 && args[0] == "--stages")

@@ -69,3 +69,52 @@ public static class StageProfile
         return sorted[sorted.Length / 2];
     }
 }
+
+/// <summary>
+/// Each reference stage alone, repeated on the same parsed page: no clock read between stages, so small stages are not
+/// drowned by the clock's own cost. Sums over the middle 40% of pages by size (those that decide the median), per page.
+/// </summary>
+public static class StageLoops
+{
+    /// <param name="pageId">One corpus page instead of the middle ones (to see why a page costs what it does).</param>
+    public static void Run(int repeats, string? pageId = null)
+    {
+        var all = CorpusPages.Load().OrderBy(p => p.Html.Length).ToList();
+        var pages = pageId is null ? all.GetRange(all.Count * 3 / 10, all.Count * 4 / 10) : all.Where(p => p.Id == pageId).ToList();
+        var prepared = pages.Select(p =>
+        {
+            var page = PageDocument.Load(p.Html, p.Url);
+            var metadata = MetadataExtractor.Extract(page);
+            return (p.Url, p.Html, Page: page, Metadata: metadata, Dom: ReferenceExtractor.BuildIndex(page));
+        }).ToList();
+        var bare = new AngleSharp.Html.Parser.HtmlParser();
+        (string Name, Action<(string Url, string Html, PageDocument Page, PageMetadata Metadata, DomIndex Dom)> Run)[] stages =
+        [
+            ("bare parse", x => bare.ParseDocument(x.Html)),
+            ("Load (flatten+parse)", x => PageDocument.Load(x.Html, x.Url)),
+            ("scan", x => PageScan.Of(x.Page.Document, x.Page.Elements)),
+            ("metadata+authors", x => AuthorExtractor.Extract(x.Page, MetadataExtractor.Extract(x.Page))),
+            ("refs.domindex", x => ReferenceExtractor.BuildIndex(x.Page)),
+            ("refs.signals", x => ReferenceExtractor.ReadSignals(x.Page, x.Metadata, x.Dom)),
+            ("refs.lists", x => ReferenceExtractor.ReadLists(x.Page, x.Metadata, x.Dom)),
+            ("refs.maincontent", x => MainContent.Find(x.Dom)),
+            ("refs.links", x => ReferenceExtractor.ReadLinks(x.Page, x.Metadata, x.Dom)),
+            ("full Extract", x => Hqt.Extraction.PageExtractor.Extract(x.Html, x.Url)),
+        ];
+        // Enough calls of every stage for the tiered JIT to optimise it (30 calls, then a quiet 100 ms), even for one page.
+        for (var warm = 0; warm < Math.Max(3, 60 / prepared.Count); warm++)
+        {
+            if (warm > 0 && warm % 20 == 0) Thread.Sleep(200);
+            foreach (var x in prepared) foreach (var s in stages) s.Run(x);
+            Thread.Sleep(1000);
+        }
+        Console.WriteLine($"{pages.Count} {(pageId is null ? "middle pages" : "page")}, each stage {repeats}x per page, thread CPU ms per page");
+        foreach (var (name, run) in stages)
+        {
+            GC.Collect();
+            var start = ThreadCpu.NowMs();
+            foreach (var x in prepared) for (var r = 0; r < repeats; r++) run(x);
+            Console.WriteLine($"  {name,-22} {(ThreadCpu.NowMs() - start) / repeats / prepared.Count,7:F3}");
+        }
+    }
+}

@@ -44,6 +44,27 @@ public class ParsingRobustnessTests
         Assert.Contains("text", flattened);
     }
 
+    [Fact]
+    public void OnlyAPageNestedPastTheLimitIsFlattened()
+    {
+        static int DeepestSpans(string html)
+        {
+            var page = PageDocument.Load("<html><body>" + html + "</body></html>", "https://example.org/nested");
+            var deepest = page.Document.QuerySelectorAll("span").Last();
+            var depth = 0;
+            for (var e = deepest; e?.LocalName == "span"; e = e.ParentElement) depth++;
+            Assert.Contains("text", page.Document.Body!.TextContent);
+            Assert.False(page.IsDegraded);
+            return depth;
+        }
+
+        // Within the limit the parser keeps every level; past it, the parse stops, flattens and starts again.
+        var within = NestingFlattener.MaxDepth - 50;
+        Assert.Equal(within, DeepestSpans(Repeat("<span>", within) + "text" + Repeat("</span>", within)));
+        var past = NestingFlattener.MaxDepth + 500;
+        Assert.InRange(DeepestSpans(Repeat("<span>", past) + "text" + Repeat("</span>", past)), NestingFlattener.MaxDepth - 5, NestingFlattener.MaxDepth);
+    }
+
     static int CountOf(string text, string part)
     {
         var count = 0;

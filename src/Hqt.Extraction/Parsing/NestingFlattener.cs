@@ -8,6 +8,7 @@ namespace Hqt.Extraction.Parsing;
 /// AngleSharp keeps at most 512 levels anyway, but its time grows with the nesting it is fed
 /// (100k nested divs take ~52 s), so absurd nesting is flattened before the parser sees it.
 /// Text and links are kept; only the other tags past the limit go. Pages within the limit come back untouched.
+/// <see cref="PageDocument"/> calls it only for a page whose parse went past the limit, not for every page.
 /// </summary>
 public static class NestingFlattener
 {

@@ -59,8 +59,7 @@ public sealed class PageDocument
 
     public static PageDocument Load(string html, string url, TimeSpan budget)
     {
-        var flattened = NestingFlattener.Flatten(html);
-        var (document, elements, isDegraded) = ParseWithin(flattened, budget);
+        var (document, elements, isDegraded) = ParseWithin(html, budget);
         Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
         if (pageUri is not null && pageUri.Scheme is not ("http" or "https")) pageUri = null;
         var baseHref = document.Head?.Children.FirstOrDefault(e => e.LocalName == "base" && e.HasAttribute("href"))?.GetAttribute("href");
@@ -72,40 +71,48 @@ public sealed class PageDocument
 
     static (IHtmlDocument Document, List<IElement> Elements, bool IsDegraded) ParseWithin(string html, TimeSpan budget)
     {
-        if (TryParse(html, budget) is { } parsed) return (parsed.Document, parsed.Elements, false);
+        var deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
+        var outcome = TryParse(html, deadline, watchDepth: true, out var document, out var elements);
+        // Absurd nesting is flattened only once the parser has met it: a pre-scan of every page for it cost an eighth
+        // of the parse. The nesting is seen long before it gets expensive (the parser's cost per element grows with depth).
+        if (outcome == ParseOutcome.TooDeep) outcome = TryParse(NestingFlattener.Flatten(html), deadline, watchDepth: false, out document, out elements);
+        if (outcome == ParseOutcome.Done) return (document!, elements, false);
         // A hostile or pathological page: keep its head (where the metadata lives) and the body's text without tags,
         // which parses in linear time. Bylines in the body's markup are lost; the result is still a valid page.
         var headEnd = html.IndexOf("</head", StringComparison.OrdinalIgnoreCase);
         var head = html[..Math.Min(headEnd < 0 ? 0 : headEnd, DegradedHeadLength)];
         var text = NestingFlattener.StripTags(html.AsSpan(head.Length), DegradedTextLength);
-        var degraded = TryParse(head + "</head><body>" + text, DegradedBudget) ?? EmptyDocument();
-        return (degraded.Document, degraded.Elements, true);
+        outcome = TryParse(head + "</head><body>" + text, Environment.TickCount64 + (long)DegradedBudget.TotalMilliseconds, watchDepth: false, out document, out elements);
+        if (outcome == ParseOutcome.Done) return (document!, elements, true);
+        TryParse("", long.MaxValue, watchDepth: false, out document, out elements);
+        return (document!, elements, true);
     }
 
-    static (IHtmlDocument Document, List<IElement> Elements) EmptyDocument()
-    {
-        t_deadline = long.MaxValue;
-        var elements = t_created = [];
-        var document = Parser.ParseDocument("");
-        t_created = null;
-        return (document, elements);
-    }
+    enum ParseOutcome { Done, OverBudget, TooDeep }
 
-    static (IHtmlDocument Document, List<IElement> Elements)? TryParse(string html, TimeSpan budget)
+    /// <summary>Parses, stopping at <paramref name="deadline"/> and, when <paramref name="watchDepth"/>, at nesting past <see cref="NestingFlattener.MaxDepth"/>.</summary>
+    static ParseOutcome TryParse(string html, long deadline, bool watchDepth, out IHtmlDocument? document, out List<IElement> elements)
     {
         // A synchronous parse with the budget checked as each element is created: every superlinear path in the tree
         // builder (adoption agency, reconstructing formatting elements, deep nesting) creates elements as it goes, and
         // the work between two creations is linear in the input. ParseDocumentAsync with a cancellation token bounded it
         // the same way but cost about a tenth more on every page (async state machines, a token check per token).
-        t_deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
-        var elements = t_created = new List<IElement>(html.Length / 128 + 16);
+        t_deadline = deadline;
+        t_watchDepth = watchDepth;
+        elements = t_created = new List<IElement>(html.Length / 128 + 16);
+        document = null;
         try
         {
-            return (Parser.ParseDocument(html), elements);
+            document = Parser.ParseDocument(html);
+            return ParseOutcome.Done;
         }
         catch (ParseBudgetExceeded)
         {
-            return null;
+            return ParseOutcome.OverBudget;
+        }
+        catch (NestedTooDeep)
+        {
+            return ParseOutcome.TooDeep;
         }
         finally
         {
@@ -121,14 +128,31 @@ public sealed class PageDocument
     [ThreadStatic]
     static List<IElement>? t_created;
 
+    /// <summary>Whether the current thread's parse stops at nesting past <see cref="NestingFlattener.MaxDepth"/>.</summary>
+    [ThreadStatic]
+    static bool t_watchDepth;
+
     sealed class ParseBudgetExceeded : Exception;
+
+    sealed class NestedTooDeep : Exception;
 
     static void OnCreated(IElement element, AngleSharp.Text.TextPosition position)
     {
         var created = t_created!;
         created.Add(element);
-        // The clock every 32 elements: cheap, and far finer than the budget.
-        if ((created.Count & 31) == 0 && Environment.TickCount64 > t_deadline) throw new ParseBudgetExceeded();
+        // The clock and the depth every 32 elements: cheap, and far finer than either bound. The depth is read from the
+        // element created before this one (this one is not in the tree yet); nesting grows by about one level an element,
+        // so no more than a few dozen levels past the limit go unseen.
+        if ((created.Count & 31) != 0) return;
+        if (Environment.TickCount64 > t_deadline) throw new ParseBudgetExceeded();
+        if (t_watchDepth && IsDeeperThan(created[^2], NestingFlattener.MaxDepth)) throw new NestedTooDeep();
+    }
+
+    static bool IsDeeperThan(IElement element, int depth)
+    {
+        for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+            if (--depth < 0) return true;
+        return false;
     }
 
     /// <summary>

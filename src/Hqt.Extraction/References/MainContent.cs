@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Hqt.Extraction.References;
 
 /// <summary>
@@ -9,27 +7,6 @@ namespace Hqt.Extraction.References;
 /// </summary>
 static class MainContent
 {
-    // Readability's class/id word lists, matched as substrings (case-insensitive) with vectorised SearchValues.
-    static readonly SearchValues<string> UnlikelyWords = Words("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
-    static readonly SearchValues<string> MaybeWords = Words("and|article|body|column|content|main|mathjax|shadow");
-    static readonly SearchValues<string> PositiveWords = Words("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
-    static readonly SearchValues<string> NegativeWords = Words("-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
-    static readonly SearchValues<string> ShareWords = Words("share|sharedaddy");
-
-    // Every word any of the lists above holds (and "hid"): most class names hold none, and one scan says so instead of eight.
-    static readonly SearchValues<string> AnyWord = Words(
-        "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote"
-        + "|and|article|body|column|content|main|mathjax|shadow"
-        + "|entry|hentry|h-entry|page|post|text|blog|story"
-        + "|hidden|com-|contact|masthead|media|meta|outbrain|promo|scroll|share|shopping|tags|widget|sharedaddy|hid");
-
-    static SearchValues<string> Words(string list) => SearchValues.Create(list.Split('|').Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
-
-    static bool Has(string value, SearchValues<string> words) => value.AsSpan().IndexOfAny(words) >= 0;
-
-    // Readability's negative pattern also holds the whole word "hid".
-    static bool IsNegative(string value) => Has(value, NegativeWords) || Parsing.PageScan.HasToken(value, "hid");
-
     const int CharThreshold = 500;
 
     [Flags]
@@ -88,8 +65,11 @@ static class MainContent
                 {
                     if (!seen.TryGetValue(classAndId, out var read))
                     {
-                        read = !Has(classAndId, AnyWord) ? default
-                            : (ClassWeight(element), Has(classAndId, UnlikelyWords) && !Has(classAndId, MaybeWords), Has(classAndId, ShareWords));
+                        var (inClass, inId) = (ClassWords.Of(element.ClassName), ClassWords.Of(element.Id));
+                        var lists = inClass | inId;
+                        read = (Weight(inClass) + Weight(inId),
+                            (lists & (ClassWords.Lists.Unlikely | ClassWords.Lists.Maybe)) == ClassWords.Lists.Unlikely,
+                            (lists & ClassWords.Lists.Share) != 0);
                         seen[classAndId] = read;
                     }
                     hints.Weight[i] = read.Weight;
@@ -354,19 +334,7 @@ static class MainContent
         _ => 0,
     };
 
-    static int ClassWeight(AngleSharp.Dom.IElement element)
-    {
-        var weight = 0;
-        if (element.ClassName is { Length: > 0 } className)
-        {
-            if (IsNegative(className)) weight -= 25;
-            if (Has(className, PositiveWords)) weight += 25;
-        }
-        if (element.Id is { Length: > 0 } id)
-        {
-            if (IsNegative(id)) weight -= 25;
-            if (Has(id, PositiveWords)) weight += 25;
-        }
-        return weight;
-    }
+    // Readability's class weight, for the class and for the id.
+    static int Weight(ClassWords.Lists lists) =>
+        ((lists & ClassWords.Lists.Negative) != 0 ? -25 : 0) + ((lists & ClassWords.Lists.Positive) != 0 ? 25 : 0);
 }

@@ -43,6 +43,24 @@ public static class ReferenceExtractor
         into.ToReferences(); lap(first + 5);
     }
 
+    // The stages one at a time, for the benchmark's per-stage loops.
+    internal static DomIndex BuildIndex(PageDocument page) => DomIndex.Build(page.Document, page.Elements.Count);
+
+    internal static void ReadSignals(PageDocument page, PageMetadata metadata, DomIndex dom)
+    {
+        var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
+        HighwireReferences.Read(dom.CitationMetas, into);
+        JsonLdReferences.Read(dom.JsonLd, into);
+        CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
+        DistillReferences.Read(dom.Bibliographies, dom.CitedKeys, into);
+    }
+
+    internal static void ReadLists(PageDocument page, PageMetadata metadata, DomIndex dom) =>
+        ReferenceLists.Read(dom, page, new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl), new bool[dom.Count]);
+
+    internal static void ReadLinks(PageDocument page, PageMetadata metadata, DomIndex dom) =>
+        ContentLinks.Read(dom, MainContent.Find(dom), page, new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl), new bool[dom.Count]);
+
     // A COinS naming the page's own title describes the page (for Zotero), it does not cite anything.
     static HashSet<string> OwnTitleKeys(PageDocument page, PageMetadata metadata)
     {

@@ -1,0 +1,82 @@
+namespace Hqt.Extraction.References;
+
+/// <summary>
+/// Readability's class and id word lists, found in one pass over a class or id: which lists have a word in it.
+/// </summary>
+/// <remarks>
+/// Words match as case-insensitive substrings ("sidebar-left" is unlikely, "brand" holds "and"), except "hid", which
+/// Readability's negative pattern holds as a whole word. Vectorised searches (SearchValues) answered one list per scan;
+/// a class that held any word paid eight of them, and most classes hold one ("content", "page", "header"), so one
+/// scalar pass that reports every list at once costs less. ASCII-only folding equals OrdinalIgnoreCase here: every
+/// word is ASCII and no non-ASCII character folds to an ASCII letter under it.
+/// </remarks>
+static class ClassWords
+{
+    [Flags]
+    public enum Lists : byte
+    {
+        None = 0,
+        /// <summary>Furniture: comments, footers, menus, sidebars, sharing.</summary>
+        Unlikely = 1,
+        /// <summary>Saves an unlikely element when it also says it may be the article ("article", "body", "main"…).</summary>
+        Maybe = 2,
+        Positive = 4,
+        Negative = 8,
+        Share = 16,
+    }
+
+    const string UnlikelyWords = "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote";
+    const string MaybeWords = "and|article|body|column|content|main|mathjax|shadow";
+    const string PositiveWords = "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story";
+    const string NegativeWords = "-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget";
+    const string ShareWords = "share|sharedaddy";
+
+    /// <summary>Every word with the lists that hold it, by its first character (ASCII).</summary>
+    static readonly (string Word, Lists Lists)[]?[] ByFirst = Index();
+
+    static (string, Lists)[]?[] Index()
+    {
+        var lists = new Dictionary<string, Lists>(StringComparer.Ordinal);
+        foreach (var (words, list) in new[] { (UnlikelyWords, Lists.Unlikely), (MaybeWords, Lists.Maybe), (PositiveWords, Lists.Positive), (NegativeWords, Lists.Negative), (ShareWords, Lists.Share) })
+            foreach (var word in words.Split('|'))
+                lists[word] = lists.GetValueOrDefault(word) | list;
+        var byFirst = new (string, Lists)[]?[128];
+        foreach (var group in lists.GroupBy(pair => pair.Key[0]))
+            byFirst[group.Key] = group.Select(pair => (pair.Key, pair.Value)).ToArray();
+        return byFirst;
+    }
+
+    /// <summary>The lists with a word in <paramref name="value"/>; <see cref="Lists.Negative"/> also for the word "hid".</summary>
+    public static Lists Of(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return Lists.None;
+        var text = value.AsSpan();
+        var found = Lists.None;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = Lower(text[i]);
+            if (c >= 128 || ByFirst[c] is not { } candidates) continue;
+            foreach (var (word, lists) in candidates)
+                if ((found & lists) != lists && StartsWith(text, i, word)) found |= lists;
+            if (c == 'h' && (found & Lists.Negative) == 0 && IsWord(text, i, "hid")) found |= Lists.Negative;
+        }
+        return found;
+    }
+
+    static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+
+    // The first character is already known to match.
+    static bool StartsWith(ReadOnlySpan<char> text, int at, string word)
+    {
+        if (text.Length - at < word.Length) return false;
+        for (var k = 1; k < word.Length; k++)
+            if (Lower(text[at + k]) != word[k]) return false;
+        return true;
+    }
+
+    // A whole space-separated token, as PageScan.HasToken reads one.
+    static bool IsWord(ReadOnlySpan<char> text, int at, string word) =>
+        StartsWith(text, at, word)
+        && (at == 0 || char.IsWhiteSpace(text[at - 1]))
+        && (at + word.Length == text.Length || char.IsWhiteSpace(text[at + word.Length]));
+}
