@@ -31,18 +31,27 @@ static class ClassWords
     const string NegativeWords = "-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget";
     const string ShareWords = "share|sharedaddy";
 
-    /// <summary>Every word with the lists that hold it, by its first character (ASCII).</summary>
-    static readonly (string Word, Lists Lists)[]?[] ByFirst = Index();
+    /// <summary>The words that start with one character, and which characters come second in them.</summary>
+    sealed class Group((string Word, Lists Lists)[] words)
+    {
+        public readonly (string Word, Lists Lists)[] Words = words;
+        readonly UInt128 _seconds = words.Aggregate(UInt128.Zero, (mask, w) => mask | UInt128.One << w.Word[1]);
 
-    static (string, Lists)[]?[] Index()
+        public bool HasSecond(char c) => c < 128 && (_seconds & UInt128.One << c) != 0;
+    }
+
+    /// <summary>Every word with the lists that hold it, grouped by its first character (ASCII).</summary>
+    static readonly Group?[] ByFirst = Index();
+
+    static Group?[] Index()
     {
         var lists = new Dictionary<string, Lists>(StringComparer.Ordinal);
         foreach (var (words, list) in new[] { (UnlikelyWords, Lists.Unlikely), (MaybeWords, Lists.Maybe), (PositiveWords, Lists.Positive), (NegativeWords, Lists.Negative), (ShareWords, Lists.Share) })
             foreach (var word in words.Split('|'))
                 lists[word] = lists.GetValueOrDefault(word) | list;
-        var byFirst = new (string, Lists)[]?[128];
+        var byFirst = new Group?[128];
         foreach (var group in lists.GroupBy(pair => pair.Key[0]))
-            byFirst[group.Key] = group.Select(pair => (pair.Key, pair.Value)).ToArray();
+            byFirst[group.Key] = new Group(group.Select(pair => (pair.Key, pair.Value)).ToArray());
         return byFirst;
     }
 
@@ -52,11 +61,12 @@ static class ClassWords
         if (string.IsNullOrEmpty(value)) return Lists.None;
         var text = value.AsSpan();
         var found = Lists.None;
-        for (var i = 0; i < text.Length; i++)
+        // Every word is at least three characters long. Most positions are ruled out by their first two characters.
+        for (var i = 0; i + 2 < text.Length; i++)
         {
             var c = Lower(text[i]);
-            if (c >= 128 || ByFirst[c] is not { } candidates) continue;
-            foreach (var (word, lists) in candidates)
+            if (c >= 128 || ByFirst[c] is not { } group || !group.HasSecond(Lower(text[i + 1]))) continue;
+            foreach (var (word, lists) in group.Words)
                 if ((found & lists) != lists && StartsWith(text, i, word)) found |= lists;
             if (c == 'h' && (found & Lists.Negative) == 0 && IsWord(text, i, "hid")) found |= Lists.Negative;
         }
