@@ -15,7 +15,7 @@ public static class StageProfile
         IReadOnlyList<(string Id, string Url, string Html)> pages = tiny
             ? Enumerable.Repeat(("tiny", "https://example.org/a", "<html><head><title>Tiny page</title><meta name=author content='Jane Doe'></head><body><p>Hello <a href='https://example.com/x'>there</a>.</p></body></html>"), 300).ToList()
             : CorpusPages.Load();
-        string[] names = ["bare parse (default)", "flatten", "parse", "walk only", "all+visit", "scan", "jsonld", "metadata", "authors.structured", "authors.markup", "authors.merge", "refs.domindex", "refs.signals", "refs.lists", "refs.maincontent", "refs.links", "refs.set"];
+        string[] names = ["bare parse (default)", "flatten", "parse", "walk only", "all+visit", "walk (scan+index)", "jsonld", "metadata", "authors.structured", "authors.markup", "authors.merge", "refs.index (walked)", "refs.signals", "refs.lists", "refs.maincontent", "refs.links", "refs.set"];
         var times = names.Select(_ => new double[pages.Count]).ToArray();
         var bytes = new long[names.Length];
         foreach (var row in times) Array.Fill(row, double.MaxValue);
@@ -85,16 +85,15 @@ public static class StageLoops
         {
             var page = PageDocument.Load(p.Html, p.Url);
             var metadata = MetadataExtractor.Extract(page);
-            return (p.Url, p.Html, Page: page, Metadata: metadata, Dom: ReferenceExtractor.BuildIndex(page));
+            return (p.Url, p.Html, Page: page, Metadata: metadata, Dom: page.Index);
         }).ToList();
         var bare = new AngleSharp.Html.Parser.HtmlParser();
         (string Name, Action<(string Url, string Html, PageDocument Page, PageMetadata Metadata, DomIndex Dom)> Run)[] stages =
         [
             ("bare parse", x => bare.ParseDocument(x.Html)),
             ("Load (flatten+parse)", x => PageDocument.Load(x.Html, x.Url)),
-            ("scan", x => PageScan.Of(x.Page.Document, x.Page.Elements)),
+            ("walk (scan+index)", x => DomIndex.Build(x.Page.Document, new PageScan(), x.Page.ElementCount)),
             ("metadata+authors", x => AuthorExtractor.Extract(x.Page, MetadataExtractor.Extract(x.Page))),
-            ("refs.domindex", x => ReferenceExtractor.BuildIndex(x.Page)),
             ("refs.signals", x => ReferenceExtractor.ReadSignals(x.Page, x.Metadata, x.Dom)),
             ("refs.lists", x => ReferenceExtractor.ReadLists(x.Page, x.Metadata, x.Dom)),
             ("refs.maincontent", x => MainContent.Find(x.Dom)),

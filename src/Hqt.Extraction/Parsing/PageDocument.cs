@@ -21,12 +21,13 @@ public sealed class PageDocument
     static readonly HtmlParser Parser = WarmedParser();
 
     PageScan? _scan;
+    DomIndex? _index;
     JsonLd? _jsonLd;
 
-    PageDocument(IHtmlDocument document, IReadOnlyList<IElement> elements, Uri? pageUri, Uri? baseUri, bool isDegraded)
+    PageDocument(IHtmlDocument document, int elementCount, Uri? pageUri, Uri? baseUri, bool isDegraded)
     {
         Document = document;
-        Elements = elements;
+        ElementCount = elementCount;
         PageUri = pageUri;
         BaseUri = baseUri;
         IsDegraded = isDegraded;
@@ -34,11 +35,8 @@ public sealed class PageDocument
 
     public IHtmlDocument Document { get; }
 
-    /// <summary>
-    /// Every element the parser created, in creation order (document order but for markup the parser repaired), gathered
-    /// as the parse went: a list to read instead of a second walk over the tree.
-    /// </summary>
-    public IReadOnlyList<IElement> Elements { get; }
+    /// <summary>How many elements the parser created: the page walk sizes its arrays from it.</summary>
+    internal int ElementCount { get; }
 
     /// <summary>The URL the page was captured at; null when it was not an absolute http(s) URL.</summary>
     public Uri? PageUri { get; }
@@ -49,8 +47,32 @@ public sealed class PageDocument
     /// <summary>True when the full parse ran over <see cref="ParseBudget"/> and only the start of the page was read.</summary>
     public bool IsDegraded { get; }
 
-    /// <summary>The single DOM walk the metadata and author rules share (taken on first use).</summary>
-    public PageScan Scan => _scan ??= PageScan.Of(Document, Elements);
+    /// <summary>What the metadata and author rules read, gathered on the page's one walk (taken on first use).</summary>
+    public PageScan Scan
+    {
+        get
+        {
+            if (_scan is null) Walk();
+            return _scan!;
+        }
+    }
+
+    /// <summary>The body's elements with their text and tag counts, which the reference rules read, from the same walk.</summary>
+    internal DomIndex Index
+    {
+        get
+        {
+            if (_index is null) Walk();
+            return _index!;
+        }
+    }
+
+    void Walk()
+    {
+        var scan = new PageScan();
+        _index = DomIndex.Build(Document, scan, ElementCount);
+        _scan = scan;
+    }
 
     /// <summary>The page's JSON-LD, parsed once.</summary>
     public JsonLd JsonLd => _jsonLd ??= JsonLd.Parse(Scan.JsonLd);
@@ -59,17 +81,17 @@ public sealed class PageDocument
 
     public static PageDocument Load(string html, string url, TimeSpan budget)
     {
-        var (document, elements, isDegraded) = ParseWithin(html, budget);
+        var (document, elementCount, isDegraded) = ParseWithin(html, budget);
         Uri.TryCreate(url, UriKind.Absolute, out var pageUri);
         if (pageUri is not null && pageUri.Scheme is not ("http" or "https")) pageUri = null;
         var baseHref = document.Head?.Children.FirstOrDefault(e => e.LocalName == "base" && e.HasAttribute("href"))?.GetAttribute("href");
         var baseUri = pageUri;
         if (!string.IsNullOrWhiteSpace(baseHref) && pageUri is not null && Uri.TryCreate(pageUri, baseHref.Trim(), out var resolved))
             baseUri = resolved;
-        return new PageDocument(document, elements, pageUri, baseUri, isDegraded);
+        return new PageDocument(document, elementCount, pageUri, baseUri, isDegraded);
     }
 
-    static (IHtmlDocument Document, List<IElement> Elements, bool IsDegraded) ParseWithin(string html, TimeSpan budget)
+    static (IHtmlDocument Document, int ElementCount, bool IsDegraded) ParseWithin(string html, TimeSpan budget)
     {
         var deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
         var outcome = TryParse(html, deadline, watchDepth: true, out var document, out var elements);
@@ -91,7 +113,7 @@ public sealed class PageDocument
     enum ParseOutcome { Done, OverBudget, TooDeep }
 
     /// <summary>Parses, stopping at <paramref name="deadline"/> and, when <paramref name="watchDepth"/>, at nesting past <see cref="NestingFlattener.MaxDepth"/>.</summary>
-    static ParseOutcome TryParse(string html, long deadline, bool watchDepth, out IHtmlDocument? document, out List<IElement> elements)
+    static ParseOutcome TryParse(string html, long deadline, bool watchDepth, out IHtmlDocument? document, out int elements)
     {
         // A synchronous parse with the budget checked as each element is created: every superlinear path in the tree
         // builder (adoption agency, reconstructing formatting elements, deep nesting) creates elements as it goes, and
@@ -99,7 +121,7 @@ public sealed class PageDocument
         // the same way but cost about a tenth more on every page (async state machines, a token check per token).
         t_deadline = deadline;
         t_watchDepth = watchDepth;
-        elements = t_created = new List<IElement>(html.Length / 128 + 16);
+        t_created = 0;
         document = null;
         try
         {
@@ -116,7 +138,8 @@ public sealed class PageDocument
         }
         finally
         {
-            t_created = null; // the thread must not keep the last page's tree alive
+            elements = t_created;
+            t_previous = null; // the thread must not keep the last page's tree alive
         }
     }
 
@@ -124,9 +147,12 @@ public sealed class PageDocument
     [ThreadStatic]
     static long t_deadline;
 
-    /// <summary>The current thread's parse's elements, as the parser creates them.</summary>
+    /// <summary>How many elements the current thread's parse has created, and the last of them.</summary>
     [ThreadStatic]
-    static List<IElement>? t_created;
+    static int t_created;
+
+    [ThreadStatic]
+    static IElement? t_previous;
 
     /// <summary>Whether the current thread's parse stops at nesting past <see cref="NestingFlattener.MaxDepth"/>.</summary>
     [ThreadStatic]
@@ -138,14 +164,14 @@ public sealed class PageDocument
 
     static void OnCreated(IElement element, AngleSharp.Text.TextPosition position)
     {
-        var created = t_created!;
-        created.Add(element);
+        var previous = t_previous;
+        t_previous = element;
         // The clock and the depth every 32 elements: cheap, and far finer than either bound. The depth is read from the
         // element created before this one (this one is not in the tree yet); nesting grows by about one level an element,
         // so no more than a few dozen levels past the limit go unseen.
-        if ((created.Count & 31) != 0) return;
+        if ((++t_created & 31) != 0) return;
         if (Environment.TickCount64 > t_deadline) throw new ParseBudgetExceeded();
-        if (t_watchDepth && IsDeeperThan(created[^2], NestingFlattener.MaxDepth)) throw new NestedTooDeep();
+        if (t_watchDepth && previous is not null && IsDeeperThan(previous, NestingFlattener.MaxDepth)) throw new NestedTooDeep();
     }
 
     static bool IsDeeperThan(IElement element, int depth)
@@ -179,14 +205,13 @@ public sealed class PageDocument
         var context = BrowsingContext.New(Configuration.Default.Without<IAttributeObserver>());
         var parser = new HtmlParser(options, context);
         t_deadline = long.MaxValue;
-        t_created = [];
         parser.ParseDocument("""
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t &amp; t</title><meta name="author" content="a">
             <script type="application/ld+json">{"a":1}</script><style>p{}</style><link rel="canonical" href="/x"></head>
             <body><div class="c" id="d"><p>x<b>y<i>z</b></i><a href="#">q</a><br><img src="i"></p><ul><li>1<li>2</ul>
             <table><tr><td>c</td></tr></table><form><input name="n"><select><option>o</select></form><!-- c --></div></body></html>
             """);
-        t_created = null;
+        t_previous = null;
         return parser;
     }
 

@@ -1,12 +1,11 @@
 using System.Buffers;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 
 namespace Hqt.Extraction.Parsing;
 
 /// <summary>
-/// Everything the metadata and author rules look at, gathered in one walk over the DOM so that each
-/// rule reads lists instead of querying the whole document again.
+/// Everything the metadata and author rules look at, gathered on the page's one walk (<see cref="DomIndex.Build"/>)
+/// so that each rule reads lists instead of querying the whole document again.
 /// </summary>
 public sealed class PageScan
 {
@@ -36,47 +35,24 @@ public sealed class PageScan
 
     public string? Lang { get; private set; }
 
-    /// <summary>Visits the document's elements in the order the parser created them (no tree walk).</summary>
-    /// <param name="created">Every element the parser created; those in SVG, MathML, select lists and template contents are passed over.</param>
-    public static PageScan Of(IDocument document, IReadOnlyList<IElement> created)
-    {
-        var scan = new PageScan();
-        var root = document.DocumentElement;
-        if (root is null) return scan;
-        scan.Lang = root.GetAttribute("lang") ?? root.GetAttribute("xml:lang");
-        HashSet<IElement>? inTemplates = null;
-        for (var i = 0; i < created.Count; i++)
-        {
-            var element = created[i];
-            if (element.NamespaceUri is { } ns && !ReferenceEquals(ns, NamespaceNames.HtmlUri) && ns != NamespaceNames.HtmlUri) continue;
-            if (element.LocalName is "html" or "option" or "optgroup") continue;
-            if (element is IHtmlTemplateElement template)
-            {
-                // Template contents are inert markup, not part of the page.
-                inTemplates ??= new HashSet<IElement>(ReferenceEqualityComparer.Instance);
-                foreach (var child in template.Content.Children)
-                {
-                    inTemplates.Add(child);
-                    foreach (var inner in ElementWalk.Descendants(child)) inTemplates.Add(inner);
-                }
-                continue;
-            }
-            if (inTemplates is not null && inTemplates.Contains(element)) continue;
-            scan.Visit(element);
-        }
-        return scan;
-    }
+    internal PageScan() { }
 
-    void Visit(IElement element)
+    internal void ReadRoot(IElement html) => Lang = html.GetAttribute("lang") ?? html.GetAttribute("xml:lang");
+
+    /// <summary>
+    /// Sees one element of the head or body, in document order, with its attributes already read (by <see cref="DomIndex"/>'s
+    /// walk, which shows it every element but those of SVG, MathML, templates and the other subtrees it does not index).
+    /// </summary>
+    internal void Visit(IElement element, string tag, in ElementAttributes attributes)
     {
-        switch (element.LocalName)
+        switch (tag)
         {
             case "meta":
                 VisitMeta(element);
                 return;
             case "link":
-                if (HasToken(element.GetAttribute("rel"), "canonical") && element.GetAttribute("href") is { } canonical) CanonicalHrefs.Add(canonical);
-                else if (HasToken(element.GetAttribute("rel"), "author")) AuthorElements.Add(element);
+                if (HasToken(attributes.Rel, "canonical") && attributes.Href is { } canonical) CanonicalHrefs.Add(canonical);
+                else if (HasToken(attributes.Rel, "author")) AuthorElements.Add(element);
                 return;
             case "script":
                 var type = element.GetAttribute("type")?.Trim();
@@ -87,29 +63,13 @@ public sealed class PageScan
             case "title":
                 TitleText ??= element.TextContent;
                 return;
-            case "style" or "noscript":
+            case "style" or "noscript" or "html" or "option" or "optgroup":
                 return;
         }
-        // One pass over the attributes: most elements have none or only a class, and this walk runs for every element.
-        string? cls = null, id = null, itemprop = null, rel = null, href = null;
-        var hasDatetime = false;
-        var attributes = element.Attributes;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            var attribute = attributes[i]!;
-            switch (attribute.Name)
-            {
-                case "class": cls = attribute.Value; break;
-                case "id": id = attribute.Value; break;
-                case "itemprop": itemprop = attribute.Value; break;
-                case "rel": rel = attribute.Value; break;
-                case "href": href = attribute.Value; break;
-                case "datetime": hasDatetime = true; break;
-            }
-        }
-        if (element.LocalName == "time" ? hasDatetime : itemprop is not null && itemprop.Contains("datePublished", StringComparison.OrdinalIgnoreCase))
+        var (cls, id, itemprop, rel, href) = (attributes.Class, attributes.Id, attributes.ItemProp, attributes.Rel, attributes.Href);
+        if (tag == "time" ? attributes.HasDatetime : itemprop is not null && itemprop.Contains("datePublished", StringComparison.OrdinalIgnoreCase))
             DateElements.Add(element);
-        if (href is not null && AuthorLinks.Count < 60 && element.LocalName == "a" && href.AsSpan().IndexOfAny(AuthorPaths) >= 0) AuthorLinks.Add(element);
+        if (href is not null && AuthorLinks.Count < 60 && tag == "a" && href.AsSpan().IndexOfAny(AuthorPaths) >= 0) AuthorLinks.Add(element);
         var isAuthorish = (itemprop is not null && itemprop.AsSpan().IndexOfAny(AuthorProps) >= 0)
             || (rel is not null && HasToken(rel, "author"))
             || (cls is not null && cls.AsSpan().IndexOfAny(ClassMarks) >= 0

@@ -10,7 +10,8 @@ namespace Hqt.Extraction.References;
 /// </summary>
 static class DistillReferences
 {
-    public static void Read(IEnumerable<IElement> bibliographies, IReadOnlyList<string> citedKeys, ReferenceSet into)
+    /// <param name="cites">The page's <c>d-cite</c>/<c>dt-cite</c> elements in document order.</param>
+    public static void Read(IEnumerable<IElement> bibliographies, IReadOnlyList<IElement> cites, ReferenceSet into)
     {
         var entries = new Dictionary<string, BibTexEntry>(StringComparer.OrdinalIgnoreCase);
         var order = new List<BibTexEntry>();
@@ -19,6 +20,8 @@ static class DistillReferences
                 if (entries.TryAdd(entry.Key, entry)) order.Add(entry);
         if (order.Count == 0) return;
 
+        var citedKeys = new List<string>();
+        foreach (var cite in cites) AddKeys(cite, citedKeys);
         if (citedKeys.Count == 0)
         {
             foreach (var entry in order) into.Add(ToDraft(entry, ReferenceSignals.BibTex));
@@ -35,7 +38,7 @@ static class DistillReferences
     }
 
     /// <summary>The keys of every <c>d-cite</c>/<c>dt-cite</c> in document order (<c>key="a,b"</c> cites two).</summary>
-    public static void AddKeys(IElement cite, List<string> keys)
+    static void AddKeys(IElement cite, List<string> keys)
     {
         var value = cite.GetAttribute("key") ?? cite.GetAttribute("bibtex-key");
         if (string.IsNullOrWhiteSpace(value)) return;

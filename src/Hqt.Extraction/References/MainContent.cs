@@ -1,3 +1,5 @@
+using Hqt.Extraction.Parsing;
+
 namespace Hqt.Extraction.References;
 
 /// <summary>

@@ -12,13 +12,13 @@ public static class ReferenceExtractor
 {
     public static IReadOnlyList<ExtractedReference> Extract(PageDocument page, PageMetadata metadata)
     {
-        var dom = DomIndex.Build(page.Document, page.Elements.Count);
+        var dom = page.Index;
         var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
 
         HighwireReferences.Read(dom.CitationMetas, into);
         JsonLdReferences.Read(dom.JsonLd, into);
         CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
-        DistillReferences.Read(dom.Bibliographies, dom.CitedKeys, into);
+        DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into);
 
         var usedAnchors = new bool[dom.Count];
         ReferenceLists.Read(dom, page, into, usedAnchors);
@@ -30,12 +30,12 @@ public static class ReferenceExtractor
     /// <summary>The same stages as <see cref="Extract"/>, calling <paramref name="lap"/> after each (for the benchmark's profile).</summary>
     internal static void ProfileStages(PageDocument page, PageMetadata metadata, Action<int> lap, int first)
     {
-        var dom = DomIndex.Build(page.Document, page.Elements.Count); lap(first);
+        var dom = page.Index; lap(first);
         var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
         HighwireReferences.Read(dom.CitationMetas, into);
         JsonLdReferences.Read(dom.JsonLd, into);
         CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
-        DistillReferences.Read(dom.Bibliographies, dom.CitedKeys, into); lap(first + 1);
+        DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into); lap(first + 1);
         var usedAnchors = new bool[dom.Count];
         ReferenceLists.Read(dom, page, into, usedAnchors); lap(first + 2);
         var content = MainContent.Find(dom); lap(first + 3);
@@ -44,15 +44,13 @@ public static class ReferenceExtractor
     }
 
     // The stages one at a time, for the benchmark's per-stage loops.
-    internal static DomIndex BuildIndex(PageDocument page) => DomIndex.Build(page.Document, page.Elements.Count);
-
     internal static void ReadSignals(PageDocument page, PageMetadata metadata, DomIndex dom)
     {
         var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
         HighwireReferences.Read(dom.CitationMetas, into);
         JsonLdReferences.Read(dom.JsonLd, into);
         CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
-        DistillReferences.Read(dom.Bibliographies, dom.CitedKeys, into);
+        DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into);
     }
 
     internal static void ReadLists(PageDocument page, PageMetadata metadata, DomIndex dom) =>

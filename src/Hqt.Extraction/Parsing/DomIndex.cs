@@ -1,12 +1,17 @@
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 
-namespace Hqt.Extraction.References;
+namespace Hqt.Extraction.Parsing;
 
 /// <summary>
 /// The body's elements in document order with their parent and the text, link text and tag counts under them,
 /// built in one iterative walk (pages nest deeper than a recursion should go) and summed bottom-up.
 /// Element <c>i</c>'s subtree is the range <c>[i, End[i])</c>.
 /// </summary>
+/// <remarks>
+/// The same walk feeds <see cref="PageScan"/> (the lists the metadata and author rules read), reading each element's
+/// attributes once for both: the page is walked once, whatever is extracted from it.
+/// </remarks>
 sealed class DomIndex
 {
     public IElement[] Elements = [];
@@ -37,23 +42,25 @@ sealed class DomIndex
     public string[] ClassAndId = [];
     public string?[] Role = [];
 
-    /// <summary>Elements the reference sources read, met on the same walk: metas, JSON-LD and bibliography scripts, COinS spans, d-cite keys.</summary>
-    public readonly List<AngleSharp.Dom.IElement> CitationMetas = [];
-    public readonly List<AngleSharp.Dom.IElement> JsonLd = [];
-    public readonly List<AngleSharp.Dom.IElement> Bibliographies = [];
-    public readonly List<AngleSharp.Dom.IElement> Coins = [];
-    public readonly List<string> CitedKeys = [];
+    /// <summary>Elements the reference sources read, met on the same walk: metas, JSON-LD and bibliography scripts, COinS spans, d-cite elements.</summary>
+    public readonly List<IElement> CitationMetas = [];
+    public readonly List<IElement> JsonLd = [];
+    public readonly List<IElement> Bibliographies = [];
+    public readonly List<IElement> Coins = [];
+    public readonly List<IElement> DistillCites = [];
 
     // Their text is not prose and their links are not the article's.
     static bool IsOpaque(string tag) => tag is "script" or "style" or "noscript" or "template" or "svg" or "math" or "head" or "iframe" or "object" or "canvas" or "select" or "textarea";
 
-    /// <summary>Indexes the body (element 0) and collects the head's citation metas and scripts.</summary>
+    /// <summary>Indexes the body (element 0), collects the head's citation metas and scripts, and shows every element of head and body to <paramref name="scan"/>.</summary>
     /// <param name="elementCount">How many elements the document has (the parser's count): every array is sized once from it.</param>
-    public static DomIndex Build(IDocument document, int elementCount)
+    public static DomIndex Build(IDocument document, PageScan scan, int elementCount)
     {
         var index = new DomIndex();
-        if (document.Head is { } head) CollectHead(index, head);
+        if (document.DocumentElement is { } html) scan.ReadRoot(html);
+        if (document.Head is { } head) WalkHead(index, scan, head);
         var root = (IElement?)document.Body ?? document.DocumentElement;
+        if (root is null) return index.Summed(0, [], [], [], []);
         var capacity = elementCount + 1;
         index.Elements = new IElement[capacity];
         index.Tag = new string[capacity];
@@ -74,19 +81,25 @@ sealed class DomIndex
             var node = element;
             var tag = element.LocalName;
             Collect(index, element, tag);
-            if (IsOpaque(tag) && parent >= 0) continue;
+            if (IsOpaque(tag) && parent >= 0)
+            {
+                // Not indexed, but the scan still sees the element itself (a script's JSON-LD, a meta in the body).
+                if (tag is not ("head" or "svg" or "math" or "template")) scan.Visit(element, tag, ElementAttributes.Read(element));
+                continue;
+            }
             if (n == index.Elements.Length) Grow(index, ref ownText, ref linkOwn, ref commaOwn, ref hidden, ref inAnchor);
             var id = n++;
             index.Elements[id] = element;
             index.Tag[id] = tag;
             index.Parent[id] = parent;
-            var attributes = ReadAttributes(element);
+            var attributes = ElementAttributes.Read(element);
+            scan.Visit(element, tag, attributes);
             // COinS spans, tested on the class already read (a span is never opaque, so every one passes here).
             if (tag == "span" && attributes.Class is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
             index.ClassAndId[id] = attributes.ClassAndId;
             index.Role[id] = attributes.Role;
             hidden[id] = (parent >= 0 && hidden[parent]) || attributes.Hidden;
-            inAnchor[id] = (parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.HasHref);
+            inAnchor[id] = (parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.Href is not null);
             // ChildNodes by index: AngleSharp's PreviousSibling/NextSibling search the parent's list on every call.
             var children = node.ChildNodes;
             for (var k = children.Length - 1; k >= 0; k--)
@@ -103,7 +116,26 @@ sealed class DomIndex
                 }
             }
         }
+        return index.Summed(n, ownText, linkOwn, commaOwn, hidden);
+    }
 
+    // The head is small and not indexed: every element in it is shown to the scan, and its metas and scripts collected.
+    static void WalkHead(DomIndex index, PageScan scan, IElement head)
+    {
+        scan.Visit(head, head.LocalName, ElementAttributes.Read(head));
+        foreach (var element in ElementWalk.Descendants(head, skip: e => e is IHtmlTemplateElement || e.LocalName is "svg" or "math"))
+        {
+            var tag = element.LocalName;
+            if (element is IHtmlTemplateElement || !ReferenceEquals(element.NamespaceUri, NamespaceNames.HtmlUri) && element.NamespaceUri != NamespaceNames.HtmlUri) continue;
+            Collect(index, element, tag);
+            scan.Visit(element, tag, ElementAttributes.Read(element));
+        }
+    }
+
+    // The sums over each subtree, bottom-up.
+    DomIndex Summed(int n, int[] ownText, int[] linkOwn, int[] commaOwn, bool[] hidden)
+    {
+        var index = this;
         index.Count = n;
         index.End = new int[n];
         index.Text = ownText.AsSpan(0, n).ToArray();
@@ -187,18 +219,8 @@ sealed class DomIndex
                 if (string.Equals(element.GetAttribute("name"), "citation_reference", StringComparison.OrdinalIgnoreCase)) index.CitationMetas.Add(element);
                 break;
             case "d-cite" or "dt-cite":
-                DistillReferences.AddKeys(element, index.CitedKeys);
+                index.DistillCites.Add(element);
                 break;
-        }
-    }
-
-    static void CollectHead(DomIndex index, IElement head)
-    {
-        // Metas and scripts sit at the head's top level (or one wrapper down in some templates).
-        foreach (var element in head.Children)
-        {
-            Collect(index, element, element.LocalName);
-            foreach (var inner in element.Children) Collect(index, inner, inner.LocalName);
         }
     }
 
@@ -206,47 +228,6 @@ sealed class DomIndex
 
     static bool IsBlock(string tag) => tag is "blockquote" or "dl" or "div" or "img" or "ol" or "p" or "pre" or "table" or "ul"
         or "section" or "article" or "header" or "footer" or "nav" or "aside" or "figure" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
-
-    readonly record struct Attributes(string ClassAndId, string? Class, string? Role, bool Hidden, bool HasHref);
-
-    // One pass over the attributes: GetAttribute searches them again on every call.
-    static Attributes ReadAttributes(IElement element)
-    {
-        var list = element.Attributes;
-        string? className = null, id = null, role = null;
-        bool hidden = false, ariaHidden = false, hasHref = false;
-        for (var k = 0; k < list.Length; k++)
-        {
-            var attribute = list[k]!;
-            switch (attribute.Name)
-            {
-                case "class": className = attribute.Value; break;
-                case "id": id = attribute.Value; break;
-                case "role": role = attribute.Value; break;
-                case "href": hasHref = true; break;
-                case "hidden": hidden = true; break;
-                case "aria-hidden": ariaHidden = attribute.Value == "true"; break;
-                case "aria-modal": if (attribute.Value == "true") role ??= "dialog"; break;
-                case "style": hidden |= attribute.Value.AsSpan().IndexOfAny(HidingWords) >= 0 && (Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden")); break;
-            }
-        }
-        if (ariaHidden && className?.Contains("fallback-image") != true) hidden = true;
-        var classAndId = string.IsNullOrEmpty(id) ? className ?? "" : string.IsNullOrEmpty(className) ? id : className + " " + id;
-        return new Attributes(classAndId, className, role, hidden, hasHref);
-    }
-
-    // Most style attributes hide nothing: one vectorised scan before the exact tests.
-    static readonly System.Buffers.SearchValues<string> HidingWords = System.Buffers.SearchValues.Create(["none", "hidden"], StringComparison.OrdinalIgnoreCase);
-
-    static bool Compact(string style, string what)
-    {
-        var colon = what.IndexOf(':');
-        var at = style.AsSpan().IndexOf(what.AsSpan(0, colon), StringComparison.OrdinalIgnoreCase);
-        if (at < 0) return false;
-        var rest = style.AsSpan(at + colon).TrimStart();
-        if (rest.Length == 0 || rest[0] != ':') return false;
-        return rest[1..].TrimStart().StartsWith(what.AsSpan(colon + 1), StringComparison.OrdinalIgnoreCase);
-    }
 
     // Text length with runs of whitespace counted once, and Readability's comma set.
     static (int Length, int Commas) Measure(string data)
