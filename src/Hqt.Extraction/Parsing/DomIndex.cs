@@ -18,6 +18,9 @@ sealed class DomIndex
 
     /// <summary>Each element's local name, read once: the rules compare tags in every loop.</summary>
     public string[] Tag = [];
+
+    /// <summary>What each element's tag is, as flags (the rules' set questions, answered once).</summary>
+    public TagKind[] Kind = [];
     public int[] Parent = [];
     public int Count { get; private set; }
     public int[] End = [];
@@ -38,8 +41,9 @@ sealed class DomIndex
     public bool[] HasBlockChild = [];
     public bool[] Hidden = [];
 
-    /// <summary>Each element's class and id joined by a space ("" when it has neither), and its ARIA role.</summary>
-    public string[] ClassAndId = [];
+    /// <summary>Each element's class, id and ARIA role attributes.</summary>
+    public string?[] Class = [];
+    public string?[] Id = [];
     public string?[] Role = [];
 
     /// <summary>Elements the reference sources read, met on the same walk: metas, JSON-LD and bibliography scripts, COinS spans, d-cite elements.</summary>
@@ -48,9 +52,6 @@ sealed class DomIndex
     public readonly List<IElement> Bibliographies = [];
     public readonly List<IElement> Coins = [];
     public readonly List<IElement> DistillCites = [];
-
-    // Their text is not prose and their links are not the article's.
-    static bool IsOpaque(string tag) => tag is "script" or "style" or "noscript" or "template" or "svg" or "math" or "head" or "iframe" or "object" or "canvas" or "select" or "textarea";
 
     /// <summary>Indexes the body (element 0), collects the head's citation metas and scripts, and shows every element of head and body to <paramref name="scan"/>.</summary>
     /// <param name="elementCount">How many elements the document has (the parser's count): every array is sized once from it.</param>
@@ -64,8 +65,10 @@ sealed class DomIndex
         var capacity = elementCount + 1;
         index.Elements = new IElement[capacity];
         index.Tag = new string[capacity];
+        index.Kind = new TagKind[capacity];
         index.Parent = new int[capacity];
-        index.ClassAndId = new string[capacity];
+        index.Class = new string?[capacity];
+        index.Id = new string?[capacity];
         index.Role = new string?[capacity];
         var ownText = new int[capacity];
         var linkOwn = new int[capacity];
@@ -80,8 +83,9 @@ sealed class DomIndex
             var (element, parent) = stack.Pop();
             var node = element;
             var tag = element.LocalName;
+            var kind = TagKinds.Of(tag);
             Collect(index, element, tag);
-            if (IsOpaque(tag) && parent >= 0)
+            if ((kind & TagKind.Opaque) != 0 && parent >= 0)
             {
                 // Not indexed, but the scan still sees the element itself (a script's JSON-LD, a meta in the body).
                 if (tag is not ("head" or "svg" or "math" or "template")) scan.Visit(element, tag, ElementAttributes.Read(element));
@@ -91,12 +95,14 @@ sealed class DomIndex
             var id = n++;
             index.Elements[id] = element;
             index.Tag[id] = tag;
+            index.Kind[id] = kind;
             index.Parent[id] = parent;
             var attributes = ElementAttributes.Read(element);
             scan.Visit(element, tag, attributes);
             // COinS spans, tested on the class already read (a span is never opaque, so every one passes here).
             if (tag == "span" && attributes.Class is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
-            index.ClassAndId[id] = attributes.ClassAndId;
+            index.Class[id] = attributes.Class;
+            index.Id[id] = attributes.Id;
             index.Role[id] = attributes.Role;
             hidden[id] = (parent >= 0 && hidden[parent]) || attributes.Hidden;
             inAnchor[id] = (parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.Href is not null);
@@ -156,18 +162,15 @@ sealed class DomIndex
         index.Hidden = hidden;
         for (var i = n - 1; i >= 0; i--)
         {
-            var tag = index.Tag[i];
-            switch (tag)
-            {
-                case "p": index.Paragraphs[i]++; break;
-                case "img": index.Images[i]++; break;
-                case "li": index.ListItems[i]++; break;
-                case "input": index.Inputs[i]++; break;
-                case "embed": index.Embeds[i]++; break;
-                case "table": index.Tables[i]++; break;
-                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6": index.HeadingText[i] = index.Text[i]; break;
-                case "ul" or "ol": index.ListText[i] = index.Text[i]; break;
-            }
+            var kind = index.Kind[i];
+            if ((kind & TagKind.Paragraph) != 0) index.Paragraphs[i]++;
+            if ((kind & TagKind.Image) != 0) index.Images[i]++;
+            if ((kind & TagKind.ListItem) != 0) index.ListItems[i]++;
+            if ((kind & TagKind.Input) != 0) index.Inputs[i]++;
+            if ((kind & TagKind.Embed) != 0) index.Embeds[i]++;
+            if ((kind & TagKind.Table) != 0) index.Tables[i]++;
+            if ((kind & TagKind.Heading) != 0) index.HeadingText[i] = index.Text[i];
+            if ((kind & TagKind.List) != 0) index.ListText[i] = index.Text[i];
             if (index.End[i] == 0) index.End[i] = i + 1;
             var p = index.Parent[i];
             if (p < 0) continue;
@@ -182,9 +185,9 @@ sealed class DomIndex
             index.Inputs[p] += index.Inputs[i];
             index.Embeds[p] += index.Embeds[i];
             index.Tables[p] += index.Tables[i];
-            if (tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6")) index.HeadingText[p] += index.HeadingText[i];
-            if (tag is not ("ul" or "ol")) index.ListText[p] += index.ListText[i];
-            if (IsBlock(tag)) index.HasBlockChild[p] = true;
+            if ((kind & TagKind.Heading) == 0) index.HeadingText[p] += index.HeadingText[i];
+            if ((kind & TagKind.List) == 0) index.ListText[p] += index.ListText[i];
+            if ((kind & TagKind.Block) != 0) index.HasBlockChild[p] = true;
         }
         return index;
     }
@@ -195,8 +198,10 @@ sealed class DomIndex
         var size = index.Elements.Length * 2;
         Array.Resize(ref index.Elements, size);
         Array.Resize(ref index.Tag, size);
+        Array.Resize(ref index.Kind, size);
         Array.Resize(ref index.Parent, size);
-        Array.Resize(ref index.ClassAndId, size);
+        Array.Resize(ref index.Class, size);
+        Array.Resize(ref index.Id, size);
         Array.Resize(ref index.Role, size);
         Array.Resize(ref ownText, size);
         Array.Resize(ref linkOwn, size);
@@ -225,9 +230,6 @@ sealed class DomIndex
     }
 
     public double LinkDensity(int i) => Text[i] == 0 ? 0 : (double)LinkText[i] / Text[i];
-
-    static bool IsBlock(string tag) => tag is "blockquote" or "dl" or "div" or "img" or "ol" or "p" or "pre" or "table" or "ul"
-        or "section" or "article" or "header" or "footer" or "nav" or "aside" or "figure" or "form" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     // Text length with runs of whitespace counted once, and Readability's comma set.
     static (int Length, int Commas) Measure(string data)

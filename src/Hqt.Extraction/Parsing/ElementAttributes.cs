@@ -10,9 +10,6 @@ namespace Hqt.Extraction.Parsing;
 readonly record struct ElementAttributes(
     string? Class, string? Id, string? Role, string? Href, string? ItemProp, string? Rel, bool HasDatetime, bool Hidden)
 {
-    /// <summary>Class and id joined by a space ("" when the element has neither): Readability reads them as one.</summary>
-    public string ClassAndId => string.IsNullOrEmpty(Id) ? Class ?? "" : string.IsNullOrEmpty(Class) ? Id : Class + " " + Id;
-
     public static ElementAttributes Read(IElement element)
     {
         var list = element.Attributes;

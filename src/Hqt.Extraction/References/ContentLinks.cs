@@ -136,7 +136,7 @@ static class ContentLinks
     static string? Context(DomIndex dom, int i, string anchorText, Dictionary<int, string> blockText)
     {
         var block = dom.Parent[i];
-        while (block > 0 && !IsBlock(dom.Tag[block])) block = dom.Parent[block];
+        while (block > 0 && (dom.Kind[block] & TagKind.TextBlock) == 0) block = dom.Parent[block];
         if (block < 0) return null;
         if (!blockText.TryGetValue(block, out var text))
         {
@@ -145,7 +145,4 @@ static class ContentLinks
         }
         return text.Length == 0 ? null : LinkText.Sentence(text, anchorText.Length > 0 ? anchorText : null);
     }
-
-    static bool IsBlock(string tag) => tag is "p" or "li" or "td" or "th" or "dd" or "dt" or "blockquote" or "figcaption" or "div" or "section" or "article"
-        or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "pre" or "caption" or "body";
 }

@@ -47,11 +47,10 @@ static class MainContent
             var n = dom.Count;
             var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n], InCode = new bool[n], InFigure = new bool[n], InTable = new bool[n] };
             var inTableOrCode = new bool[n];
-            // Pages repeat a few class names on thousands of elements: match each distinct one once.
-            var seen = new Dictionary<string, (int Weight, bool Unlikely, bool Share)>(StringComparer.Ordinal);
+            // Pages repeat a few class names on thousands of elements: each distinct one is matched once.
+            var lists = new Dictionary<string, ClassWords.Lists>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
-                var element = dom.Elements[i];
                 var parent = dom.Parent[i];
                 var tag = dom.Tag[i];
                 var parentTag = parent >= 0 ? dom.Tag[parent] : "";
@@ -61,23 +60,11 @@ static class MainContent
                 hints.InTable[i] = parent >= 0 && (hints.InTable[parent] || parentTag == "table");
                 var role = dom.Role[i];
                 hints.AlwaysOut[i] = dom.Hidden[i] || tag == "dialog" || role == "dialog";
-                var classAndId = dom.ClassAndId[i];
-                var unlikely = false;
-                if (classAndId.Length > 0)
-                {
-                    if (!seen.TryGetValue(classAndId, out var read))
-                    {
-                        var (inClass, inId) = (ClassWords.Of(element.ClassName), ClassWords.Of(element.Id));
-                        var lists = inClass | inId;
-                        read = (Weight(inClass) + Weight(inId),
-                            (lists & (ClassWords.Lists.Unlikely | ClassWords.Lists.Maybe)) == ClassWords.Lists.Unlikely,
-                            (lists & ClassWords.Lists.Share) != 0);
-                        seen[classAndId] = read;
-                    }
-                    hints.Weight[i] = read.Weight;
-                    hints.Share[i] = read.Share;
-                    unlikely = read.Unlikely;
-                }
+                var (inClass, inId) = (ListsOf(dom.Class[i], lists), ListsOf(dom.Id[i], lists));
+                var both = inClass | inId;
+                hints.Weight[i] = Weight(inClass) + Weight(inId);
+                hints.Share[i] = (both & ClassWords.Lists.Share) != 0;
+                var unlikely = (both & (ClassWords.Lists.Unlikely | ClassWords.Lists.Maybe)) == ClassWords.Lists.Unlikely;
                 if (i == 0 || tag is "a" or "body") continue;
                 hints.Unlikely[i] = (unlikely && !inTableOrCode[i])
                     || role is "menu" or "menubar" or "complementary" or "navigation" or "alert" or "alertdialog" or "dialog";
@@ -105,7 +92,7 @@ static class MainContent
             if (excluded[i]) continue;
             var tag = dom.Tag[i];
             int length, commas, first;
-            if (tag is "p" or "pre" or "td" or "section" or "h2" or "h3" or "h4" or "h5" or "h6" || (tag == "div" && !dom.HasBlockChild[i]))
+            if ((dom.Kind[i] & TagKind.Scored) != 0 || (tag == "div" && !dom.HasBlockChild[i]))
             {
                 length = dom.Text[i];
                 commas = dom.Commas[i];
@@ -159,14 +146,14 @@ static class MainContent
             return (content, Clean(dom, content, hints, weights, pass));
         }
         var threshold = Math.Max(10, topScore * 0.2);
-        var candidateClass = dom.Elements[candidate].ClassName ?? "";
+        var candidateClass = dom.Class[candidate] ?? "";
         for (var s = siblingParent + 1; s < dom.End[siblingParent]; s = dom.End[s])
         {
             if (excluded[s]) continue;
             var append = s == candidate;
             if (!append)
             {
-                var bonus = candidateClass.Length > 0 && dom.Elements[s].ClassName == candidateClass ? topScore * 0.2 : 0;
+                var bonus = candidateClass.Length > 0 && dom.Class[s] == candidateClass ? topScore * 0.2 : 0;
                 if (initialized[s] && score[s] + bonus >= threshold) append = true;
                 else if (dom.Tag[s] == "p")
                 {
@@ -248,12 +235,13 @@ static class MainContent
 
     static bool ShouldDrop(DomIndex dom, int i, bool isRoot, Hints hints, int[] weights, Pass pass, Dictionary<int, bool> dataTables)
     {
-        var tag = dom.Tag[i];
         if (isRoot) return false;
-        if (tag is "footer" or "aside" or "object" or "embed" or "iframe" or "input" or "textarea" or "select" or "button" or "link" or "nav") return true;
+        var kind = dom.Kind[i];
+        if ((kind & TagKind.Furniture) != 0) return true;
+        var tag = dom.Tag[i];
         if (hints.Share[i] && dom.Text[i] < 500) return true;
         if ((pass & Pass.WeightClasses) != 0 && tag is "h1" or "h2" && weights[i] < 0) return true;
-        if ((pass & Pass.CleanConditionally) == 0 || tag is not ("table" or "ul" or "div" or "form" or "fieldset")) return false;
+        if ((pass & Pass.CleanConditionally) == 0 || (kind & TagKind.Conditional) == 0) return false;
         return CleanConditionally(dom, i, weights[i], hints, dataTables);
     }
 
@@ -335,6 +323,13 @@ static class MainContent
         "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
         _ => 0,
     };
+
+    static ClassWords.Lists ListsOf(string? value, Dictionary<string, ClassWords.Lists> known)
+    {
+        if (string.IsNullOrEmpty(value)) return ClassWords.Lists.None;
+        if (!known.TryGetValue(value, out var lists)) known[value] = lists = ClassWords.Of(value);
+        return lists;
+    }
 
     // Readability's class weight, for the class and for the id.
     static int Weight(ClassWords.Lists lists) =>

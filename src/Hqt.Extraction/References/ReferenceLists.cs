@@ -33,7 +33,7 @@ static partial class ReferenceLists
             var tag = dom.Tag[i];
             List<int>? items = null;
             int skipTo = -1;
-            if (IsContainer(element, dom.ClassAndId[i], dom.Role[i]))
+            if (IsContainer(tag, dom.Class[i], dom.Id[i], dom.Role[i]))
             {
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
@@ -48,19 +48,16 @@ static partial class ReferenceLists
         }
     }
 
-    static bool IsContainer(IElement element, string classAndId, string? role)
+    static bool IsContainer(string tag, string? className, string? id, string? role)
     {
         if (role is "doc-bibliography" or "doc-endnotes" or "doc-footnotes") return true;
-        if (classAndId.Length == 0 || !MayName(classAndId)) return false;
-        var className = element.ClassName;
-        if (!string.IsNullOrEmpty(className) && ContainerClass().IsMatch(className)) return element.LocalName is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
-        var id = element.Id;
-        return !string.IsNullOrEmpty(id) && ContainerClass().IsMatch(id) && element.LocalName is "section" or "div" or "ol" or "ul" or "aside";
+        if (MayName(className) && ContainerClass().IsMatch(className)) return tag is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
+        return MayName(id) && ContainerClass().IsMatch(id) && tag is "section" or "div" or "ol" or "ul" or "aside";
     }
 
     // Cheap test before the regex: every container name holds one of these.
     // One vectorised scan (this runs for every element with a class or id).
-    static bool MayName(string value) => value.AsSpan().IndexOfAny(ContainerHints) >= 0;
+    static bool MayName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) => value is not null && value.AsSpan().IndexOfAny(ContainerHints) >= 0;
 
     static readonly SearchValues<string> ContainerHints = SearchValues.Create(["ref", "bib", "note", "cit", "lit", "csl", "fn-"], StringComparison.OrdinalIgnoreCase);
 
