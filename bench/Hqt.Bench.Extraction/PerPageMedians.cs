@@ -19,7 +19,7 @@ namespace Hqt.Bench.Extraction;
 /// </remarks>
 public static class PerPageMedians
 {
-    public static void Run(int rounds)
+    public static void Run(int rounds, bool backToBack = false)
     {
         var pages = CorpusPages.Load();
         var parser = new HtmlParser();
@@ -39,11 +39,15 @@ public static class PerPageMedians
         var times = contenders.Select(_ => Enumerable.Repeat(double.MaxValue, pages.Count).ToArray()).ToArray();
         var cpu = contenders.Select(_ => Enumerable.Repeat(double.MaxValue, pages.Count).ToArray()).ToArray();
         var collections = new int[contenders.Length];
-        // Rounds outside, pages inside: a page's runs are spread over the whole measurement rather than taken back to back,
-        // so its best run is its best over many moments of a shared machine, not over the 100 ms in which a burst of
-        // someone else's work may slow every run of it. The contenders take turns going first.
-        for (var round = 0; round < rounds; round++)
-            for (var i = 0; i < pages.Count; i++)
+        // Spread (the default): rounds outside, pages inside, so a page's runs are spread over the whole measurement and
+        // its best run is its best over many moments of a shared machine, each run after other pages (caches and branch
+        // history hold someone else's work, as in a server). Back to back: a page's runs one after another, as a
+        // microbenchmark of one page runs it (warm caches; a burst of other work on the machine can slow all of them).
+        // The contenders take turns going first.
+        var order = backToBack
+            ? Enumerable.Range(0, pages.Count).SelectMany(i => Enumerable.Range(0, rounds).Select(round => (round, i)))
+            : Enumerable.Range(0, rounds).SelectMany(round => Enumerable.Range(0, pages.Count).Select(i => (round, i)));
+        foreach (var (round, i) in order)
             {
                 var (_, url, html) = pages[i];
                 for (var turn = 0; turn < contenders.Length; turn++)
@@ -60,7 +64,7 @@ public static class PerPageMedians
             }
 
         var parse = Percentile(times[0], 0.5);
-        Console.WriteLine($"pages {pages.Count}, best of {rounds} runs per page (one a round, rounds spread over the run), one thread, after two warm-up passes");
+        Console.WriteLine($"pages {pages.Count}, best of {rounds} runs per page ({(backToBack ? "back to back" : "one a round, rounds spread over the run")}), one thread, after two warm-up passes");
         Console.WriteLine($"{"",-24} {"median ms",10} {"p95 ms",8} {"max ms",8} {"pages/s",8} {"x parse",8}");
         for (var c = 0; c < contenders.Length; c++)
         {

@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Running;
 using Hqt.Bench.Extraction;
 
-// --medians [rounds]: per-page medians of bare parse, parse+metadata+authors and full extraction, with both ratios.
+// --medians [rounds] [back-to-back]: per-page medians of bare parse, parse+metadata+authors and full extraction, with both
+// ratios; a page's runs spread over the whole run (default) or taken one after another.
 // --stages [rounds]: per-stage medians of the extraction (where the time goes). --stage-loops [repeats] [page id]: each
 // reference stage repeated alone, over the middle pages or one page (precise where --stages' clock reads are not). --loop N [full|authors|parse]: N passes, for a profiler.
 // --snapshot FILE: every page's extraction as a JSON line, to diff before and after a change.
 // Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
 if (args.Length > 0 && args[0] == "--medians")
 {
-    PerPageMedians.Run(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 5);
+    PerPageMedians.Run(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 5, args.Contains("back-to-back"));
     return;
 }
 if (args.Length > 1 && args[0] == "--loop")

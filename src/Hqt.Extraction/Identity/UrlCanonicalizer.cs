@@ -62,24 +62,30 @@ public static class UrlCanonicalizer
     }
 
     /// <summary><see cref="Key"/> of a URL that is already canonical, without parsing it again.</summary>
-    public static string KeyOfCanonical(string canonical)
+    public static string KeyOfCanonical(string canonical) => KeySpanOfCanonical(canonical).ToString();
+
+    /// <summary><see cref="KeyOfCanonical"/> as a slice of the URL, for comparing keys without building them.</summary>
+    public static ReadOnlySpan<char> KeySpanOfCanonical(string canonical)
     {
         var start = canonical.IndexOf("://", StringComparison.Ordinal) + 3;
         if (string.CompareOrdinal(canonical, start, "www.", 0, 4) == 0) start += 4;
         var end = canonical.Length;
         if (canonical[end - 1] == '/') end--;
-        return canonical[start..end];
+        return canonical.AsSpan(start, end - start);
     }
 
     // en.m.wikipedia.org, m.example.com and mobile.twitter.com serve the same pages as their desktop hosts.
+    // Read label by label without splitting: every link of every page passes here, and almost no host is a mobile one.
     static string DesktopHost(string host)
     {
-        var labels = host.Split('.');
-        if (labels.Length < 3) return host;
-        for (var i = 0; i < labels.Length - 2; i++)
+        var lastDot = host.LastIndexOf('.');
+        var secondLastDot = lastDot <= 0 ? -1 : host.LastIndexOf('.', lastDot - 1);
+        // Only labels before the last two (the registered domain) can be a mobile marker.
+        for (var start = 0; start < secondLastDot;)
         {
-            if (labels[i] is "m" or "mobile" or "amp")
-                return string.Join('.', labels.Where((_, j) => j != i));
+            var end = host.IndexOf('.', start);
+            if (host.AsSpan(start, end - start) is "m" or "mobile" or "amp") return string.Concat(host.AsSpan(0, start), host.AsSpan(end + 1));
+            start = end + 1;
         }
         return host;
     }

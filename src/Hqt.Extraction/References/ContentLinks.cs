@@ -56,7 +56,7 @@ static class ContentLinks
             Context = Context(dom, i, text, blockText),
         };
         IdentifierText.FillFromUrl(draft, url);
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && PersonNames.IsPersonLink(uri, text))
+        if (PersonNames.IsPersonLink(url, text))
         {
             draft.Kind = ReferenceKinds.Person;
             draft.Title = PersonNames.LooksLikeName(text) ? text : null;

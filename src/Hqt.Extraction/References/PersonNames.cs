@@ -51,11 +51,26 @@ static partial class PersonNames
 
     /// <summary>True for a link to a person: a profile page (one path segment on a social host, LinkedIn /in/) or a
     /// Wikipedia article whose title is the name in the anchor.</summary>
-    public static bool IsPersonLink(Uri url, string? anchorText)
+    /// <param name="canonicalUrl">A URL as <see cref="Identity.UrlCanonicalizer.Canonicalize(string?)"/> writes it (scheme, lower-case host, path, query).</param>
+    public static bool IsPersonLink(string canonicalUrl, string? anchorText)
     {
-        var host = url.Host.StartsWith("www.", StringComparison.Ordinal) ? url.Host[4..] : url.Host;
-        var segments = url.AbsolutePath.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (host.EndsWith("wikipedia.org", StringComparison.OrdinalIgnoreCase) && segments.Length == 2 && segments[0] == "wiki" && !segments[1].Contains(':'))
+        // Read from the canonical spelling instead of parsing it into a Uri again: this runs for every link in an article.
+        var hostStart = canonicalUrl.IndexOf("://", StringComparison.Ordinal) + 3;
+        var pathStart = canonicalUrl.IndexOf('/', hostStart);
+        if (hostStart < 3 || pathStart < 0) return false;
+        var host = canonicalUrl.AsSpan(hostStart, pathStart - hostStart);
+        if (host.IndexOf('@') is var at and >= 0) host = host[(at + 1)..];
+        if (host.IndexOf(':') is var colon and >= 0) host = host[..colon];
+        if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
+        var isWikipedia = host.EndsWith("wikipedia.org", StringComparison.OrdinalIgnoreCase);
+        var profileHost = -1;
+        for (var k = 0; k < ProfileHosts.Length && profileHost < 0; k++)
+            if (host.SequenceEqual(ProfileHosts[k])) profileHost = k;
+        if (!isWikipedia && profileHost < 0) return false;
+        var queryStart = canonicalUrl.IndexOf('?', pathStart);
+        var path = canonicalUrl[pathStart..(queryStart < 0 ? canonicalUrl.Length : queryStart)];
+        var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (isWikipedia && segments.Length == 2 && segments[0] == "wiki" && !segments[1].Contains(':'))
         {
             var title = Uri.UnescapeDataString(segments[1]).Replace('_', ' ');
             var paren = title.IndexOf(" (", StringComparison.Ordinal);
@@ -67,10 +82,9 @@ static partial class PersonNames
             }
             return LooksLikeName(title) && anchorText is not null && (anchorText == title || title.EndsWith(anchorText, StringComparison.Ordinal));
         }
-        if (host == "linkedin.com") return segments.Length == 2 && segments[0] == "in";
-        foreach (var profileHost in ProfileHosts)
-            if (host == profileHost) return segments.Length == 1 && !NotProfiles.Contains(segments[0]) && url.Query.Length == 0;
-        return false;
+        if (profileHost < 0) return false;
+        if (ProfileHosts[profileHost] == "linkedin.com") return segments.Length == 2 && segments[0] == "in";
+        return segments.Length == 1 && !NotProfiles.Contains(segments[0]) && queryStart < 0;
     }
 
     /// <summary>The names a paragraph cites as sources: "as Hamming said", "according to Jane Jacobs wrote".</summary>

@@ -21,9 +21,9 @@ sealed class ReferenceSet
 
     public int Count => _drafts.Count;
 
-    /// <summary>True when a URL names the page itself (a self-link is not a citation).</summary>
     /// <summary>True when a canonical URL names the page itself (a self-link is not a citation).</summary>
-    public bool IsPage(string canonicalUrl) => UrlCanonicalizer.KeyOfCanonical(canonicalUrl) is var key && (key == _pageKey || key == _canonicalKey);
+    public bool IsPage(string canonicalUrl) =>
+        UrlCanonicalizer.KeySpanOfCanonical(canonicalUrl) is var key && (key.SequenceEqual(_pageKey) || key.SequenceEqual(_canonicalKey));
 
     public void Add(ReferenceDraft draft)
     {
@@ -42,7 +42,7 @@ sealed class ReferenceSet
             existing = draft;
         }
         else if (draft.Url is not null && existing.Url is not null
-            && UrlCanonicalizer.KeyOfCanonical(draft.Url) != UrlCanonicalizer.KeyOfCanonical(existing.Url))
+            && !UrlCanonicalizer.KeySpanOfCanonical(draft.Url).SequenceEqual(UrlCanonicalizer.KeySpanOfCanonical(existing.Url)))
         {
             if (draft.IsAlternateLink || existing.IsAlternateLink)
             {
@@ -76,7 +76,7 @@ sealed class ReferenceSet
     static List<string> Keys(ReferenceDraft draft)
     {
         var keys = new List<string>(4);
-        if (draft.Url is not null) keys.Add("u:" + UrlCanonicalizer.KeyOfCanonical(draft.Url));
+        if (draft.Url is not null) keys.Add(string.Concat("u:", UrlCanonicalizer.KeySpanOfCanonical(draft.Url)));
         if (draft.IsAlternateLink) return keys;
         if (draft.Doi is not null) keys.Add("d:" + draft.Doi);
         if (draft.ArxivId is not null) keys.Add("a:" + draft.ArxivId);
