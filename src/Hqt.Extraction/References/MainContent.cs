@@ -47,8 +47,6 @@ static class MainContent
             var n = dom.Count;
             var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n], InCode = new bool[n], InFigure = new bool[n], InTable = new bool[n] };
             var inTableOrCode = new bool[n];
-            // Pages repeat a few class names on thousands of elements: each distinct one is matched once.
-            var lists = new Dictionary<string, ClassWords.Lists>(StringComparer.Ordinal);
             for (var i = 0; i < n; i++)
             {
                 var parent = dom.Parent[i];
@@ -60,7 +58,7 @@ static class MainContent
                 hints.InTable[i] = parent >= 0 && (hints.InTable[parent] || parentTag == "table");
                 var role = dom.Role[i];
                 hints.AlwaysOut[i] = dom.Hidden[i] || tag == "dialog" || role == "dialog";
-                var (inClass, inId) = (ListsOf(dom.Class[i], lists), ListsOf(dom.Id[i], lists));
+                var (inClass, inId) = (dom.ClassLists[i], dom.IdLists[i]);
                 var both = inClass | inId;
                 hints.Weight[i] = Weight(inClass) + Weight(inId);
                 hints.Share[i] = (both & ClassWords.Lists.Share) != 0;
@@ -323,13 +321,6 @@ static class MainContent
         "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
         _ => 0,
     };
-
-    static ClassWords.Lists ListsOf(string? value, Dictionary<string, ClassWords.Lists> known)
-    {
-        if (string.IsNullOrEmpty(value)) return ClassWords.Lists.None;
-        if (!known.TryGetValue(value, out var lists)) known[value] = lists = ClassWords.Of(value);
-        return lists;
-    }
 
     // Readability's class weight, for the class and for the id.
     static int Weight(ClassWords.Lists lists) =>

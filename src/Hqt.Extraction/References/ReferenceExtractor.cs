@@ -13,13 +13,8 @@ public static class ReferenceExtractor
     public static IReadOnlyList<ExtractedReference> Extract(PageDocument page, PageMetadata metadata)
     {
         var dom = page.Index;
-        var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
-
-        HighwireReferences.Read(dom.CitationMetas, into);
-        JsonLdReferences.Read(dom.JsonLd, into);
-        CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
-        DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into);
-
+        var into = NewSet(page, metadata);
+        ReadStructured(page, metadata, dom, into);
         var usedAnchors = new bool[dom.Count];
         ReferenceLists.Read(dom, page, into, usedAnchors);
         var content = MainContent.Find(dom);
@@ -27,15 +22,23 @@ public static class ReferenceExtractor
         return into.ToReferences();
     }
 
+    static ReferenceSet NewSet(PageDocument page, PageMetadata metadata) => new(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
+
+    // The signals that name their works outright: Highwire metas, JSON-LD, COinS, embedded BibTeX.
+    static void ReadStructured(PageDocument page, PageMetadata metadata, DomIndex dom, ReferenceSet into)
+    {
+        HighwireReferences.Read(dom.CitationMetas, into);
+        JsonLdReferences.Read(dom.JsonLd, into);
+        if (dom.Coins.Count > 0) CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
+        DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into);
+    }
+
     /// <summary>The same stages as <see cref="Extract"/>, calling <paramref name="lap"/> after each (for the benchmark's profile).</summary>
     internal static void ProfileStages(PageDocument page, PageMetadata metadata, Action<int> lap, int first)
     {
         var dom = page.Index; lap(first);
-        var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
-        HighwireReferences.Read(dom.CitationMetas, into);
-        JsonLdReferences.Read(dom.JsonLd, into);
-        CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
-        DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into); lap(first + 1);
+        var into = NewSet(page, metadata);
+        ReadStructured(page, metadata, dom, into); lap(first + 1);
         var usedAnchors = new bool[dom.Count];
         ReferenceLists.Read(dom, page, into, usedAnchors); lap(first + 2);
         var content = MainContent.Find(dom); lap(first + 3);
@@ -44,20 +47,14 @@ public static class ReferenceExtractor
     }
 
     // The stages one at a time, for the benchmark's per-stage loops.
-    internal static void ReadSignals(PageDocument page, PageMetadata metadata, DomIndex dom)
-    {
-        var into = new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
-        HighwireReferences.Read(dom.CitationMetas, into);
-        JsonLdReferences.Read(dom.JsonLd, into);
-        CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
-        DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into);
-    }
+    internal static void ReadSignals(PageDocument page, PageMetadata metadata, DomIndex dom) =>
+        ReadStructured(page, metadata, dom, NewSet(page, metadata));
 
     internal static void ReadLists(PageDocument page, PageMetadata metadata, DomIndex dom) =>
-        ReferenceLists.Read(dom, page, new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl), new bool[dom.Count]);
+        ReferenceLists.Read(dom, page, NewSet(page, metadata), new bool[dom.Count]);
 
     internal static void ReadLinks(PageDocument page, PageMetadata metadata, DomIndex dom) =>
-        ContentLinks.Read(dom, MainContent.Find(dom), page, new ReferenceSet(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl), new bool[dom.Count]);
+        ContentLinks.Read(dom, MainContent.Find(dom), page, NewSet(page, metadata), new bool[dom.Count]);
 
     // A COinS naming the page's own title describes the page (for Zotero), it does not cite anything.
     static HashSet<string> OwnTitleKeys(PageDocument page, PageMetadata metadata)

@@ -33,7 +33,7 @@ static partial class ReferenceLists
             var tag = dom.Tag[i];
             List<int>? items = null;
             int skipTo = -1;
-            if (IsContainer(tag, dom.Class[i], dom.Id[i], dom.Role[i]))
+            if (IsContainer(dom, i))
             {
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
@@ -48,18 +48,15 @@ static partial class ReferenceLists
         }
     }
 
-    static bool IsContainer(string tag, string? className, string? id, string? role)
+    static bool IsContainer(DomIndex dom, int i)
     {
-        if (role is "doc-bibliography" or "doc-endnotes" or "doc-footnotes") return true;
-        if (MayName(className) && ContainerClass().IsMatch(className)) return tag is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
-        return MayName(id) && ContainerClass().IsMatch(id) && tag is "section" or "div" or "ol" or "ul" or "aside";
+        if (dom.Role[i] is "doc-bibliography" or "doc-endnotes" or "doc-footnotes") return true;
+        // The regex only for a class or id holding one of the stems every container name has (the walk found them).
+        var tag = dom.Tag[i];
+        if ((dom.ClassLists[i] & ClassWords.Lists.ReferenceContainer) != 0 && ContainerClass().IsMatch(dom.Class[i]!))
+            return tag is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
+        return (dom.IdLists[i] & ClassWords.Lists.ReferenceContainer) != 0 && ContainerClass().IsMatch(dom.Id[i]!) && tag is "section" or "div" or "ol" or "ul" or "aside";
     }
-
-    // Cheap test before the regex: every container name holds one of these.
-    // One vectorised scan (this runs for every element with a class or id).
-    static bool MayName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) => value is not null && value.AsSpan().IndexOfAny(ContainerHints) >= 0;
-
-    static readonly SearchValues<string> ContainerHints = SearchValues.Create(["ref", "bib", "note", "cit", "lit", "csl", "fn-"], StringComparison.OrdinalIgnoreCase);
 
     // Top-level list items, else entry-shaped children (.csl-entry, p, div) of the container.
     static List<int> Items(DomIndex dom, int start, int end)

@@ -1,8 +1,8 @@
 using System.Buffers;
-using Hqt.Extraction.References;
-using static Hqt.Extraction.References.ClassWords.Lists;
+using Hqt.Extraction.Parsing;
+using static Hqt.Extraction.Parsing.ClassWords.Lists;
 
-namespace Hqt.Extraction.Tests.References;
+namespace Hqt.Extraction.Tests;
 
 public class ClassWordsTests
 {
@@ -18,6 +18,8 @@ public class ClassWordsTests
     [InlineData("ai2html-box", (int)Unlikely)]
     [InlineData("top-ad-slot", (int)(Unlikely | Negative))]
     [InlineData("", (int)None)]
+    [InlineData("csl-bibliography references", (int)ReferenceContainer)]
+    [InlineData("reflist", (int)ReferenceContainer)]
     [InlineData("αβγ ко", (int)None)]
     public void FindsEveryListWithAWordInTheValue(string value, int expected) =>
         Assert.Equal((ClassWords.Lists)expected, ClassWords.Of(value));
@@ -33,6 +35,7 @@ public class ClassWordsTests
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
             "-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget",
             "share|sharedaddy",
+            "ref|bib|note|cit|lit|csl|fn-",
         ];
         var searches = lists.Select(l => SearchValues.Create(l.Split('|'), StringComparison.OrdinalIgnoreCase)).ToArray();
         // Values built from pieces of the words, in any case, with separators and look-alikes between them.
@@ -51,7 +54,7 @@ public class ClassWordsTests
             var expected = None;
             for (var k = 0; k < searches.Length; k++)
                 if (value.AsSpan().IndexOfAny(searches[k]) >= 0) expected |= (ClassWords.Lists)(1 << k);
-            if (Parsing.PageScan.HasToken(value, "hid")) expected |= Negative;
+            if (PageScan.HasToken(value, "hid")) expected |= Negative;
             Assert.True(expected == ClassWords.Of(value), $"'{value}': expected {expected}, got {ClassWords.Of(value)}");
         }
     }

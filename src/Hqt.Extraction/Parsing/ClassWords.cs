@@ -1,15 +1,19 @@
-namespace Hqt.Extraction.References;
+using System.Runtime.CompilerServices;
+
+namespace Hqt.Extraction.Parsing;
 
 /// <summary>
-/// Readability's class and id word lists, found in one pass over a class or id: which lists have a word in it.
+/// What a class or id says in the words the rules look for: Readability's lists (furniture, article, positive,
+/// negative, sharing) and the stems of reference-list containers. One pass finds every list with a word in the value;
+/// <see cref="DomIndex"/> reads each distinct class and id of a page once.
 /// </summary>
 /// <remarks>
 /// Words match as case-insensitive substrings ("sidebar-left" is unlikely, "brand" holds "and"), except "hid", which
 /// Readability's negative pattern holds as a whole word. Vectorised searches (SearchValues) answered one list per scan;
 /// a class that held any word paid eight of them, and most classes hold one ("content", "page", "header"), so one
 /// scalar pass that reports every list at once costs less: 102 ns a value over the corpus's 152k class and id values,
-/// against 324 ns for one vectorised search for every word that then reads the lists where one starts. ASCII-only folding equals OrdinalIgnoreCase here: every
-/// word is ASCII and no non-ASCII character folds to an ASCII letter under it.
+/// against 324 ns for one vectorised search for every word that then reads the lists where one starts. ASCII-only folding
+/// equals OrdinalIgnoreCase here: every word is ASCII and no non-ASCII character folds to an ASCII letter under it.
 /// </remarks>
 static class ClassWords
 {
@@ -24,6 +28,8 @@ static class ClassWords
         Positive = 4,
         Negative = 8,
         Share = 16,
+        /// <summary>A stem every reference-list container's name holds ("references", "bibliography", "footnotes", "csl-…").</summary>
+        ReferenceContainer = 32,
     }
 
     const string UnlikelyWords = "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote";
@@ -31,6 +37,7 @@ static class ClassWords
     const string PositiveWords = "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story";
     const string NegativeWords = "-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget";
     const string ShareWords = "share|sharedaddy";
+    const string ReferenceContainerWords = "ref|bib|note|cit|lit|csl|fn-";
 
     /// <summary>Every word with the lists that hold it, grouped by its first character (ASCII).</summary>
     static readonly (string Word, Lists Lists)[]?[] ByFirst = new (string, Lists)[]?[128];
@@ -41,7 +48,7 @@ static class ClassWords
     static ClassWords()
     {
         var lists = new Dictionary<string, Lists>(StringComparer.Ordinal);
-        foreach (var (words, list) in new[] { (UnlikelyWords, Lists.Unlikely), (MaybeWords, Lists.Maybe), (PositiveWords, Lists.Positive), (NegativeWords, Lists.Negative), (ShareWords, Lists.Share) })
+        foreach (var (words, list) in new[] { (UnlikelyWords, Lists.Unlikely), (MaybeWords, Lists.Maybe), (PositiveWords, Lists.Positive), (NegativeWords, Lists.Negative), (ShareWords, Lists.Share), (ReferenceContainerWords, Lists.ReferenceContainer) })
             foreach (var word in words.Split('|'))
                 lists[word] = lists.GetValueOrDefault(word) | list;
         foreach (var group in lists.GroupBy(pair => pair.Key[0]))
@@ -69,6 +76,7 @@ static class ClassWords
         return found;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 
     // The first character is already known to match.
