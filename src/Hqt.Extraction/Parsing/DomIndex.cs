@@ -46,9 +46,13 @@ sealed class DomIndex
     public string?[] Id = [];
     public string?[] Role = [];
 
-    /// <summary>The word lists each element's class and id hold (<see cref="ClassWords"/>).</summary>
-    public ClassWords.Lists[] ClassLists = [];
-    public ClassWords.Lists[] IdLists = [];
+    /// <summary>The word lists each element's class and id hold (<see cref="ClassWords"/>), read on first use: only the
+    /// reference rules ask, so a walk for metadata and authors alone does not pay for them.</summary>
+    public ClassWords.Lists[] ClassLists => _classLists ?? ReadClassWords().Class;
+
+    public ClassWords.Lists[] IdLists => _idLists ?? ReadClassWords().Id;
+
+    ClassWords.Lists[]? _classLists, _idLists;
 
     /// <summary>Elements the reference sources read, met on the same walk: metas, JSON-LD and bibliography scripts, COinS spans, d-cite elements.</summary>
     public readonly List<IElement> CitationMetas = [];
@@ -74,10 +78,6 @@ sealed class DomIndex
         index.Class = new string?[capacity];
         index.Id = new string?[capacity];
         index.Role = new string?[capacity];
-        index.ClassLists = new ClassWords.Lists[capacity];
-        index.IdLists = new ClassWords.Lists[capacity];
-        // Pages repeat a few class names on thousands of elements: each distinct value is read once.
-        var known = new Dictionary<string, ClassWords.Lists>(StringComparer.Ordinal);
         var ownText = new int[capacity];
         var linkOwn = new int[capacity];
         var commaOwn = new int[capacity];
@@ -111,8 +111,6 @@ sealed class DomIndex
             if (tag == "span" && attributes.Class is { } spanClass && spanClass.Contains("Z3988", StringComparison.Ordinal)) index.Coins.Add(element);
             index.Class[id] = attributes.Class;
             index.Id[id] = attributes.Id;
-            index.ClassLists[id] = ListsOf(attributes.Class, known);
-            index.IdLists[id] = ListsOf(attributes.Id, known);
             index.Role[id] = attributes.Role;
             hidden[id] = (parent >= 0 && hidden[parent]) || attributes.Hidden;
             inAnchor[id] = (parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.Href is not null);
@@ -213,8 +211,6 @@ sealed class DomIndex
         Array.Resize(ref index.Class, size);
         Array.Resize(ref index.Id, size);
         Array.Resize(ref index.Role, size);
-        Array.Resize(ref index.ClassLists, size);
-        Array.Resize(ref index.IdLists, size);
         Array.Resize(ref ownText, size);
         Array.Resize(ref linkOwn, size);
         Array.Resize(ref commaOwn, size);
@@ -239,6 +235,20 @@ sealed class DomIndex
                 index.DistillCites.Add(element);
                 break;
         }
+    }
+
+    (ClassWords.Lists[] Class, ClassWords.Lists[] Id) ReadClassWords()
+    {
+        _classLists = new ClassWords.Lists[Count];
+        _idLists = new ClassWords.Lists[Count];
+        // Pages repeat a few class names on thousands of elements: each distinct value is read once.
+        var known = new Dictionary<string, ClassWords.Lists>(StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
+        {
+            _classLists[i] = ListsOf(Class[i], known);
+            _idLists[i] = ListsOf(Id[i], known);
+        }
+        return (_classLists, _idLists);
     }
 
     static ClassWords.Lists ListsOf(string? value, Dictionary<string, ClassWords.Lists> known)

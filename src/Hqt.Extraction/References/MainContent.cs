@@ -47,6 +47,7 @@ static class MainContent
             var n = dom.Count;
             var hints = new Hints { AlwaysOut = new bool[n], Unlikely = new bool[n], Share = new bool[n], Weight = new int[n], InCode = new bool[n], InFigure = new bool[n], InTable = new bool[n] };
             var inTableOrCode = new bool[n];
+            var (classLists, idLists) = (dom.ClassLists, dom.IdLists);
             for (var i = 0; i < n; i++)
             {
                 var parent = dom.Parent[i];
@@ -58,7 +59,7 @@ static class MainContent
                 hints.InTable[i] = parent >= 0 && (hints.InTable[parent] || parentTag == "table");
                 var role = dom.Role[i];
                 hints.AlwaysOut[i] = dom.Hidden[i] || tag == "dialog" || role == "dialog";
-                var (inClass, inId) = (dom.ClassLists[i], dom.IdLists[i]);
+                var (inClass, inId) = (classLists[i], idLists[i]);
                 var both = inClass | inId;
                 hints.Weight[i] = Weight(inClass) + Weight(inId);
                 hints.Share[i] = (both & ClassWords.Lists.Share) != 0;
