@@ -69,7 +69,7 @@ sealed class DomIndex
         if (document.DocumentElement is { } html) scan.ReadRoot(html);
         if (document.Head is { } head) WalkHead(index, scan, head);
         var root = (IElement?)document.Body ?? document.DocumentElement;
-        if (root is null) return index.Summed(0, [], [], [], []);
+        if (root is null) return Summed(index, 0, [], [], [], []);
         var capacity = elementCount + 1;
         index.Elements = new IElement[capacity];
         index.Tag = new string[capacity];
@@ -89,7 +89,6 @@ sealed class DomIndex
         while (stack.Count > 0)
         {
             var (element, parent) = stack.Pop();
-            var node = element;
             var tag = element.LocalName;
             var kind = TagKinds.Of(tag);
             Collect(index, element, tag);
@@ -115,7 +114,7 @@ sealed class DomIndex
             hidden[id] = (parent >= 0 && hidden[parent]) || attributes.Hidden;
             inAnchor[id] = (parent >= 0 && inAnchor[parent]) || (tag == "a" && attributes.Href is not null);
             // ChildNodes by index: AngleSharp's PreviousSibling/NextSibling search the parent's list on every call.
-            var children = node.ChildNodes;
+            var children = element.ChildNodes;
             for (var k = children.Length - 1; k >= 0; k--)
             {
                 var child = children[k];
@@ -130,7 +129,7 @@ sealed class DomIndex
                 }
             }
         }
-        return index.Summed(n, ownText, linkOwn, commaOwn, hidden);
+        return Summed(index, n, ownText, linkOwn, commaOwn, hidden);
     }
 
     // The head is small and not indexed: every element in it is shown to the scan, and its metas and scripts collected.
@@ -147,9 +146,8 @@ sealed class DomIndex
     }
 
     // The sums over each subtree, bottom-up.
-    DomIndex Summed(int n, int[] ownText, int[] linkOwn, int[] commaOwn, bool[] hidden)
+    static DomIndex Summed(DomIndex index, int n, int[] ownText, int[] linkOwn, int[] commaOwn, bool[] hidden)
     {
-        var index = this;
         index.Count = n;
         index.End = new int[n];
         index.Text = ownText.AsSpan(0, n).ToArray();

@@ -94,26 +94,26 @@ public sealed class PageDocument
     static (IHtmlDocument Document, int ElementCount, bool IsDegraded) ParseWithin(string html, TimeSpan budget)
     {
         var deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
-        var outcome = TryParse(html, deadline, watchDepth: true, out var document, out var elements);
+        var outcome = TryParse(html, deadline, watchDepth: true, out var document, out var elementCount);
         // Absurd nesting is flattened only once the parser has met it: a pre-scan of every page for it cost an eighth
         // of the parse. The nesting is seen long before it gets expensive (the parser's cost per element grows with depth).
-        if (outcome == ParseOutcome.TooDeep) outcome = TryParse(NestingFlattener.Flatten(html), deadline, watchDepth: false, out document, out elements);
-        if (outcome == ParseOutcome.Done) return (document!, elements, false);
+        if (outcome == ParseOutcome.TooDeep) outcome = TryParse(NestingFlattener.Flatten(html), deadline, watchDepth: false, out document, out elementCount);
+        if (outcome == ParseOutcome.Done) return (document!, elementCount, false);
         // A hostile or pathological page: keep its head (where the metadata lives) and the body's text without tags,
         // which parses in linear time. Bylines in the body's markup are lost; the result is still a valid page.
         var headEnd = html.IndexOf("</head", StringComparison.OrdinalIgnoreCase);
         var head = html[..Math.Min(headEnd < 0 ? 0 : headEnd, DegradedHeadLength)];
         var text = NestingFlattener.StripTags(html.AsSpan(head.Length), DegradedTextLength);
-        outcome = TryParse(head + "</head><body>" + text, Environment.TickCount64 + (long)DegradedBudget.TotalMilliseconds, watchDepth: false, out document, out elements);
-        if (outcome == ParseOutcome.Done) return (document!, elements, true);
-        TryParse("", long.MaxValue, watchDepth: false, out document, out elements);
-        return (document!, elements, true);
+        outcome = TryParse(head + "</head><body>" + text, Environment.TickCount64 + (long)DegradedBudget.TotalMilliseconds, watchDepth: false, out document, out elementCount);
+        if (outcome == ParseOutcome.Done) return (document!, elementCount, true);
+        TryParse("", long.MaxValue, watchDepth: false, out document, out elementCount);
+        return (document!, elementCount, true);
     }
 
     enum ParseOutcome { Done, OverBudget, TooDeep }
 
     /// <summary>Parses, stopping at <paramref name="deadline"/> and, when <paramref name="watchDepth"/>, at nesting past <see cref="NestingFlattener.MaxDepth"/>.</summary>
-    static ParseOutcome TryParse(string html, long deadline, bool watchDepth, out IHtmlDocument? document, out int elements)
+    static ParseOutcome TryParse(string html, long deadline, bool watchDepth, out IHtmlDocument? document, out int elementCount)
     {
         // A synchronous parse with the budget checked as each element is created: every superlinear path in the tree
         // builder (adoption agency, reconstructing formatting elements, deep nesting) creates elements as it goes, and
@@ -138,7 +138,7 @@ public sealed class PageDocument
         }
         finally
         {
-            elements = t_created;
+            elementCount = t_created;
             t_previous = null; // the thread must not keep the last page's tree alive
         }
     }
