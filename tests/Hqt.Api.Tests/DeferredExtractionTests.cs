@@ -141,3 +141,58 @@ public class DeferredExtractionTests(DeferredExtractionTests.AlwaysDeferFactory 
         Assert.All(listed, c => Assert.Contains(c.Authors, a => a.Name == "Ada Example"));
     }
 }
+
+/// <summary>
+/// A read whose reader's backlog outlasts the read budget answers with what is done and says how many captures are
+/// still pending; the next read with time to spare finishes them. The background worker is taken out so the backlog
+/// stays put until a read takes it.
+/// </summary>
+public class PendingReadBudgetTests(PendingReadBudgetTests.NoWorkerFactory factory) : IClassFixture<PendingReadBudgetTests.NoWorkerFactory>
+{
+    public sealed class NoWorkerFactory : HqtApiFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+            [new("Hqt:ExtractInlineWhenIdle", "false"), new("Hqt:PendingReadBudget", "00:00:00")];
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                var worker = services.Single(s => s.ImplementationType == typeof(Hqt.Api.Captures.ExtractionWorker));
+                services.Remove(worker);
+            });
+        }
+    }
+
+    [Fact]
+    public async Task AReadPastItsBudgetSaysHowManyCapturesArePendingAndALaterReadFinishesThem()
+    {
+        var token = "budget-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader", token, null, default);
+        using var client = factory.CreateClient(token);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/captures", TestPages.Capture($"https://blog.example.com/budget-{i}"))).StatusCode);
+
+        using var hurried = await client.GetAsync("/api/captures");
+        var hurriedItems = (await hurried.Content.ReadFromJsonAsync<CapturePageDto>())!.Items;
+
+        Assert.Equal(HttpStatusCode.OK, hurried.StatusCode);
+        Assert.Equal("3", Assert.Single(hurried.Headers.GetValues("Hqt-Pending-Captures")));
+        Assert.Equal(3, hurriedItems.Count);
+        Assert.All(hurriedItems, c => Assert.Equal("pending", c.Extraction));
+
+        // The same reader with the default budget: the read extracts the backlog first.
+        var pending = factory.Services.GetRequiredService<Hqt.Api.Captures.PendingExtractions>();
+        long userId;
+        await using (var db = await factory.Services.GetRequiredService<Db>().OpenAsync())
+            userId = await db.ExecuteScalarAsync<long>("SELECT user_id FROM captures WHERE id = @id", new { id = hurriedItems[0].Id });
+        Assert.Equal(0, await pending.FinishForUserAsync(userId, TimeSpan.FromSeconds(30), default));
+        using var patient = await client.GetAsync("/api/captures");
+        var patientItems = (await patient.Content.ReadFromJsonAsync<CapturePageDto>())!.Items;
+
+        Assert.False(patient.Headers.Contains("Hqt-Pending-Captures"));
+        Assert.All(patientItems, c => Assert.Equal("extracted", c.Extraction));
+        Assert.All(patientItems, c => Assert.Contains(c.Authors, a => a.Name == "Ada Example"));
+    }
+}

@@ -38,8 +38,8 @@ public sealed class PendingExtractions(
         _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>How long a read spends finishing the reader's backlog before it answers with what is done.</summary>
-    public static readonly TimeSpan ReadBudget = TimeSpan.FromSeconds(5);
+    /// <summary>How long a read spends finishing the reader's backlog before it answers with what is done (<c>Hqt:PendingReadBudget</c>).</summary>
+    public TimeSpan ReadBudget => options.Value.PendingReadBudget;
 
     /// <summary>
     /// Extracts the user's pending captures before a read shows captures or the graph, for up to
@@ -205,7 +205,7 @@ public static class FinishPendingExtractionsFilter
             if (http.User.Identity?.IsAuthenticated == true)
             {
                 var pending = http.RequestServices.GetRequiredService<PendingExtractions>();
-                var left = await pending.FinishForUserAsync(Hqt.Api.Auth.CurrentUser.UserId(http.User), PendingExtractions.ReadBudget, http.RequestAborted);
+                var left = await pending.FinishForUserAsync(Hqt.Api.Auth.CurrentUser.UserId(http.User), pending.ReadBudget, http.RequestAborted);
                 if (left > 0) http.Response.Headers[PendingHeader] = left.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             return await next(context);

@@ -28,6 +28,12 @@ public sealed class HqtOptions
     /// </summary>
     public bool ExtractInlineWhenIdle { get; set; } = true;
 
+    /// <summary>
+    /// How long a read of captures, works, people or suggestions spends extracting the reader's pending captures
+    /// before it answers with what is done (and says how many are left in a <c>Hqt-Pending-Captures</c> header).
+    /// </summary>
+    public TimeSpan PendingReadBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Reference lookups and fetching of cited pages (<c>Hqt:Lookups</c>).</summary>
     public Hqt.Api.Lookups.LookupsOptions Lookups { get; set; } = new();
 
