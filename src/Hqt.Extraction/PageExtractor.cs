@@ -25,14 +25,7 @@ public static class PageExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(url);
-
-        var page = PageDocument.Load(html, url);
-        var metadata = MetadataExtractor.Extract(page);
-        var authors = AuthorExtractor.Extract(page, metadata);
-        var references = ReferenceExtractor.Extract(page, metadata);
-        return new PageExtract(
-            metadata.Title, metadata.CanonicalUrl, metadata.SiteName, metadata.Published, metadata.Language,
-            authors, references);
+        return Extract(html, url, withReferences: true);
     }
 
     /// <summary>
@@ -40,12 +33,16 @@ public static class PageExtractor
     /// extraction benchmark times it against the bare parse; no caller wants a page's authors without what it cites, so it
     /// is no public option.
     /// </summary>
-    internal static PageExtract ExtractMetadataAndAuthors(string html, string url)
+    internal static PageExtract ExtractMetadataAndAuthors(string html, string url) => Extract(html, url, withReferences: false);
+
+    static PageExtract Extract(string html, string url, bool withReferences)
     {
         var page = PageDocument.Load(html, url);
         var metadata = MetadataExtractor.Extract(page);
         var authors = AuthorExtractor.Extract(page, metadata);
+        var references = withReferences ? ReferenceExtractor.Extract(page, metadata) : [];
         return new PageExtract(
-            metadata.Title, metadata.CanonicalUrl, metadata.SiteName, metadata.Published, metadata.Language, authors, []);
+            metadata.Title, metadata.CanonicalUrl, metadata.SiteName, metadata.Published, metadata.Language,
+            authors, references);
     }
 }

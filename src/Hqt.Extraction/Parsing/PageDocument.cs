@@ -93,7 +93,7 @@ public sealed class PageDocument
 
     static (IHtmlDocument Document, int ElementCount, bool IsDegraded) ParseWithin(string html, TimeSpan budget)
     {
-        var deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
+        var deadline = DeadlineAfter(budget);
         var outcome = TryParse(html, deadline, watchDepth: true, out var document, out var elementCount);
         // Absurd nesting is flattened only once the parser has met it: a pre-scan of every page for it cost an eighth
         // of the parse. The nesting is seen long before it gets expensive (the parser's cost per element grows with depth).
@@ -104,11 +104,13 @@ public sealed class PageDocument
         var headEnd = html.IndexOf("</head", StringComparison.OrdinalIgnoreCase);
         var head = html[..Math.Min(headEnd < 0 ? 0 : headEnd, DegradedHeadLength)];
         var text = NestingFlattener.StripTags(html.AsSpan(head.Length), DegradedTextLength);
-        outcome = TryParse(head + "</head><body>" + text, Environment.TickCount64 + (long)DegradedBudget.TotalMilliseconds, watchDepth: false, out document, out elementCount);
+        outcome = TryParse(head + "</head><body>" + text, DeadlineAfter(DegradedBudget), watchDepth: false, out document, out elementCount);
         if (outcome == ParseOutcome.Done) return (document!, elementCount, true);
         TryParse("", long.MaxValue, watchDepth: false, out document, out elementCount);
         return (document!, elementCount, true);
     }
+
+    static long DeadlineAfter(TimeSpan budget) => Environment.TickCount64 + (long)budget.TotalMilliseconds;
 
     enum ParseOutcome { Done, OverBudget, TooDeep }
 
