@@ -1,0 +1,101 @@
+namespace Hqt.Extraction.ReferenceStrings;
+
+/// <summary>
+/// Trains <see cref="RefModel"/> as an averaged structured perceptron (Collins 2002): decode each training sequence
+/// with the current weights, move the weights toward the gold labels where the decoding differs, and return the
+/// average of the weights over every step, which generalises far better than the last weights.
+/// </summary>
+public sealed class RefTrainer
+{
+    const int L = RefLabels.Count;
+
+    readonly Dictionary<ulong, int> _rows = [];
+    float[] _w = [];
+    float[] _u = [];                                  // Σ step × update, for the lazy average
+    readonly float[] _t = new float[(L + 1) * L];
+    readonly float[] _tu = new float[(L + 1) * L];
+    int _step = 1;
+
+    /// <summary>Gives every feature seen at least <paramref name="minCount"/> times in the data its row.</summary>
+    public void Index(IEnumerable<ulong[][]> sequences, int minCount)
+    {
+        var counts = new Dictionary<ulong, int>();
+        foreach (var seq in sequences)
+            foreach (var token in seq)
+                foreach (var f in token)
+                    counts[f] = counts.GetValueOrDefault(f) + 1;
+        foreach (var (f, c) in counts)
+            if (c >= minCount) _rows[f] = _rows.Count;
+        _w = new float[_rows.Count * L];
+        _u = new float[_rows.Count * L];
+    }
+
+    RefModel Current(RefLexicons lexicons) => new(_rows, _w, _t, lexicons);
+
+    /// <summary>One pass over the data in the given order; returns the number of tokens decoded wrong.</summary>
+    public int Epoch(IReadOnlyList<(ulong[][] Features, RefLabel[] Gold)> data, IReadOnlyList<int> order, RefLexicons lexicons)
+    {
+        var model = Current(lexicons);
+        var errors = 0;
+        foreach (var index in order)
+        {
+            var (features, gold) = data[index];
+            var guess = model.Decode(features, out _);
+            var wrong = false;
+            for (var i = 0; i < gold.Length; i++)
+            {
+                if (guess[i] != gold[i])
+                {
+                    errors++;
+                    wrong = true;
+                    foreach (var f in features[i])
+                        if (_rows.TryGetValue(f, out var row))
+                        {
+                            Update(_w, _u, row * L + (int)gold[i], 1);
+                            Update(_w, _u, row * L + (int)guess[i], -1);
+                        }
+                }
+                var gp = i == 0 ? L : (int)gold[i - 1];
+                var pp = i == 0 ? L : (int)guess[i - 1];
+                if (gp != pp || gold[i] != guess[i])
+                {
+                    Update(_t, _tu, gp * L + (int)gold[i], 1);
+                    Update(_t, _tu, pp * L + (int)guess[i], -1);
+                }
+            }
+            _ = wrong;
+            _step++;
+        }
+        return errors;
+    }
+
+    void Update(float[] w, float[] u, int at, float delta)
+    {
+        w[at] += delta;
+        u[at] += _step * delta;
+    }
+
+    /// <summary>The averaged model, with rows whose weights all round to zero dropped.</summary>
+    public RefModel Averaged(RefLexicons lexicons, float minWeight)
+    {
+        var rows = new Dictionary<ulong, int>();
+        var weights = new List<float>(_w.Length);
+        var avg = new float[L];
+        foreach (var (f, row) in _rows)
+        {
+            var any = false;
+            for (var l = 0; l < L; l++)
+            {
+                var v = _w[row * L + l] - _u[row * L + l] / _step;
+                avg[l] = Math.Abs(v) < minWeight ? 0 : v;
+                any |= avg[l] != 0;
+            }
+            if (!any) continue;
+            rows[f] = rows.Count;
+            foreach (var v in avg) weights.Add(v);
+        }
+        var t = new float[_t.Length];
+        for (var i = 0; i < t.Length; i++) t[i] = _t[i] - _tu[i] / _step;
+        return new RefModel(rows, weights.ToArray(), t, lexicons);
+    }
+}

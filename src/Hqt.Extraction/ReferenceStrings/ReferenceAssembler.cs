@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Hqt.Extraction.Identity;
+
+namespace Hqt.Extraction.ReferenceStrings;
+
+/// <summary>Turns labelled tokens into a <see cref="ParsedReference"/>: each field's span, cleaned to its value.</summary>
+public static partial class ReferenceAssembler
+{
+    [GeneratedRegex(@"^\s*(?:in|dans|en|im)\s*[:.]?\s+(?=\S)|^\s*(?:in|dans)\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingIn();
+
+    [GeneratedRegex(@"^\(?\s*(?:vol(?:ume)?s?|v|bd|band|jg|jahrgang|t|tome|tomo|n°|no|nr|num|number|issue|heft|h)\.?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberPrefix();
+
+    [GeneratedRegex(@"^(?:(?<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[;:,]\s*)?(?<volume>\d+[a-z]?|[IVXLCDM]+\b)?\s*(?:\((?<issue>[^)]{1,20})\))?", RegexOptions.IgnoreCase)]
+    private static partial Regex VolumeIssue();
+
+    [GeneratedRegex(@"([A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-\u2010-\u2015\u2212]+|to|bis)\s*([A-Za-z]?\d+[A-Za-z]?))?")]
+    private static partial Regex PageRange();
+
+    [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlInText();
+
+    const string EndPunctuation = " .,;:/()[]{}\"'“”‘’«»„*<>";
+
+    public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence)
+    {
+        var spans = Spans(tokens, labels);
+        string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
+
+        var title = Clean(First(RefLabel.Title));
+        var container = First(RefLabel.Container) is { } c ? Clean(LeadingIn().Replace(c, "")) : null;
+
+        var etAl = false;
+        var authors = new List<ParsedPerson>();
+        if (First(RefLabel.Author) is { } authorSpan) authors = ReferenceNames.Split(authorSpan, out etAl);
+        var editors = new List<ParsedPerson>();
+        foreach (var span in spans.Where(s => s.Label == RefLabel.Editor))
+            editors.AddRange(ReferenceNames.Split(span.Text, out _));
+
+        int? year = null;
+        foreach (var span in spans.Where(s => s.Label == RefLabel.Date))
+            if ((year = RefFeatures.FirstYear(span.Text)) is not null) break;
+
+        string? volume = null, issue = null;
+        if (First(RefLabel.Volume) is { } volumeSpan)
+        {
+            var v = NumberPrefix().Replace(volumeSpan.Trim(EndPunctuation.ToCharArray()), "");
+            var m = VolumeIssue().Match(v);
+            if (m.Groups["year"].Success && year is null) year = int.Parse(m.Groups["year"].Value);
+            if (m.Groups["volume"].Success) volume = m.Groups["volume"].Value;
+            if (m.Groups["issue"].Success) issue = Clean(NumberPrefix().Replace(m.Groups["issue"].Value, ""));
+            volume ??= Clean(v);
+            year ??= RefFeatures.FirstYear(volumeSpan) is { } vy && volumeSpan.TrimStart().StartsWith(vy.ToString()) ? vy : null;
+        }
+        if (First(RefLabel.Issue) is { } issueSpan) issue ??= Clean(NumberPrefix().Replace(Clean(issueSpan) ?? "", ""));
+
+        string? pages = null;
+        if (First(RefLabel.Pages) is { } pagesSpan)
+        {
+            var m = PageRange().Match(pagesSpan);
+            if (m.Success) pages = m.Groups[2].Success ? $"{m.Groups[1].Value}-{m.Groups[2].Value}" : m.Groups[1].Value;
+        }
+
+        var doi = Doi.FindAll(text).FirstOrDefault();
+        var arxiv = ArxivId.FindAll(text).FirstOrDefault();
+        var isbn = Isbn.FindAll(text).FirstOrDefault();
+        var pmid = PubMedId.FindAll(text).FirstOrDefault();
+        var url = First(RefLabel.Url) is { } urlSpan && UrlInText().Match(urlSpan) is { Success: true } um
+            ? um.Value.TrimEnd('.', ',', ';', ')', ']', '>')
+            : UrlInText().Match(text) is { Success: true } tm ? tm.Value.TrimEnd('.', ',', ';', ')', ']', '>') : null;
+
+        var publisher = Clean(First(RefLabel.Publisher));
+        var place = Clean(First(RefLabel.Location));
+        var edition = Clean(First(RefLabel.Edition));
+        var type = TypeOf(text, title, container, volume, pages, publisher, editors.Count > 0, url, doi);
+
+        if (confidence < ParsedReference.ConfidentAt)
+        {
+            // An unsure parse names no one: a wrong person is worse than a missing one.
+            authors = [];
+            editors = [];
+        }
+        return new ParsedReference(text, title, authors, etAl, editors, container, volume, issue, pages, year, publisher, place,
+            edition, doi, arxiv, isbn, pmid, url, type, Math.Round(confidence, 3));
+    }
+
+    readonly record struct Span(RefLabel Label, string Text);
+
+    static List<Span> Spans(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var spans = new List<Span>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var j = i;
+            while (j + 1 < tokens.Count && labels[j + 1] == labels[i]) j++;
+            spans.Add(new Span(labels[i], string.Join(' ', Enumerable.Range(i, j - i + 1).Select(k => tokens[k].Text))));
+            i = j + 1;
+        }
+        return spans;
+    }
+
+    /// <summary>A field's text without the punctuation, quotes and brackets that belong to the reference around it.</summary>
+    public static string? Clean(string? span)
+    {
+        if (span is null) return null;
+        var s = span.Trim(EndPunctuation.ToCharArray());
+        // A closing bracket or quote is the field's own when it opened inside: "(Iranica 8)" stays whole.
+        if (span.TrimEnd('.', ',', ';', ':', ' ').EndsWith(')') && s.Contains('(') && s.Count(ch => ch == '(') > s.Count(ch => ch == ')')) s += ")";
+        return s.Length == 0 ? null : s;
+    }
+
+    static string TypeOf(string text, string? title, string? container, string? volume, string? pages, string? publisher, bool hasEditors, string? url, string? doi)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower.Contains("thesis") || lower.Contains("dissertation") || lower.Contains("thèse") || lower.Contains("doctoral")) return ParsedReferenceTypes.Thesis;
+        if (container is not null && (volume is not null || (pages is not null && !hasEditors) || doi is not null) && !hasEditors && !lower.Contains(" in: ") && !lower.Contains("proceedings"))
+            return ParsedReferenceTypes.Article;
+        if (container is not null && title is not null && (hasEditors || lower.Contains(" in ") || lower.Contains(" in:") || lower.Contains("proceedings")))
+            return ParsedReferenceTypes.Chapter;
+        if (lower.Contains("report") || lower.Contains("working paper") || lower.Contains("technical note")) return ParsedReferenceTypes.Report;
+        if (publisher is not null || lower.Contains("isbn")) return ParsedReferenceTypes.Book;
+        if (container is not null) return ParsedReferenceTypes.Article;
+        if (url is not null) return ParsedReferenceTypes.WebPage;
+        return ParsedReferenceTypes.Other;
+    }
+}

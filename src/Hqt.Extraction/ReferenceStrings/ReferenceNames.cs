@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+
+namespace Hqt.Extraction.ReferenceStrings;
+
+/// <summary>
+/// Splits the text the tagger labelled author (or editor) into people: <c>Last, F.</c>, <c>Last, First</c> (one
+/// person), <c>F. Last</c>, <c>First Last</c>, Vancouver <c>Last FM</c>, all-capital <c>LAST F.</c>, joined by
+/// commas, <c>and</c>, <c>&amp;</c>, <c>;</c>; particles stay with the family name (<c>de la Macorra</c>), suffixes
+/// are dropped, <c>et al.</c> is a flag and editor marks (<c>(eds.)</c>, <c>edited by</c>) are no one.
+/// </summary>
+/// <remarks>The one place a labelled name span becomes people; a shared person-name model can replace the per-part step.</remarks>
+public static partial class ReferenceNames
+{
+    static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "jr", "sr", "ii", "iii", "iv", "jun", "sen", "jnr", "snr" };
+
+    static readonly HashSet<string> Corporate = new(StringComparer.Ordinal)
+    {
+        "organization", "organisation", "association", "institute", "institut", "society", "council", "committee", "department",
+        "university", "université", "universität", "agency", "group", "office", "ministry", "bureau", "commission", "foundation",
+        "center", "centre", "board", "service", "services", "inc", "ltd", "corporation", "consortium", "team", "project", "network",
+        "federation", "union", "nations", "administration", "company", "laboratory", "collaboration", "working", "program",
+        "programme", "trust", "press", "authority", "government", "court", "parliament", "congress", "unesco", "who", "oecd", "bank",
+        "fund", "staff", "panel", "alliance",
+    };
+
+    [GeneratedRegex(@"^(?:(?:[A-Z]|[A-Z][a-z])\.(?:-?(?:[A-Z]|[A-Z][a-z])\.)*-?(?:[A-Z]\.?)?|[A-Z]{1,3}|[A-Z](?:-[A-Z])+\.?)$")]
+    private static partial Regex Initial();
+
+    [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\])", RegexOptions.IgnoreCase)]
+    private static partial Regex EtAl();
+
+    [GeneratedRegex(@"\s*(?:;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bи\b)\s*")]
+    private static partial Regex Conjunction();
+
+    [GeneratedRegex(@"\(\s*(?:eds?|editors?|hrsg|hg|dir|éds?|coords?|comps?|orgs?|trans|transl|red)\s*\.?\s*\)"
+        + @"|(?:^|(?<=[\s,;(]))(?:eds?\.|eds\b|editors?\b|edited\s+by|ed\.\s*by|edited|hrsg\.?\s*(?:v\.|von)?|hg\.?\s*(?:v\.|von)?|"
+        + @"herausgegeben\s+von|éds?\.|dir\.|coord\.|comp\.|trans\.|translated\s+by|transl\.|red\.|under\s+the\s+direction\s+of|"
+        + @"sous\s+la\s+direction\s+de)(?=[\s,;:).]|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex EditorMark();
+
+    [GeneratedRegex(@"^(?:\s*(?:\[\d+\]|\d+[.)]?|[-\u2010-\u2015*•]+|by\b|von\b|in\s*:|in\b))+\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingNoise();
+
+    [GeneratedRegex(@"<[^>]*>?|\(?\b(?:1[5-9]|20)\d\d[a-z]?\b\)?|[*†‡§¶#]+")]
+    private static partial Regex Noise();
+
+    [GeneratedRegex(@"(?<=[a-z\u00e0-\u024f])\.(?=[A-Z])")]
+    private static partial Regex GluedInitial();
+
+    /// <summary>The people in one labelled span, in order, and whether it said "et al.".</summary>
+    public static List<ParsedPerson> Split(string span, out bool etAl)
+    {
+        var s = span.Normalize(System.Text.NormalizationForm.FormKC);
+        s = Noise().Replace(s, " ");
+        s = EditorMark().Replace(s, " , ");
+        etAl = EtAl().IsMatch(s);
+        if (etAl) s = EtAl().Replace(s, " ");
+        s = Regex.Replace(s, @"\s+", " ").Trim();
+        s = LeadingNoise().Replace(s, "");
+        if (Regex.IsMatch(s, @"^[\u2014\u2013\-_ .]{2,}$")) return [];
+        s = GluedInitial().Replace(s, ". ");
+        s = s.Replace(",", ", ");
+
+        var people = new List<ParsedPerson>();
+        foreach (var chunk in Conjunction().Split(s))
+        {
+            var parts = chunk.Split(',').Select(p => p.Trim(' ', '.', ':')).Where(p => p.Length > 0 && p.Any(char.IsLetter)).ToList();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var words = parts[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.All(w => ClassOf(w) == 'S')) continue;
+                if (i + 1 < parts.Count && IsSurnameOnly(words) && IsGivenLike(parts[i + 1])
+                    && !(WordCount(words) >= 2 && WordCount(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries)) >= 2))
+                {
+                    var given = string.Join(' ', parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S'));
+                    people.Add(new ParsedPerson(given.Length > 0 ? given : null, Join(words)));
+                    i++;
+                    continue;
+                }
+                people.AddRange(InPart(words));
+            }
+        }
+        return people.Where(p => p.Family.Any(char.IsLetter)).ToList();
+    }
+
+    static string Clean(string w) => w.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']');
+
+    static string Join(IEnumerable<string> words) => string.Join(' ', words.Select(Clean).Where(w => w.Length > 0));
+
+    /// <summary>S suffix, P particle, p capitalised particle, I initial, W word, X nothing.</summary>
+    static char ClassOf(string token)
+    {
+        var bare = token.Trim('.', ',', ':', ';', '(', ')');
+        if (bare.Length == 0) return 'X';
+        var folded = bare.ToLowerInvariant();
+        if (Suffixes.Contains(folded.TrimEnd('.')) && char.IsUpper(bare[0])) return 'S';
+        if (RefLexicons.Particles.Contains(folded) && char.IsLower(bare[0])) return 'P';
+        if (Regex.IsMatch(bare, @"^\d+(?:st|nd|rd|th)$")) return 'S';
+        if (RefLexicons.Particles.Contains(folded) && token.Trim(',', ':', ';') == bare && bare.Length > 1 && char.IsUpper(bare[0])
+            && bare[1..].All(char.IsLower) && folded is "van" or "von" or "de" or "del" or "della" or "di" or "da" or "du" or "des" or "la" or "le" or "ten" or "ter" or "dos" or "das" or "al" or "el")
+            return 'p';
+        if (Initial().IsMatch(token.Trim(',', ':', ';', '(', ')'))) return 'I';
+        return 'W';
+    }
+
+    static bool IsCorporate(string[] words)
+    {
+        var folded = words.Select(w => Clean(w).ToLowerInvariant()).ToList();
+        return (folded.Count >= 2 && folded.Any(Corporate.Contains)) || (folded.Count >= 3 && folded.Any(w => w is "of" or "for" or "the" or "für"));
+    }
+
+    static bool IsSurnameOnly(string[] words)
+    {
+        if (words.Length == 0 || words.Length > 4) return false;
+        var classes = words.Select(ClassOf).ToList();
+        return classes.All(c => c is 'W' or 'P' or 'p') && classes[^1] is 'W' or 'p' && classes.Count(c => c == 'W') <= 3 && !IsCorporate(words);
+    }
+
+    static bool IsGivenLike(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S').ToArray();
+        if (words.Length == 0 || words.Length > 3) return false;
+        var classes = words.Select(ClassOf).ToList();
+        if (classes.Count(c => c == 'W') > 2) return false;
+        if (classes[0] == 'I') return classes.All(c => c == 'I');
+        return classes[0] is 'W' or 'p' && classes.All(c => c is 'W' or 'I' or 'p') && words.All(w => Clean(w).Length > 0 && char.IsUpper(Clean(w)[0])) && !IsCorporate(words);
+    }
+
+    static int WordCount(string[] words) => words.Count(w => ClassOf(w) == 'W');
+
+    /// <summary>People in one comma-free stretch: <c>A. Cau</c>, <c>Pérez-Higueras JJ</c>, <c>de la Macorra JC</c>, <c>Marc Shapiro</c>, <c>World Health Organization</c>.</summary>
+    static IEnumerable<ParsedPerson> InPart(string[] all)
+    {
+        var words = all.Where(w => Clean(w).Length > 0 && ClassOf(w) != 'S').ToArray();
+        if (words.Length == 0) yield break;
+        if (IsCorporate(words)) { yield return new ParsedPerson(null, Join(words)); yield break; }
+        var classes = words.Select(ClassOf).ToArray();
+        if (classes.All(c => c == 'I'))
+        {
+            // "LI J", "WU XY": an all-capital surname that looks like initials; a lone "J. A." is no one.
+            if (words.Length >= 2 && !words[0].Contains('.') && words[0].Length >= 2)
+                yield return new ParsedPerson(Join(words[1..]), Clean(words[0]));
+            yield break;
+        }
+        var cls = new string(classes.Select(c => c == 'p' ? 'W' : c).ToArray());
+        if (cls[0] is 'W' or 'P' && cls[^1] == 'I')
+        {
+            // Vancouver, possibly several without commas: "Smith JA", "Brune M. Abdel-Hamid M."
+            foreach (Match m in Regex.Matches(cls, "[WP]+I+"))
+            {
+                var wEnd = m.Index + m.Value.TrimEnd('I').Length;
+                yield return new ParsedPerson(Join(words[wEnd..(m.Index + m.Length)]), Join(words[m.Index..wEnd]));
+            }
+            yield break;
+        }
+        if (cls[0] == 'I' && Regex.IsMatch(cls, "^(?:I+[PW]+){2,}$") && Regex.Matches(cls, "W+").All(g => g.Length == 1))
+        {
+            // "A. Cau R. Kuiper": two people, split at each run of initials.
+            foreach (Match m in Regex.Matches(cls, "I+P*W"))
+            {
+                var fam = FamilyStart(classes, m.Index + m.Length - 1);
+                yield return new ParsedPerson(Join(words[m.Index..fam]), Join(words[fam..(m.Index + m.Length)]));
+            }
+            yield break;
+        }
+        var lastW = cls.LastIndexOf('W');
+        if (lastW < 0) lastW = words.Length - 1;
+        var start = FamilyStart(classes, lastW);
+        var given = Join(words[..start].Concat(words[(lastW + 1)..]));
+        yield return new ParsedPerson(given.Length > 0 ? given : null, Join(words[start..(lastW + 1)]));
+    }
+
+    static int FamilyStart(char[] classes, int end)
+    {
+        var start = end;
+        while (start - 1 >= 0 && classes[start - 1] is 'P' or 'p') start--;
+        return start;
+    }
+}

@@ -1,0 +1,55 @@
+using Hqt.Extraction.ReferenceStrings;
+
+namespace Hqt.RefParse.Train;
+
+/// <summary>The learned word lists: words seen at least twice in the training split's names, journals, publishers and places.</summary>
+static class Lexicons
+{
+    public static RefLexicons Learn(IEnumerable<(LabelledReference Reference, List<RefToken> Tokens, RefLabel[] Labels)> data)
+    {
+        var given = new Dictionary<string, int>();
+        var family = new Dictionary<string, int>();
+        var journal = new Dictionary<string, int>();
+        var publisher = new Dictionary<string, int>();
+        var location = new Dictionary<string, int>();
+        foreach (var (reference, tokens, labels) in data)
+        {
+            var families = reference.Gold.Authors.Concat(reference.Gold.Editors)
+                .SelectMany(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.ToLowerInvariant()).ToHashSet();
+            foreach (var f in families) Add(family, f);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var lower = RefFeatures.Core(tokens[i].Text).ToLowerInvariant();
+                switch (labels[i])
+                {
+                    case RefLabel.Author or RefLabel.Editor:
+                        if (!families.Contains(lower) && !RefFeatures.IsInitial(tokens[i].Text) && lower.Length > 2 && lower.All(char.IsLetter)
+                            && char.IsUpper(RefFeatures.Core(tokens[i].Text)[0]))
+                            Add(given, lower);
+                        break;
+                    case RefLabel.Container: Add(journal, lower); break;
+                    case RefLabel.Publisher: Add(publisher, lower); break;
+                    case RefLabel.Location: Add(location, lower); break;
+                }
+            }
+        }
+        var lexicons = new RefLexicons();
+        Fill(lexicons.Given, given, 2);
+        Fill(lexicons.Family, family, 2);
+        Fill(lexicons.Journal, journal, 3);
+        Fill(lexicons.Publisher, publisher, 2);
+        Fill(lexicons.Location, location, 2);
+        return lexicons;
+    }
+
+    static void Add(Dictionary<string, int> counts, string word)
+    {
+        if (word.Length == 0 || !word.Any(char.IsLetter)) return;
+        counts[word] = counts.GetValueOrDefault(word) + 1;
+    }
+
+    static void Fill(HashSet<string> set, Dictionary<string, int> counts, int min)
+    {
+        foreach (var (w, c) in counts) if (c >= min) set.Add(w);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hqt.Extraction.ReferenceStrings;
+using Hqt.RefParse.Train;
+
+// Trains the reference-string tagger on the train split of ../shared/eval/refparse/dev.jsonl (never on dev-test) and
+// writes the model, its training report and the data's licence into src/Hqt.Extraction/ReferenceStrings.
+//
+//   dotnet run -c Release --project tools/Hqt.RefParse.Train                 # train on all of train, write the model
+//   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
+var options = Options.Parse(args);
+var repo = Options.RepoRoot();
+var dataPath = options.Data ?? Path.Combine(repo, "..", "shared", "eval", "refparse", "dev.jsonl");
+if (!File.Exists(dataPath)) { Console.Error.WriteLine($"no data at {dataPath} (pass --data)"); return 2; }
+
+var all = LabelledReference.ReadAll(dataPath);
+var train = all.Where(r => r.Split == "train").ToList();
+var devTest = all.Where(r => r.Split == "dev-test").ToList();
+// The held-out slice is a fixed tenth of train chosen by a seeded shuffle, for feature work without touching dev-test.
+var shuffled = train.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+new Random(Options.Seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shuffled));
+var heldOut = shuffled.Take(shuffled.Count / 10).ToList();
+var fitOn = options.HeldOut ? shuffled.Skip(heldOut.Count).ToList() : train;
+
+var clock = Stopwatch.StartNew();
+var (model, log, coverage) = Training.Run(fitOn, options.Epochs, heldOut: options.HeldOut ? heldOut : null);
+Console.WriteLine($"trained on {fitOn.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
+
+var scriptPath = Path.Combine(repo, "tools", "Hqt.RefParse.Train", "offline_score.py");
+if (options.HeldOut)
+{
+    var predictions = options.Predictions ?? Path.Combine(Path.GetTempPath(), "refparse-heldout.jsonl");
+    Predictions.Write(predictions, heldOut, model);
+    Console.WriteLine(Predictions.Score(scriptPath, dataPath, predictions, options.ShowMisses));
+    return 0;
+}
+
+var outDir = Path.Combine(repo, "src", "Hqt.Extraction", "ReferenceStrings");
+var modelPath = Path.Combine(outDir, "refparse-model.bin.gz");
+using (var file = File.Create(modelPath)) model.Save(file);
+File.Copy(Path.Combine(Path.GetDirectoryName(dataPath)!, "LICENSE"), Path.Combine(outDir, "refparse-model.LICENSE"), overwrite: true);
+
+// Dev-test is only read here, after training, to report the figure.
+var devPredictions = Path.Combine(Path.GetTempPath(), "refparse-devtest.jsonl");
+Predictions.Write(devPredictions, devTest, model);
+var devScore = Predictions.Score(scriptPath, dataPath, devPredictions, 0);
+Console.WriteLine(devScore);
+Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, devTest.Count, options.Epochs, model, new FileInfo(modelPath).Length, log, coverage, devScore);
+Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
+return 0;
+
+sealed record Options(string? Data, int Epochs, bool HeldOut, string? Predictions, int ShowMisses)
+{
+    public const int Seed = 20251211;
+
+    public static Options Parse(string[] args)
+    {
+        string? data = null, predictions = null;
+        int epochs = 12, misses = 0;
+        var heldOut = false;
+        for (var i = 0; i < args.Length; i++)
+            switch (args[i])
+            {
+                case "--data": data = args[++i]; break;
+                case "--epochs": epochs = int.Parse(args[++i]); break;
+                case "--heldout": heldOut = true; break;
+                case "--predictions": predictions = args[++i]; break;
+                case "--show-misses": misses = int.Parse(args[++i]); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        return new Options(data, epochs, heldOut, predictions, misses);
+    }
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "hqt-api.sln"))) return dir.FullName;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "hqt-api.sln"))) return dir.FullName;
+        throw new InvalidOperationException("run inside the repository");
+    }
+}

@@ -1,0 +1,38 @@
+using Hqt.Extraction.ReferenceStrings;
+
+namespace Hqt.RefParse.Train;
+
+static class Report
+{
+    public static void Write(string path, string data, int trainCount, int devCount, int epochs, RefModel model, long bytes, List<string> log, string coverage, string devScore)
+    {
+        var lines = new List<string>
+        {
+            "# Reference-string tagger: training report",
+            "",
+            "Written by `dotnet run -c Release --project tools/Hqt.RefParse.Train` (do not edit by hand).",
+            "",
+            $"- Data: AnyStyle's labelled references as `{Path.GetFileName(data)}` in ../shared/eval/refparse (BSD-2-Clause, see `refparse-model.LICENSE`):",
+            $"  trained on the {trainCount} `train` items only; the {devCount} `dev-test` items are only parsed and scored after training.",
+            $"- Token labels recovered from the gold fields: {coverage}.",
+            $"- Model: linear-chain averaged perceptron, Viterbi decoding, {RefLabels.Count} labels, {epochs} epochs in a seeded order (seed {Options.Seed}),",
+            $"  features seen fewer than {Training.MinFeatureCount} times dropped, weights under {Training.MinWeight} dropped: {model.FeatureCount} feature rows, {bytes / 1024} KiB gzip'd.",
+            $"- Lexicons learned from train: {model.Lexicons.Given.Count} given names, {model.Lexicons.Family.Count} family names, {model.Lexicons.Journal.Count} journal words,",
+            $"  {model.Lexicons.Publisher.Count} publisher words, {model.Lexicons.Location.Count} place words.",
+            "- Features (see `RefFeatures.cs`): word, raw token, shape, prefixes/suffixes, punctuation at both ends, length; year, digits, page range,",
+            "  volume(issue), initial, capitals, URL/DOI/ISBN, month, editor mark, conjunction, particle and lexicon flags; position from both ends and",
+            "  relative; before/at/after the first year; inside quotes or brackets; sentences and commas so far; the words, shapes and flags of two",
+            "  neighbours each side; word bigrams.",
+            "",
+            "## Epochs",
+            "",
+        };
+        lines.AddRange(log.Select(l => "    " + l));
+        lines.Add("");
+        lines.Add("## Dev-test (1,981 items; scored offline with score_refparse.py's own functions)");
+        lines.Add("");
+        lines.AddRange(devScore.TrimEnd().Split('\n').Select(l => "    " + l));
+        lines.Add("");
+        File.WriteAllLines(path, lines);
+    }
+}
