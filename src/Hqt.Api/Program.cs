@@ -9,6 +9,7 @@ using Hqt.Api.Hosting;
 using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
 using Hqt.Api.People;
+using Hqt.Api.References;
 using Hqt.Api.Suggestions;
 using Hqt.Api.Upstream;
 using Hqt.Api.Works;
@@ -86,6 +87,7 @@ app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapCaptures(options);
 app.MapExtract(options);
+app.MapReferenceParsing();
 // Reads of the graph first finish the reader's captures that were acknowledged before being extracted.
 app.MapWorks().FinishesPendingExtractions();
 app.MapLookups().FinishesPendingExtractions();
