@@ -7,6 +7,19 @@ static class Training
     public const int MinFeatureCount = 2;
     public const float MinWeight = 0.05f;
 
+    static string Confusion(RefModel model, List<(RefSequence Features, RefLabel[] Gold)> check)
+    {
+        var counts = new Dictionary<(RefLabel, RefLabel), int>();
+        foreach (var (features, gold) in check)
+        {
+            var guess = model.Decode(features, out _);
+            for (var i = 0; i < gold.Length; i++)
+                if (guess[i] != gold[i]) counts[(gold[i], guess[i])] = counts.GetValueOrDefault((gold[i], guess[i])) + 1;
+        }
+        return "most confused (gold -> guess): " + string.Join(", ", counts.OrderByDescending(c => c.Value).Take(20)
+            .Select(c => $"{RefLabels.Names[(int)c.Key.Item1]}->{RefLabels.Names[(int)c.Key.Item2]} {c.Value}"));
+    }
+
     /// <summary>Lexicons, silver labels from the gold fields, then the averaged perceptron's epochs over a seeded order.</summary>
     public static (RefModel Model, List<string> Log, string Coverage) Run(List<LabelledReference> data, int epochs, List<LabelledReference>? heldOut)
     {
@@ -26,7 +39,7 @@ static class Training
         var trainer = new RefTrainer();
         trainer.Index(sequences.Select(s => s.Features), MinFeatureCount);
 
-        List<(ulong[][] Features, RefLabel[] Gold)>? check = null;
+        List<(RefSequence Features, RefLabel[] Gold)>? check = null;
         if (heldOut is not null)
         {
             var f2 = new int[RefLabels.Count];
@@ -57,6 +70,7 @@ static class Training
                     for (var i = 0; i < gold.Length; i++) { total++; if (guess[i] != gold[i]) wrong++; }
                 }
                 line += $", held-out token error {(double)wrong / total:P2}";
+                if (epoch == epochs) Console.WriteLine(Confusion(m, check));
             }
             Console.WriteLine(line);
             log.Add(line);

@@ -8,6 +8,12 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// volume(issue)), lexicon hits, its place in the string and what came before it (a year seen, inside quotes or
 /// brackets, sentences so far), and the same for its neighbours.
 /// </summary>
+/// <summary>A reference string's features: per token, and per boundary (index i: between token i - 1 and i).</summary>
+public sealed record RefSequence(ulong[][] Tokens, ulong[][] Edges)
+{
+    public int Length => Tokens.Length;
+}
+
 public static class RefFeatures
 {
     /// <summary>What is computed once per token and read by its own and its neighbours' features.</summary>
@@ -69,8 +75,8 @@ public static class RefFeatures
         return h;
     }
 
-    /// <summary>Features of every token, one list a token.</summary>
-    public static ulong[][] Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons)
+    /// <summary>Features of every token, and of every boundary between two tokens (what separates them).</summary>
+    public static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons)
     {
         var n = tokens.Count;
         var info = new TokenInfo[n];
@@ -81,6 +87,18 @@ public static class RefFeatures
         var firstYear = -1;
         for (var i = 0; i < n; i++)
             if ((info[i].Flags & Flags.Year) != 0) { firstYear = i; break; }
+
+        // Chunks: runs of tokens up to one ending a sentence or clause (".", ",", ";", ":"), the unit styles separate fields by.
+        var chunkOf = new int[n];
+        var chunkStarts = new List<int> { 0 };
+        for (var i = 0; i < n; i++)
+        {
+            chunkOf[i] = chunkStarts.Count - 1;
+            if (i + 1 < n && EndsChunk(info[i])) chunkStarts.Add(i + 1);
+        }
+        var chunkCount = chunkStarts.Count;
+        var chunkFlags = new uint[chunkCount];
+        for (var i = 0; i < n; i++) chunkFlags[chunkOf[i]] |= (uint)info[i].Flags;
 
         var inQuote = false;
         var parenDepth = 0;
@@ -119,6 +137,33 @@ public static class RefFeatures
             buffer.Add(Hash(18, Math.Min(commas, 6)));
             buffer.Add(Hash(19, Math.Min(sinceBreak, 5)));
             buffer.Add(Hash(20, Math.Min(sentences, 4) * 8 + Math.Min(commas, 7)));
+
+            // The chunk: its place, its length, and what it holds.
+            var chunk = chunkOf[i];
+            var chunkStart = chunkStarts[chunk];
+            var chunkEnd = chunk + 1 < chunkCount ? chunkStarts[chunk + 1] - 1 : n - 1;
+            var chunkLength = chunkEnd - chunkStart + 1;
+            buffer.Add(Hash(21, Math.Min(chunk, 8)));
+            buffer.Add(Hash(22, Math.Min(chunkCount - 1 - chunk, 5)));
+            buffer.Add(Hash(23, (i == chunkStart ? 1 : 0) + (i == chunkEnd ? 2 : 0)));
+            buffer.Add(Hash(24, chunkLength >= 8 ? 8 : chunkLength));
+            var cf = chunkFlags[chunk];
+            foreach (var flag in ChunkFlags)
+                if ((cf & (uint)flag) != 0) buffer.Add(Hash(25, (int)flag));
+            buffer.Add(Hash(26, Math.Min(chunk, 5) * 16 + Math.Min(i - chunkStart, 15)));
+            buffer.Add(Hash(27, t.Lower, (i == chunkStart ? "S" : "") + (i == chunkEnd ? "E" : "")));
+            if (chunk > 0)
+            {
+                var pf = chunkFlags[chunk - 1];
+                foreach (var flag in ChunkFlags)
+                    if ((pf & (uint)flag) != 0) buffer.Add(Hash(28, (int)flag));
+            }
+            if (chunk + 1 < chunkCount)
+            {
+                var nf = chunkFlags[chunk + 1];
+                foreach (var flag in ChunkFlags)
+                    if ((nf & (uint)flag) != 0) buffer.Add(Hash(29, (int)flag));
+            }
 
             // Neighbours.
             for (var d = -2; d <= 2; d++)
@@ -162,8 +207,35 @@ public static class RefFeatures
             if (t.Last == '.' && (t.Flags & (Flags.Initial | Flags.Abbrev)) == 0) { sentences++; sinceBreak = 0; }
             else if (t.Last is ',' or ';' or ':') { commas++; sinceBreak = 0; }
         }
-        return result;
+
+        // Boundary features weigh label changes: a field ends far more often after "." or "," than after a word.
+        var edges = new ulong[n][];
+        edges[0] = [];
+        for (var i = 1; i < n; i++)
+        {
+            ref readonly var a = ref info[i - 1];
+            ref readonly var b = ref info[i];
+            var left = PunctClass(a.Last) + ((a.Flags & Flags.Initial) != 0 ? "I" : (a.Flags & Flags.Abbrev) != 0 ? "A" : "");
+            var right = b.First is '(' or '[' or '"' or '“' or '‘' or '«' or '\'' ? b.First.ToString()
+                : (b.Flags & Flags.Capitalized) != 0 ? "C" : (b.Flags & Flags.LowerCase) != 0 ? "l" : (b.Flags & Flags.Digits) != 0 ? "0" : "?";
+            edges[i] =
+            [
+                Template(100),
+                Hash(101, left),
+                Hash(102, right),
+                Hash(103, left, right),
+                Hash(104, b.Lower.Length <= 4 ? b.Lower : "*"),
+                Hash(105, left, (b.Flags & Flags.Year) != 0 ? "Y" : (b.Flags & Flags.Journal) != 0 ? "J" : "-"),
+            ];
+        }
+        return new RefSequence(result, edges);
     }
+
+    static readonly Flags[] ChunkFlags = [Flags.Year, Flags.Digits, Flags.Range, Flags.VolumeIssue, Flags.Initial, Flags.Journal, Flags.Publisher,
+        Flags.Location, Flags.Given, Flags.Family, Flags.EditorMark, Flags.Url, Flags.Month, Flags.LowerCase, Flags.OpensQuote, Flags.ClosesQuote];
+
+    static bool EndsChunk(in TokenInfo t) =>
+        (t.Last == '.' && (t.Flags & Flags.Initial) == 0) || t.Last is ',' or ';' or ':' || (t.Flags & Flags.ClosesQuote) != 0;
 
     static string PunctClass(char c) => char.IsLetter(c) ? "a" : char.IsDigit(c) ? "0" : c.ToString();
 

@@ -10,26 +10,31 @@ namespace Hqt.Extraction.ReferenceStrings;
 public sealed class RefModel
 {
     const int L = RefLabels.Count;
-    const string Magic = "HQTREFTAG2";
+    const string Magic = "HQTREFTAG3";
 
     readonly Dictionary<ulong, int> _rows;
     readonly float[] _weights;       // rows × L
     readonly float[] _transitions;   // (L + 1) × L: row L is the start state
+    readonly Dictionary<ulong, int> _edgeRows;
+    readonly float[] _edgeWeights;   // edge rows × L × L: label pair weights given what separates two tokens
 
     public RefLexicons Lexicons { get; }
     public int FeatureCount => _rows.Count;
 
-    public RefModel(Dictionary<ulong, int> rows, float[] weights, float[] transitions, RefLexicons lexicons)
+    public RefModel(Dictionary<ulong, int> rows, float[] weights, float[] transitions, Dictionary<ulong, int> edgeRows, float[] edgeWeights, RefLexicons lexicons)
     {
         _rows = rows;
         _weights = weights;
         _transitions = transitions;
+        _edgeRows = edgeRows;
+        _edgeWeights = edgeWeights;
         Lexicons = lexicons;
     }
 
     /// <summary>The best label sequence and, per token, how far its label's score stood above the next best.</summary>
-    public RefLabel[] Decode(ulong[][] features, out float[] margins)
+    public RefLabel[] Decode(RefSequence sequence, out float[] margins)
     {
+        var features = sequence.Tokens;
         var n = features.Length;
         var labels = new RefLabel[n];
         margins = new float[n];
@@ -45,7 +50,20 @@ public sealed class RefModel
                     for (var l = 0; l < L; l++) scores[l] += w[l];
                 }
         }
-        Viterbi(emission, n, labels);
+        // Transition scores at each boundary: the label pair's own weight plus what the boundary's features add.
+        var transition = new float[n * L * L];
+        for (var i = 1; i < n; i++)
+        {
+            var t = transition.AsSpan(i * L * L, L * L);
+            _transitions.AsSpan(0, L * L).CopyTo(t);
+            foreach (var f in sequence.Edges[i])
+                if (_edgeRows.TryGetValue(f, out var row))
+                {
+                    var w = _edgeWeights.AsSpan(row * L * L, L * L);
+                    for (var k = 0; k < L * L; k++) t[k] += w[k];
+                }
+        }
+        Viterbi(emission, transition, n, labels);
         for (var i = 0; i < n; i++)
         {
             var y = (int)labels[i];
@@ -53,7 +71,9 @@ public sealed class RefModel
             float best = float.NegativeInfinity, chosen = 0;
             for (var l = 0; l < L; l++)
             {
-                var s = emission[i * L + l] + _transitions[prev * L + l] + (i + 1 < n ? _transitions[l * L + (int)labels[i + 1]] : 0);
+                var into = i == 0 ? _transitions[L * L + l] : transition[i * L * L + prev * L + l];
+                var outOf = i + 1 < n ? transition[(i + 1) * L * L + l * L + (int)labels[i + 1]] : 0;
+                var s = emission[i * L + l] + into + outOf;
                 if (l == y) chosen = s;
                 else if (s > best) best = s;
             }
@@ -62,7 +82,7 @@ public sealed class RefModel
         return labels;
     }
 
-    void Viterbi(float[] emission, int n, RefLabel[] labels)
+    void Viterbi(float[] emission, float[] transition, int n, RefLabel[] labels)
     {
         var score = new float[n * L];
         var back = new byte[n * L];
@@ -74,7 +94,7 @@ public sealed class RefModel
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    var s = score[(i - 1) * L + p] + _transitions[p * L + l];
+                    var s = score[(i - 1) * L + p] + transition[i * L * L + p * L + l];
                     if (s > best) { best = s; arg = p; }
                 }
                 score[i * L + l] = best + emission[i * L + l];
@@ -104,6 +124,12 @@ public sealed class RefModel
             foreach (var w in words) writer.Write(w);
         }
         foreach (var t in _transitions) writer.Write(t);
+        writer.Write(_edgeRows.Count);
+        foreach (var (hash, row) in _edgeRows.OrderBy(r => r.Key))
+        {
+            writer.Write(hash);
+            for (var k = 0; k < L * L; k++) writer.Write((Half)_edgeWeights[row * L * L + k]);
+        }
         writer.Write(_rows.Count);
         foreach (var (hash, row) in _rows.OrderBy(r => r.Key))
         {
@@ -130,6 +156,14 @@ public sealed class RefModel
         }
         var transitions = new float[(L + 1) * L];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
+        var edgeCount = reader.ReadInt32();
+        var edgeRows = new Dictionary<ulong, int>(edgeCount);
+        var edgeWeights = new float[edgeCount * L * L];
+        for (var r = 0; r < edgeCount; r++)
+        {
+            edgeRows[reader.ReadUInt64()] = r;
+            for (var k = 0; k < L * L; k++) edgeWeights[r * L * L + k] = (float)reader.ReadHalf();
+        }
         var rowCount = reader.ReadInt32();
         var rows = new Dictionary<ulong, int>(rowCount);
         var weights = new float[rowCount * L];
@@ -140,6 +174,6 @@ public sealed class RefModel
             for (var l = 0; l < L; l++)
                 if ((mask & (1 << l)) != 0) weights[r * L + l] = (float)reader.ReadHalf();
         }
-        return new RefModel(rows, weights, transitions, lexicons);
+        return new RefModel(rows, weights, transitions, edgeRows, edgeWeights, lexicons);
     }
 }

@@ -8,47 +8,59 @@ namespace Hqt.Extraction.ReferenceStrings;
 public sealed class RefTrainer
 {
     const int L = RefLabels.Count;
+    const int LL = L * L;
 
     readonly Dictionary<ulong, int> _rows = [];
+    readonly Dictionary<ulong, int> _edgeRows = [];
     float[] _w = [];
     float[] _u = [];                                  // Σ step × update, for the lazy average
+    float[] _e = [];
+    float[] _eu = [];
     readonly float[] _t = new float[(L + 1) * L];
     readonly float[] _tu = new float[(L + 1) * L];
     int _step = 1;
 
     /// <summary>Gives every feature seen at least <paramref name="minCount"/> times in the data its row.</summary>
-    public void Index(IEnumerable<ulong[][]> sequences, int minCount)
+    public void Index(IEnumerable<RefSequence> sequences, int minCount)
     {
         var counts = new Dictionary<ulong, int>();
+        var edgeCounts = new Dictionary<ulong, int>();
         foreach (var seq in sequences)
-            foreach (var token in seq)
+        {
+            foreach (var token in seq.Tokens)
                 foreach (var f in token)
                     counts[f] = counts.GetValueOrDefault(f) + 1;
+            foreach (var edge in seq.Edges)
+                foreach (var f in edge)
+                    edgeCounts[f] = edgeCounts.GetValueOrDefault(f) + 1;
+        }
         foreach (var (f, c) in counts)
             if (c >= minCount) _rows[f] = _rows.Count;
+        foreach (var (f, c) in edgeCounts)
+            if (c >= minCount * 10) _edgeRows[f] = _edgeRows.Count;
         _w = new float[_rows.Count * L];
         _u = new float[_rows.Count * L];
+        _e = new float[_edgeRows.Count * LL];
+        _eu = new float[_edgeRows.Count * LL];
     }
 
-    RefModel Current(RefLexicons lexicons) => new(_rows, _w, _t, lexicons);
+    RefModel Current(RefLexicons lexicons) => new(_rows, _w, _t, _edgeRows, _e, lexicons);
 
     /// <summary>One pass over the data in the given order; returns the number of tokens decoded wrong.</summary>
-    public int Epoch(IReadOnlyList<(ulong[][] Features, RefLabel[] Gold)> data, IReadOnlyList<int> order, RefLexicons lexicons)
+    public int Epoch(IReadOnlyList<(RefSequence Features, RefLabel[] Gold)> data, IReadOnlyList<int> order, RefLexicons lexicons)
     {
         var model = Current(lexicons);
         var errors = 0;
         foreach (var index in order)
         {
-            var (features, gold) = data[index];
-            var guess = model.Decode(features, out _);
-            var wrong = false;
+            var (sequence, gold) = data[index];
+            var guess = model.Decode(sequence, out _);
             for (var i = 0; i < gold.Length; i++)
             {
                 if (guess[i] != gold[i])
                 {
                     errors++;
-                    wrong = true;
-                    foreach (var f in features[i])
+                    foreach (var f in sequence.Tokens[i])
                         if (_rows.TryGetValue(f, out var row))
                         {
                             Update(_w, _u, row * L + (int)gold[i], 1);
@@ -61,9 +73,15 @@ public sealed class RefTrainer
                 {
                     Update(_t, _tu, gp * L + (int)gold[i], 1);
                     Update(_t, _tu, pp * L + (int)guess[i], -1);
+                    if (i > 0)
+                        foreach (var f in sequence.Edges[i])
+                            if (_edgeRows.TryGetValue(f, out var row))
+                            {
+                                Update(_e, _eu, row * LL + gp * L + (int)gold[i], 1);
+                                Update(_e, _eu, row * LL + pp * L + (int)guess[i], -1);
+                            }
                 }
             }
-            _ = wrong;
             _step++;
         }
         return errors;
@@ -96,6 +114,8 @@ public sealed class RefTrainer
         }
         var t = new float[_t.Length];
         for (var i = 0; i < t.Length; i++) t[i] = _t[i] - _tu[i] / _step;
-        return new RefModel(rows, weights.ToArray(), t, lexicons);
+        var e = new float[_e.Length];
+        for (var i = 0; i < e.Length; i++) e[i] = _e[i] - _eu[i] / _step;
+        return new RefModel(rows, weights.ToArray(), t, new Dictionary<ulong, int>(_edgeRows), e, lexicons);
     }
 }
