@@ -21,6 +21,10 @@ public sealed record ExtractedAuthor(string Name, string? Url, string Kind, IRea
 /// <param name="Kind">One of <see cref="ReferenceKinds"/>.</param>
 /// <param name="Signal">The strongest signal the reference came from (<c>citation_reference</c>, <c>coins</c>, <c>reference-list</c>, <c>link</c>, …).</param>
 /// <param name="Signals">Every signal that named it, after duplicates within the page merged.</param>
+/// <param name="Container">The journal, book or proceedings it appeared in, when its reference string names one.</param>
+/// <param name="Volume">Volume number as written (<c>29</c>, <c>XII</c>).</param>
+/// <param name="Issue">Issue number as written.</param>
+/// <param name="Pages">First page, or first-last (<c>1477-81</c>).</param>
 public sealed record ExtractedReference(
     string Kind,
     string? Title,
@@ -34,7 +38,11 @@ public sealed record ExtractedReference(
     string? AnchorText,
     string? Context,
     string Signal,
-    IReadOnlyList<string> Signals);
+    IReadOnlyList<string> Signals,
+    string? Container = null,
+    string? Volume = null,
+    string? Issue = null,
+    string? Pages = null);
 
 public static class AuthorKinds
 {

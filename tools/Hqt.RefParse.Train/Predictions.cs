@@ -13,6 +13,8 @@ static class Predictions
         foreach (var item in items)
         {
             var p = ReferenceParser.Parse(item.Text, model);
+            var tokens = RefTokenizer.Tokenize(item.Text.Trim());
+            var labels = ReferenceParser.Label(tokens, model, out var margins);
             var pred = new
             {
                 title = p.Title,
@@ -20,6 +22,7 @@ static class Predictions
                 editors = p.Editors.Select(a => new { given = a.Given, family = a.Family }),
                 container = p.Container, volume = p.Volume, issue = p.Issue, pages = p.Pages, year = p.Year, doi = p.Doi, url = p.Url,
                 confidence = p.Confidence, type = p.Type,
+                margins = margins.Select(m => Math.Round(m, 1)), labels = labels.Select(l => RefLabels.Names[(int)l]),
             };
             writer.WriteLine(JsonSerializer.Serialize(new { id = item.Id, pred }));
         }

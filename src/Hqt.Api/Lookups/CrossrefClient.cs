@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hqt.Api.Graph;
 using Hqt.Api.Hosting;
 using Hqt.Extraction;
+using Hqt.Extraction.ReferenceStrings;
 using Microsoft.Extensions.Options;
 
 namespace Hqt.Api.Lookups;
@@ -34,12 +35,16 @@ public sealed class CrossrefClient(IHttpClientFactory clients, LookupCache cache
     static string? Name(CrossrefAuthor author) =>
         author.Family is { Length: > 0 } family ? (author.Given is { Length: > 0 } given ? $"{given} {family}" : family) : author.Name;
 
-    /// <summary>A reference with a DOI or a title; Crossref's unstructured strings alone are too loose to make a work of.</summary>
+    /// <summary>
+    /// A reference with a DOI or a title. A reference Crossref only has as an unstructured string is parsed, and makes
+    /// a work only when the parse is confident and finds a title.
+    /// </summary>
     static CitedWork? ToCited(CrossrefReference reference)
     {
         var doi = Identifiers.Doi(reference.Doi);
         var title = reference.ArticleTitle ?? reference.VolumeTitle;
-        if (doi is null && string.IsNullOrWhiteSpace(title)) return null;
+        if (doi is null && string.IsNullOrWhiteSpace(title))
+            return reference.Unstructured is { Length: > 0 } unstructured ? FromUnstructured(unstructured) : null;
         var isbn = reference.Isbn?.Replace("-", "").Trim();
         var year = reference.Year is { Length: >= 4 } text && int.TryParse(text.AsSpan(0, 4), out var y) ? y : (int?)null;
         var facts = new WorkFacts(
@@ -47,5 +52,17 @@ public sealed class CrossrefClient(IHttpClientFactory clients, LookupCache cache
             title, year, null, doi, Identifiers.ArxivFromDoi(doi), isbn is { Length: > 0 } ? isbn : null, null,
             reference.Author is { Length: > 0 } author ? [author] : []);
         return new CitedWork(facts, "crossref-reference", Context: reference.Unstructured);
+    }
+
+    static CitedWork? FromUnstructured(string text)
+    {
+        var parsed = ReferenceParser.Parse(text.Length > ReferenceParser.MaxLength ? text[..ReferenceParser.MaxLength] : text);
+        if (!parsed.IsConfident || parsed.Title is null) return null;
+        var doi = Identifiers.Doi(parsed.Doi);
+        var facts = new WorkFacts(
+            parsed.Isbn is not null && doi is null ? ReferenceKinds.Book : ReferenceKinds.Paper,
+            parsed.Title, parsed.Year, null, doi, Identifiers.ArxivFromDoi(doi) ?? parsed.ArxivId, parsed.Isbn, parsed.Pmid,
+            parsed.Authors.Select(a => a.Display).ToList());
+        return new CitedWork(facts, "crossref-reference", Context: text);
     }
 }

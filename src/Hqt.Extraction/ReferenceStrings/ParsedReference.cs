@@ -34,7 +34,7 @@ public sealed record ParsedReference(
     double Confidence)
 {
     /// <summary>Below this the parse adds no people and no title to the graph.</summary>
-    public const double ConfidentAt = 0.5;
+    public const double ConfidentAt = 0.2;
 
     public bool IsConfident => Confidence >= ConfidentAt;
 }

@@ -12,6 +12,10 @@ sealed class ReferenceDraft
     public string? Isbn;
     public string? Pmid;
     public string? Url;
+    public string? Container;
+    public string? Volume;
+    public string? Issue;
+    public string? Pages;
     public string? AnchorText;
     public string? Context;
     public readonly List<string> Signals = [];
@@ -37,6 +41,10 @@ sealed class ReferenceDraft
         if (other.Url is not null && Url is not null && Url.StartsWith("http://", StringComparison.Ordinal) && other.Url.StartsWith("https://", StringComparison.Ordinal)
             && Url.AsSpan(7).SequenceEqual(other.Url.AsSpan(8)))
             Url = other.Url;
+        Container ??= other.Container;
+        Volume ??= other.Volume;
+        Issue ??= other.Issue;
+        Pages ??= other.Pages;
         AnchorText ??= other.AnchorText;
         Context ??= other.Context;
         if (Kind == ReferenceKinds.WebPage && other.Kind != ReferenceKinds.WebPage) Kind = other.Kind;
@@ -53,6 +61,6 @@ sealed class ReferenceDraft
             else if (Doi is not null || ArxivId is not null || Pmid is not null) kind = ReferenceKinds.Paper;
         }
         var signals = Signals.OrderBy(ReferenceSignals.Rank).ToList();
-        return new ExtractedReference(kind, Title, Authors, Year, Doi, ArxivId, Isbn, Pmid, Url, AnchorText, Context, signals[0], signals);
+        return new ExtractedReference(kind, Title, Authors, Year, Doi, ArxivId, Isbn, Pmid, Url, AnchorText, Context, signals[0], signals, Container, Volume, Issue, Pages);
     }
 }

@@ -25,7 +25,11 @@ public class ReferencesListTests
         var first = Assert.Single(references, r => r.Pmid == "8779847");
         Assert.Equal("Endotoxin shock: thermoregulatory mechanisms", first.Title);
         Assert.Equal(1996, first.Year);
-        Assert.Equal(["Romanovsky AA", "Shido O"], first.Authors);
+        // Names in given-family order whatever the style wrote ("Romanovsky AA" is Vancouver's family-initials order).
+        Assert.Equal(["AA Romanovsky", "O Shido"], first.Authors);
+        Assert.Equal("Am J Physiol", first.Container);
+        Assert.Equal("270", first.Volume);
+        Assert.Equal("R693-R703", first.Pages);
         Assert.Equal("reference-list", first.Signal);
         var second = Assert.Single(references, r => r.Doi == "10.12688/f1000research.25097.1");
         Assert.Equal("Advances in methods for atomic resolution macromolecular structure determination", second.Title);
