@@ -132,7 +132,7 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
         using var cslJson = JsonDocument.Parse(await csl.Content.ReadAsStringAsync());
 
         Assert.Equal("application/x-bibtex", bibtex.Content.Headers.ContentType?.MediaType);
-        Assert.Matches(@"@misc\{[a-z0-9]+,\n  title = \{", bib);
+        Assert.Matches(@"@(misc|online)\{[a-z0-9]+,\n  title = \{", bib);
         Assert.Equal(bib.Count(c => c == '{'), bib.Count(c => c == '}'));
         Assert.Contains($"url = {{{Classic}}}", bib);
         Assert.Equal(JsonValueKind.Array, cslJson.RootElement.ValueKind);

@@ -14,12 +14,6 @@ public static class SuggestionEndpoints
             .WithName("ListSuggestions")
             .WithSummary("Your next reads: works and people upstream of your library, ranked, each with its reason")
             .ProducesValidationProblem();
-        suggestions.MapGet("/export", ExportSuggestions)
-            .WithName("ExportSuggestions")
-            .WithSummary("Export your suggestions as BibTeX, CSL-JSON or Markdown")
-            .Produces<string>(StatusCodes.Status200OK, "application/x-bibtex", "application/vnd.citationstyles.csl+json", "text/markdown")
-            .ProducesValidationProblem();
-
         foreach (var state in FeedbackStore.States)
         {
             var verb = state switch { "dismissed" => "dismiss", "snoozed" => "snooze", _ => "read" };
@@ -49,15 +43,6 @@ public static class SuggestionEndpoints
         if (limit is < 1 or > 200) return Problems.Invalid("limit", "The limit must be between 1 and 200.");
         if (explore is < 0 or > 0.5 || double.IsNaN(explore)) return Problems.Invalid("explore", "The explore share must be between 0 and 0.5.");
         return TypedResults.Ok(await service.ListAsync(user.UserId(), kind, limit, explore, ct));
-    }
-
-    static async Task<Results<ContentHttpResult, ValidationProblem>> ExportSuggestions(
-        ClaimsPrincipal user, SuggestionService service, CancellationToken ct, string format = "markdown", int limit = 50)
-    {
-        if (limit is < 1 or > 500) return Problems.Invalid("limit", "The limit must be between 1 and 500.");
-        if (SuggestionExport.Find(format) is not { } exporter) return Problems.Invalid("format", "The format is bibtex, csljson or markdown.");
-        var list = await service.ListAsync(user.UserId(), "all", limit, 0, ct);
-        return TypedResults.Content(exporter.Write(list.Items), exporter.ContentType);
     }
 
     static Task<Results<NoContent, ValidationProblem>> Snooze(

@@ -1,0 +1,36 @@
+namespace Hqt.Api.Exports;
+
+/// <summary>One suggested work with every fact an export can use, and its stable citation key.</summary>
+/// <param name="Kind">The graph's kind: <c>paper</c>, <c>book</c>, <c>webpage</c>, or what other sources add (<c>chapter</c>, <c>thesis</c>…).</param>
+/// <param name="Doi">Decoded, bare (<c>10.1126/science.181.4096.223</c>): never percent-encoded, never a resolver URL.</param>
+/// <param name="Url">Where the work is read, unless that is only its DOI's resolver link.</param>
+/// <param name="Container">The journal, book or site it appears in, when the graph knows it.</param>
+/// <param name="Accessed">The day the reader captured the page: only for works the reader captured.</param>
+public sealed record ExportedWork(
+    long Id,
+    string Key,
+    string Kind,
+    string Title,
+    int? Year,
+    IReadOnlyList<string> Authors,
+    string? Url,
+    string? Doi,
+    string? ArxivId,
+    string? Isbn,
+    string? Pmid,
+    string? Container,
+    string? Volume,
+    string? Issue,
+    string? Pages,
+    DateOnly? Accessed,
+    string Reason)
+{
+    /// <summary>A preprint: known by its arXiv id and not (yet) by a journal.</summary>
+    public bool IsPreprint => ArxivId is not null && Container is null;
+}
+
+/// <summary>A suggested person, for the formats that list people (Markdown).</summary>
+public sealed record ExportedPerson(string Name, string Reason);
+
+/// <summary>What one export holds.</summary>
+public sealed record ExportContent(IReadOnlyList<ExportedWork> Works, IReadOnlyList<ExportedPerson> People);
