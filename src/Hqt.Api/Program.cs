@@ -20,6 +20,10 @@ var builder = WebApplication.CreateBuilder(args);
 // `dotnet run` starts in the caller's directory, where no appsettings.json is.
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls("http://127.0.0.1:5180");
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// Outbound failures are expected (a site down, no network): HostHealth logs each host once, in one line. The
+// HTTP client's and the resilience pipeline's own logs would repeat every attempt with a stack trace.
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Error);
 var options = builder.Configuration.GetSection(HqtOptions.Section).Get<HqtOptions>() ?? new HqtOptions();
 
 // Configuration and plumbing
