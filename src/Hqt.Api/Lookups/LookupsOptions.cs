@@ -76,8 +76,9 @@ public sealed class LookupsOptions
     };
 
     /// <summary>
-    /// Addresses or CIDR networks (<c>127.0.0.1</c>, <c>10.0.0.0/8</c>, <c>::1</c>) that outbound requests may reach even
-    /// though they are loopback, private, link-local or metadata addresses. Empty by default.
+    /// Addresses or CIDR networks outbound requests may reach even though they are loopback, private, link-local or
+    /// metadata addresses, each with an optional port: <c>127.0.0.1:8080</c>, <c>[::1]:8080</c>, <c>10.0.0.0/8:443</c> open
+    /// that port only; a bare <c>127.0.0.1</c> or <c>10.0.0.0/8</c> opens every port. Empty by default.
     /// </summary>
     public List<string> AllowedNetworks { get; set; } = [];
 }
