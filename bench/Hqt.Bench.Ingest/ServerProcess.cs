@@ -10,7 +10,7 @@ namespace Hqt.Bench.Ingest;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    public const string Token = "bench-token";
+    public const string Token = "bench-token-Pz4Kx9Mq2Wv7Ln3Rb8Tc";
 
     readonly Process _process;
     public string DataDirectory { get; }

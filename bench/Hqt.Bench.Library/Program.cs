@@ -30,7 +30,7 @@ if (!File.Exists(serverDll))
 var data = keptData is null ? Directory.CreateTempSubdirectory("hqt-library-bench").FullName : Directory.CreateDirectory(keptData).FullName;
 var reuse = keptData is not null && File.Exists(Path.Combine(data, "hqt.db"));
 var port = FreePort();
-const string token = "bench-token";
+const string token = "bench-token-Pz4Kx9Mq2Wv7Ln3Rb8Tc";
 using var server = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "--urls", $"http://127.0.0.1:{port}"])
 {
     Environment =

@@ -43,7 +43,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.environ.get("HQT_SHARED", os.path.join(os.path.dirname(REPO), "shared"))
-TOKEN = "aan-harness"
+TOKEN = "aan-harness-Gm4Xq8Kz2Vw7Lp3Rn9Tc"
 PAGE_PATH = re.compile(r"/aan/([A-Za-z0-9.\-]+)$")
 
 

@@ -18,7 +18,7 @@ export const RESULTS_DIR = join(EXTENSION_DIR, 'test-results');
 const API_PROJECT = join(REPO_DIR, 'src', 'Hqt.Api');
 const API_DLL = join(API_PROJECT, 'bin', 'Debug', 'net10.0', 'Hqt.Api.dll');
 const CHROMIUM = process.env.HQT_CHROMIUM ?? '/usr/bin/chromium';
-export const TOKEN = 'e2e-token-0123456789';
+export const TOKEN = 'e2e-token-Jq5Wm8Xz3Kv7Lp2Rn6Tb4Yh';
 
 export async function freePort() {
   return new Promise((resolve, reject) => {

@@ -17,12 +17,36 @@ using Hqt.Api.Works;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
+// Everything this process creates is owner-only (the database holds every captured page and the token hashes).
+Umask.OwnerOnly();
+// `users …` and `tokens …`: the admin command line, on the same data directory, instead of the web host.
+if (AdminCommands.IsCommand(args)) return await AdminCommands.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 // Loopback only unless --urls (or ASPNETCORE_URLS) says otherwise; defaults live in code because
 // `dotnet run` starts in the caller's directory, where no appsettings.json is.
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls("http://127.0.0.1:5180");
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// Outbound failures are expected (a site down, no network): HostHealth logs each host once, in one line. The
+// HTTP client's and the resilience pipeline's own logs would repeat every attempt with a stack trace.
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Error);
 var options = builder.Configuration.GetSection(HqtOptions.Section).Get<HqtOptions>() ?? new HqtOptions();
+if (options.ApiToken is { Length: > 0 } configuredToken && TokenStrength.Problem(configuredToken.Trim()) is { } weakToken)
+{
+    await Console.Error.WriteLineAsync($"hqt: not starting. {weakToken}");
+    return 2;
+}
+// Before anything touches the data directory: one server a directory.
+DataFiles.EnsureDirectory(options.ResolvedDataDirectory);
+var dataLock = DataDirectoryLock.TryAcquire(options.ResolvedDataDirectory);
+if (dataLock is null)
+{
+    await Console.Error.WriteLineAsync($"hqt: not starting. Another hqt server is using the data directory {options.ResolvedDataDirectory} "
+        + $"(it holds {DataDirectoryLock.FileName} there). Stop it, or give this one its own Hqt:DataDirectory.");
+    return 3;
+}
+DataFiles.RestrictTree(options.ResolvedDataDirectory);
 
 // Configuration and plumbing
 builder.Services.AddOptions<HqtOptions>().BindConfiguration(HqtOptions.Section);
@@ -44,6 +68,7 @@ builder.Services.AddHqtCors();
 // Storage and auth
 builder.Services.AddSingleton<Db>();
 builder.Services.AddSingleton<Migrator>();
+builder.Services.AddSingleton<TokenKey>();
 builder.Services.AddSingleton<TokenStore>();
 builder.Services.AddSingleton<TokenBootstrap>();
 // Authentication pulls in data protection; keep its keys with the rest of the server's data.
@@ -71,6 +96,7 @@ builder.Services.AddSingleton<ExportStore>();
 builder.Services.AddSingleton<ExportService>();
 
 var app = builder.Build();
+app.Lifetime.ApplicationStopped.Register(dataLock.Dispose);
 await app.Services.PrepareStorageAsync();
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -101,3 +127,5 @@ app.MapPeople().FinishesPendingExtractions();
 app.MapUpstream();
 
 app.Run();
+dataLock.Dispose();
+return 0;

@@ -8,14 +8,24 @@ namespace Hqt.Api.Tests;
 /// The built server (Hqt.Api.dll beside the tests) as a real child process on its own loopback port and data
 /// directory, so a test can SIGKILL it mid-write and start it again on the same SQLite file.
 /// </summary>
-public sealed class ChildServer : IDisposable
+public sealed class ChildServer(string? dataDirectory = null) : IDisposable
 {
-    public const string Token = "durable-token";
+    public const string Token = "durable-token-Hs4Kq8Zm2Xw7Lp3Vn9Rc";
 
     readonly int _port = FreePort();
     Process? _process;
+    readonly System.Text.StringBuilder _errors = new();
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hqt-tests", "child-" + Guid.NewGuid().ToString("N"));
+    /// <summary>What the last started server wrote to stderr (start-up refusals say why there).</summary>
+    public string Errors
+    {
+        get { lock (_errors) return _errors.ToString(); }
+    }
+
+    /// <summary>The exit code of a server that stopped by itself (refused to start), or null while it runs.</summary>
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "hqt-tests", "child-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra environment for the next start (<c>Hqt__…</c> settings).</summary>
     public Dictionary<string, string> Environment { get; } = [];
@@ -39,7 +49,11 @@ public sealed class ChildServer : IDisposable
         foreach (var (key, value) in Environment) start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_errors) _errors.AppendLine(e.Data);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -47,7 +61,11 @@ public sealed class ChildServer : IDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode} while starting.");
+            if (_process.HasExited)
+            {
+                _process.WaitForExit();
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode} while starting: {Errors}");
+            }
             try
             {
                 if ((await http.GetAsync("/health")).IsSuccessStatusCode) return;
@@ -59,6 +77,21 @@ public sealed class ChildServer : IDisposable
         throw new TimeoutException($"The server did not answer /health within {timeout}.");
     }
 
+    /// <summary>Runs the admin command line (<c>users …</c>, <c>tokens …</c>) on this server's data directory.</summary>
+    public async Task<(int ExitCode, string Output, string Errors)> RunCliAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hqt.Api.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["Hqt__DataDirectory"] = DataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush, no checkpoint; what is on disk is all that survives.</summary>
     public void Kill()
     {
@@ -68,10 +101,10 @@ public sealed class ChildServer : IDisposable
         _process = null;
     }
 
-    public HttpClient CreateClient()
+    public HttpClient CreateClient(string token = Token)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

@@ -8,7 +8,7 @@ namespace Hqt.Api.Tests;
 /// <summary>The real API on a throwaway data directory (its own SQLite file), with a known token.</summary>
 public class HqtApiFactory : WebApplicationFactory<Program>
 {
-    public const string Token = "test-token-alice";
+    public const string Token = "test-token-alice-Xq7Lm2Vr9Kp4Tz8Wn3Bc";
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hqt-tests", Guid.NewGuid().ToString("N"));
 

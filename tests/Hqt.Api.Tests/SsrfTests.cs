@@ -57,6 +57,13 @@ public class SsrfTests : IAsyncLifetime
         "http://sneaky.test:{trap}/secret",
         "http://mixed.test:{trap}/secret",
         "http://0.0.0.0:{trap}/secret",
+        // IPv6 forms that carry 127.0.0.1 (issue 16): IPv4-compatible, IPv4-translated, NAT64, local-use NAT64, 6to4, Teredo.
+        "http://[::127.0.0.1]:{trap}/secret",
+        "http://[::ffff:0:127.0.0.1]:{trap}/secret",
+        "http://[64:ff9b::127.0.0.1]:{trap}/secret",
+        "http://[64:ff9b:1::7f00:1]:{trap}/secret",
+        "http://[2002:7f00:1::1]:{trap}/secret",
+        "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]:{trap}/secret",
         "file:///etc/passwd",
         "ftp://127.0.0.2/file",
     };
@@ -122,6 +129,20 @@ public class SsrfTests : IAsyncLifetime
     [InlineData("::ffff:192.168.0.1", false)]
     [InlineData("64:ff9b::a00:1", false)]
     [InlineData("2002:a00:1::", false)]
+    [InlineData("::127.0.0.1", false)]
+    [InlineData("::10.0.0.1", false)]
+    [InlineData("::8.8.8.8", true)]
+    [InlineData("::ffff:0:127.0.0.1", false)]
+    [InlineData("::ffff:0:169.254.169.254", false)]
+    [InlineData("::ffff:0:8.8.8.8", true)]
+    [InlineData("64:ff9b::127.0.0.1", false)]
+    [InlineData("64:ff9b::8.8.8.8", true)]
+    [InlineData("64:ff9b:1::808:808", false)]
+    [InlineData("64:ff9b:1:7f00:0:100::", false)]
+    [InlineData("2002:808:808::1", true)]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", false)]
+    [InlineData("2001:0:7f00:1:8000:63bf:f7f7:f7f7", false)]
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7", true)]
     [InlineData("93.184.215.14", true)]
     [InlineData("8.8.8.8", true)]
     [InlineData("2606:4700:4700::1111", true)]
@@ -133,16 +154,56 @@ public class SsrfTests : IAsyncLifetime
     public void TheAllowListOpensExactlyWhatItNames()
     {
         var options = new HqtOptions();
-        options.Lookups.AllowedNetworks.AddRange(["127.0.0.2", "10.1.0.0/16", "::1"]);
+        options.Lookups.AllowedNetworks.AddRange(["127.0.0.2", "10.1.0.0/16", "::1", "127.0.0.3:8080", "[::2]:9000", "10.2.0.0/16:443"]);
         var guard = new SsrfGuard(Options.Create(options), new DnsHostResolver());
 
-        Assert.True(guard.IsAllowed(IPAddress.Parse("127.0.0.2")));
-        Assert.True(guard.IsAllowed(IPAddress.Parse("10.1.200.3")));
-        Assert.True(guard.IsAllowed(IPAddress.Parse("::1")));
-        Assert.True(guard.IsAllowed(IPAddress.Parse("::ffff:127.0.0.2")));
-        Assert.False(guard.IsAllowed(IPAddress.Parse("127.0.0.1")));
-        Assert.False(guard.IsAllowed(IPAddress.Parse("10.2.0.1")));
-        Assert.False(guard.IsAllowed(IPAddress.Parse("169.254.169.254")));
+        // Bare entries: every port.
+        Assert.True(guard.IsAllowed(IPAddress.Parse("127.0.0.2"), 80));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("127.0.0.2"), 5180));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("10.1.200.3"), 22));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("::1"), 8080));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("::ffff:127.0.0.2"), 80));
+        // Entries with a port: that port only.
+        Assert.True(guard.IsAllowed(IPAddress.Parse("127.0.0.3"), 8080));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("127.0.0.3"), 5180));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("::2"), 9000));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("::2"), 9001));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("10.2.3.4"), 443));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("10.2.3.4"), 80));
+        // Not named at all.
+        Assert.False(guard.IsAllowed(IPAddress.Parse("127.0.0.1"), 80));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("10.3.0.1"), 443));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("169.254.169.254"), 80));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:")]
+    [InlineData("127.0.0.1:99999")]
+    [InlineData("[::1]8080")]
+    [InlineData("localhost")]
+    public void AMalformedAllowListEntryIsAStartUpError(string entry)
+    {
+        var options = new HqtOptions();
+        options.Lookups.AllowedNetworks.Add(entry);
+
+        Assert.Throws<OptionsValidationException>(() => new SsrfGuard(Options.Create(options), new DnsHostResolver()));
+    }
+
+    [Fact]
+    public async Task AnAllowedAddressWithAPortOpensOnlyThatPort()
+    {
+        // The mirror on 127.0.0.2 is allowed on its own port; another service on 127.0.0.2 (hqt's API, say) is not.
+        await using var other = await FakeServer.StartAsync("127.0.0.2", app => app.MapGet("/{**any}", () => Results.Text("secret")));
+        var mirrorPort = Port(_web);
+        await using var factory = new LookupsApiFactory(LookupsApiFactory.Defaults(_trap.BaseUrl, _trap.BaseUrl, $"127.0.0.2:{mirrorPort}"));
+        var fetcher = factory.Services.GetRequiredService<WebFetcher>();
+
+        var page = await fetcher.FetchAsync($"{_web.BaseUrl}/page", "webpage", default);
+        var refused = await Assert.ThrowsAsync<LookupMiss>(() => fetcher.FetchAsync($"{other.BaseUrl}/secret", "webpage", default));
+
+        Assert.Equal("A public page", page.Work.Title);
+        Assert.Equal("blocked", refused.Outcome);
+        Assert.Empty(other.Requests);
     }
 
     static string Port(FakeServer server) => new Uri(server.BaseUrl).Port.ToString();

@@ -1,11 +1,13 @@
 using Hqt.Api.Hosting;
+using Hqt.Api.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Hqt.Api.Auth;
 
 /// <summary>
-/// Makes sure someone can sign in: the configured <c>Hqt:ApiToken</c>, or on a first start a generated
-/// token written to an owner-only file whose path (never the token) is logged.
+/// Makes sure someone can sign in: the configured <c>Hqt:ApiToken</c> (bootstrap only: a changed value replaces the
+/// previous one on the same user), or on a first start a generated token written to an owner-only file whose path
+/// (never the token) is logged. Further users and tokens come from the command line (<c>users</c>, <c>tokens</c>).
 /// </summary>
 public sealed class TokenBootstrap(TokenStore tokens, IOptions<HqtOptions> options, ILogger<TokenBootstrap> logger)
 {
@@ -14,7 +16,7 @@ public sealed class TokenBootstrap(TokenStore tokens, IOptions<HqtOptions> optio
         var settings = options.Value;
         if (!string.IsNullOrWhiteSpace(settings.ApiToken))
         {
-            await tokens.EnsureUserWithTokenAsync("default", settings.ApiToken.Trim(), null, ct);
+            await tokens.EnsureBootstrapTokenAsync(settings.ApiToken.Trim(), ct);
             return;
         }
         if (await tokens.AnyAsync(ct))
@@ -24,17 +26,8 @@ public sealed class TokenBootstrap(TokenStore tokens, IOptions<HqtOptions> optio
         }
 
         var token = TokenStore.NewToken();
-        await WriteOwnerOnlyAsync(settings.TokenFilePath, token + "\n", ct);
+        DataFiles.WriteOwnerOnly(settings.TokenFilePath, token + "\n");
         await tokens.EnsureUserWithTokenAsync("default", token, null, ct);
         logger.LogWarning("Created the first API token; read it from {TokenFile}", settings.TokenFilePath);
-    }
-
-    static async Task WriteOwnerOnlyAsync(string path, string content, CancellationToken ct)
-    {
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using var stream = new FileStream(path, fileOptions);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(content.AsMemory(), ct);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Hqt.Api.Lookups;
 
 /// <summary>Crossref's <c>/works/{doi}</c>: the fallback when OpenAlex does not know a DOI. References come inline (<c>message.reference</c>).</summary>
-public sealed class CrossrefClient(IHttpClientFactory clients, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
 {
     public const string Source = "crossref";
     readonly LookupsOptions _options = options.Value.Lookups;
@@ -17,7 +17,7 @@ public sealed class CrossrefClient(IHttpClientFactory clients, LookupCache cache
     {
         var path = $"/works/{ScholarlyHttp.EscapeDoi(doi)}";
         var answer = await cache.GetOrFetchAsync(Source, path,
-            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), new Uri(_options.CrossrefBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(path, _options.ContactEmail)), token), ct);
+            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), outbound, new Uri(_options.CrossrefBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(path, _options.ContactEmail)), token), ct);
         if (answer is not { Status: 200, Body: { } body } || JsonSerializer.Deserialize<CrossrefEnvelope>(body, JsonSerializerOptions.Web)?.Message is not { } work)
             return null;
 

@@ -9,4 +9,7 @@ public sealed class LookupJob
     public long? OriginCaptureId { get; init; }
     public int Depth { get; init; }
     public int Attempts { get; init; }
+
+    /// <summary>When the lease runs out: the job's deadline (leases are never renewed).</summary>
+    public string LeaseUntil { get; init; } = "";
 }

@@ -67,33 +67,39 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> o
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
     }
 
+    /// <summary>
+    /// Claims the next job, round-robin by user: among users with due work, the one with the fewest jobs running and
+    /// then the oldest last claim goes first, and within a user the shallowest, oldest job. One reader's 300 queued
+    /// jobs then take turns with another reader's one instead of standing in front of it.
+    /// </summary>
     public async Task<LookupJob?> ClaimAsync(string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<LookupJob>(new CommandDefinition("""
             UPDATE lookup_jobs
-            SET state = 'running', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1, updated_at = @now
+            SET state = 'running', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1,
+                claimed_at = @now, updated_at = @now, wait_reason = NULL, wait_host = NULL
             WHERE id = (
-                SELECT id FROM lookup_jobs
-                WHERE (state = 'queued' AND not_before <= @now) OR (state = 'running' AND lease_until < @now)
-                ORDER BY depth, id LIMIT 1)
+                SELECT j.id FROM lookup_jobs j
+                WHERE j.user_id = (
+                    SELECT d.user_id FROM lookup_jobs d
+                    WHERE (d.state = 'queued' AND d.not_before <= @now) OR (d.state = 'running' AND d.lease_until < @now)
+                    GROUP BY d.user_id
+                    ORDER BY (SELECT COUNT(*) FROM lookup_jobs r WHERE r.user_id = d.user_id AND r.state = 'running' AND r.lease_until >= @now),
+                             (SELECT MAX(c.claimed_at) FROM lookup_jobs c WHERE c.user_id = d.user_id),
+                             d.user_id
+                    LIMIT 1)
+                  AND ((j.state = 'queued' AND j.not_before <= @now) OR (j.state = 'running' AND j.lease_until < @now))
+                ORDER BY j.depth, j.id LIMIT 1)
               AND (state = 'queued' OR lease_until < @now)
-            RETURNING id, user_id AS UserId, work_id AS WorkId, origin_capture_id AS OriginCaptureId, depth, attempts
+            RETURNING id, user_id AS UserId, work_id AS WorkId, origin_capture_id AS OriginCaptureId, depth, attempts, lease_until AS LeaseUntil
             """, new { owner, now = now.ToString("O"), leaseUntil = (now + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));
     }
 
-    /// <summary>Keeps a long job's lease from running out while it is still being worked on.</summary>
-    public async Task RenewLeaseAsync(LookupJob job, string owner, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE lookup_jobs SET lease_until = @leaseUntil WHERE id = @Id AND lease_owner = @owner AND state = 'running'
-            """, new { job.Id, owner, leaseUntil = (time.GetUtcNow() + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));
-    }
-
     /// <summary>Marks the job finished; inside the transaction that stored what it found, when there is one.</summary>
-    public Task CompleteAsync(DbConnection connection, DbTransaction? tx, LookupJob job, string owner, string outcome, string? detail, CancellationToken ct) =>
+    /// <returns>1, or 0 when the job is no longer this worker's (its lease ran out and another claimed it).</returns>
+    public Task<int> CompleteAsync(DbConnection connection, DbTransaction? tx, LookupJob job, string owner, string outcome, string? detail, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("""
             UPDATE lookup_jobs SET state = 'done', outcome = @outcome, last_error = @detail, lease_owner = NULL, lease_until = NULL, updated_at = @now
             WHERE id = @Id AND lease_owner = @owner
@@ -105,20 +111,26 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> o
         await CompleteAsync(connection, null, job, owner, outcome, detail, ct);
     }
 
-    /// <summary>A transient failure: back off (doubling, or as long as the server asked), or give up after the last attempt.</summary>
-    public async Task RetryAsync(LookupJob job, string owner, string error, TimeSpan? after, CancellationToken ct)
+    /// <summary>
+    /// A transient failure: back off (doubling, or as long as the server asked), or give up after the last attempt.
+    /// A wait that tried nothing (a host left alone, a busy host, no network) keeps the job's attempts.
+    /// </summary>
+    public async Task RetryAsync(LookupJob job, string owner, RetryLaterException e, CancellationToken ct)
     {
-        var backoff = _options.RetryBackoff * Math.Pow(2, Math.Max(0, job.Attempts - 1));
-        var wait = after is { } asked && asked > backoff ? asked : backoff;
-        var giveUp = job.Attempts >= _options.MaxAttempts;
+        var backoff = e.CountsAsAttempt ? _options.RetryBackoff * Math.Pow(2, Math.Max(0, job.Attempts - 1)) : TimeSpan.Zero;
+        var wait = e.After is { } asked && asked > backoff ? asked : backoff;
+        if (wait <= TimeSpan.Zero) wait = _options.PollInterval;
+        var giveUp = e.CountsAsAttempt && job.Attempts >= _options.MaxAttempts;
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE lookup_jobs SET state = @state, outcome = @outcome, last_error = @error, not_before = @notBefore,
+                                   attempts = attempts - @refund, wait_reason = @reason, wait_host = @host,
                                    lease_owner = NULL, lease_until = NULL, updated_at = @now
             WHERE id = @Id AND lease_owner = @owner
             """, new
         {
-            job.Id, owner, state = giveUp ? "failed" : "queued", outcome = giveUp ? "error" : null, error = Clip(error),
+            job.Id, owner, state = giveUp ? "failed" : "queued", outcome = giveUp ? "error" : null, error = Clip(e.Message),
+            refund = e.CountsAsAttempt ? 0 : 1, reason = giveUp ? null : e.WaitReason, host = giveUp ? null : e.Host,
             notBefore = (time.GetUtcNow() + wait).ToString("O"), now = time.GetUtcNow().ToString("O"),
         }, cancellationToken: ct));
     }

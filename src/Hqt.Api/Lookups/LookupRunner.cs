@@ -24,8 +24,14 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
         public long? DocumentId { get; init; }
     }
 
-    public async Task RunAsync(LookupJob job, string owner, CancellationToken ct)
+    /// <param name="stopping">The server is stopping: the job is given back untouched.</param>
+    public async Task RunAsync(LookupJob job, string owner, CancellationToken stopping)
     {
+        // The lease is the job's deadline: a job that overruns it is cut off here rather than renewed for ever, so a
+        // worker slot is never held longer than LeaseDuration whatever the hosts do.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        deadline.CancelAfter(_options.LeaseDuration);
+        var ct = deadline.Token;
         try
         {
             WorkToLookUp? work;
@@ -40,29 +46,36 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
             // The answer must land on the work that was looked up: give it the URL that work is known by.
             var result = found with { Work = found.Work with { Url = found.Work.Url ?? work.Url } };
             await using var write = await db.BeginWriteAsync(ct);
+            // Lease gone (it ran out and another worker took the job): that worker's answer counts, not this one.
+            if (await queue.CompleteAsync(write.Connection, write.Transaction, job, owner, result.Source, null, ct) == 0) return;
             await graph.WriteAsync(write.Connection, write.Transaction, job, result, ct);
-            await queue.CompleteAsync(write.Connection, write.Transaction, job, owner, result.Source, null, ct);
             await write.CommitAsync(ct);
             queue.Wake();
             logger.LogDebug("Lookup {JobId} of work {WorkId} via {Source}: {References} references", job.Id, job.WorkId, result.Source, result.References.Count);
         }
         catch (LookupMiss miss)
         {
-            await queue.CompleteAsync(job, owner, miss.Outcome, miss.Message == miss.Outcome ? null : miss.Message, ct);
+            await queue.CompleteAsync(job, owner, miss.Outcome, miss.Message == miss.Outcome ? null : miss.Message, stopping);
         }
         catch (RetryLaterException e)
         {
-            logger.LogInformation("Lookup {JobId} of work {WorkId} will be retried: {Reason}", job.Id, job.WorkId, e.Message);
-            await queue.RetryAsync(job, owner, e.Message, e.After, ct);
+            // Expected (a host down, slow or busy; no network): HostHealth logs the host once, the job only at Debug.
+            logger.LogDebug("Lookup {JobId} of work {WorkId} waits ({Reason}): {Message}", job.Id, job.WorkId, e.WaitReason, e.Message);
+            await queue.RetryAsync(job, owner, e, stopping);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             await queue.ReleaseAsync(job, owner);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            logger.LogInformation("Lookup {JobId} of work {WorkId} overran its lease of {Lease} and was stopped", job.Id, job.WorkId, _options.LeaseDuration);
+            await queue.RetryAsync(job, owner, new RetryLaterException($"overran its lease of {_options.LeaseDuration}"), stopping);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Lookup {JobId} of work {WorkId} failed", job.Id, job.WorkId);
-            await queue.RetryAsync(job, owner, e.Message, null, ct);
+            await queue.RetryAsync(job, owner, new RetryLaterException(e.Message), stopping);
         }
     }
 

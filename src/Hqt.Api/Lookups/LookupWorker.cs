@@ -5,9 +5,11 @@ namespace Hqt.Api.Lookups;
 
 /// <summary>
 /// The background loop: claims due jobs up to the configured concurrency, sleeps until woken or the poll
-/// interval passes, and on shutdown gives running jobs back so the next start resumes them.
+/// interval passes, pauses while the network looks down, and on shutdown gives running jobs back so the next
+/// start resumes them. Leases are not renewed: each job runs under its lease as a deadline (<see cref="LookupRunner"/>).
 /// </summary>
-public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, IOptions<HqtOptions> options, ILogger<LookupWorker> logger) : BackgroundService
+public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, HostHealth health, TimeProvider time,
+    IOptions<HqtOptions> options, ILogger<LookupWorker> logger) : BackgroundService
 {
     readonly LookupsOptions _options = options.Value.Lookups;
     readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -20,6 +22,12 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, IOption
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                // No network: claim nothing until the next probe is due (jobs keep their attempts meanwhile).
+                if (health.OfflineUntil is { } offline && offline > time.GetUtcNow())
+                {
+                    await Task.Delay(offline - time.GetUtcNow(), time, stoppingToken);
+                    continue;
+                }
                 await slots.WaitAsync(stoppingToken);
                 LookupJob? job = null;
                 try
@@ -28,7 +36,7 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, IOption
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Could not claim a lookup job");
+                    logger.LogWarning("Could not claim a lookup job: {Message}", e.Message);
                 }
                 if (job is null)
                 {
@@ -46,14 +54,10 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, IOption
 
     async Task RunAsync(LookupJob job, SemaphoreSlim slots, CancellationToken ct)
     {
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            var heartbeat = RenewWhileRunningAsync(job, done.Token);
             // Off the claiming loop's thread: a slow page must not hold up the next claim.
             await Task.Run(() => runner.RunAsync(job, _owner, ct), CancellationToken.None);
-            await done.CancelAsync();
-            await heartbeat;
         }
         catch (Exception e)
         {
@@ -62,21 +66,6 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, IOption
         finally
         {
             slots.Release();
-        }
-    }
-
-    /// <summary>Renews the lease at a third of its length, so only a dead worker's jobs are ever reclaimed.</summary>
-    async Task RenewWhileRunningAsync(LookupJob job, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(_options.LeaseDuration / 3);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct)) await queue.RenewLeaseAsync(job, _owner, ct);
-        }
-        catch (OperationCanceledException) { }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not renew the lease of lookup job {JobId}", job.Id);
         }
     }
 }

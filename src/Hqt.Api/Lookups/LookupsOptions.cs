@@ -21,8 +21,11 @@ public sealed class LookupsOptions
     /// <summary>How often an idle worker looks for due jobs; a new capture wakes it at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a claimed job is the claimant's; a crashed worker's job is reclaimed after it.</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claimed job is the claimant's, and the job's deadline: a job still running at the end of its lease
+    /// is cancelled and retried later, and a crashed worker's job is reclaimed once it passes. Never renewed.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Attempts before a job is given up on; between attempts the wait doubles from <see cref="RetryBackoff"/>.</summary>
     public int MaxAttempts { get; set; } = 5;
@@ -35,7 +38,20 @@ public sealed class LookupsOptions
     /// <summary>A Retry-After longer than this is not waited for in-request: the job is rescheduled for then.</summary>
     public TimeSpan MaxInRequestRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The deadline of one outbound request, body included (a page, robots.txt, an API answer), retries included.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>After a host fails (unreachable, timed out, 429/5xx) it is not asked again for this long, doubling per failure up to the max.</summary>
+    public TimeSpan HostBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxHostBackoff { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// When this many different hosts could not be reached with no success in between, the network is taken to be
+    /// down: all lookups pause for <see cref="OfflineBackoff"/>, doubling per failed probe up to the max.
+    /// </summary>
+    public int OfflineAfterHosts { get; set; } = 3;
+    public TimeSpan OfflineBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxOfflineBackoff { get; set; } = TimeSpan.FromMinutes(10);
 
     public string OpenAlexBaseUrl { get; set; } = "https://api.openalex.org";
     public string CrossrefBaseUrl { get; set; } = "https://api.crossref.org";
@@ -60,8 +76,9 @@ public sealed class LookupsOptions
     };
 
     /// <summary>
-    /// Addresses or CIDR networks (<c>127.0.0.1</c>, <c>10.0.0.0/8</c>, <c>::1</c>) that outbound requests may reach even
-    /// though they are loopback, private, link-local or metadata addresses. Empty by default.
+    /// Addresses or CIDR networks outbound requests may reach even though they are loopback, private, link-local or
+    /// metadata addresses, each with an optional port: <c>127.0.0.1:8080</c>, <c>[::1]:8080</c>, <c>10.0.0.0/8:443</c> open
+    /// that port only; a bare <c>127.0.0.1</c> or <c>10.0.0.0/8</c> opens every port. Empty by default.
     /// </summary>
     public List<string> AllowedNetworks { get; set; } = [];
 }

@@ -16,8 +16,10 @@ public static class LookupsSetup
     public static IServiceCollection AddLookups(this IServiceCollection services, LookupsOptions options)
     {
         services.AddSingleton<LookupQueue>();
+        services.AddSingleton<HostHealth>();
         if (!options.Enabled) return services;
 
+        services.AddSingleton<Outbound>();
         services.AddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<SsrfGuard>();
         services.AddSingleton<HostRateLimiter>();
@@ -88,6 +90,8 @@ public static class LookupsSetup
     {
         // A refused address stays refused: retrying would only knock again.
         if (outcome.Exception is { } e && WebFetcher.Blocked(e) is not null) return false;
+        // Nobody there (no such name, refused, no route): knocking again at once will not change that; the host backs off.
+        if (outcome.Exception is { } unreachable && HostHealth.IsUnreachable(unreachable)) return false;
         if (outcome.Result is { } response && ScholarlyHttp.RetryAfter(response) is { } after && after > maxRetryAfter) return false;
         return HttpClientResiliencePredicates.IsTransient(outcome);
     }

@@ -10,7 +10,7 @@ namespace Hqt.Api.Lookups;
 /// OpenAlex's works API: the work by DOI, then its referenced works in batches of 50 with the
 /// <c>filter=openalex:W1|W2…</c> form (one request per 50 references instead of one each).
 /// </summary>
-public sealed class OpenAlexClient(IHttpClientFactory clients, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
 {
     public const string Source = "openalex";
     const int BatchSize = 50;
@@ -37,7 +37,7 @@ public sealed class OpenAlexClient(IHttpClientFactory clients, LookupCache cache
     async Task<T?> GetAsync<T>(string pathAndQuery, CancellationToken ct) where T : class
     {
         var answer = await cache.GetOrFetchAsync(Source, pathAndQuery,
-            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), new Uri(_options.OpenAlexBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(pathAndQuery, _options.ContactEmail)), token), ct);
+            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), outbound, new Uri(_options.OpenAlexBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(pathAndQuery, _options.ContactEmail)), token), ct);
         return answer is { Status: 200, Body: { } body } ? JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web) : null;
     }
 

@@ -8,7 +8,7 @@ namespace Hqt.Api.Lookups;
 /// robots.txt per origin, fetched through the guarded client and kept a day (RFC 9309: no longer than 24 hours).
 /// A missing file (4xx) allows everything; an unreachable one (5xx, network) makes the job wait and retry.
 /// </summary>
-public sealed class RobotsRules(IHttpClientFactory clients, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class RobotsRules(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
 {
     public const string ProductToken = "hqt";
     const string Source = "robots";
@@ -29,32 +29,21 @@ public sealed class RobotsRules(IHttpClientFactory clients, LookupCache cache, I
         for (var hop = 0; hop <= _maxRedirects; hop++)
         {
             if (!SsrfGuard.IsAllowedScheme(uri)) return new CachedAnswer(404, null);
-            HttpResponseMessage response;
-            try
+            var current = uri;
+            // The request and its body under one deadline: a robots.txt that drips costs no more than a page.
+            var (answer, next) = await outbound.SendAsync(current, async token =>
             {
-                response = await clients.CreateClient(LookupsSetup.WebClient).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
-            }
-            catch (HttpRequestException e) when (WebFetcher.Blocked(e) is { } blocked)
-            {
-                throw new LookupMiss("blocked", blocked.Message);
-            }
-            catch (Exception e) when (e is HttpRequestException or TimeoutException)
-            {
-                throw new RetryLaterException($"robots.txt of {uri.Host}: {e.Message}", inner: e);
-            }
-            using (response)
-            {
+                using var response = await clients.CreateClient(LookupsSetup.WebClient).GetAsync(current, HttpCompletionOption.ResponseHeadersRead, token);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
-                {
-                    uri = new Uri(uri, location);
-                    continue;
-                }
+                    return ((CachedAnswer?)null, new Uri(current, location));
                 if (response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-                    throw new RetryLaterException($"robots.txt of {uri.Host} answered {(int)response.StatusCode}", ScholarlyHttp.RetryAfter(response));
-                if (!response.IsSuccessStatusCode) return new CachedAnswer(404, null);
-                var text = await response.Content.ReadAsStringAsync(ct);
-                return new CachedAnswer(200, text.Length > MaxRobotsBytes ? text[..MaxRobotsBytes] : text);
-            }
+                    throw new RetryLaterException($"robots.txt of {current.Host} answered {(int)response.StatusCode}", ScholarlyHttp.RetryAfter(response)) { Host = current.Host };
+                if (!response.IsSuccessStatusCode) return (new CachedAnswer(404, null), null);
+                var text = await response.Content.ReadAsStringAsync(token);
+                return (new CachedAnswer(200, text.Length > MaxRobotsBytes ? text[..MaxRobotsBytes] : text), (Uri?)null);
+            }, ct);
+            if (answer is not null) return answer;
+            uri = next!;
         }
         return new CachedAnswer(404, null);
     }

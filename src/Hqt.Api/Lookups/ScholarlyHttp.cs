@@ -7,36 +7,19 @@ public static class ScholarlyHttp
 {
     const int MaxJsonBytes = 8 * 1024 * 1024;
 
-    public static async Task<CachedAnswer> GetJsonAsync(HttpClient http, Uri uri, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
+    /// <summary>The GET and the body under one deadline, through <see cref="Outbound"/> (backoff, host health).</summary>
+    public static Task<CachedAnswer> GetJsonAsync(HttpClient http, Outbound outbound, Uri uri, CancellationToken ct) =>
+        outbound.SendAsync(uri, async token =>
         {
-            response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
-        }
-        catch (HttpRequestException e) when (WebFetcher.Blocked(e) is { } blocked)
-        {
-            throw new LookupMiss("blocked", blocked.Message);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new RetryLaterException($"{uri.Host}: {e.Message}", inner: e);
-        }
-        catch (TimeoutException e)
-        {
-            throw new RetryLaterException($"{uri.Host}: timed out", inner: e);
-        }
-        using (response)
-        {
+            using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, token);
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone) return new CachedAnswer(404, null);
             if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)response.StatusCode >= 500)
-                throw new RetryLaterException($"{uri.Host} answered {(int)response.StatusCode}", RetryAfter(response));
+                throw new RetryLaterException($"{uri.Host} answered {(int)response.StatusCode}", RetryAfter(response)) { Host = uri.Host };
             // Other 4xx (a malformed identifier): a definite "no", cached like a 404.
             if (!response.IsSuccessStatusCode) return new CachedAnswer(404, null);
             if (response.Content.Headers.ContentLength > MaxJsonBytes) return new CachedAnswer(404, null);
-            return new CachedAnswer(200, await response.Content.ReadAsStringAsync(ct));
-        }
-    }
+            return new CachedAnswer(200, await response.Content.ReadAsStringAsync(token));
+        }, ct);
 
     public static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {

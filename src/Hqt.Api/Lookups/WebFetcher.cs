@@ -13,7 +13,7 @@ namespace Hqt.Api.Lookups;
 /// HTML only) and reads it with the same extractor as captures. Redirects are followed here, one hop at a
 /// time, so each new URL meets the scheme check and, on connecting, the address check.
 /// </summary>
-public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, IOptions<HqtOptions> options)
+public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, Outbound outbound, IOptions<HqtOptions> options)
 {
     public const string Source = "web";
     readonly LookupsOptions _options = options.Value.Lookups;
@@ -26,17 +26,23 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, I
         {
             if (!SsrfGuard.IsAllowedScheme(uri)) throw new LookupMiss("blocked", $"Scheme {uri.Scheme} is not fetched.");
             var gate = _hosts.GetOrAdd(uri.Host, _ => new SemaphoreSlim(1, 1));
-            await gate.WaitAsync(ct);
+            // One request at a time per host, but never by holding a worker slot in a queue behind a slow host:
+            // the job steps aside and another (another user's, another host's) takes the slot.
+            if (!await gate.WaitAsync(TimeSpan.Zero, ct))
+                throw new RetryLaterException($"{uri.Host} is busy with another lookup", _options.RequestTimeout)
+                { WaitReason = "host-busy", Host = uri.Host, CountsAsAttempt = false };
             try
             {
                 if (!await robots.IsAllowedAsync(uri, ct)) throw new LookupMiss("robots-disallowed", $"robots.txt disallows {uri.AbsolutePath}.");
-                using var response = await SendAsync(uri, ct);
-                if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
+                var current = uri;
+                var (page, next) = await outbound.SendAsync(current, async token =>
                 {
-                    uri = new Uri(uri, location);
-                    continue;
-                }
-                return await ReadPageAsync(url, uri, kind, response, ct);
+                    using var response = await SendAsync(current, token);
+                    if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location) return ((LookupResult?)null, new Uri(current, location));
+                    return (await ReadPageAsync(url, current, kind, response, token), (Uri?)null);
+                }, ct);
+                if (page is not null) return page;
+                uri = next!;
             }
             finally
             {
@@ -50,28 +56,13 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, I
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.ParseAdd("text/html, application/xhtml+xml;q=0.9");
-        try
-        {
-            return await clients.CreateClient(LookupsSetup.WebClient).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        }
-        catch (HttpRequestException e) when (Blocked(e) is { } blocked)
-        {
-            throw new LookupMiss("blocked", blocked.Message);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new RetryLaterException($"{uri.Host}: {e.Message}", inner: e);
-        }
-        catch (TimeoutException e)
-        {
-            throw new RetryLaterException($"{uri.Host}: timed out", inner: e);
-        }
+        return await clients.CreateClient(LookupsSetup.WebClient).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
     }
 
     async Task<LookupResult> ReadPageAsync(string citedUrl, Uri finalUri, string kind, HttpResponseMessage response, CancellationToken ct)
     {
         if (response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-            throw new RetryLaterException($"{finalUri.Host} answered {(int)response.StatusCode}", ScholarlyHttp.RetryAfter(response));
+            throw new RetryLaterException($"{finalUri.Host} answered {(int)response.StatusCode}", ScholarlyHttp.RetryAfter(response)) { Host = finalUri.Host };
         if (!response.IsSuccessStatusCode) throw new LookupMiss("not-found", $"{finalUri} answered {(int)response.StatusCode}.");
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (mediaType is not ("text/html" or "application/xhtml+xml")) throw new LookupMiss("not-html", $"{finalUri} is {mediaType ?? "untyped"}.");

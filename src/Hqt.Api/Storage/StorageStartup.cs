@@ -10,7 +10,7 @@ public static class StorageStartup
     public static async Task PrepareStorageAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<IOptions<HqtOptions>>().Value;
-        Directory.CreateDirectory(options.ResolvedDataDirectory);
+        DataFiles.EnsureDirectory(options.ResolvedDataDirectory);
         await services.GetRequiredService<Migrator>().MigrateAsync(ct: ct);
         await services.GetRequiredService<TokenBootstrap>().RunAsync(ct);
     }

@@ -35,7 +35,7 @@ public class LookupRestartTests : IAsyncLifetime
     {
         var settings = LookupsApiFactory.Defaults("http://127.0.0.2:9", "http://127.0.0.2:9", "127.0.0.2");
         settings["Hqt:DataDirectory"] = _dataDirectory;
-        settings["Hqt:Lookups:LeaseDuration"] = "00:00:01";
+        settings["Hqt:Lookups:LeaseDuration"] = "00:00:10";
         foreach (var (key, value) in extra) settings[key] = value;
         return new LookupsApiFactory(settings);
     }

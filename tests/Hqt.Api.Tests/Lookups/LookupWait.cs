@@ -3,7 +3,11 @@ using Hqt.Api.Storage;
 
 namespace Hqt.Api.Tests.Lookups;
 
-public sealed record LookupStatusDto(bool IsEnabled, int Queued, int Running, int Done, int Failed, Dictionary<string, int> Outcomes);
+public sealed record LookupStatusDto(bool IsEnabled, int Queued, int Running, int Done, int Failed, Dictionary<string, int> Outcomes, LookupWaitingDto Waiting);
+
+public sealed record LookupWaitingDto(string Reason, string Message, DateTimeOffset? Until, int DueNow, int QueuedBehind, List<HostWaitDto> Hosts, int CapturesOverBudget);
+
+public sealed record HostWaitDto(string Host, DateTimeOffset Until, int Jobs);
 
 public sealed class JobRow
 {

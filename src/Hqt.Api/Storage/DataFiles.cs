@@ -1,0 +1,52 @@
+namespace Hqt.Api.Storage;
+
+/// <summary>
+/// The data directory holds every captured page and the token secrets: it is owner-only (700) and so is every
+/// file in it (600), whatever the umask, and modes that an earlier version or a copy left open are closed on start.
+/// </summary>
+public static class DataFiles
+{
+    const UnixFileMode OwnerDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static void EnsureDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        Directory.CreateDirectory(path, OwnerDirectory);
+        File.SetUnixFileMode(path, OwnerDirectory);
+    }
+
+    /// <summary>Writes a new file that is owner-only from its first byte (no window in which the umask's mode applies).</summary>
+    public static void WriteOwnerOnly(string path, string content, FileMode mode = FileMode.Create)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerFile;
+        using (var stream = new FileStream(path, options))
+        using (var writer = new StreamWriter(stream))
+            writer.Write(content);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, OwnerFile);
+    }
+
+    /// <summary>Closes the directory and everything under it to the owner: 700 for directories, 600 for files.</summary>
+    public static void RestrictTree(string root)
+    {
+        if (OperatingSystem.IsWindows() || !Directory.Exists(root)) return;
+        File.SetUnixFileMode(root, OwnerDirectory);
+        foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories))
+        {
+            var info = new FileInfo(entry);
+            if (info.LinkTarget is not null) continue;
+            var isDirectory = (info.Attributes & FileAttributes.Directory) != 0;
+            var wanted = isDirectory ? OwnerDirectory : OwnerFile;
+            try
+            {
+                if ((File.GetUnixFileMode(entry) & ~wanted) != 0 || File.GetUnixFileMode(entry) != wanted) File.SetUnixFileMode(entry, wanted);
+            }
+            catch (FileNotFoundException) { }
+        }
+    }
+}
