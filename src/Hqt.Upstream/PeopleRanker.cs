@@ -1,14 +1,14 @@
 namespace Hqt.Upstream;
 
 /// <summary>
-/// People upstream: the authors of the best-scored works, each weighing the sum of the squares of their works'
-/// scores, so one strong work counts more than several faint ones, and two strong works more than one.
+/// People upstream: the authors of the best-scored works, each weighing the sum of a power of their works'
+/// scores (<see cref="RankWeights.PeoplePower"/>, fitted), so one strong work counts more than several faint ones, and two strong works more than one.
 /// </summary>
 static class PeopleRanker
 {
     const int WorksNamed = 2;
 
-    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit)
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, double power, bool explain = true)
     {
         // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
         var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
@@ -22,12 +22,15 @@ static class PeopleRanker
                 if (!people.TryGetValue(key, out var person)) people[key] = person = new Person(author);
                 if (person.Works.Contains(work.Node)) continue;
                 person.Works.Add(work.Node);
-                person.Score += work.Score * work.Score;
+                person.Score += Math.Pow(Math.Max(0, work.Score), power);
             }
         return people.Values
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), Reason(evidence, stamps, p), p.Works.Select(w => evidence.Ids[w]).ToList()))
+            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), explain ? Reason(evidence, stamps, p) : "", p.Works.Select(w => evidence.Ids[w]).ToList())
+            {
+                Lineage = explain ? Lineage.ForPerson(evidence, p.Name, p.Works) : [],
+            })
             .ToList();
     }
 
@@ -51,10 +54,14 @@ static class PeopleRanker
         }
         var writers = evidence.DistinctWriters(stamps, citingCaptures.ToArray(), null);
         var written = person.Works.Where(w => !evidence.IsPerson(w)).ToList();
-        var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])).ToList();
+        var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])
+            + (evidence.Nodes[w]?.Year is { } year ? $" ({year})" : "")).ToList();
         var reason = written.Count > 0 ? $"wrote {Reasons.NameList(titles, written.Count)}, cited" : "named";
         if (writers > 0) reason += $" by {Reasons.Count(writers, "writer", "writers")} you read";
         if (citingWorks.Count > 0) reason += $"{(writers > 0 ? " and" : "")} by {Reasons.Count(citingWorks.Count, "work", "works")} {(writers > 0 ? "they cite" : "your writers cite")}";
+        // Who inspired the people you read: name the chain that leads to them when no writer you read cites them directly.
+        if (writers == 0 && person.Works.Count > 0 && Lineage.ForWork(evidence, person.Works[0]) is [{ Count: >= 3 } chain, ..])
+            reason += $", most strongly through {Reasons.Through(evidence, chain)}";
         return reason;
     }
 
