@@ -1,14 +1,16 @@
 namespace Hqt.Upstream;
 
 /// <summary>
-/// People upstream: the authors of the best-scored works, each weighing the sum of a power of their works'
-/// scores (<see cref="RankWeights.PeoplePower"/>, fitted), so one strong work counts more than several faint ones, and two strong works more than one.
+/// People upstream, "who inspired the people you read": the authors of the best-scored works, each weighing the sum of a
+/// power of their works' scores (<see cref="RankWeights.PeoplePower"/>), so one strong work counts more than several faint
+/// ones, plus how many works and captures cite any of their works (<see cref="RankWeights.PeopleCiters"/>): a root author
+/// is one the field cites across many works. Both fitted by tools/Hqt.Ranking.Tune on author recall.
 /// </summary>
 static class PeopleRanker
 {
     const int WorksNamed = 2;
 
-    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, double power, bool explain = true)
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
     {
         // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
         var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
@@ -22,8 +24,23 @@ static class PeopleRanker
                 if (!people.TryGetValue(key, out var person)) people[key] = person = new Person(author);
                 if (person.Works.Contains(work.Node)) continue;
                 person.Works.Add(work.Node);
-                person.Score += Math.Pow(Math.Max(0, work.Score), power);
+                person.Score += Math.Pow(Math.Max(0, work.Score), weights.PeoplePower);
             }
+        if (weights.PeopleCiters != 0)
+        {
+            // Everything that cites any of their works, once: captures as ~index, works as their index.
+            var citers = new HashSet<int>();
+            foreach (var person in people.Values)
+            {
+                citers.Clear();
+                foreach (var work in person.Works)
+                {
+                    foreach (var c in evidence.CapturesCiting(work)) citers.Add(~c);
+                    foreach (var h in evidence.WorksCiting(work)) citers.Add(h);
+                }
+                person.Score += weights.PeopleCiters * Math.Log(1 + citers.Count);
+            }
+        }
         return people.Values
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)

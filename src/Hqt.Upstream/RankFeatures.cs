@@ -29,6 +29,20 @@ enum Feature
     CoCitation,
     /// <summary>Bibliographic coupling: the share of its own references that your captures cite too (works a lookup expanded).</summary>
     Coupling,
+    /// <summary>
+    /// Field-normalised popularity: log(1 + cited_by_count × the share of its visible citers that are in your field), the
+    /// share being captures (in the field by definition) and citing works weighed by their title closeness. It estimates
+    /// how many citations it has from your field, which is what makes a root of that field.
+    /// </summary>
+    FieldCitations,
+    /// <summary>Sum over the known works citing it of the square of their title closeness: only clearly in-field citers count.</summary>
+    TwoHopTopicSquared,
+    /// <summary>Captures citing it plus the known works citing it whose titles use the field's words (<see cref="TopicProfile.InField"/>).</summary>
+    FieldCiters,
+    /// <summary>log(1 + cited_by_count × the share of its visible citers in the field, (captures + field works + ½) / (all citers + 1)).</summary>
+    FieldShareCitations,
+    /// <summary>1 when its own title uses the field's words.</summary>
+    InField,
 }
 
 /// <summary>
@@ -37,7 +51,7 @@ enum Feature
 /// </summary>
 sealed class RankFeatures
 {
-    public const int Count = (int)Feature.Coupling + 1;
+    public const int Count = (int)Feature.InField + 1;
 
     const double PageRankDamping = 0.85;
     const int PageRankIterations = 20;
@@ -50,8 +64,12 @@ sealed class RankFeatures
         _values = new double[n * Count];
         var scale = (double)evidence.WriterScale;
         var topic = new double[n];
+        var inField = new bool[n];
         for (var i = 0; i < n; i++)
+        {
             if (evidence.Nodes[i]?.References is not null) topic[i] = evidence.Topic.Similarity(evidence.Nodes[i]!.Title);
+            inField[i] = evidence.Topic.InField(evidence.Nodes[i]?.Title);
+        }
 
         var directlyCited = new bool[n];
         for (var i = 0; i < n; i++) directlyCited[i] = evidence.CapturesCiting(i).Length > 0;
@@ -76,13 +94,18 @@ sealed class RankFeatures
         for (var i = 0; i < n; i++)
         {
             var works = evidence.WorksCiting(i);
-            double twoHopWriters = 0, twoHopTopic = 0, coCitation = 0;
+            double twoHopWriters = 0, twoHopTopic = 0, twoHopTopicSquared = 0, coCitation = 0;
+            var fieldWorks = 0;
             foreach (var h in works)
             {
+                if (inField[h]) fieldWorks++;
                 twoHopWriters += evidence.Writers[h] / scale;
                 twoHopTopic += topic[h];
+                twoHopTopicSquared += topic[h] * topic[h];
                 coCitation += coupling[h];
             }
+            var citingCaptures = evidence.CapturesCiting(i).Length;
+            var fieldShare = citingCaptures + works.Length > 0 ? (citingCaptures + twoHopTopic) / (citingCaptures + works.Length) : 0;
             var row = _values.AsSpan(i * Count, Count);
             row[(int)Feature.Writers] = evidence.Writers[i] / scale;
             row[(int)Feature.TwoHopWriters] = twoHopWriters;
@@ -97,6 +120,12 @@ sealed class RankFeatures
             row[(int)Feature.FieldPopularity] = fieldPopularity[i];
             row[(int)Feature.CoCitation] = coCitation;
             row[(int)Feature.Coupling] = coupling[i];
+            row[(int)Feature.FieldCitations] = Math.Log(1 + Math.Max(0, evidence.Nodes[i]?.CitedByCount ?? 0) * fieldShare);
+            row[(int)Feature.TwoHopTopicSquared] = twoHopTopicSquared;
+            row[(int)Feature.FieldCiters] = citingCaptures + fieldWorks;
+            row[(int)Feature.FieldShareCitations] = Math.Log(1 + Math.Max(0, evidence.Nodes[i]?.CitedByCount ?? 0)
+                * (citingCaptures + fieldWorks + 0.5) / (citingCaptures + works.Length + 1.0));
+            row[(int)Feature.InField] = inField[i] ? 1 : 0;
         }
     }
 

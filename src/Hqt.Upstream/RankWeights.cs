@@ -1,11 +1,13 @@
 namespace Hqt.Upstream;
 
 /// <summary>
-/// How much each <see cref="Feature"/> counts, and the two list-shaping knobs. <see cref="Default"/> is the set fitted on
+/// How much each <see cref="Feature"/> counts, and the knobs that shape the lists: how much a repeated author is
+/// discounted, and how a person's score gathers their works' (a power of each work's score, plus the distinct works and
+/// captures citing any of their works, logged: a root author is one the field cites across many works). <see cref="Default"/> is the set fitted on
 /// the dev and dev-b scenarios of ../shared/eval/suggest by <c>tools/Hqt.Ranking.Tune</c> (RankWeights.Fitted.cs, with its
 /// leave-topics-out report in docs/ranking.md); <see cref="Hand"/> is the hand-chosen set it replaced, kept as the baseline.
 /// </summary>
-sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double PeoplePower)
+sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double PeoplePower, double PeopleCiters = 0)
 {
     /// <summary>Writer counts are a share of at most this many writers: in a large library, ten distinct writers citing a work is as strong as it gets, and more still adds.</summary>
     public const int WriterScaleCap = 10;
@@ -26,14 +28,17 @@ sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double 
         return this with { Of = of };
     }
 
-    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, params (Feature Feature, double Weight)[] weights)
+    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, params (Feature Feature, double Weight)[] weights) =>
+        FromPairs(repeatAuthorDecay, peoplePower, 0, weights);
+
+    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, double peopleCiters, params (Feature Feature, double Weight)[] weights)
     {
         var of = new double[RankFeatures.Count];
         foreach (var (feature, weight) in weights) of[(int)feature] = weight;
-        return new RankWeights(of, repeatAuthorDecay, peoplePower);
+        return new RankWeights(of, repeatAuthorDecay, peoplePower, peopleCiters);
     }
 
     public override string ToString() =>
         string.Join(", ", Enum.GetValues<Feature>().Where(f => this[f] != 0).Select(f => $"{f} {this[f]:0.###}"))
-        + $"; repeat-author decay {RepeatAuthorDecay:0.##}; people power {PeoplePower:0.##}";
+        + $"; repeat-author decay {RepeatAuthorDecay:0.##}; people power {PeoplePower:0.##}; people citers {PeopleCiters:0.###}";
 }

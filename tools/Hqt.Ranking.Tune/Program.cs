@@ -133,6 +133,7 @@ int CrossValidate()
         Say($"- {feature}: {string.Join(" ", chosen.Select(w => w[feature].ToString("0.###", CultureInfo.InvariantCulture)))} → final {final[feature]:0.###}");
     Say($"- repeat-author decay: {string.Join(" ", chosen.Select(w => w.RepeatAuthorDecay.ToString("0.##", CultureInfo.InvariantCulture)))} → final {final.RepeatAuthorDecay:0.##}");
     Say($"- people power: {string.Join(" ", chosen.Select(w => w.PeoplePower.ToString("0.##", CultureInfo.InvariantCulture)))} → final {final.PeoplePower:0.##}");
+    Say($"- people citers: {string.Join(" ", chosen.Select(w => w.PeopleCiters.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleCiters:0.###}");
     Say("");
     Say($"Final weights: {final}");
     Say($"({clock.Elapsed.TotalSeconds:F0} s on {Environment.ProcessorCount} cores)");
@@ -271,6 +272,12 @@ static class Tuning
                 var score = Figures(Evaluate(trial, train)).Objective;
                 if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
             }
+            foreach (var citers in new[] { 0, 0.03, 0.1, 0.3, 1, 3, best.PeopleCiters * 0.7, best.PeopleCiters * 1.4 })
+            {
+                var trial = best with { PeopleCiters = citers };
+                var score = Figures(Evaluate(trial, train)).Objective;
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
             foreach (var power in new[] { 1.0, 2.0, 3.0, 4.0 })
             {
                 var trial = best with { PeoplePower = power };
@@ -292,7 +299,7 @@ static class Tuning
 
             partial record RankWeights
             {
-                static RankWeights Fitted { get; } = FromPairs({{weights.RepeatAuthorDecay.ToString("R", CultureInfo.InvariantCulture)}}, {{weights.PeoplePower.ToString("R", CultureInfo.InvariantCulture)}},
+                static RankWeights Fitted { get; } = FromPairs({{weights.RepeatAuthorDecay.ToString("R", CultureInfo.InvariantCulture)}}, {{weights.PeoplePower.ToString("R", CultureInfo.InvariantCulture)}}, {{weights.PeopleCiters.ToString("R", CultureInfo.InvariantCulture)}},
             {{string.Join("\n", pairs).TrimEnd(',')}});
             }
 
