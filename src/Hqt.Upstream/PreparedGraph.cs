@@ -33,13 +33,16 @@ public sealed class PreparedGraph
             if (Evidence.CapturesCiting(i).Length == 0 && Evidence.WorksCiting(i).Length == 0) continue;
             Scores[i] = features.Score(i, weights);
             candidates.Add(i);
-            if (!IsPerson[i]) explorable.Add(i);
+            // The void: works no capture cites, reached only through the works your captures cite.
+            if (!IsPerson[i] && Evidence.CapturesCiting(i).Length == 0) explorable.Add(i);
         }
         ByScore = [.. candidates];
         // Best first, ties by id, so a list never depends on the order the graph listed its works in.
         var ids = Evidence.Ids;
         var scores = Scores;
         Array.Sort(ByScore, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(ids[a], ids[b]));
+        // A graph nobody expanded has no second hop: explore among every other candidate then.
+        if (explorable.Count == 0) foreach (var i in candidates) if (!IsPerson[i]) explorable.Add(i);
         Explorable = [.. explorable];
     }
 
@@ -58,7 +61,10 @@ public sealed class PreparedGraph
     /// <summary>Every candidate, best score first (ties by id).</summary>
     internal int[] ByScore { get; }
 
-    /// <summary>Every candidate that is not a person, in node order: exploration draws from these.</summary>
+    /// <summary>
+    /// Exploration draws from these, in node order: the works outside the reader's neighbourhood (no capture cites them)
+    /// yet linked to it (a work a capture cites cites them); every non-person candidate when there are none.
+    /// </summary>
     internal int[] Explorable { get; }
 
     /// <summary>How many distinct captures the graph has.</summary>

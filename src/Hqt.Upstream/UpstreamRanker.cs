@@ -127,34 +127,30 @@ public static class UpstreamRanker
         return repeats <= 1 ? 1 : Math.Pow(decay, repeats - 1);
     }
 
-    /// <summary>"Sampling from the void": seeded uniform picks among the other candidates, so a seed always gives the same ones.</summary>
+    /// <summary>
+    /// "Sampling from the void": seeded picks among the explorable works not chosen (<see cref="PreparedGraph.Explorable"/>),
+    /// each drawn with odds proportional to its score (Efraimidis–Spirakis keys u^(1/w), the largest keys win), so a
+    /// seed always gives the same picks, better-linked works come up more often, and any linked work can.
+    /// </summary>
     static List<Scored> Explore(PreparedGraph prepared, byte[] flags, List<Scored> chosen, int count, int seed)
     {
         var picks = new List<Scored>(count);
         if (count == 0) return picks;
         foreach (var pick in chosen) flags[pick.Node] |= Taken;
-        var explorable = prepared.Explorable;
-        var others = ArrayPool<int>.Shared.Rent(explorable.Length);
-        try
+        var random = new SeededRandom(seed);
+        var heap = new PriorityQueue<int, double>(count + 1);
+        foreach (var node in prepared.Explorable)
         {
-            var length = 0;
-            foreach (var node in explorable)
-                if (flags[node] == 0) others[length++] = node;
-            var random = new SeededRandom(seed);
-            // A partial Fisher–Yates shuffle: the first `count` places are the picks.
-            for (var k = 0; k < Math.Min(count, length); k++)
-            {
-                var j = k + random.Next(length - k);
-                (others[k], others[j]) = (others[j], others[k]);
-                var node = others[k];
-                picks.Add(new Scored(node, prepared.Scores[node], true));
-            }
-            return picks;
+            if (flags[node] != 0) continue;
+            // log(u) / w orders as u^(1/w); a floor keeps zero-scored works drawable, rarely.
+            var weight = Math.Max(prepared.Scores[node], 1e-3);
+            var key = Math.Log((random.Next(1 << 30) + 1.0) / (1 << 30)) / weight;
+            if (heap.Count < count) heap.Enqueue(node, key);
+            else if (heap.TryPeek(out _, out var lowest) && key > lowest) heap.DequeueEnqueue(node, key);
         }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(others);
-        }
+        while (heap.TryDequeue(out var node, out _)) picks.Add(new Scored(node, prepared.Scores[node], true));
+        picks.Reverse();
+        return picks;
     }
 
     /// <summary>Exploration picks spread evenly through the list rather than piled at the end.</summary>
