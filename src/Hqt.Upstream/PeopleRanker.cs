@@ -3,14 +3,14 @@ namespace Hqt.Upstream;
 /// <summary>
 /// People upstream, "who inspired the people you read": the authors of the best-scored works, each weighing the sum of a
 /// power of their works' scores (<see cref="RankWeights.PeoplePower"/>), so one strong work counts more than several faint
-/// ones, plus how many works and captures cite any of their works (<see cref="RankWeights.PeopleCiters"/>): a root author
+/// ones, plus how many captures and works of the field cite any of their works (<see cref="RankWeights.PeopleCiters"/>): a root author
 /// is one the field cites across many works. Both fitted by tools/Hqt.Ranking.Tune on author recall.
 /// </summary>
 static class PeopleRanker
 {
     const int WorksNamed = 2;
 
-    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, RankFeatures features, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
     {
         // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
         var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
@@ -28,7 +28,7 @@ static class PeopleRanker
             }
         if (weights.PeopleCiters != 0)
         {
-            // Everything that cites any of their works, once: captures as ~index, works as their index.
+            // Everything in the field that cites any of their works, once: captures as ~index, works of the field as their index.
             var citers = new HashSet<int>();
             foreach (var person in people.Values)
             {
@@ -36,7 +36,8 @@ static class PeopleRanker
                 foreach (var work in person.Works)
                 {
                     foreach (var c in evidence.CapturesCiting(work)) citers.Add(~c);
-                    foreach (var h in evidence.WorksCiting(work)) citers.Add(h);
+                    foreach (var h in evidence.WorksCiting(work))
+                        if (features[h, Feature.InField] > 0) citers.Add(h);
                 }
                 person.Score += weights.PeopleCiters * Math.Log(1 + citers.Count);
             }

@@ -9,7 +9,9 @@ namespace Hqt.Upstream;
 /// </summary>
 public sealed class PreparedGraph
 {
-    internal PreparedGraph(ReaderGraph graph) : this(graph, RankWeights.Default) { }
+    internal PreparedGraph(ReaderGraph graph) : this(new CitationEvidence(graph)) { }
+
+    PreparedGraph(CitationEvidence evidence) : this(evidence, RankWeights.For(evidence)) { }
 
     internal PreparedGraph(ReaderGraph graph, RankWeights weights) : this(new CitationEvidence(graph), weights) { }
 

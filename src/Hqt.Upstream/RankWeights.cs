@@ -12,7 +12,14 @@ sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double 
     /// <summary>Writer counts are a share of at most this many writers: in a large library, ten distinct writers citing a work is as strong as it gets, and more still adds.</summary>
     public const int WriterScaleCap = 10;
 
+    /// <summary>For a graph where lookups expanded some works (their references are known): the two-hop evidence exists.</summary>
     public static RankWeights Default => Fitted;
+
+    /// <summary>For a graph of captures and what they cite only: no second hop, so the same evidence weighs otherwise.</summary>
+    public static RankWeights CapturesOnly => FittedCapturesOnly;
+
+    /// <summary>The fitted set for a graph: <see cref="Default"/> when any known work lists its references, else <see cref="CapturesOnly"/>.</summary>
+    internal static RankWeights For(CitationEvidence evidence) => evidence.WorkCiters.Length > 0 ? Default : CapturesOnly;
 
     /// <summary>The weights of issue 5, chosen by hand on the dev scenarios: writers 1, two hops 0.5 × (0.5 writers + 2 topic), popularity 0.02, age 0.12, topic 0.15.</summary>
     public static RankWeights Hand { get; } = FromPairs(0.85, 2,

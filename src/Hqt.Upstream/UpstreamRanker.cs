@@ -53,7 +53,7 @@ public static class UpstreamRanker
                 ranked.Add(explain
                     ? Reasons.ForWork(evidence, stamps, pick.Node, pick.Score, pick.IsExploration)
                     : new RankedWork(evidence.Ids[pick.Node], pick.Score, "", [], [], pick.IsExploration));
-            var people = PeopleRanker.Rank(evidence, stamps, pool, excluded, limit, prepared.Weights, explain);
+            var people = PeopleRanker.Rank(evidence, prepared.Features, stamps, pool, excluded, limit, prepared.Weights, explain);
             return new RankResult(ranked, people);
         }
         finally
