@@ -30,7 +30,6 @@ sealed class CitationEvidence
 
     public int[] Writers { get; private set; } = [];
     public double[] CiterWeight { get; private set; } = [];
-    public double[] TwoHop { get; private set; } = [];
     public double[] MeanGap { get; private set; } = [];
 
     public CitationEvidence(ReaderGraph graph)
@@ -66,6 +65,21 @@ sealed class CitationEvidence
     }
 
     const int Captured = -1;
+
+    Dictionary<string, int>? _captureIndex;
+
+    /// <summary>The index in <see cref="Captures"/> of a capture's id, or -1; built on first use (reasons need it only for a few rows).</summary>
+    public int CaptureOf(string id)
+    {
+        var index = _captureIndex;
+        if (index is null)
+        {
+            index = new Dictionary<string, int>(Captures.Count, StringComparer.Ordinal);
+            for (var c = 0; c < Captures.Count; c++) index.TryAdd(Captures[c].Id, c);
+            _captureIndex = index;
+        }
+        return index.GetValueOrDefault(id, -1);
+    }
 
     public bool IsPerson(int node) => string.Equals(Nodes[node]?.Kind, "person", StringComparison.OrdinalIgnoreCase);
 
@@ -163,14 +177,17 @@ sealed class CitationEvidence
         return count;
     }
 
+    // How strongly a citing work speaks for what it cites, for naming the strongest citers and lineage: its writers
+    // count, and its closeness to what you read counts more (the hand weights of issue 5, not fitted: they only order names).
+    const double CiterWriters = 0.5, CiterTopic = 2.0;
+
     void WeighTwoHops()
     {
         CiterWeight = new double[Nodes.Count];
-        TwoHop = new double[Nodes.Count];
         MeanGap = new double[Nodes.Count];
         for (var h = 0; h < Nodes.Count; h++)
             if (Nodes[h]?.References is not null)
-                CiterWeight[h] = RankWeights.CiterWriters * Writers[h] / WriterScale + RankWeights.CiterTopic * Topic.Similarity(Nodes[h]!.Title);
+                CiterWeight[h] = CiterWriters * Writers[h] / WriterScale + CiterTopic * Topic.Similarity(Nodes[h]!.Title);
         for (var i = 0; i < Nodes.Count; i++)
         {
             var year = Nodes[i]?.Year;
@@ -180,7 +197,6 @@ sealed class CitationEvidence
                 if (year is { } y && Captures[c].Year is { } cy) { gapSum += cy - y; gaps++; }
             foreach (var h in WorksCiting(i))
             {
-                TwoHop[i] += CiterWeight[h];
                 if (year is { } y && Nodes[h]!.Year is { } hy) { gapSum += hy - y; gaps++; }
             }
             MeanGap[i] = gaps > 0 ? gapSum / gaps : 0;

@@ -1,14 +1,16 @@
 namespace Hqt.Upstream;
 
 /// <summary>
-/// People upstream: the authors of the best-scored works, each weighing the sum of the squares of their works'
-/// scores, so one strong work counts more than several faint ones, and two strong works more than one.
+/// People upstream, "who inspired the people you read": the authors of the best-scored works, each weighing the sum of a
+/// power of their works' scores (<see cref="RankWeights.PeoplePower"/>), so one strong work counts more than several faint
+/// ones, plus how many captures and works of the field cite any of their works (<see cref="RankWeights.PeopleCiters"/>): a root author
+/// is one the field cites across many works. Both fitted by tools/Hqt.Ranking.Tune on author recall.
 /// </summary>
 static class PeopleRanker
 {
     const int WorksNamed = 2;
 
-    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit)
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, RankFeatures features, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
     {
         // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
         var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
@@ -22,12 +24,31 @@ static class PeopleRanker
                 if (!people.TryGetValue(key, out var person)) people[key] = person = new Person(author);
                 if (person.Works.Contains(work.Node)) continue;
                 person.Works.Add(work.Node);
-                person.Score += work.Score * work.Score;
+                person.Score += Math.Pow(Math.Max(0, work.Score), weights.PeoplePower);
             }
+        if (weights.PeopleCiters != 0)
+        {
+            // Everything in the field that cites any of their works, once: captures as ~index, works of the field as their index.
+            var citers = new HashSet<int>();
+            foreach (var person in people.Values)
+            {
+                citers.Clear();
+                foreach (var work in person.Works)
+                {
+                    foreach (var c in evidence.CapturesCiting(work)) citers.Add(~c);
+                    foreach (var h in evidence.WorksCiting(work))
+                        if (features[h, Feature.InField] > 0) citers.Add(h);
+                }
+                person.Score += weights.PeopleCiters * Math.Log(1 + citers.Count);
+            }
+        }
         return people.Values
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), Reason(evidence, stamps, p), p.Works.Select(w => evidence.Ids[w]).ToList()))
+            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), explain ? Reason(evidence, stamps, p) : "", p.Works.Select(w => evidence.Ids[w]).ToList())
+            {
+                Lineage = explain ? Lineage.ForPerson(evidence, p.Name, p.Works) : [],
+            })
             .ToList();
     }
 
@@ -51,10 +72,14 @@ static class PeopleRanker
         }
         var writers = evidence.DistinctWriters(stamps, citingCaptures.ToArray(), null);
         var written = person.Works.Where(w => !evidence.IsPerson(w)).ToList();
-        var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])).ToList();
+        var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])
+            + (evidence.Nodes[w]?.Year is { } year ? $" ({year})" : "")).ToList();
         var reason = written.Count > 0 ? $"wrote {Reasons.NameList(titles, written.Count)}, cited" : "named";
         if (writers > 0) reason += $" by {Reasons.Count(writers, "writer", "writers")} you read";
         if (citingWorks.Count > 0) reason += $"{(writers > 0 ? " and" : "")} by {Reasons.Count(citingWorks.Count, "work", "works")} {(writers > 0 ? "they cite" : "your writers cite")}";
+        // Who inspired the people you read: name the chain that leads to them when no writer you read cites them directly.
+        if (writers == 0 && person.Works.Count > 0 && Lineage.ForWork(evidence, person.Works[0]) is [{ Count: >= 3 } chain, ..])
+            reason += $", most strongly through {Reasons.Through(evidence, chain)}";
         return reason;
     }
 

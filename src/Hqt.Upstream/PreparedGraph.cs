@@ -2,20 +2,30 @@ namespace Hqt.Upstream;
 
 /// <summary>
 /// Everything the ranker derives from a <see cref="ReaderGraph"/> alone: the int-indexed citation evidence
-/// (adjacency, distinct writers, two-hop weights, year gaps), each candidate's score before exclusions and its
-/// title closeness, and the candidates in score order. Built once per graph by <see cref="UpstreamRanker.Prepare"/>
+/// (adjacency, distinct writers, year gaps), each candidate's features (<see cref="RankFeatures"/>) and weighted score
+/// before exclusions, and the candidates in score order. Built once per graph by <see cref="UpstreamRanker.Prepare"/>
 /// and read-only afterwards, so one instance serves any number of concurrent
 /// <see cref="UpstreamRanker.Rank(PreparedGraph, RankOptions)"/> calls; exclusions, limit and seed stay per query.
 /// </summary>
 public sealed class PreparedGraph
 {
-    internal PreparedGraph(ReaderGraph graph)
+    internal PreparedGraph(ReaderGraph graph) : this(new CitationEvidence(graph)) { }
+
+    PreparedGraph(CitationEvidence evidence) : this(evidence, RankWeights.For(evidence)) { }
+
+    internal PreparedGraph(ReaderGraph graph, RankWeights weights) : this(new CitationEvidence(graph), weights) { }
+
+    internal PreparedGraph(CitationEvidence evidence, RankWeights weights) : this(evidence, new RankFeatures(evidence), weights) { }
+
+    /// <summary>Re-weighs features already computed: what the tuning command does for each weight it tries.</summary>
+    internal PreparedGraph(CitationEvidence evidence, RankFeatures features, RankWeights weights)
     {
-        Evidence = new CitationEvidence(graph);
+        Evidence = evidence;
+        Features = features;
+        Weights = weights;
         var nodes = Evidence.Ids.Count;
         IsPerson = new bool[nodes];
-        BaseScores = new double[nodes];
-        Closeness = new double[nodes];
+        Scores = new double[nodes];
         var candidates = new List<int>(nodes);
         var explorable = new List<int>(nodes);
         for (var i = 0; i < nodes; i++)
@@ -23,35 +33,40 @@ public sealed class PreparedGraph
             IsPerson[i] = Evidence.IsPerson(i);
             // A candidate is anything cited; whether it is excluded is the query's business.
             if (Evidence.CapturesCiting(i).Length == 0 && Evidence.WorksCiting(i).Length == 0) continue;
-            BaseScores[i] = UpstreamRanker.BaseScore(Evidence, i);
-            Closeness[i] = Evidence.Topic.Similarity(Evidence.Nodes[i]?.Title);
+            Scores[i] = features.Score(i, weights);
             candidates.Add(i);
-            if (!IsPerson[i]) explorable.Add(i);
+            // The void: works no capture cites, reached only through the works your captures cite.
+            if (!IsPerson[i] && Evidence.CapturesCiting(i).Length == 0) explorable.Add(i);
         }
-        ByBaseScore = [.. candidates];
-        // Negated keys sort descending exactly (negation is exact); the order among equal scores never matters,
-        // since the query reads a threshold and a prefix cut at a value from it, never a position.
-        var keys = new double[ByBaseScore.Length];
-        for (var k = 0; k < keys.Length; k++) keys[k] = -BaseScores[ByBaseScore[k]];
-        Array.Sort(keys, ByBaseScore);
+        ByScore = [.. candidates];
+        // Best first, ties by id, so a list never depends on the order the graph listed its works in.
+        var ids = Evidence.Ids;
+        var scores = Scores;
+        Array.Sort(ByScore, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(ids[a], ids[b]));
+        // A graph nobody expanded has no second hop: explore among every other candidate then.
+        if (explorable.Count == 0) foreach (var i in candidates) if (!IsPerson[i]) explorable.Add(i);
         Explorable = [.. explorable];
     }
 
     internal CitationEvidence Evidence { get; }
 
+    internal RankFeatures Features { get; }
+
+    internal RankWeights Weights { get; }
+
     /// <summary>Per node: a reference of kind person (evidence for the person, never a work to read).</summary>
     internal bool[] IsPerson { get; }
 
-    /// <summary>Per candidate node: the score from citation evidence, popularity and age (title closeness apart).</summary>
-    internal double[] BaseScores { get; }
+    /// <summary>Per candidate node: the weighted sum of its features.</summary>
+    internal double[] Scores { get; }
 
-    /// <summary>Per candidate node: <see cref="TopicProfile.Similarity"/> of its title, in [0, 1].</summary>
-    internal double[] Closeness { get; }
+    /// <summary>Every candidate, best score first (ties by id).</summary>
+    internal int[] ByScore { get; }
 
-    /// <summary>Every candidate, best base score first.</summary>
-    internal int[] ByBaseScore { get; }
-
-    /// <summary>Every candidate that is not a person, in node order: exploration draws from these.</summary>
+    /// <summary>
+    /// Exploration draws from these, in node order: the works outside the reader's neighbourhood (no capture cites them)
+    /// yet linked to it (a work a capture cites cites them); every non-person candidate when there are none.
+    /// </summary>
     internal int[] Explorable { get; }
 
     /// <summary>How many distinct captures the graph has.</summary>

@@ -1,35 +1,51 @@
 namespace Hqt.Upstream;
 
 /// <summary>
-/// The weights of the evidence, chosen on the dev scenarios of ../shared/eval/suggest (never on the held-out
-/// topics) where the score surface was flat around them: none is tuned to a third decimal.
+/// How much each <see cref="Feature"/> counts, and the knobs that shape the lists: how much a repeated author is
+/// discounted, and how a person's score gathers their works' (a power of each work's score, plus the distinct works and
+/// captures citing any of their works, logged: a root author is one the field cites across many works). <see cref="Default"/> is the set fitted on
+/// the dev and dev-b scenarios of ../shared/eval/suggest by <c>tools/Hqt.Ranking.Tune</c> (RankWeights.Fitted.cs, with its
+/// leave-topics-out report in docs/ranking.md); <see cref="Hand"/> is the hand-chosen set it replaced, kept as the baseline.
 /// </summary>
-static class RankWeights
+sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double PeoplePower, double PeopleCiters = 0)
 {
-    /// <summary>Direct support: distinct writers you read who cite it, as a share of your writers.</summary>
-    public const double Writers = 1.0;
-
     /// <summary>Writer counts are a share of at most this many writers: in a large library, ten distinct writers citing a work is as strong as it gets, and more still adds.</summary>
     public const int WriterScaleCap = 10;
 
-    /// <summary>Two-hop support: the sum of the weights of the known works that cite it.</summary>
-    public const double TwoHop = 0.5;
+    /// <summary>For a graph where lookups expanded some works (their references are known): the two-hop evidence exists.</summary>
+    public static RankWeights Default => Fitted;
 
-    /// <summary>A citing work weighs by how many of your writers cite it ...</summary>
-    public const double CiterWriters = 0.5;
+    /// <summary>For a graph of captures and what they cite only: no second hop, so the same evidence weighs otherwise.</summary>
+    public static RankWeights CapturesOnly => FittedCapturesOnly;
 
-    /// <summary>... and, more, by how close its title is to what you read: citations from inside your field count.</summary>
-    public const double CiterTopic = 2.0;
+    /// <summary>The fitted set for a graph: <see cref="Default"/> when any known work lists its references, else <see cref="CapturesOnly"/>.</summary>
+    internal static RankWeights For(CitationEvidence evidence) => evidence.WorkCiters.Length > 0 ? Default : CapturesOnly;
 
-    /// <summary>Popularity, log(1 + cited_by_count): a small prior, since raw popularity alone ranks poorly.</summary>
-    public const double Popularity = 0.02;
+    /// <summary>The weights of issue 5, chosen by hand on the dev scenarios: writers 1, two hops 0.5 × (0.5 writers + 2 topic), popularity 0.02, age 0.12, topic 0.15.</summary>
+    public static RankWeights Hand { get; } = FromPairs(0.85, 2,
+        (Feature.Writers, 1.0), (Feature.TwoHopWriters, 0.25), (Feature.TwoHopTopic, 1.0),
+        (Feature.Popularity, 0.02), (Feature.Age, 0.12), (Feature.Topic, 0.15));
 
-    /// <summary>The candidate's own closeness to what you read.</summary>
-    public const double Topic = 0.15;
+    public double this[Feature feature] => Of[(int)feature];
 
-    /// <summary>log(1 + years between the citing works and it): upstream means earlier, and older roots have shaped more.</summary>
-    public const double Age = 0.12;
+    public RankWeights With(Feature feature, double weight)
+    {
+        var of = (double[])Of.Clone();
+        of[(int)feature] = weight;
+        return this with { Of = of };
+    }
 
-    /// <summary>A person's third and later works in the list are multiplied by this per extra work, so one prolific author does not fill it.</summary>
-    public const double RepeatAuthorDecay = 0.85;
+    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, params (Feature Feature, double Weight)[] weights) =>
+        FromPairs(repeatAuthorDecay, peoplePower, 0, weights);
+
+    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, double peopleCiters, params (Feature Feature, double Weight)[] weights)
+    {
+        var of = new double[RankFeatures.Count];
+        foreach (var (feature, weight) in weights) of[(int)feature] = weight;
+        return new RankWeights(of, repeatAuthorDecay, peoplePower, peopleCiters);
+    }
+
+    public override string ToString() =>
+        string.Join(", ", Enum.GetValues<Feature>().Where(f => this[f] != 0).Select(f => $"{f} {this[f]:0.###}"))
+        + $"; repeat-author decay {RepeatAuthorDecay:0.##}; people power {PeoplePower:0.##}; people citers {PeopleCiters:0.###}";
 }

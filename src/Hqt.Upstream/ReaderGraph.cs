@@ -34,9 +34,17 @@ public sealed record RankedWork(
     string Reason,
     IReadOnlyList<string> CitingCaptures,
     IReadOnlyList<string> CitingWorks,
-    bool IsExploration);
+    bool IsExploration)
+{
+    /// <summary>The strongest chains of evidence (at most 3), each from a capture to this work: see <see cref="Lineage"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<LineageStep>> Lineage { get; init; } = [];
+}
 
 /// <summary>One suggested person: an author of upstream works.</summary>
-public sealed record RankedPerson(string Name, double Score, string Reason, IReadOnlyList<string> WorkIds);
+public sealed record RankedPerson(string Name, double Score, string Reason, IReadOnlyList<string> WorkIds)
+{
+    /// <summary>The strongest chains of evidence (at most 3), each from a capture through one of their works to the person.</summary>
+    public IReadOnlyList<IReadOnlyList<LineageStep>> Lineage { get; init; } = [];
+}
 
 public sealed record RankResult(IReadOnlyList<RankedWork> Works, IReadOnlyList<RankedPerson> People);

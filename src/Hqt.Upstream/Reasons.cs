@@ -14,6 +14,7 @@ static class Reasons
         var citingWorks = evidence.WorksCiting(node);
         var newWriters = new List<int>();
         var writers = evidence.DistinctWriters(stamps, citingCaptures, newWriters);
+        var lineage = Upstream.Lineage.ForWork(evidence, node);
 
         var text = new StringBuilder();
         if (isExploration) text.Append("exploring beyond the strongest evidence: ");
@@ -25,13 +26,14 @@ static class Reasons
         }
         else if (citingWorks.Length > 0)
         {
-            text.Append("cited by ").Append(Count(citingWorks.Length, "work", "works")).Append(" your writers cite (")
-                .Append(NameList(StrongestCiters(evidence, citingWorks), citingWorks.Length)).Append(')');
+            text.Append("cited by ").Append(Count(citingWorks.Length, "work", "works")).Append(" your writers cite");
+            // Which work carries it, and whose reading leads there: what tells two such rows apart.
+            if (lineage.Count > 0 && lineage[0].Count >= 3) text.Append(", most strongly ").Append(Through(evidence, lineage[0]));
+            else text.Append(" (").Append(NameList(StrongestCiters(evidence, citingWorks), citingWorks.Length)).Append(')');
         }
+        AppendAge(text, evidence, node);
         if (evidence.Nodes[node]?.CitedByCount is > 0 and var cited)
             text.Append("; ").Append(cited.ToString("N0", CultureInfo.InvariantCulture)).Append(" citations overall");
-        if (evidence.MeanGap[node] >= 1)
-            text.Append("; ").Append(Count((int)Math.Round(evidence.MeanGap[node]), "year", "years")).Append(" older than the works citing it");
 
         return new RankedWork(
             evidence.Ids[node],
@@ -39,8 +41,29 @@ static class Reasons
             text.ToString(),
             citingCaptures.ToArray().Select(c => evidence.Captures[c].Id).ToList(),
             citingWorks.ToArray().Select(h => evidence.Ids[h]).ToList(),
-            isExploration);
+            isExploration) { Lineage = lineage };
     }
+
+    /// <summary>"; from 1993, 14 years before the works citing it": how old it is, and how far upstream of what cites it.</summary>
+    public static void AppendAge(StringBuilder text, CitationEvidence evidence, int node)
+    {
+        var year = evidence.Nodes[node]?.Year;
+        if (year is { } y) text.Append("; from ").Append(y.ToString(CultureInfo.InvariantCulture));
+        if (evidence.MeanGap[node] >= 1)
+            text.Append(year is null ? "; " : ", ").Append(Count((int)Math.Round(evidence.MeanGap[node]), "year", "years")).Append(" before the works citing it");
+    }
+
+    /// <summary>"“B” (2004), which Yulan He cites" or "“B2” (1999) through “B” (2004), which Yulan He cites": a chain's middle, in words.</summary>
+    public static string Through(CitationEvidence evidence, IReadOnlyList<LineageStep> chain)
+    {
+        var middle = chain.Skip(1).Take(chain.Count - 2).Reverse().Select(Step).ToList();
+        var capture = evidence.CaptureOf(chain[0].Id);
+        var reader = capture < 0 ? Quote(null, chain[0].Id) : WriterName(evidence.Captures[capture]);
+        return $"{string.Join(" through ", middle)}, which {reader} cites";
+    }
+
+    static string Step(LineageStep step) =>
+        (step.Title is { Length: > 0 } title ? $"\u201C{title}\u201D" : step.Id) + (step.Year is { } y ? $" ({y})" : "");
 
     /// <summary>"A, B, C and 2 more" from the names at hand and how many there are in all.</summary>
     public static string NameList(IReadOnlyList<string> names, int total)
@@ -54,7 +77,7 @@ static class Reasons
 
     public static string Quote(WorkNode? node, string id) => node?.Title is { Length: > 0 } title ? $"\u201C{title}\u201D" : id;
 
-    static string WriterName(WorkNode capture) =>
+    public static string WriterName(WorkNode capture) =>
         capture.Authors.FirstOrDefault(a => !string.IsNullOrWhiteSpace(a)) is { } author ? PersonNames.Display(author) : Quote(capture, capture.Id);
 
     // Name the citing works that weigh most (closest to your reading), not whichever came first.

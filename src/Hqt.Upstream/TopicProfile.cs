@@ -41,6 +41,49 @@ sealed class TopicProfile
         var best = 0.0;
         foreach (var (terms, words) in captureTerms) best = Math.Max(best, Raw(terms, words));
         _scale = best > 0 ? best : 1;
+        _fieldTerms = CoverCaptures(captureTerms.Select(c => c.Terms).ToArray(), documentFrequency, documents);
+    }
+
+    readonly HashSet<ulong> _fieldTerms = [];
+
+    // The field's words: a greedy cover of the captures' titles by the terms they share, each pick the term that covers
+    // most captures not covered yet (cubed, so coverage dominates) times its rarity around them; picks stop when the best
+    // covers under 2 captures or under 30 % of those left, and at 4. "active learning" papers give {active learning};
+    // "sentiment" ones {polarity, opinion}: the words that make the reader's pages one field.
+    const int MaxFieldTerms = 4;
+
+    static HashSet<ulong> CoverCaptures(ulong[][] captureTerms, Dictionary<ulong, int> documentFrequency, int documents)
+    {
+        var chosen = new HashSet<ulong>();
+        var uncovered = Enumerable.Range(0, captureTerms.Length).ToHashSet();
+        var coverage = new Dictionary<ulong, int>();
+        while (uncovered.Count > 0 && chosen.Count < MaxFieldTerms)
+        {
+            coverage.Clear();
+            foreach (var c in uncovered)
+                foreach (var term in captureTerms[c]) coverage[term] = coverage.GetValueOrDefault(term) + 1;
+            ulong bestTerm = 0;
+            var bestCount = 0;
+            var bestScore = double.NegativeInfinity;
+            foreach (var (term, count) in coverage)
+            {
+                var score = Math.Pow(count, 3) * Math.Log((documents + 1.0) / (documentFrequency.GetValueOrDefault(term) + 1.0));
+                if (score > bestScore || (score == bestScore && term < bestTerm)) (bestTerm, bestCount, bestScore) = (term, count, score);
+            }
+            if (bestCount == 0 || (chosen.Count > 0 && bestCount < Math.Max(2, 0.3 * uncovered.Count))) break;
+            chosen.Add(bestTerm);
+            uncovered.RemoveWhere(c => captureTerms[c].Contains(bestTerm));
+        }
+        return chosen;
+    }
+
+    /// <summary>Whether a title uses one of the field's words (see <see cref="CoverCaptures"/>): a paper of the reader's field.</summary>
+    public bool InField(string? title)
+    {
+        if (_fieldTerms.Count == 0) return false;
+        TitleTerms.Collect(title, _scratch);
+        foreach (var term in _scratch) if (_fieldTerms.Contains(term)) return true;
+        return false;
     }
 
     public double Similarity(string? title) => _weights.Count == 0 ? 0 : Math.Min(1, Raw(title) / _scale);

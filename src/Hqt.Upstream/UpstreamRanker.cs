@@ -16,8 +16,14 @@ public static class UpstreamRanker
     /// <summary>Everything that depends on the graph alone, computed once: rank it with <see cref="Rank(PreparedGraph, RankOptions)"/> as often as needed.</summary>
     public static PreparedGraph Prepare(ReaderGraph graph) => new(graph);
 
+    /// <summary>Prepared with other weights than <see cref="RankWeights.Default"/>: for the tuning command and tests.</summary>
+    internal static PreparedGraph Prepare(ReaderGraph graph, RankWeights weights) => new(graph, weights);
+
     /// <summary>The same answer as ranking the graph <paramref name="prepared"/> was built from; safe to call concurrently.</summary>
-    public static RankResult Rank(PreparedGraph prepared, RankOptions options)
+    public static RankResult Rank(PreparedGraph prepared, RankOptions options) => Rank(prepared, options, explain: true);
+
+    /// <summary>With <paramref name="explain"/> false, ids and scores only (no reasons, no lineage): what tuning needs, many times over.</summary>
+    internal static RankResult Rank(PreparedGraph prepared, RankOptions options, bool explain)
     {
         var limit = Math.Max(0, options.Limit);
         var excluded = options.Excluded ?? new HashSet<string>();
@@ -37,14 +43,17 @@ public static class UpstreamRanker
             // A reference to a person (a link to their page, "as Hamming said") is evidence for the person, not a work to read.
             var works = new List<Scored>(pool.Count);
             foreach (var p in pool) if (!prepared.IsPerson[p.Node]) works.Add(p);
-            var chosen = Diversify(evidence, works, Math.Min(limit - exploring, works.Count));
+            var chosen = Diversify(evidence, prepared.Weights.RepeatAuthorDecay, works, Math.Min(limit - exploring, works.Count));
             var explored = Explore(prepared, flags, chosen, exploring, options.Seed);
 
             var stamps = new WriterStamps(seenWriters);
             var picks = Interleave(chosen, explored);
             var ranked = new List<RankedWork>(picks.Count);
-            foreach (var pick in picks) ranked.Add(Reasons.ForWork(evidence, stamps, pick.Node, pick.Score, pick.IsExploration));
-            var people = PeopleRanker.Rank(evidence, stamps, pool, excluded, limit);
+            foreach (var pick in picks)
+                ranked.Add(explain
+                    ? Reasons.ForWork(evidence, stamps, pick.Node, pick.Score, pick.IsExploration)
+                    : new RankedWork(evidence.Ids[pick.Node], pick.Score, "", [], [], pick.IsExploration));
+            var people = PeopleRanker.Rank(evidence, prepared.Features, stamps, pool, excluded, limit, prepared.Weights, explain);
             return new RankResult(ranked, people);
         }
         finally
@@ -69,55 +78,25 @@ public static class UpstreamRanker
             return;
         }
         // Any other comparer decides equality its own way: ask it about every candidate, as an unprepared rank would.
-        foreach (var node in prepared.ByBaseScore)
+        foreach (var node in prepared.ByScore)
             if (excluded.Contains(prepared.Evidence.Ids[node])) flags[node] = Excluded;
     }
 
-    /// <summary>
-    /// Every candidate's citation evidence first; then title closeness (at most <see cref="RankWeights.Topic"/>) counts
-    /// only for candidates whose evidence alone comes within that of the pool's threshold: the pool's threshold is at
-    /// least the size-th best evidence score, so the others cannot enter. The candidates come sorted by evidence,
-    /// so the threshold and the candidates within reach of it are a prefix of that order.
-    /// </summary>
+    /// <summary>The best <paramref name="size"/> candidates not excluded: a prefix of the prepared order.</summary>
     static List<Scored> ScoreTopCandidates(PreparedGraph prepared, byte[] flags, int size)
     {
-        var byBase = prepared.ByBaseScore;
-        var baseScores = prepared.BaseScores;
-        var threshold = double.NegativeInfinity;
-        for (int k = 0, kept = 0; k < byBase.Length; k++)
-            if (flags[byBase[k]] != Excluded && ++kept == size) { threshold = baseScores[byBase[k]]; break; }
-
-        var reach = new List<int>(Math.Min(byBase.Length, 4 * size));
-        foreach (var node in byBase)
+        var pool = new List<Scored>(size);
+        foreach (var node in prepared.ByScore)
         {
-            if (baseScores[node] + RankWeights.Topic < threshold) break;
-            if (flags[node] != Excluded) reach.Add(node);
+            if (flags[node] == Excluded) continue;
+            pool.Add(new Scored(node, prepared.Scores[node]));
+            if (pool.Count == size) break;
         }
-        // In node order, as a pass over every node meets them, so ties at the pool's edge fall the same way.
-        reach.Sort();
-        var closeness = prepared.Closeness;
-        var heap = new PriorityQueue<int, double>(size + 1);
-        foreach (var i in reach)
-        {
-            var score = baseScores[i] + RankWeights.Topic * closeness[i];
-            if (heap.Count < size) heap.Enqueue(i, score);
-            else if (heap.TryPeek(out _, out var lowest) && score > lowest) heap.DequeueEnqueue(i, score);
-        }
-        var ids = prepared.Evidence.Ids;
-        var pool = new List<Scored>(heap.Count);
-        while (heap.TryDequeue(out var node, out var score)) pool.Add(new Scored(node, score));
-        pool.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(ids[a.Node], ids[b.Node]));
         return pool;
     }
 
-    internal static double BaseScore(CitationEvidence evidence, int node) =>
-        RankWeights.Writers * evidence.Writers[node] / evidence.WriterScale
-        + RankWeights.TwoHop * evidence.TwoHop[node]
-        + RankWeights.Popularity * Math.Log(1 + Math.Max(0, evidence.Nodes[node]?.CitedByCount ?? 0))
-        + RankWeights.Age * Math.Log(1 + Math.Max(0, evidence.MeanGap[node]));
-
     /// <summary>Greedy picks that discount a person's third and later works, so the list is not one author's bibliography.</summary>
-    static List<Scored> Diversify(CitationEvidence evidence, List<Scored> pool, int count)
+    static List<Scored> Diversify(CitationEvidence evidence, double decay, List<Scored> pool, int count)
     {
         var picks = new List<Scored>(count);
         var remaining = new List<Scored>(pool);
@@ -129,7 +108,7 @@ public static class UpstreamRanker
             // The pool is sorted and discounts only lower scores: once a raw score cannot beat the best discounted one, stop looking.
             for (var i = 0; i < remaining.Count && remaining[i].Score > bestScore; i++)
             {
-                var adjusted = remaining[i].Score * Discount(evidence, perAuthor, remaining[i].Node);
+                var adjusted = remaining[i].Score * Discount(evidence, decay, perAuthor, remaining[i].Node);
                 if (adjusted > bestScore) (best, bestScore) = (i, adjusted);
             }
             picks.Add(remaining[best] with { Score = bestScore });
@@ -140,42 +119,38 @@ public static class UpstreamRanker
         return picks;
     }
 
-    static double Discount(CitationEvidence evidence, Dictionary<string, int> perAuthor, int node)
+    static double Discount(CitationEvidence evidence, double decay, Dictionary<string, int> perAuthor, int node)
     {
         var repeats = 0;
         foreach (var author in evidence.Nodes[node]?.Authors ?? [])
             repeats = Math.Max(repeats, perAuthor.GetValueOrDefault(author));
-        return repeats <= 1 ? 1 : Math.Pow(RankWeights.RepeatAuthorDecay, repeats - 1);
+        return repeats <= 1 ? 1 : Math.Pow(decay, repeats - 1);
     }
 
-    /// <summary>"Sampling from the void": seeded uniform picks among the other candidates, so a seed always gives the same ones.</summary>
+    /// <summary>
+    /// "Sampling from the void": seeded picks among the explorable works not chosen (<see cref="PreparedGraph.Explorable"/>),
+    /// each drawn with odds proportional to its score (Efraimidis–Spirakis keys u^(1/w), the largest keys win), so a
+    /// seed always gives the same picks, better-linked works come up more often, and any linked work can.
+    /// </summary>
     static List<Scored> Explore(PreparedGraph prepared, byte[] flags, List<Scored> chosen, int count, int seed)
     {
         var picks = new List<Scored>(count);
         if (count == 0) return picks;
         foreach (var pick in chosen) flags[pick.Node] |= Taken;
-        var explorable = prepared.Explorable;
-        var others = ArrayPool<int>.Shared.Rent(explorable.Length);
-        try
+        var random = new SeededRandom(seed);
+        var heap = new PriorityQueue<int, double>(count + 1);
+        foreach (var node in prepared.Explorable)
         {
-            var length = 0;
-            foreach (var node in explorable)
-                if (flags[node] == 0) others[length++] = node;
-            var random = new SeededRandom(seed);
-            // A partial Fisher–Yates shuffle: the first `count` places are the picks.
-            for (var k = 0; k < Math.Min(count, length); k++)
-            {
-                var j = k + random.Next(length - k);
-                (others[k], others[j]) = (others[j], others[k]);
-                var node = others[k];
-                picks.Add(new Scored(node, prepared.BaseScores[node] + RankWeights.Topic * prepared.Closeness[node], true));
-            }
-            return picks;
+            if (flags[node] != 0) continue;
+            // log(u) / w orders as u^(1/w); a floor keeps zero-scored works drawable, rarely.
+            var weight = Math.Max(prepared.Scores[node], 1e-3);
+            var key = Math.Log((random.Next(1 << 30) + 1.0) / (1 << 30)) / weight;
+            if (heap.Count < count) heap.Enqueue(node, key);
+            else if (heap.TryPeek(out _, out var lowest) && key > lowest) heap.DequeueEnqueue(node, key);
         }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(others);
-        }
+        while (heap.TryDequeue(out var node, out _)) picks.Add(new Scored(node, prepared.Scores[node], true));
+        picks.Reverse();
+        return picks;
     }
 
     /// <summary>Exploration picks spread evenly through the list rather than piled at the end.</summary>

@@ -33,7 +33,14 @@ public class RankUpstreamTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
         var suggestions = json.RootElement.GetProperty("suggestions").EnumerateArray().ToList();
         Assert.Equal(["J93-2003", "D07-1006", "P96-1042"], suggestions.Select(s => s.GetProperty("id").GetString()));
         Assert.StartsWith("cited by 2 writers you read (Vamshi Ambati, Aswarth Dara)", suggestions[0].GetProperty("reason").GetString());
-        Assert.StartsWith("cited by 1 work your writers cite", suggestions[2].GetProperty("reason").GetString());
+        Assert.StartsWith("cited by 1 work your writers cite, most strongly D07-1006 (2007), which Vamshi Ambati cites", suggestions[2].GetProperty("reason").GetString());
+        // The chain the reason names, with the request's ids: capture → the work it cites → the root.
+        var chain = Assert.Single(suggestions[2].GetProperty("lineage").EnumerateArray()).EnumerateArray().ToList();
+        Assert.Equal(["P10-2067", "D07-1006", "P96-1042"], chain.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(["capture", "work", "work"], chain.Select(s => s.GetProperty("kind").GetString()));
+        Assert.Equal([2010, 2007, 1996], chain.Select(s => s.GetProperty("year").GetInt32()));
+        var brown = json.RootElement.GetProperty("authors").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Brown, Peter F.");
+        Assert.Equal(["capture", "work", "person"], brown.GetProperty("lineage")[0].EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
         Assert.True(suggestions[0].GetProperty("score").GetDouble() > suggestions[1].GetProperty("score").GetDouble());
         Assert.Contains(json.RootElement.GetProperty("authors").EnumerateArray(), a => a.GetProperty("name").GetString() == "Brown, Peter F.");
         Assert.Equal("upstream-suggest/v1", json.RootElement.GetProperty("schema").GetString());

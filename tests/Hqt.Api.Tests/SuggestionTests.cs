@@ -49,6 +49,38 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
     }
 
     [Fact]
+    public async Task EverySuggestionCarriesItsChainsOfEvidenceWithIdsTheOtherRoutesTake()
+    {
+        using var client = await ReaderWithLibraryAsync();
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync("/api/suggestions?kind=work"));
+        using var people = JsonDocument.Parse(await client.GetStringAsync("/api/suggestions?kind=person"));
+        using var page = JsonDocument.Parse(await client.GetStringAsync("/api/pages/upstream?url=https://ana.example/one"));
+
+        // The classic is cited by all three captures: three direct chains, capture → the suggestion, newest writer first.
+        var top = list.RootElement.GetProperty("items")[0];
+        var chains = top.GetProperty("lineage").EnumerateArray().ToList();
+        Assert.Equal(3, chains.Count);
+        foreach (var chain in chains)
+        {
+            var steps = chain.EnumerateArray().ToList();
+            Assert.Equal(["capture", "work"], steps.Select(s => s.GetProperty("kind").GetString()));
+            Assert.StartsWith("work-", steps[0].GetProperty("id").GetString());
+            Assert.Equal(top.GetProperty("id").GetString(), steps[^1].GetProperty("id").GetString());
+            Assert.True(steps[0].TryGetProperty("title", out _) && steps[0].TryGetProperty("year", out _));
+        }
+        Assert.Equal(3, chains.Select(c => c[0].GetProperty("id").GetString()).Distinct().Count());
+        // A person's chain ends at their work and then at them, with the id the feedback routes take.
+        var person = people.RootElement.GetProperty("items")[0];
+        var personChain = person.GetProperty("lineage")[0].EnumerateArray().ToList();
+        Assert.Equal("person", personChain[^1].GetProperty("kind").GetString());
+        Assert.Equal(person.GetProperty("id").GetString(), personChain[^1].GetProperty("id").GetString());
+        Assert.Equal("work", personChain[^2].GetProperty("kind").GetString());
+        // The page's references carry theirs too.
+        Assert.Equal(3, page.RootElement.GetProperty("references")[0].GetProperty("lineage").GetArrayLength());
+    }
+
+    [Fact]
     public async Task ADismissedSuggestionNeverComesBackUntilUndone()
     {
         using var client = await ReaderWithLibraryAsync();

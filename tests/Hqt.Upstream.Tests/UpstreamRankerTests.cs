@@ -48,7 +48,11 @@ public class UpstreamRankerTests
         Assert.True(ids.IndexOf("root") < ids.IndexOf("lonely"));
         Assert.Empty(root.CitingCaptures);
         Assert.Equal(["m1", "m2", "m3"], root.CitingWorks);
-        Assert.StartsWith("cited by 3 works your writers cite (", root.Reason);
+        Assert.StartsWith("cited by 3 works your writers cite, most strongly \u201CWork m1\u201D (2010), which A cites; from 1990", root.Reason);
+        // The chains: through the works the captures cite, the strongest first, each from a capture to the root.
+        Assert.Equal([["a", "m1", "root"], ["a", "m2", "root"], ["b", "m3", "root"]], root.Lineage.Select(chain => chain.Select(s => s.Id)));
+        Assert.Equal(["capture", "work", "work"], root.Lineage[0].Select(s => s.Kind));
+        Assert.Equal([2020, 2010, 1990], root.Lineage[0].Select(s => s.Year));
     }
 
     [Fact]
@@ -105,10 +109,50 @@ public class UpstreamRankerTests
 
         var root = result.Works.Single(w => w.Id == "root");
         Assert.StartsWith("cited by 3 writers you read (Vamshi Ambati, Stephan Vogel, Rebecca Hwa) and by 1 work they cite", root.Reason);
-        Assert.Contains("older than the works citing it", root.Reason);
+        Assert.Contains("; from 1993, 24 years before the works citing it", root.Reason); // mean of 27, 27, 27 and 17
+        // Direct citations are the strongest chains, one per writer, the newest capture first among equals.
+        Assert.Equal(3, root.Lineage.Count);
+        Assert.All(root.Lineage, chain => Assert.Equal(["capture", "work"], chain.Select(s => s.Kind)));
         var brown = result.People.Single(p => p.Name == "Brown, Peter F.");
         Assert.Equal(["root"], brown.WorkIds);
-        Assert.Contains("The Mathematics of Statistical Machine Translation", brown.Reason);
+        Assert.Contains("\u201CThe Mathematics of Statistical Machine Translation\u201D (1993)", brown.Reason);
+        // A person's chain runs through their work to them.
+        Assert.Equal(["capture", "work", "person"], brown.Lineage[0].Select(s => s.Kind));
+        Assert.Equal(["root", "person:peterfbrown"], brown.Lineage[0].Skip(1).Select(s => s.Id));
+        Assert.Equal("Peter F. Brown", brown.Lineage[0][^1].Title);
+    }
+
+    [Fact]
+    public void ReasonsTellTwoHopRowsApartByTheWorkAndWriterThatCarryThem()
+    {
+        // Two roots no capture cites, each reached through a different cited work and writer.
+        var graph = new ReaderGraph(
+            [Capture("a", "Pang, Bo", "m1"), Capture("b", "Turney, Peter", "m2")],
+            [Work("m1", 2005, ["r1"], title: "Sentiment of reviews"), Work("m2", 2004, ["r2"], title: "Polarity of words"),
+             Work("r1", 1990), Work("r2", 1980)]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        var r1 = result.Works.Single(w => w.Id == "r1");
+        var r2 = result.Works.Single(w => w.Id == "r2");
+        Assert.Contains("\u201CSentiment of reviews\u201D (2005), which Bo Pang cites", r1.Reason);
+        Assert.Contains("\u201CPolarity of words\u201D (2004), which Peter Turney cites", r2.Reason);
+        Assert.NotEqual(r1.Reason, r2.Reason);
+        Assert.Equal([["a", "m1", "r1"]], r1.Lineage.Select(chain => chain.Select(s => s.Id)));
+    }
+
+    [Fact]
+    public void LineageReachesThreeStepsAndStopsAtThreeChains()
+    {
+        // a cites m; m cites n (expanded); n cites deep. Five captures cite "wide".
+        var graph = new ReaderGraph(
+            [Capture("a", "A", "m", "wide"), Capture("b", "B", "wide"), Capture("c", "C", "wide"), Capture("d", "D", "wide")],
+            [Work("m", 2010, ["n"]), Work("n", 2000, ["deep"]), Work("deep", 1985), Work("wide", 2001)]);
+
+        var result = UpstreamRanker.Rank(graph, new RankOptions());
+
+        Assert.Equal([["a", "m", "n", "deep"]], result.Works.Single(w => w.Id == "deep").Lineage.Select(chain => chain.Select(s => s.Id)));
+        Assert.Equal(Lineage.MaxChains, result.Works.Single(w => w.Id == "wide").Lineage.Count);
     }
 
     [Fact]

@@ -79,12 +79,23 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
         return new Suggestion(
             long.TryParse(ranked.Id, out var id) ? SuggestionIds.Work(id) : ranked.Id, "work",
             work?.Title ?? work?.Link ?? ranked.Id, work?.Link, work?.Year, work?.Authors ?? [],
-            Math.Round(ranked.Score, 4), ranked.Reason, ranked.IsExploration, paths);
+            Math.Round(ranked.Score, 4), ranked.Reason, ranked.IsExploration, paths) { Lineage = ToWire(graph, ranked.Lineage, extra) };
     }
 
     public static Suggestion ToSuggestion(LoadedGraph graph, RankedPerson person, Func<string, WorkInfo?>? extra = null) => new(
         SuggestionIds.Person(person.Name), "person", person.Name, null, null, [], Math.Round(person.Score, 4), person.Reason, false,
-        person.WorkIds.Take(MaxPaths).Select(id => Path(graph, "author-of", id, extra)).ToList());
+        person.WorkIds.Take(MaxPaths).Select(id => Path(graph, "author-of", id, extra)).ToList()) { Lineage = ToWire(graph, person.Lineage, extra) };
+
+    /// <summary>The ranker's chains with wire ids: works as <c>work-N</c>, people as <c>person-key</c>, a page's own unstored works by position.</summary>
+    static IReadOnlyList<IReadOnlyList<LineageStep>> ToWire(LoadedGraph graph, IReadOnlyList<IReadOnlyList<LineageStep>> chains, Func<string, WorkInfo?>? extra) =>
+        chains.Select(chain => (IReadOnlyList<LineageStep>)chain.Select(step =>
+        {
+            if (step.Kind == "person" && step.Id.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
+                return new LineageStep("person-" + step.Id[PersonNames.KeyPrefix.Length..], "person", step.Title, null);
+            var work = Find(graph, step.Id, extra);
+            var id = long.TryParse(step.Id, out var n) ? n switch { >= 0 => SuggestionIds.Work(n), -1 => "page", _ => $"reference-{-n - 2}" } : step.Id;
+            return new LineageStep(id, step.Kind, step.Title ?? work?.Link, step.Year);
+        }).ToList()).ToList();
 
     static SuggestionPath Path(LoadedGraph graph, string relation, string id, Func<string, WorkInfo?>? extra)
     {

@@ -61,7 +61,15 @@ public sealed record UpstreamSuggestion(
     string Reason,
     bool IsExploration,
     IReadOnlyList<string> CitingCaptures,
-    IReadOnlyList<string> CitingWorks);
+    IReadOnlyList<string> CitingWorks)
+{
+    /// <summary>The strongest chains of evidence (at most 3), each from a capture (its request id) to this work.</summary>
+    public IReadOnlyList<IReadOnlyList<LineageStep>> Lineage { get; init; } = [];
+}
 
 /// <param name="WorkIds">The suggested works they wrote.</param>
-public sealed record UpstreamAuthor(string Name, double Score, string Reason, IReadOnlyList<string> WorkIds);
+public sealed record UpstreamAuthor(string Name, double Score, string Reason, IReadOnlyList<string> WorkIds)
+{
+    /// <summary>The strongest chains of evidence (at most 3), each from a capture through one of their works to them (kind person).</summary>
+    public IReadOnlyList<IReadOnlyList<LineageStep>> Lineage { get; init; } = [];
+}

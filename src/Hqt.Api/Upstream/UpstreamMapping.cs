@@ -22,6 +22,6 @@ public static class UpstreamMapping
 
     public static UpstreamResponse ToResponse(this RankResult result) => new(
         UpstreamRequest.SchemaName,
-        result.Works.Select(w => new UpstreamSuggestion(w.Id, w.Score, w.Reason, w.IsExploration, w.CitingCaptures, w.CitingWorks)).ToList(),
-        result.People.Select(p => new UpstreamAuthor(p.Name, p.Score, p.Reason, p.WorkIds)).ToList());
+        result.Works.Select(w => new UpstreamSuggestion(w.Id, w.Score, w.Reason, w.IsExploration, w.CitingCaptures, w.CitingWorks) { Lineage = w.Lineage }).ToList(),
+        result.People.Select(p => new UpstreamAuthor(p.Name, p.Score, p.Reason, p.WorkIds) { Lineage = p.Lineage }).ToList());
 }

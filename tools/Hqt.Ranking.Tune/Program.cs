@@ -1,0 +1,333 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hqt.Upstream;
+using Hqt.Upstream.Tests;
+
+// Fits the ranker's weights on the AAN dev + dev-b scenarios and says honestly how well they generalise:
+// leave-topics-out cross-validation (no topic in both the training and the test side of a fold, every weight chosen
+// on the training topics alone) beside the in-sample figure. See docs/ranking.md.
+//
+//   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- cv [--folds 23] [--write] [--report docs/ranking-report.md]
+//   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- score [--weights hand|default] [--runs DIR]
+//   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- explore
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var command = args.FirstOrDefault() ?? "cv";
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var shared = Option("--shared") ?? Environment.GetEnvironmentVariable("HQT_SHARED") ?? FindShared();
+var repo = FindRepo();
+var suggest = Path.Combine(shared, "eval", "suggest");
+var sets = new[] { ("dev", "scenarios-dev.jsonl"), ("dev-b", "scenarios-dev-b.jsonl") };
+
+var clock = Stopwatch.StartNew();
+var cases = new List<Case>();
+foreach (var (set, file) in sets)
+    foreach (var track in Tuning.Tracks)
+        foreach (var scenario in EvalScenarios.Load(Path.Combine(suggest, file), track))
+        {
+            var evidence = new CitationEvidence(scenario.Graph);
+            cases.Add(new Case(scenario, track, set, evidence, new RankFeatures(evidence)));
+        }
+Console.Error.WriteLine($"loaded {cases.Count} cases ({cases.Select(c => c.Scenario.Topic).Distinct().Count()} topics) in {clock.Elapsed.TotalSeconds:F1} s");
+
+switch (command)
+{
+    case "cv":
+        return CrossValidate();
+    case "score":
+        return Score();
+    case "explore":
+        return Explore();
+    default:
+        Console.Error.WriteLine($"unknown command {command}: cv | score | explore");
+        return 2;
+}
+
+int Score()
+{
+    var hand = Option("--weights") == "hand";
+    RankWeights WeightsOf(Case c) => hand ? RankWeights.Hand : RankWeights.For(c.Evidence);
+    Console.WriteLine(hand ? $"weights: {RankWeights.Hand}" : $"weights: {RankWeights.Default}\ncaptures-only weights: {RankWeights.CapturesOnly}");
+    var runs = Option("--runs");
+    for (var i = 0; i < 3; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        Tuning.Evaluate(WeightsOf, cases);
+        Console.Error.WriteLine($"one pass over every case: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms");
+    }
+    foreach (var (set, _) in sets)
+    {
+        var of = cases.Where(c => c.Set == set).ToList();
+        Console.WriteLine($"{set,-6} {Tuning.Summarise(Tuning.Evaluate(WeightsOf, of))}");
+        if (runs is null) continue;
+        Directory.CreateDirectory(runs);
+        foreach (var track in Tuning.Tracks)
+        {
+            using var writer = new StreamWriter(Path.Combine(runs, $"{set}-{track}.jsonl"));
+            foreach (var c in of.Where(c => c.Track == track))
+            {
+                var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, WeightsOf(c)), new RankOptions(c.Scenario.Limit));
+                writer.WriteLine(JsonSerializer.Serialize(new
+                {
+                    scenario_id = c.Scenario.Id,
+                    suggestions = result.Works.Select(w => w.Id),
+                    authors = result.People.Select(p => p.Name),
+                }));
+            }
+        }
+    }
+    return 0;
+}
+
+int CrossValidate()
+{
+    var folds = int.Parse(Option("--folds") ?? "23", CultureInfo.InvariantCulture);
+    if (Option("--features") is { } only)
+        Tuning.Fitted = only == "hand" ? Tuning.HandFeatures : only.Split(',').Select(Enum.Parse<Feature>).ToArray();
+    var topics = cases.Select(c => c.Scenario.Topic).Distinct().Order(StringComparer.Ordinal).ToList();
+    var report = new StringBuilder();
+    void Say(string line) { Console.WriteLine(line); report.AppendLine(line); }
+
+    Say($"# Ranking weights: leave-topics-out cross-validation");
+    Say("");
+    Say($"Scenarios: dev + dev-b ({cases.Count / 2} scenarios, {topics.Count} topics, tracks lookup and capture). " +
+        $"Folds: {folds} (topics dealt round-robin in name order; no topic on both sides of a fold). " +
+        "Objective on the training topics: lookup nDCG@10 + hidden-root recall@10 + author recall@10 + capture nDCG@10. " +
+        $"Features fitted: {string.Join(", ", Tuning.Fitted)} (Writers fixed at 1: the scale of a score never changes an order).");
+    Say("");
+    Say($"Hand weights (issue 5, chosen on dev): {Tuning.Summarise(Tuning.Evaluate(_ => RankWeights.Hand, cases))}");
+    Say("");
+
+    var testRows = new List<(Case Case, Dictionary<string, double?> Metrics)>();
+    var chosen = new List<RankWeights>();
+    var chosenCapture = new List<RankWeights>();
+    for (var fold = 0; fold < folds; fold++)
+    {
+        var held = topics.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
+        var train = cases.Where(c => !held.Contains(c.Scenario.Topic)).ToList();
+        var test = cases.Where(c => held.Contains(c.Scenario.Topic)).ToList();
+        var fitted = Tuning.Fit(train, "lookup");
+        var fittedCapture = Tuning.Fit(train, "capture");
+        chosen.Add(fitted);
+        chosenCapture.Add(fittedCapture);
+        var rows = Tuning.Evaluate(c => c.Track == "lookup" ? fitted : fittedCapture, test);
+        testRows.AddRange(rows);
+        Console.Error.WriteLine($"fold {fold + 1}/{folds} [{string.Join(", ", held)}] {clock.Elapsed.TotalSeconds:F0} s: test {Tuning.Summarise(rows)}");
+        Console.Error.WriteLine($"    lookup: {fitted}");
+        Console.Error.WriteLine($"    capture: {fittedCapture}");
+    }
+    var final = Tuning.Fit(cases, "lookup");
+    var finalCapture = Tuning.Fit(cases, "capture");
+    var inSample = Tuning.Evaluate(c => c.Track == "lookup" ? final : finalCapture, cases);
+
+    Say("| figure | lookup nDCG@10 | hidden-root recall@10 | author recall@10 | capture nDCG@10 |");
+    Say("|---|---|---|---|---|");
+    Say(Tuning.Row("hand weights, dev (in-sample for them)", Tuning.Evaluate(_ => RankWeights.Hand, cases.Where(c => c.Set == "dev").ToList())));
+    Say(Tuning.Row("hand weights, dev-b (new samples)", Tuning.Evaluate(_ => RankWeights.Hand, cases.Where(c => c.Set == "dev-b").ToList())));
+    Say(Tuning.Row($"**leave-topics-out CV, dev + dev-b ({folds} folds)**", testRows));
+    Say(Tuning.Row("CV, dev scenarios only", testRows.Where(r => r.Case.Set == "dev").ToList()));
+    Say(Tuning.Row("CV, dev-b scenarios only", testRows.Where(r => r.Case.Set == "dev-b").ToList()));
+    Say(Tuning.Row("fitted on all, in-sample dev + dev-b", inSample));
+    Say(Tuning.Row("fitted on all, in-sample dev", inSample.Where(r => r.Case.Set == "dev").ToList()));
+    Say(Tuning.Row("fitted on all, in-sample dev-b", inSample.Where(r => r.Case.Set == "dev-b").ToList()));
+    Say("");
+    Say("Weights chosen in each fold (how stable the choice is), graphs with lookups (the lookup track):");
+    Say("");
+    WeightTable(chosen, final);
+    Say("");
+    Say("Captures-only graphs (the capture track):");
+    Say("");
+    WeightTable(chosenCapture, finalCapture);
+    Say("");
+    Say($"Final weights, graphs with lookups: {final}");
+    Say($"Final weights, captures only: {finalCapture}");
+    Say($"({clock.Elapsed.TotalSeconds:F0} s on {Environment.ProcessorCount} cores)");
+
+    void WeightTable(List<RankWeights> chosen, RankWeights final)
+    {
+    foreach (var feature in Enum.GetValues<Feature>())
+        Say($"- {feature}: {string.Join(" ", chosen.Select(w => w[feature].ToString("0.###", CultureInfo.InvariantCulture)))} → final {final[feature]:0.###}");
+    Say($"- repeat-author decay: {string.Join(" ", chosen.Select(w => w.RepeatAuthorDecay.ToString("0.##", CultureInfo.InvariantCulture)))} → final {final.RepeatAuthorDecay:0.##}");
+    Say($"- people power: {string.Join(" ", chosen.Select(w => w.PeoplePower.ToString("0.##", CultureInfo.InvariantCulture)))} → final {final.PeoplePower:0.##}");
+    Say($"- people citers: {string.Join(" ", chosen.Select(w => w.PeopleCiters.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleCiters:0.###}");
+    }
+
+    if (args.Contains("--write"))
+    {
+        var path = Path.Combine(repo, "src", "Hqt.Upstream", "RankWeights.Fitted.cs");
+        File.WriteAllText(path, Tuning.Source(final, finalCapture));
+        Console.Error.WriteLine($"wrote {path}");
+    }
+    if (Option("--report") is { } reportPath)
+    {
+        File.WriteAllText(Path.Combine(repo, reportPath), report.ToString());
+        Console.Error.WriteLine($"wrote {reportPath}");
+    }
+    return 0;
+}
+
+int Explore()
+{
+    Console.WriteLine("| explore share | lookup nDCG@10 | hidden-root recall@10 | capture nDCG@10 | explored picks in top 10 | explored picks that are roots |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var share in new[] { 0.0, 0.1, 0.2 })
+    {
+        var rows = new List<(Case, Dictionary<string, double?>)>();
+        int explored = 0, rootsHit = 0;
+        foreach (var c in cases)
+            for (var seed = 1; seed <= 5; seed++)
+            {
+                var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence)), new RankOptions(c.Scenario.Limit, share, seed));
+                rows.Add((c, EvalMetrics.Score(c.Scenario.Truth, result.Works.Select(w => w.Id).ToList(), result.People.Select(p => p.Name).ToList())));
+                var roots = c.Scenario.Truth.Roots.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var w in result.Works.Take(EvalMetrics.K).Where(w => w.IsExploration))
+                {
+                    explored++;
+                    if (roots.Contains(w.Id)) rootsHit++;
+                }
+            }
+        var s = Tuning.Figures(rows);
+        Console.WriteLine($"| {share:0.0} | {s.LookupNdcg:F3} | {s.Hidden:F3} | {s.CaptureNdcg:F3} | {explored} | {rootsHit} ({(explored > 0 ? 100.0 * rootsHit / explored : 0):F1} %) |");
+    }
+    return 0;
+}
+
+static string FindRepo()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "hqt-api.sln"))) return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}
+
+static string FindShared() => Path.GetFullPath(Path.Combine(FindRepo(), "..", "shared"));
+
+sealed record Case(EvalScenario Scenario, string Track, string Set, CitationEvidence Evidence, RankFeatures Features);
+
+readonly record struct Figures(double LookupNdcg, double Hidden, double Author, double CaptureNdcg)
+{
+    /// <summary>What a fit maximises on one track's training cases: the lookup track's three bars, or the capture track's one.</summary>
+    public double Objective(string track) => track == "lookup" ? LookupNdcg + Hidden + Author : CaptureNdcg;
+}
+
+static class Tuning
+{
+    public static readonly string[] Tracks = ["lookup", "capture"];
+
+    /// <summary>Features whose weight is fitted; the writer share stays at 1 since a score's scale never changes an order.</summary>
+    public static Feature[] Fitted { get; set; } = Enum.GetValues<Feature>().Where(f => f != Feature.Writers).ToArray();
+
+    /// <summary>The evidence of issue 5's hand weights: fitting only these measures what fitting alone buys.</summary>
+    public static readonly Feature[] HandFeatures = [Feature.TwoHopWriters, Feature.TwoHopTopic, Feature.Popularity, Feature.Age, Feature.Topic];
+
+    static readonly double[] Grid = [0, 0.01, 0.03, 0.1, 0.3, 1, 3];
+
+    public static List<(Case Case, Dictionary<string, double?> Metrics)> Evaluate(RankWeights weights, IReadOnlyList<Case> cases) => Evaluate(_ => weights, cases);
+
+    public static List<(Case Case, Dictionary<string, double?> Metrics)> Evaluate(Func<Case, RankWeights> weightsOf, IReadOnlyList<Case> cases)
+    {
+        var rows = new (Case, Dictionary<string, double?>)[cases.Count];
+        Parallel.For(0, cases.Count, i =>
+        {
+            var c = cases[i];
+            var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, weightsOf(c)), new RankOptions(c.Scenario.Limit), explain: false);
+            rows[i] = (c, EvalMetrics.Score(c.Scenario.Truth, result.Works.Select(w => w.Id).ToList(), result.People.Select(p => p.Name).ToList()));
+        });
+        return [.. rows];
+    }
+
+    /// <summary>As score.py aggregates: each metric averaged over the scenarios where it is defined, per track.</summary>
+    public static Figures Figures(IEnumerable<(Case Case, Dictionary<string, double?> Metrics)> rows)
+    {
+        var list = rows.ToList();
+        double Mean(string track, string metric)
+        {
+            var values = list.Where(r => r.Case.Track == track).Select(r => r.Metrics.GetValueOrDefault(metric)).OfType<double>().ToList();
+            return values.Count > 0 ? values.Average() : double.NaN;
+        }
+        return new Figures(Mean("lookup", "ndcg@10"), Mean("lookup", "hidden_recall@10"), Mean("lookup", "author_recall@10"), Mean("capture", "ndcg@10"));
+    }
+
+    public static string Summarise(IEnumerable<(Case Case, Dictionary<string, double?> Metrics)> rows)
+    {
+        var f = Figures(rows);
+        return $"lookup nDCG@10 {f.LookupNdcg:F3}  hidden {f.Hidden:F3}  author {f.Author:F3}  capture nDCG@10 {f.CaptureNdcg:F3}";
+    }
+
+    public static string Row(string label, IEnumerable<(Case Case, Dictionary<string, double?> Metrics)> rows)
+    {
+        var f = Figures(rows);
+        return $"| {label} | {f.LookupNdcg:F3} | {f.Hidden:F3} | {f.Author:F3} | {f.CaptureNdcg:F3} |";
+    }
+
+    /// <summary>
+    /// Coordinate ascent from the hand weights: each weight in turn takes the best of a log grid and ×0.7 / ×1.4 of
+    /// its current value, keeping a change only when it lifts the training objective; passes until nothing moves (at most 3).
+    /// </summary>
+    public static RankWeights Fit(IReadOnlyList<Case> all, string track)
+    {
+        var train = all.Where(c => c.Track == track).ToList();
+        // Features that are zero on every candidate here (the second hop on a captures-only graph) cannot matter.
+        var live = Fitted.Where(f => train.Any(c => c.Evidence.Ids.Count > 0 && Enumerable.Range(0, c.Evidence.Ids.Count).Any(i => c.Features[i, f] != 0))).ToArray();
+        double Objective(RankWeights w) => Figures(Evaluate(w, train)).Objective(track);
+        var best = RankWeights.Hand;
+        var bestScore = Objective(best);
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var moved = false;
+            foreach (var feature in live)
+            {
+                var current = best[feature];
+                foreach (var value in Grid.Concat([current * 0.7, current * 1.4]).Distinct())
+                {
+                    if (value == current) continue;
+                    var trial = best.With(feature, value);
+                    var score = Objective(trial);
+                    if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+                }
+            }
+            foreach (var decay in new[] { 0.5, 0.7, 0.85, 1.0 })
+            {
+                var trial = best with { RepeatAuthorDecay = decay };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            // People are measured on the lookup track only (author recall).
+            foreach (var citers in track != "lookup" ? [] : new[] { 0, 0.03, 0.1, 0.3, 1, 3, best.PeopleCiters * 0.7, best.PeopleCiters * 1.4 })
+            {
+                var trial = best with { PeopleCiters = citers };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var power in track != "lookup" ? [] : new[] { 1.0, 2.0, 3.0, 4.0 })
+            {
+                var trial = best with { PeoplePower = power };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            if (!moved) break;
+        }
+        return best;
+    }
+
+    public static string Source(RankWeights lookup, RankWeights capture) => $$"""
+        // Written by tools/Hqt.Ranking.Tune (cv --write): fitted on dev + dev-b; the report is docs/ranking-report.md.
+        namespace Hqt.Upstream;
+
+        partial record RankWeights
+        {
+            static RankWeights Fitted { get; } = {{Expression(lookup)}};
+
+            static RankWeights FittedCapturesOnly { get; } = {{Expression(capture)}};
+        }
+
+        """;
+
+    static string Expression(RankWeights weights)
+    {
+        string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        var pairs = Enum.GetValues<Feature>().Where(f => weights[f] != 0).Select(f => $"\n        (Feature.{f}, {R(weights[f])})");
+        return $"FromPairs({R(weights.RepeatAuthorDecay)}, {R(weights.PeoplePower)}, {R(weights.PeopleCiters)},{string.Join(",", pairs)})";
+    }
+}
