@@ -110,11 +110,21 @@ public static class UpstreamRanker
         return pool;
     }
 
-    internal static double BaseScore(CitationEvidence evidence, int node) =>
-        RankWeights.Writers * evidence.Writers[node] / evidence.WriterScale
-        + RankWeights.TwoHop * evidence.TwoHop[node]
-        + RankWeights.Popularity * Math.Log(1 + Math.Max(0, evidence.Nodes[node]?.CitedByCount ?? 0))
-        + RankWeights.Age * Math.Log(1 + Math.Max(0, evidence.MeanGap[node]));
+    internal static double BaseScore(CitationEvidence evidence, int node)
+    {
+        var cited = RankWeights.Writers * evidence.Writers[node] / evidence.WriterScale + RankWeights.TwoHop * evidence.TwoHop[node];
+        // A work known only by its address (no title: a bare link, a DOI nothing has looked up yet) never outranks a titled
+        // work on equal citation evidence: the priors (age, popularity) lift only what a reader can recognise, and it gives
+        // way on a tie.
+        if (!IsTitled(evidence.Nodes[node])) return cited * (1 - 1e-9);
+        return cited
+            + RankWeights.Popularity * Math.Log(1 + Math.Max(0, evidence.Nodes[node]?.CitedByCount ?? 0))
+            + RankWeights.Age * Math.Log(1 + Math.Max(0, evidence.MeanGap[node]));
+    }
+
+    /// <summary>Whether a work has a title of its own (not empty, not its address written out).</summary>
+    internal static bool IsTitled(WorkNode? work) =>
+        work?.Title is { Length: > 0 } title && !title.Contains("://", StringComparison.Ordinal) && !title.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Greedy picks that discount a person's third and later works, so the list is not one author's bibliography.</summary>
     static List<Scored> Diversify(CitationEvidence evidence, List<Scored> pool, int count)
