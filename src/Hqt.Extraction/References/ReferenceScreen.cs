@@ -3,17 +3,18 @@ using Hqt.Extraction.Identity;
 namespace Hqt.Extraction.References;
 
 /// <summary>
-/// What every reference passes before it joins the page's set, whichever signal found it: junk titles are dropped, and
-/// the site's own navigation (its home page, tag, archive, volume and venue pages, the page's own PDF) is no reference.
-/// Links are reported as the page writes them: a search link or a DOI written "10.1000%2Fx" becomes the identifier it
-/// carries when it is written into the reader's graph (<see cref="LookupPages"/>, <see cref="Doi.ResolverUrl"/>).
+/// What every reference passes before it joins the page's set, whichever signal found it: the site's own navigation (its
+/// home page, tag, archive, volume and venue pages, the page's own PDF) is no reference. Otherwise references are
+/// reported as the page declares them: a search link, a DOI written "10.1000%2Fx" or a declared title that is no title
+/// ("People, May 31, 1971") is screened where it is written into the reader's graph (<see cref="LookupPages"/>,
+/// <see cref="Doi.ResolverUrl"/>, <see cref="WorkTitles"/>), so what the page says stays measurable.
 /// </summary>
 static class ReferenceScreen
 {
     // Path segments that are a site's furniture wherever they appear: listings, not works.
     static readonly HashSet<string> ListingSegments = new(StringComparer.OrdinalIgnoreCase)
     {
-        "tag", "tags", "category", "categories", "topic", "topics", "archive", "archives", "volumes", "venues", "sections", "issues", "series",
+        "tag", "tags", "category", "categories", "archive", "archives", "volumes", "venues", "sections", "issues", "series",
         "label", "labels", "keyword", "keywords", "subject", "subjects",
     };
 
@@ -28,7 +29,6 @@ static class ReferenceScreen
     /// <summary>False when the draft is no reference; otherwise it is tidied in place.</summary>
     public static bool Keep(ReferenceDraft draft, Uri? page)
     {
-        if (draft.Title is not null) draft.Title = WorkTitles.Clean(draft.Title);
         if (draft.Url is not { } url) return true;
         return draft.Doi is not null || draft.Title is not null || !IsNavigation(url, draft.AnchorText, page);
     }

@@ -25,7 +25,7 @@ public static partial class WorkTitles
     // Months in the languages of the corpora's dates: a month before a number makes a date, not a citation.
     const string Month = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 
-    [GeneratedRegex(@"^(?:[\p{L}][\p{L}'’.\- ]{0,60},\s*)?(?:" + Month + @"\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+" + Month + @"\s+\d{4}|" + Month + @"\s+\d{4}|\d{4}-\d{2}-\d{2})\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[\p{L}][\p{L}'’.,\- ]{0,60},\s*)?(?:" + Month + @"\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+" + Month + @"\s+\d{4}|" + Month + @"\s+\d{4}|\d{4}-\d{2}-\d{2})\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateOnly();
 
     // "Phys. Rev. 82, 863 (1951)", "Nature 553, 2018", "J. 396, 606 (1992)", "4, 84 (2002)".
@@ -88,6 +88,9 @@ public static partial class WorkTitles
         var letters = text.Count(char.IsLetter);
         var wordScript = text.Any(c => c is >= '\u3040' and <= '\u9fff' or >= '\uac00' and <= '\ud7af');
         if (letters == 0 || (!wordScript && text.Length <= 3)) return false;
+        // An address written out: "www2.census.gov/programs-surveys/…", "https://…".
+        if (text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www", StringComparison.OrdinalIgnoreCase)
+            || (!text.Contains(' ') && text.Contains('/') && text.Contains('.'))) return false;
         var label = OpensNote().Replace(text, "").Trim(' ', '.', ':', '[', ']', '(', ')', '"', '\u201c', '\u201d', '»', '«', '→', '›', '↗');
         if (Labels.Contains(label)) return false;
         if (EtAl().IsMatch(text) || InitialLead().IsMatch(text)) return false;
