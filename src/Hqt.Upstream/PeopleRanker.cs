@@ -16,7 +16,10 @@ static class PeopleRanker
         var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
             .Select(e => PersonNames.Normalize(e[PersonNames.KeyPrefix.Length..])).ToHashSet(StringComparer.Ordinal);
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var scores = new Dictionary<int, double>();
         foreach (var work in pool)
+        {
+            scores[work.Node] = work.Score;
             foreach (var author in Names(evidence, work.Node))
             {
                 var key = PersonNames.Normalize(author);
@@ -26,11 +29,14 @@ static class PeopleRanker
                 person.Works.Add(work.Node);
                 person.Score += Math.Pow(Math.Max(0, work.Score), weights.PeoplePower);
             }
+        }
+        // Forms of one person merge first, so the field's citers below count the merged person's works.
+        var ranked = MergeForms(evidence, people.Values.ToList(), scores, weights.PeoplePower);
         if (weights.PeopleCiters != 0)
         {
             // Everything in the field that cites any of their works, once: captures as ~index, works of the field as their index.
             var citers = new HashSet<int>();
-            foreach (var person in people.Values)
+            foreach (var person in ranked)
             {
                 citers.Clear();
                 foreach (var work in person.Works)
@@ -42,7 +48,7 @@ static class PeopleRanker
                 person.Score += weights.PeopleCiters * Math.Log(1 + citers.Count);
             }
         }
-        return people.Values
+        return ranked
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
             .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), explain ? Reason(evidence, stamps, p) : "", p.Works.Select(w => evidence.Ids[w]).ToList())
@@ -52,12 +58,79 @@ static class PeopleRanker
             .ToList();
     }
 
+    /// <summary>
+    /// Forms of one name ("AA Romanovsky", "Romanovsky AA", "Andrej A Romanovsky") become one person when the evidence
+    /// says so: the same family name, initials where one extends the other, and a work or a co-author in common. Forms
+    /// that only share a family name and initial, with nothing else in common, stay apart.
+    /// </summary>
+    static List<Person> MergeForms(CitationEvidence evidence, List<Person> people, Dictionary<int, double> scores, double power)
+    {
+        var parts = people.Select(p => NameForms.Read(p.Name)).ToList();
+        var merged = new bool[people.Count];
+        foreach (var group in Enumerable.Range(0, people.Count).Where(i => parts[i] is { Initials.Length: > 0 }).GroupBy(i => parts[i]!.Value.Family).Where(g => g.Count() > 1))
+        {
+            var members = group.ToList();
+            for (var a = 0; a < members.Count; a++)
+                for (var b = a + 1; b < members.Count; b++)
+                {
+                    int i = members[a], j = members[b];
+                    if (merged[i] || merged[j] || !NameForms.Compatible(parts[i]!.Value, parts[j]!.Value)) continue;
+                    var shared = people[i].Works.Intersect(people[j].Works).Any()
+                        || CoAuthors(evidence, people[i], parts[i]!.Value).Overlaps(CoAuthors(evidence, people[j], parts[j]!.Value))
+                        || (Citers(evidence, people[i]).Overlaps(Citers(evidence, people[j])) && IsOnlyFullerForm(members, parts, merged, i, j));
+                    if (!shared) continue;
+                    // The fuller form names the person: "Andrej A Romanovsky" over "AA Romanovsky".
+                    var (keep, drop) = people[i].Name.Count(char.IsLetter) >= people[j].Name.Count(char.IsLetter) ? (i, j) : (j, i);
+                    foreach (var work in people[drop].Works.Where(w => !people[keep].Works.Contains(w)).ToList())
+                    {
+                        people[keep].Works.Add(work);
+                        people[keep].Score += Math.Pow(Math.Max(0, scores[work]), power);
+                    }
+                    merged[drop] = true;
+                    parts[keep] = parts[keep]!.Value.Initials.Length >= parts[drop]!.Value.Initials.Length ? parts[keep] : parts[drop];
+                }
+        }
+        return people.Where((_, i) => !merged[i]).ToList();
+    }
+
+    // The captures and works citing any of the person's works: forms cited side by side in one reference list.
+    static HashSet<int> Citers(CitationEvidence evidence, Person person)
+    {
+        var citers = new HashSet<int>();
+        foreach (var work in person.Works)
+        {
+            foreach (var c in evidence.CapturesCiting(work)) citers.Add(-1 - c);
+            foreach (var h in evidence.WorksCiting(work)) citers.Add(h);
+        }
+        return citers;
+    }
+
+    // Cited side by side, "J Lipton" is "JM Lipton" only when no other fuller form ("JR Lipton") could be meant.
+    static bool IsOnlyFullerForm(List<int> members, List<NameForms.Parts?> parts, bool[] merged, int i, int j)
+    {
+        var (shorter, fuller) = parts[i]!.Value.Initials.Length <= parts[j]!.Value.Initials.Length ? (i, j) : (j, i);
+        return !members.Any(k => k != shorter && k != fuller && !merged[k] && NameForms.Compatible(parts[shorter]!.Value, parts[k]!.Value)
+            && parts[k]!.Value.Initials != parts[fuller]!.Value.Initials);
+    }
+
+    static HashSet<string> CoAuthors(CitationEvidence evidence, Person person, NameForms.Parts self)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var work in person.Works)
+            foreach (var author in evidence.Nodes[work]?.Authors ?? [])
+                if (NameForms.Read(author) is { } other && other.Family != self.Family && other.FirstInitial is { } initial)
+                    keys.Add(other.Family + " " + initial);
+        return keys;
+    }
+
     // A person reference names its person (its title, else its author); a work names its authors.
     static IEnumerable<string> Names(CitationEvidence evidence, int node)
     {
         var work = evidence.Nodes[node];
-        if (!evidence.IsPerson(node)) return work?.Authors ?? [];
-        return [work?.Title is { Length: > 0 } title ? title : work?.Authors.FirstOrDefault() ?? evidence.Ids[node]];
+        if (work is null) return [];
+        if (!evidence.IsPerson(node)) return work.Authors.Select(NameForms.Clean).OfType<string>();
+        // Only a name-shaped label names a person: a bare id or "Instagram Account" names nobody.
+        return new[] { work.Title, work.Authors.FirstOrDefault() }.Select(NameForms.Clean).OfType<string>().Take(1);
     }
 
     static string Reason(CitationEvidence evidence, WriterStamps stamps, Person person)

@@ -34,6 +34,9 @@ public sealed class PreparedGraph
             // A candidate is anything cited; whether it is excluded is the query's business.
             if (Evidence.CapturesCiting(i).Length == 0 && Evidence.WorksCiting(i).Length == 0) continue;
             Scores[i] = features.Score(i, weights);
+            // A work known only by its address (a bare link, a DOI nothing has looked up yet) gives way to a titled work
+            // on equal evidence: a reader cannot recognise it.
+            if (!IsPerson[i] && !UpstreamRanker.IsTitled(Evidence.Nodes[i])) Scores[i] -= Math.Abs(Scores[i]) * 1e-9 + 1e-12;
             candidates.Add(i);
             // The void: works no capture cites, reached only through the works your captures cite.
             if (!IsPerson[i] && Evidence.CapturesCiting(i).Length == 0) explorable.Add(i);

@@ -95,6 +95,10 @@ public static class UpstreamRanker
         return pool;
     }
 
+    /// <summary>Whether a work has a title of its own (not empty, not its address written out).</summary>
+    internal static bool IsTitled(WorkNode? work) =>
+        work?.Title is { Length: > 0 } title && !title.Contains("://", StringComparison.Ordinal) && !title.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Greedy picks that discount a person's third and later works, so the list is not one author's bibliography.</summary>
     static List<Scored> Diversify(CitationEvidence evidence, double decay, List<Scored> pool, int count)
     {

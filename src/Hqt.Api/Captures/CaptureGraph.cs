@@ -27,9 +27,11 @@ public sealed class CaptureGraph(GraphWriter writer)
         await writer.LinkAuthorsAsync(db, tx, userId, workId,
             extract.Authors.Select(a => new AuthorFacts(a.Name, a.Url, a.Kind)).ToList(), host, ct);
 
-        var cited = await writer.ResolveWorksAsync(db, tx, userId, extract.References.Select(WorkFacts.FromReference).ToList(), ct);
+        // References that are no work (a search link carrying no identifier) are not written at all.
+        var kept = extract.References.Select(r => (Reference: r, Facts: WorkFacts.FromReference(r))).Where(p => p.Facts is not null).ToList();
+        var cited = await writer.ResolveWorksAsync(db, tx, userId, kept.Select(p => p.Facts!).ToList(), ct);
         GraphWriter.AddCitations(db, tx, userId, workId, captureId, Origin,
-            extract.References.Select((reference, i) => (cited[i], (string?)reference.Signal, reference.AnchorText, reference.Context)));
+            kept.Select((p, i) => (cited[i], (string?)p.Reference.Signal, p.Reference.AnchorText, p.Reference.Context)));
         await GraphWriter.BumpVersionAsync(db, tx, userId, ct);
     }
 

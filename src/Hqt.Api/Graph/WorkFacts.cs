@@ -1,5 +1,9 @@
 using System.Text;
 using Hqt.Extraction;
+using Identity = Hqt.Extraction.Identity;
+using Hqt.Extraction.Identity;
+using Hqt.Extraction.References;
+using Hqt.Upstream;
 
 namespace Hqt.Api.Graph;
 
@@ -54,20 +58,43 @@ public sealed record WorkFacts(
 
     /// <summary>
     /// A cited work. A bare link has no title of its own; its anchor text, when it reads like one, stands in for
-    /// display ("Attention Is All You Need" beats doi.org/10…), but never identifies the work.
+    /// display ("Attention Is All You Need" beats doi.org/10…), but never identifies the work. Whatever parser read the
+    /// reference, its authors become people only where they are name-shaped (<see cref="NameForms"/>) and its title
+    /// stays only where it is one (<see cref="WorkTitles"/>): this is where strings become the reader's people and works.
     /// </summary>
-    public static WorkFacts FromReference(ExtractedReference reference) => new(
-        reference.Kind, reference.Title ?? TitleFromAnchor(reference.AnchorText), reference.Year, reference.Url, reference.Doi,
-        reference.ArxivId, reference.Isbn, reference.Pmid, reference.Authors, MatchByTitle: reference.Title is not null);
+    public static WorkFacts? FromReference(ExtractedReference reference)
+    {
+        var title = WorkTitles.Clean(reference.Title);
+        var (url, doi, isbn, pmid, arxiv, anchor) = (reference.Url, reference.Doi, reference.Isbn, reference.Pmid, reference.ArxivId, reference.AnchorText);
+        var lookup = LookupPages.Classify(url);
+        if (lookup.IsLookup)
+        {
+            // A search or lookup link is the identifier it carries, or nothing; its anchor ("ISBN", "Google Scholar") names nothing.
+            (url, anchor) = (null, null);
+            (doi, isbn, pmid, arxiv) = (doi ?? lookup.Doi, isbn ?? lookup.Isbn, pmid ?? lookup.Pmid, arxiv ?? lookup.ArxivId);
+        }
+        else if (Identity.Doi.IsResolverUrl(url) && (doi ??= Identity.Doi.FromUrl(url)) is { } known) url = Identity.Doi.ResolverUrl(known);
+        if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null) return null;
+        return new(reference.Kind, title ?? TitleFromAnchor(anchor), reference.Year, url, doi, arxiv, isbn, pmid,
+            People(reference.Authors), MatchByTitle: title is not null);
+    }
 
-    /// <summary>Anchor text worth showing as a title: a few words, not a URL, not "here" or "this paper".</summary>
+    /// <summary>The people an author list names, each once, junk and "et al." left out.</summary>
+    public static IReadOnlyList<string> People(IEnumerable<string> authors) =>
+        authors.SelectMany(NameForms.People).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Anchor text worth showing as a title: a few words, not a URL, not a link label ("here", "PDF", "Google Scholar").</summary>
     static string? TitleFromAnchor(string? anchor)
     {
         if (string.IsNullOrWhiteSpace(anchor)) return null;
         var text = anchor.Trim();
-        if (text.Length is < 12 or > 300 || text.Contains("://") || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) return null;
-        return text.Count(char.IsWhiteSpace) >= 2 ? text : null;
+        if (text.Length is < 4 or > 300 || text.Contains("://") || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || LooksLikeAddress(text)) return null;
+        return text.Any(char.IsWhiteSpace) && WorkTitles.IsNamingAnchor(text) ? text : null;
     }
+
+    // "github.com/user/repo", "example.org": an address written out as the link's text.
+    static bool LooksLikeAddress(string text) =>
+        !text.Contains(' ') && text.Contains('.') && (text.Contains('/') || text.LastIndexOf('.') > text.Length - 6);
 
     /// <summary>The captured page itself; matched by URL and identifiers only, never by title (a post about a paper is not the paper).</summary>
     public static WorkFacts FromCapture(PageExtract extract) => new(

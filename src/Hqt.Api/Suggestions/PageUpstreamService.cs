@@ -36,16 +36,17 @@ public sealed class PageUpstreamService(Db db, SuggestionService suggestions)
         {
             var fresh = new List<WorkInfo>();
             var cited = new List<string>();
-            foreach (var reference in extract.References)
+            // Read as a capture would write them: the same screen for lookup links, junk titles and junk people.
+            foreach (var facts in extract.References.Select(WorkFacts.FromReference).OfType<WorkFacts>())
             {
-                if (graph.FindWork(reference.Url, reference.Doi, reference.ArxivId, reference.Isbn) is { } known)
+                if (graph.FindWork(facts.Url, facts.Doi, facts.ArxivId, facts.Isbn) is { } known)
                 {
                     cited.Add(known.ToString());
                     continue;
                 }
                 var id = -2 - fresh.Count;
-                fresh.Add(new WorkInfo(id, reference.Kind, reference.Title, reference.Year, reference.Url, reference.Doi,
-                    reference.ArxivId, reference.Isbn, reference.Authors, null, false));
+                fresh.Add(new WorkInfo(id, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi,
+                    facts.ArxivId, facts.Isbn, facts.Authors, null, false));
                 cited.Add(id.ToString());
             }
             var page = new WorkNode(PageId.ToString(), extract.Title, null, extract.Authors.Select(a => a.Name).ToList(), cited.Distinct().ToList());
@@ -69,13 +70,66 @@ public sealed class PageUpstreamService(Db db, SuggestionService suggestions)
             .OrderByDescending(s => s.Score)
             .ToList();
 
-        var pageOnly = new ReaderGraph([page], graph.Reader.Captures.Concat(graph.Reader.Works).Concat(fresh.Select(graph.ToNode)).ToList());
-        var (_, upstream) = await suggestions.RankAsync(userId, _ => pageOnly, InspirationLimit, 0, ct);
-        var inspirations = upstream.People.Take(InspirationLimit).Select(p => SuggestionService.ToSuggestion(graph, p, Extra)).ToList();
+        // Who inspired this page's authors is read off this page alone: what it cites, and what those works cite. The rest
+        // of the library is no evidence about this page (a physiology paper's sources are not a maths article's).
+        var scoped = Scoped(graph, page, fresh);
+        var (_, upstream) = await suggestions.RankAsync(userId, _ => scoped, InspirationLimit + extract.Authors.Count, 0, ct);
+        var direct = (page.References ?? []).ToHashSet(StringComparer.Ordinal);
+        var inspirations = upstream.People
+            // A page's own authors citing themselves are not what inspired them.
+            .Where(p => !extract.Authors.Any(a => NameForms.SameFamilyAndInitial(a.Name, p.Name)))
+            .Take(InspirationLimit)
+            .Select(p => SuggestionService.ToSuggestion(graph, p with { Reason = PageReason(graph, p, direct, Extra) }, Extra))
+            .ToList();
+        var note = inspirations.Count > 0 ? null
+            : direct.Count == 0 ? "This page cites nothing hqt could read, so nothing here says who inspired its authors."
+            : "None of the works this page cites names its authors, so nothing here says who inspired them.";
 
         return new PageUpstream(url, captureId, extract.Title,
-            extract.Authors.Select(a => new PageAuthor(a.Name, a.Url, a.Kind)).ToList(), references, inspirations);
+            extract.Authors.Select(a => new PageAuthor(a.Name, a.Url, a.Kind)).ToList(), references, inspirations, note);
     }
+
+    /// <summary>The page, the works it cites and the works those cite: nothing else of the library.</summary>
+    static ReaderGraph Scoped(LoadedGraph graph, WorkNode page, List<WorkInfo> fresh)
+    {
+        var freshIds = fresh.ToDictionary(w => w.Id.ToString());
+        var works = new List<WorkNode>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { page.Id };
+        var secondHop = new List<long>();
+        foreach (var id in page.References ?? [])
+        {
+            if (!seen.Add(id)) continue;
+            if (freshIds.TryGetValue(id, out var unknown)) works.Add(graph.ToNode(unknown) with { References = null });
+            else if (long.TryParse(id, out var n) && graph.Works.TryGetValue(n, out var work))
+            {
+                works.Add(graph.ToNode(work));
+                secondHop.AddRange(graph.Cites.GetValueOrDefault(n) ?? []);
+            }
+        }
+        // Works two hops away are evidence through the works that cite them, but their own references are not read.
+        foreach (var n in secondHop)
+            if (seen.Add(n.ToString()) && graph.Works.TryGetValue(n, out var work))
+                works.Add(graph.ToNode(work) with { References = null });
+        return new ReaderGraph([page], works);
+    }
+
+    /// <summary>The reason in this page's terms: the person's works this page cites, and those reached through its references.</summary>
+    static string PageReason(LoadedGraph graph, RankedPerson person, HashSet<string> direct, Func<string, WorkInfo?> extra)
+    {
+        string Title(string id) =>
+            (long.TryParse(id, out var n) && graph.Works.TryGetValue(n, out var w) ? w : extra(id)) is { } work
+                ? work.Title is { Length: > 0 } t ? $"\u201C{t}\u201D" : SuggestionService.Display(work) ?? id
+                : id;
+        var cited = person.WorkIds.Where(direct.Contains).ToList();
+        var through = person.WorkIds.Where(id => !direct.Contains(id)).ToList();
+        var parts = new List<string>();
+        if (cited.Count > 0) parts.Add($"wrote {Named(cited.Select(Title).ToList())}, cited by this page");
+        if (through.Count > 0) parts.Add($"{(cited.Count > 0 ? "and" : "wrote")} {Named(through.Select(Title).ToList())}, cited by {(through.Count == 1 ? "a work" : "works")} this page cites");
+        return string.Join("; ", parts);
+    }
+
+    static string Named(List<string> titles) =>
+        titles.Count <= 2 ? string.Join(" and ", titles) : $"{titles[0]}, {titles[1]} and {titles.Count - 2} more";
 
     static string Unranked(LoadedGraph graph, string id) =>
         long.TryParse(id, out var n) && graph.Works.TryGetValue(n, out var work) && work.IsCaptured

@@ -48,10 +48,13 @@ public sealed record PageUpstreamRequest(
 public sealed record PageAuthor(string Name, string? Url, string Kind);
 
 /// <summary>What one page stands on: its references ranked by the reader's graph, and who inspired its authors.</summary>
+/// <param name="Inspirations">The authors of what this page cites, directly or through the works it cites: never the rest of the library, never the page's own authors.</param>
+/// <param name="InspirationsNote">When <paramref name="Inspirations"/> is empty, why: the page cites nothing readable, or nothing it cites names its authors.</param>
 public sealed record PageUpstream(
     string Url,
     long? CaptureId,
     string? Title,
     IReadOnlyList<PageAuthor> Authors,
     IReadOnlyList<Suggestion> References,
-    IReadOnlyList<Suggestion> Inspirations);
+    IReadOnlyList<Suggestion> Inspirations,
+    string? InspirationsNote = null);

@@ -78,7 +78,7 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
             .ToList();
         return new Suggestion(
             long.TryParse(ranked.Id, out var id) ? SuggestionIds.Work(id) : ranked.Id, "work",
-            work?.Title ?? work?.Link ?? ranked.Id, work?.Link, work?.Year, work?.Authors ?? [],
+            Display(work) ?? ranked.Id, work?.Link, work?.Year, work?.Authors ?? [],
             Math.Round(ranked.Score, 4), ranked.Reason, ranked.IsExploration, paths) { Lineage = ToWire(graph, ranked.Lineage, extra) };
     }
 
@@ -100,8 +100,12 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
     static SuggestionPath Path(LoadedGraph graph, string relation, string id, Func<string, WorkInfo?>? extra)
     {
         var work = Find(graph, id, extra);
-        return new SuggestionPath(relation, long.TryParse(id, out var n) ? SuggestionIds.Work(n) : id, work?.Title ?? work?.Link, work?.Link);
+        return new SuggestionPath(relation, long.TryParse(id, out var n) ? SuggestionIds.Work(n) : id, Display(work), work?.Link);
     }
+
+    /// <summary>What a work is shown as: its title, else its address, else the identifier it is known by (a book by its ISBN).</summary>
+    public static string? Display(WorkInfo? work) =>
+        work?.Title ?? work?.Link ?? (work?.Isbn is { } isbn ? $"ISBN {isbn}" : null);
 
     static WorkInfo? Find(LoadedGraph graph, string id, Func<string, WorkInfo?>? extra) =>
         long.TryParse(id, out var n) && graph.Works.TryGetValue(n, out var work) ? work : extra?.Invoke(id);

@@ -55,6 +55,7 @@ public static class AuthorMerger
             }
         }
         if (bySignal.Count == 0) return [];
+        foreach (var entries in bySignal.Values) DropDatelines(entries);
 
         var ranked = bySignal.OrderByDescending(pair => AuthorSignals.Weight(pair.Key)).ToList();
         var primary = ranked.Select(pair => pair.Value.Where(e => !e.IsSiteName).ToList()).FirstOrDefault(list => list.Count > 0);
@@ -83,6 +84,22 @@ public static class AuthorMerger
 
         return result.Select(e => new ExtractedAuthor(e.Name, e.Url, IsOrganization(e) ? AuthorKinds.Organization : AuthorKinds.Person,
             e.Signals.OrderByDescending(AuthorSignals.Weight).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// A lone word beside full names in one signal is a dateline or a place ("Markus M. Haefliger, London"; "Von A und B
+    /// Kakuma / Kenia"), not a co-author: people credited together are written alike. Names in scripts written without
+    /// spaces, organisations, publication credits in capitals and a lone surname of a listed name are not touched.
+    /// </summary>
+    static void DropDatelines(List<Entry> entries)
+    {
+        if (entries.Count < 2) return;
+        var full = entries.Count(e => e.Key.Contains(' ') && !AuthorNames.IsOrganization(e.Name));
+        if (full == 0) return;
+        // A word in capitals ("TIME", "AFP") is a publication's credit, which the page gives as a second author on purpose.
+        entries.RemoveAll(e => !e.Key.Contains(' ') && !e.Name.Any(TextTools.IsCjk) && !AuthorNames.IsOrganization(e.Name) && e.IsOrganization != true
+            && !(e.Name.Length >= 2 && e.Name.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+            && !entries.Any(o => o != e && o.Key.EndsWith(" " + e.Key, StringComparison.Ordinal)));
     }
 
     static bool IsOrganization(Entry entry) => entry.IsOrganization ?? (entry.IsSiteName || AuthorNames.IsOrganization(entry.Name));

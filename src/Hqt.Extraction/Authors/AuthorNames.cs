@@ -25,7 +25,8 @@ public static partial class AuthorNames
         "auteur", "autore", "著者", "作者", "author profile", "view more stories", "more stories", "latest", "updated", "published",
         "get rights and content", "written by", "posted in", "filed under", "null", "undefined", "none", "n/a", "user", "default",
         "news", "research article", "article", "agencies", "agency", "wires", "wire", "wire services", "at", "on", "in", "the", "of",
-        "staff", "team", "contributors", "guest author", "guest post", "sponsored", "partner content", "advertiser content",
+        "staff", "team", "contributors", "guest author", "guest post", "sponsored", "partner content", "advertiser content", "notes", "note",
+        "設定", "ログイン", "ログアウト", "メニュー", "検索", "ホーム", "ヘルプ", "登録", "设置", "登录", "首页", "搜索",
     };
 
     /// <summary>Words that never occur in a name but do in the buttons and links around bylines.</summary>

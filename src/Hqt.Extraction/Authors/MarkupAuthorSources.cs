@@ -19,8 +19,16 @@ public static class MarkupAuthorSources
         "comment", "related", "recirc", "sidebar", "side-bar", "widget", "popular", "trending", "recommend", "more-from", "more-stories",
         "teaser", "promo", "newsletter", "footer", "nav", "menu", "breadcrumb", "reply", "respond", "discussion",
         "signup", "subscribe", "outbrain", "taboola", "carousel", "rail", "mostread", "most-read", "next-article", "read-next", "latest",
-        "quote", "testimonial",
+        "quote", "testimonial", "ranking", "infobox",
     ];
+
+    /// <summary>
+    /// Containers of what the page cites: a byline inside a reference, a footnote or a &lt;cite&gt; belongs to that reference
+    /// ("Dylan, Bob (2017)" in a footnote of the article about him), never to the page.
+    /// </summary>
+    static readonly string[] ReferenceContainers = ["reference", "footnote", "citation", "cite", "reflist", "bibliograph", "endnote", "bib"];
+
+    static readonly SearchValues<string> ReferenceContainersAnywhere = SearchValues.Create(ReferenceContainers, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parts of an author box that are not the name: photos, bios, follow buttons, dates.</summary>
     static readonly string[] NonNameParts =
@@ -33,6 +41,7 @@ public static class MarkupAuthorSources
     {
         var bylines = new List<IElement>();
         var microdata = new List<IElement>();
+        var relAuthors = new List<IElement>();
         foreach (var element in page.Scan.AuthorElements)
         {
             var itemprop = element.GetAttribute("itemprop");
@@ -47,13 +56,27 @@ public static class MarkupAuthorSources
                 HCard(page, element, sightings);
             else if (PageScan.HasToken(element.GetAttribute("rel"), "author"))
             {
-                if (element.LocalName == "a") sightings.Add(new(Text(element), page.ResolveHttpUrl(element.GetAttribute("href")), null, AuthorSignals.RelAuthor));
+                if (element.LocalName == "a") relAuthors.Add(element);
                 else if (element.LocalName == "link" && page.ResolveHttpUrl(element.GetAttribute("href")) is { } url) sightings.Add(new("", url, null, AuthorSignals.RelAuthor));
             }
             else if (IsBylineElement(element)) bylines.Add(element);
         }
+        foreach (var element in OneBlock(relAuthors))
+            sightings.Add(new(Text(element), page.ResolveHttpUrl(element.GetAttribute("href")), null, AuthorSignals.RelAuthor));
         foreach (var element in PageItemAuthors(microdata)) Microdata(page, element, sightings);
         if (!Bylines(page, bylines, sightings) && !TextBylines(page, sightings)) AuthorLinks(page, sightings);
+    }
+
+    /// <summary>
+    /// The rel=author links of the page's own byline: the first one (inside the article first) and those in its block. A list
+    /// of teasers links every teaser's writer with rel=author too ("… by Sami Fathi" under each related story).
+    /// </summary>
+    static IEnumerable<IElement> OneBlock(List<IElement> links)
+    {
+        if (links.Count <= 1) return links;
+        var first = links.FirstOrDefault(e => Ancestry.IsInArticle(e)) ?? links[0];
+        var block = first.ParentElement?.ParentElement ?? first;
+        return links.Where(l => l == first || block.Contains(l));
     }
 
     /// <summary>Links to author pages whose text is a name: the first such link, and the others beside it in the same block.</summary>
@@ -83,6 +106,8 @@ public static class MarkupAuthorSources
             {
                 // "<span>By</span> <a>Jane Doe</a>": the label alone, the name beside it.
                 var root = Text(element).Length <= 12 && element.ParentElement is { } parent ? parent : element;
+                // "Von Einheimischen, Gästen und ganz viel Kühen" as a link's text is another story's headline, not a byline.
+                if (Ancestry.Closest(root, "a") is { } link && TextTools.CountWords(Text(link)) >= 5) continue;
                 if (ShortText(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
                 foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
                 return true;
@@ -213,7 +238,8 @@ public static class MarkupAuthorSources
         {
             var name = current.LocalName;
             if (!onlyOtherItems && name is "aside" or "nav" or "footer" && Ancestry.Closest(current, "article") is null) return true;
-            if (name is "figure" or "figcaption" or "blockquote") return true;
+            if (name is "figure" or "figcaption" or "blockquote" or "cite") return true;
+            if (InReferences(current)) return true;
             if (current.GetAttribute("itemtype") is { } itemtype && (itemtype.Contains("ImageObject", StringComparison.Ordinal) || itemtype.Contains("VideoObject", StringComparison.Ordinal))) return true;
             if (name is "article" or "main" or "body") return false;
             var (markers, anywhere) = onlyOtherItems ? (OtherItems, OtherItemsAnywhere) : (ForeignContainers, ForeignContainersAnywhere);
@@ -222,6 +248,12 @@ public static class MarkupAuthorSources
         }
         return false;
     }
+
+    // A "reference" wrapper holding the page's headline is the article itself (a site's "sticky-reference" layout), not a list.
+    static bool InReferences(IElement current) =>
+        (HasMarkWord(current.GetAttribute("class"), ReferenceContainers, ReferenceContainersAnywhere)
+            || HasMarkWord(current.GetAttribute("id"), ReferenceContainers, ReferenceContainersAnywhere))
+        && current.QuerySelector("h1") is null;
 
     /// <summary>Whether a class or id list has a word (split at spaces, dashes, underscores and case changes) starting with one of the markers.</summary>
     static bool HasMarkWord(string? marks, string[] markers, SearchValues<string> anywhere)

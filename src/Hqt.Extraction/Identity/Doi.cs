@@ -12,8 +12,16 @@ public static partial class Doi
     [GeneratedRegex(@"\b10\.\d{4,9}/[^\s""'<>\u00a0]+", RegexOptions.CultureInvariant)]
     private static partial Regex InText();
 
-    [GeneratedRegex(@"^(?:https?://)?(?:www\.|dx\.)?doi\.org/|^doi:\s*|^https?://doi\.[a-z]+\.org/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Every resolver form: doi.org and dx.doi.org, publishers' doi.* hosts (doi.acm.org, doi.wiley.com), the Handle System
+    // (hdl.handle.net/10.…) and library proxies that rewrite doi.org (doi-org.proxy.example.edu).
+    [GeneratedRegex(@"^(?:https?://)?(?:[a-z0-9-]+\.)*doi\.org/|^(?:https?://)?(?:[a-z0-9-]+\.)*handle\.net/|^doi:\s*|^https?://doi\.[a-z0-9-]+\.(?:org|com|net)/|^https?://doi-org\.[a-z0-9.-]+/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
+
+    /// <summary>Whether a URL is a DOI resolver link (any of the forms <see cref="Normalize"/> reads).</summary>
+    public static bool IsResolverUrl(string? url) => !string.IsNullOrEmpty(url) && url.Contains("://", StringComparison.Ordinal) && Prefix().IsMatch(url) && Normalize(url) is not null;
+
+    /// <summary>The one resolver URL hqt stores for a DOI: https://doi.org/ and the DOI unencoded ("/" not "%2F").</summary>
+    public static string ResolverUrl(string doi) => "https://doi.org/" + doi;
 
     /// <summary>
     /// The canonical DOI (<c>10.1038/nature16961</c>) from a bare DOI, <c>doi:…</c>, or a doi.org / dx.doi.org URL

@@ -23,14 +23,31 @@ public static class MetadataExtractor
         var scan = page.Scan;
         var article = ArticleNode(page.JsonLd);
         var siteName = SiteName(page, article);
-        var rawTitle = scan.Meta("og:title") ?? scan.Meta("twitter:title") ?? JsonText(article, "headline") ?? scan.Meta("citation_title")
-            ?? scan.Meta("dc.title") ?? scan.TitleText;
-        var title = TitleCleaner.Clean(rawTitle, siteName, page.PageUri) ?? TextTools.Collapse(scan.TitleText);
+        var title = Title(page, article, siteName);
         var canonical = scan.CanonicalHrefs.Select(page.ResolveHttpUrl).FirstOrDefault(u => u is not null)
             ?? page.ResolveHttpUrl(scan.Meta("og:url"))
             ?? page.PageUri?.AbsoluteUri
             ?? "";
         return new PageMetadata(title, UrlCanonicalizer.Canonicalize(canonical) ?? canonical, siteName, Published(page, article), Language(scan));
+    }
+
+    /// <summary>
+    /// The page's own title: og:title, else &lt;title&gt;, with the site's name cut; twitter:title, citation_title and
+    /// dc.title only when neither exists. JSON-LD's headline (or name) is often a fragment or a description ("matrix equal to
+    /// its conjugate-transpose" for "Hermitian matrix"), so it is taken only where it agrees with that title (the title
+    /// without a suffix the cleaner did not know) or where nothing else names the page.
+    /// </summary>
+    static string? Title(PageDocument page, JsonElement? article, string? siteName)
+    {
+        var scan = page.Scan;
+        var own = scan.Meta("og:title") ?? TextTools.Collapse(scan.TitleText);
+        var title = TitleCleaner.Clean(own ?? scan.Meta("twitter:title") ?? scan.Meta("citation_title") ?? scan.Meta("dc.title"), siteName, page.PageUri);
+        var headline = JsonText(article, "headline") ?? JsonText(article, "name");
+        if (title is null) return TitleCleaner.Clean(headline, siteName, page.PageUri);
+        if (headline is not null && headline.Length < title.Length && headline.Length >= 8
+            && title.StartsWith(headline, StringComparison.OrdinalIgnoreCase) && TitleCleaner.IsSeparatorAt(title, headline.Length))
+            return headline;
+        return title;
     }
 
     /// <summary>The JSON-LD node describing the page itself: an article type first, else any node with a headline or author.</summary>

@@ -23,6 +23,14 @@ public static class TitleCleaner
         return title;
     }
 
+    /// <summary>Whether a separator ("Story | Site") starts at <paramref name="at"/>.</summary>
+    public static bool IsSeparatorAt(string title, int at)
+    {
+        foreach (var separator in Separators)
+            if (string.CompareOrdinal(title, at, separator, 0, separator.Length) == 0) return true;
+        return false;
+    }
+
     /// <summary>Whether a title segment names the site: equal to its declared name or to its host's name.</summary>
     public static bool IsSiteName(string segment, string? siteName, Uri? pageUri)
     {

@@ -12,11 +12,13 @@ sealed class ReferenceSet
     readonly Dictionary<string, ReferenceDraft> _byKey = new(StringComparer.Ordinal);
     readonly string? _pageKey;
     readonly string? _canonicalKey;
+    readonly Uri? _page;
 
     public ReferenceSet(string? pageUrl, string? canonicalUrl)
     {
         _pageKey = UrlCanonicalizer.Key(pageUrl);
         _canonicalKey = UrlCanonicalizer.Key(canonicalUrl);
+        _page = Uri.TryCreate(canonicalUrl, UriKind.Absolute, out var canonical) ? canonical : Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) ? page : null;
     }
 
     public int Count => _drafts.Count;
@@ -27,6 +29,7 @@ sealed class ReferenceSet
 
     public void Add(ReferenceDraft draft)
     {
+        if (!ReferenceScreen.Keep(draft, _page)) return;
         // Every source sets Url through UrlCanonicalizer.Canonicalize.
         if (draft.Url is not null && IsPage(draft.Url) && draft.Doi is null && draft.Title is null) return;
         if (draft.Title is null && draft.Url is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null) return;

@@ -1,0 +1,64 @@
+using Hqt.Extraction.Identity;
+
+namespace Hqt.Extraction.References;
+
+/// <summary>
+/// What every reference passes before it joins the page's set, whichever signal found it: the site's own navigation (its
+/// home page, tag, archive, volume and venue pages, the page's own PDF) is no reference. Otherwise references are
+/// reported as the page declares them: a search link, a DOI written "10.1000%2Fx" or a declared title that is no title
+/// ("People, May 31, 1971") is screened where it is written into the reader's graph (<see cref="LookupPages"/>,
+/// <see cref="Doi.ResolverUrl"/>, <see cref="WorkTitles"/>), so what the page says stays measurable.
+/// </summary>
+static class ReferenceScreen
+{
+    // Path segments that are a site's furniture wherever they appear: listings, not works.
+    static readonly HashSet<string> ListingSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tag", "tags", "category", "categories", "archive", "archives", "volumes", "venues", "sections", "issues", "series",
+        "label", "labels", "keyword", "keywords", "subject", "subjects",
+    };
+
+    // First path segments that are a site's own pages about itself.
+    static readonly HashSet<string> SiteSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "about", "about-us", "contact", "contact-us", "privacy", "privacy-policy", "terms", "terms-of-service", "terms-of-use", "login",
+        "signin", "sign-in", "signup", "sign-up", "register", "subscribe", "subscription", "newsletter", "newsletters", "feed", "rss",
+        "search", "advertise", "advertising", "jobs", "careers", "help", "faq", "shop", "store", "account", "cart", "cookies", "legal",
+    };
+
+    /// <summary>False when the draft is no reference; otherwise it is tidied in place.</summary>
+    public static bool Keep(ReferenceDraft draft, Uri? page)
+    {
+        if (draft.Url is not { } url) return true;
+        return draft.Doi is not null || draft.Title is not null || !IsNavigation(url, draft.AnchorText, page);
+    }
+
+    /// <summary>A link to the citing site's own furniture: its home page, a listing, a page about the site, the page's own PDF.</summary>
+    internal static bool IsNavigation(string url, string? anchor, Uri? page)
+    {
+        if (anchor is { } text && text.TrimStart().StartsWith("Downloaded from", StringComparison.OrdinalIgnoreCase)) return true;
+        if (page is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !SameSite(uri.Host, page.Host)) return false;
+        var path = uri.AbsolutePath;
+        if (path is "/" or "" && uri.Query.Length <= 1) return true;
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length > 0 && SiteSegments.Contains(segments[0])) return true;
+        if (segments.Any(ListingSegments.Contains)) return true;
+        // The page's own PDF: the same path with .pdf, or a PDF named after the page's last segment.
+        if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            var stem = path[..^4].TrimEnd('/');
+            var own = page.AbsolutePath.TrimEnd('/');
+            var last = own[(own.LastIndexOf('/') + 1)..];
+            if (stem.Length > 1 && (own.StartsWith(stem, StringComparison.OrdinalIgnoreCase) || stem.StartsWith(own, StringComparison.OrdinalIgnoreCase) && own.Length > 1
+                || (last.Length >= 4 && stem.EndsWith(last, StringComparison.OrdinalIgnoreCase))))
+                return true;
+        }
+        return false;
+    }
+
+    static bool SameSite(string a, string b)
+    {
+        static string Bare(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+        return string.Equals(Bare(a), Bare(b), StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Hqt.Upstream;
+
+/// <summary>
+/// The one place that decides whether a string names a person, and reads a name as family name and initials.
+/// Reference authors arrive from many parsers (citation metas, reference lists, footnotes, lookups); whatever produced
+/// them, a person is made only from a name-shaped string, so "et al.", a lone initial, a journal abbreviation glued to
+/// an author list or a phrase never becomes someone a reader is told to follow.
+/// </summary>
+public static partial class NameForms
+{
+    /// <summary>A name read as its folded family name ("romanovsky") and its given initials ("AA"), for comparing forms.</summary>
+    public readonly record struct Parts(string Family, string Initials)
+    {
+        public char? FirstInitial => Initials.Length > 0 ? Initials[0] : null;
+    }
+
+    static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "di", "la", "le", "van", "von", "ten", "ter", "bin", "ibn", "al", "el", "y", "e", "zu", "af", "av",
+    };
+
+    // Words that are no part of a name: journal and publisher abbreviations, citation furniture, page furniture.
+    // Kept lower case; compared on a word with its dot removed.
+    static readonly HashSet<string> NotNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "phys", "astrophys", "lett", "proc", "natl", "acad", "chem", "biol", "sci", "vol", "journal", "university", "retrieved",
+        "archived", "accessed", "published", "editor", "editors", "eds", "ed.", "orcid", "wikipedia", "pubmed", "crossref", "isbn",
+        "doi", "pmid", "pmc", "view", "profile", "scholar", "rev", "sov", "quant", "mod", "res", "opt", "mater", "mech", "geophys",
+        "math", "appl", "comput", "stat", "theor", "nucl", "mol", "biochem", "physiol", "neurosci", "pharmacol", "instagram",
+        "facebook", "twitter", "linkedin", "youtube", "tiktok", "account", "follow", "subscribe", "newsletter", "login", "share",
+        "reply", "comments", "google", "abstract", "article", "articles", "pdf", "html", "preprint", "arxiv", "bibcode", "jstor",
+        "staff", "team", "redaktion", "desk", "editorial", "contributors", "contributor", "anonymous", "unknown", "admin", "guest",
+        "press", "reuters", "associated", "agency", "correspondent", "reporter", "columnist", "photographer", "photo", "photos",
+        "images", "getty", "shutterstock", "wire", "news", "magazine", "times", "post", "daily", "weekly", "review", "nature",
+        "science", "cell", "springer", "elsevier", "wiley", "inc", "ltd", "llc", "gmbh", "corp", "foundation", "institute",
+        "department", "society", "association", "committee", "council", "ministry", "office", "group", "lab", "laboratory",
+        "notes", "vs", "astron", "astronomy", "atmos", "oceanogr", "ecol", "evol", "genet", "immunol", "microbiol", "pathol", "psychol",
+        "sociol", "econ", "philos", "environ", "bull", "commun", "annu", "adv", "curr", "clin", "exp", "surg", "pediatr", "geol", "zool",
+        "bot", "biophys", "biomed", "toxicol", "epidemiol", "infect", "dis", "virol", "endocrinol", "metab", "nutr", "lancet", "jama", "bmj", "and", "und", "the", "of", "for", "in", "on", "with", "from", "by", "at", "to", "is", "are", "was", "et", "al",
+    };
+
+    // Words also used as given or family names: junk only beside another non-name word, never on their own.
+    static readonly HashSet<string> AlsoNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "press", "post", "review", "nature", "science", "cell", "times", "daily", "news", "page", "read", "royal", "ed.", "springer", "wiley",
+        "al", "de", "la", "le", "van", "von", "del", "di", "da", "y", "e", "ten", "ter", "bin", "af", "av", "el", "mod", "res", "math", "guest", "desk",
+    };
+
+    [GeneratedRegex(@"\bet\.?\s*al\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EtAl();
+
+    [GeneratedRegex(@"^(?:by|par|por|door|from)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingLabel();
+
+    /// <summary>
+    /// The people a written author credit names, each as written: ";"-separated lists split, a trailing "et al." and what
+    /// follows it cut ("P. Hohenberg et al.Inhomogeneous…" is P. Hohenberg), anything not name-shaped dropped.
+    /// </summary>
+    public static IEnumerable<string> People(string? credit)
+    {
+        if (string.IsNullOrWhiteSpace(credit)) yield break;
+        foreach (var part in credit.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (Clean(part) is { } name) yield return name;
+    }
+
+    /// <summary>One name made presentable, or null when the string is not a person's name.</summary>
+    public static string? Clean(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var text = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var etAl = EtAl().Match(text);
+        if (etAl.Success) text = text[..etAl.Index];
+        text = text.Trim().Trim(',', ';', ':', '&', '-', '–', '—', '·', '|', '/', '(', ')', '[', ']', '"', '\'', '*', ' ');
+        return IsName(text) ? text : null;
+    }
+
+    /// <summary>Whether a string is shaped like one person's name (see <see cref="Clean"/>, which also repairs it first).</summary>
+    public static bool IsName(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 80) return false;
+        if (EtAl().IsMatch(text)) return false;
+        foreach (var c in text)
+            if (char.IsDigit(c) || c is '@' or ';' or '|' or '/' or '\\' or '=' or '?' or '!' or '#' or '%' or '+' or '<' or '>' or '{' or '}' or '“' or '”' or ':') return false;
+        if (text.Contains("www.", StringComparison.OrdinalIgnoreCase) || DomainLike().IsMatch(text)) return false;
+        var words = text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
+        var cjk = text.Any(IsCjk);
+        var counted = 0;
+        var notNames = 0;
+        var alsoNames = 0;
+        var givenLike = 0;
+        foreach (var word in words)
+        {
+            var bare = word.Trim('.', '\'', '’', '(', ')', '"');
+            if (bare.Length == 0) continue;
+            var lower = bare.ToLowerInvariant();
+            if (Particles.Contains(lower)) continue;
+            counted++;
+            if (NotNameWords.Contains(bare) || NotNameWords.Contains(word))
+            {
+                if (AlsoNames.Contains(bare) || AlsoNames.Contains(word)) alsoNames++;
+                else notNames++;
+                continue;
+            }
+            if (IsTopicWord(lower) || GluedAbbreviation(bare)) return false;
+            if (!cjk && !StartsUpper(bare)) return false;
+            if (bare.Length > 1 && bare.Skip(1).Any(char.IsLetter) && !bare.All(c => !char.IsLetter(c) || char.IsUpper(c))) givenLike++;
+        }
+        if (notNames > 0) return false;
+        // "Emily Post", "William H. Press": a word that is also a name passes beside a real name, never beside another such word.
+        if (alsoNames > 0 && (alsoNames > 1 || givenLike == 0)) return false;
+        if (counted == 0 || counted > 6) return false;
+        if (!cjk && text.Count(char.IsLetter) < 2) return false;
+        // Half a name: the family part is a lone initial ("T.", "Alan T.").
+        return Read(text) is { } parts && (cjk || parts.Family.Length > 1);
+    }
+
+    [GeneratedRegex(@"\b[a-z0-9-]+\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|jp|cn|ru)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainLike();
+
+    // "Cosmic Radiation", "Molecular Therapeutics": a subject taken for a name. No surname in the corpora ends so.
+    static bool IsTopicWord(string lower) =>
+        lower.Length >= 6 && (lower.EndsWith("tion") || lower.EndsWith("tions") || lower.EndsWith("sion") || lower.EndsWith("sions")
+            || lower.EndsWith("ology") || lower.EndsWith("ism") || lower.EndsWith("isms") || lower.EndsWith("ics"));
+
+    // "GasPhys", "mechanicsProc": a journal abbreviation glued to the end of a title word.
+    static bool GluedAbbreviation(string word)
+    {
+        for (var i = 1; i < word.Length; i++)
+            if (char.IsLower(word[i - 1]) && char.IsUpper(word[i]) && NotNameWords.Contains(word[i..]) && !AlsoNames.Contains(word[i..])) return true;
+        return false;
+    }
+
+    static bool StartsUpper(string word)
+    {
+        var first = word.FirstOrDefault(char.IsLetter);
+        return first != default && (char.IsUpper(first) || !char.IsLower(first));
+    }
+
+    static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af' or >= '\uf900' and <= '\ufaff';
+
+    /// <summary>
+    /// Family name and initials: "Family, Given" and Vancouver "Family INITIALS" ("Romanovsky AA", "Miller W") read family
+    /// first, else "Given [particles] Family" ("AA Romanovsky", "Andrej A Romanovsky", "Ursula K. Le Guin").
+    /// </summary>
+    public static Parts? Read(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var text = LeadingLabel().Replace(name.Trim(), "");
+        string family;
+        string[] given;
+        var comma = text.IndexOf(',');
+        if (comma > 0 && comma < text.Length - 1)
+        {
+            family = text[..comma];
+            given = Words(text[(comma + 1)..]);
+        }
+        else
+        {
+            var words = Words(text);
+            if (words.Length == 0) return null;
+            if (words.Length == 1) return new Parts(Fold(words[0]), "");
+            var trailing = 0;
+            while (trailing < words.Length - 1 && IsInitialsWord(words[^(trailing + 1)])) trailing++;
+            if (trailing > 0 && !IsInitialsWord(words[0]))
+            {
+                // Vancouver, initials last, together or spaced: "Romanovsky AA", "Pazarçeviren A E".
+                family = string.Join(' ', words[..^trailing]);
+                given = words[^trailing..];
+            }
+            else
+            {
+                var start = words.Length - 1;
+                while (start > 1 && Particles.Contains(words[start - 1].ToLowerInvariant())) start--;
+                family = string.Join(' ', words[start..]);
+                given = words[..start];
+            }
+        }
+        var initials = new StringBuilder();
+        foreach (var word in given)
+        {
+            if (Particles.Contains(word.ToLowerInvariant())) continue;
+            if (IsInitialsWord(word)) { foreach (var c in word) if (char.IsLetter(c)) initials.Append(char.ToUpperInvariant(c)); }
+            else if (word.FirstOrDefault(char.IsLetter) is var first && first != '\0') initials.Append(char.ToUpperInvariant(first));
+        }
+        var folded = Fold(family);
+        return folded.Length == 0 ? null : new Parts(folded, Fold(initials.ToString()).ToUpperInvariant());
+    }
+
+    /// <summary>Two forms that may be one person: the same family name, and initials where one extends the other ("J" ~ "JL", not "JM" ~ "JL").</summary>
+    public static bool Compatible(Parts a, Parts b)
+    {
+        if (a.Family != b.Family || a.Initials.Length == 0 || b.Initials.Length == 0) return false;
+        return a.Initials.StartsWith(b.Initials, StringComparison.Ordinal) || b.Initials.StartsWith(a.Initials, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same person by family name and first initial, both present: the test for a page's own author.</summary>
+    public static bool SameFamilyAndInitial(string a, string b) =>
+        Read(a) is { } x && Read(b) is { } y && x.Family == y.Family && x.FirstInitial is { } i && i == y.FirstInitial;
+
+    static string[] Words(string text) => text.Split([' ', '\u00a0'], StringSplitOptions.RemoveEmptyEntries)
+        .Select(w => w.Trim(',', ';')).Where(w => w.Any(char.IsLetter)).ToArray();
+
+    // "AA", "A.A.", "J.-L.", "É": initials written together (at most three, upper case), not a short name like "Li" or "Ng".
+    static bool IsInitialsWord(string word)
+    {
+        var letters = word.Where(char.IsLetter).ToArray();
+        if (letters.Length is 0 or > 3 || !letters.All(char.IsUpper)) return false;
+        return letters.Length == 1 || word.Contains('.') || letters.Length == word.Length;
+    }
+
+    static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (char.IsLetter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) folded.Append(char.ToLowerInvariant(c));
+        return folded.ToString();
+    }
+}
