@@ -5,6 +5,7 @@ using Hqt.Api.Captures;
 using Hqt.Api.Extract;
 using Hqt.Api.Graph;
 using Hqt.Api.Home;
+using Hqt.Api.Library;
 using Hqt.Api.Hosting;
 using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
@@ -65,6 +66,7 @@ builder.Services.AddSingleton<ReaderGraphCache>();
 builder.Services.AddSingleton<FeedbackStore>();
 builder.Services.AddSingleton<SuggestionService>();
 builder.Services.AddSingleton<PageUpstreamService>();
+builder.Services.AddLibrary();
 
 var app = builder.Build();
 await app.Services.PrepareStorageAsync();
@@ -93,5 +95,6 @@ app.MapSuggestions().FinishesPendingExtractions();
 app.MapPageUpstream(options).FinishesPendingExtractions();
 app.MapPeople().FinishesPendingExtractions();
 app.MapUpstream();
+app.MapGraphView().FinishesPendingExtractions();
 
 app.Run();
