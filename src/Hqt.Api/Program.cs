@@ -5,6 +5,7 @@ using Hqt.Api.Captures;
 using Hqt.Api.Extract;
 using Hqt.Api.Graph;
 using Hqt.Api.Home;
+using Hqt.Api.Imports;
 using Hqt.Api.Library;
 using Hqt.Api.Hosting;
 using Hqt.Api.Lookups;
@@ -67,6 +68,7 @@ builder.Services.AddSingleton<FeedbackStore>();
 builder.Services.AddSingleton<SuggestionService>();
 builder.Services.AddSingleton<PageUpstreamService>();
 builder.Services.AddLibrary();
+builder.Services.AddImports();
 
 var app = builder.Build();
 await app.Services.PrepareStorageAsync();
@@ -96,5 +98,6 @@ app.MapPageUpstream(options).FinishesPendingExtractions();
 app.MapPeople().FinishesPendingExtractions();
 app.MapUpstream();
 app.MapGraphView().FinishesPendingExtractions();
+app.MapImports(builder.Configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
 
 app.Run();

@@ -21,6 +21,16 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, I
 
     public async Task<LookupResult> FetchAsync(string url, string kind, CancellationToken ct)
     {
+        var (finalUri, html) = await FetchHtmlAsync(url, ct);
+        return Read(url, finalUri, kind, html);
+    }
+
+    /// <summary>
+    /// The page's HTML as served, under the same guards (scheme and address checks, robots.txt, one request at a
+    /// time per host, the host's rate, the size cap, HTML only): imported bookmarks become captures through this.
+    /// </summary>
+    public async Task<(Uri FinalUri, string Html)> FetchHtmlAsync(string url, CancellationToken ct)
+    {
         var uri = new Uri(url);
         for (var hop = 0; hop <= _options.MaxRedirects; hop++)
         {
@@ -36,7 +46,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, I
                     uri = new Uri(uri, location);
                     continue;
                 }
-                return await ReadPageAsync(url, uri, kind, response, ct);
+                return (uri, await ReadHtmlAsync(uri, response, ct));
             }
             finally
             {
@@ -68,7 +78,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, I
         }
     }
 
-    async Task<LookupResult> ReadPageAsync(string citedUrl, Uri finalUri, string kind, HttpResponseMessage response, CancellationToken ct)
+    async Task<string> ReadHtmlAsync(Uri finalUri, HttpResponseMessage response, CancellationToken ct)
     {
         if (response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
             throw new RetryLaterException($"{finalUri.Host} answered {(int)response.StatusCode}", ScholarlyHttp.RetryAfter(response));
@@ -78,7 +88,11 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, I
         if (response.Content.Headers.ContentLength > _options.MaxPageBytes) throw new LookupMiss("too-large", $"{finalUri} is {response.Content.Headers.ContentLength} bytes.");
 
         var bytes = await ReadCappedAsync(response, ct) ?? throw new LookupMiss("too-large", $"{finalUri} is over {_options.MaxPageBytes} bytes.");
-        var html = Decode(bytes, response.Content.Headers.ContentType?.CharSet);
+        return Decode(bytes, response.Content.Headers.ContentType?.CharSet);
+    }
+
+    static LookupResult Read(string citedUrl, Uri finalUri, string kind, string html)
+    {
         var extract = PageExtractor.Extract(html, finalUri.AbsoluteUri);
 
         var self = new WorkFacts(kind, extract.Title, Year(extract.Published), citedUrl, null, null, null, null,

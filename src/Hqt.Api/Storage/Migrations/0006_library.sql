@@ -58,6 +58,7 @@ CREATE TABLE import_items (
     -- null (nothing to fetch) | pending | captured | existing | failed
     fetch_state TEXT NULL,
     fetch_detail TEXT NULL,
+    fetch_attempts INTEGER NOT NULL DEFAULT 0,
     capture_id INTEGER NULL,
     PRIMARY KEY (import_id, position)
 );
