@@ -144,7 +144,7 @@ test('captures: search finds a bookmarked page by its words, and a capture can b
   await screenshot(page, 'library-search.png');
   await axe(page, 'captures search');
 
-  page = await openLibrary('#captures?site=127.0.0.1&q=unrelated');
+  page = await openLibrary('#captures?site=127.0.0.1&q=sourdough');
   const row = page.locator('li.item[data-capture]').first();
   const id = await row.getAttribute('data-capture');
   await row.locator('button.action-dismiss').click();

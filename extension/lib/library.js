@@ -155,3 +155,32 @@ export function nodeCard(data) {
     .filter(Boolean).join(' · ');
   return { title: data?.title ?? '', head, authors: data?.authors ?? '', reason: data?.reason ?? '' };
 }
+
+/**
+ * Folds the levels of a layered layout ([{id, x, y}], one y per level, larger y lower on screen) into bands of
+ * rows at most `width` wide, keeping each level's left-to-right order and the levels' order: a level of 300 works
+ * becomes a block of rows instead of one line 300 nodes long. Returns Map id → {x, y}.
+ */
+export function foldLevels(points, { width = 1200, gap = 60, rowGap = 48, levelGap = 110 } = {}) {
+  const levels = new Map();
+  for (const p of points) {
+    const key = Math.round(p.y);
+    if (!levels.has(key)) levels.set(key, []);
+    levels.get(key).push(p);
+  }
+  const perRow = Math.max(1, Math.floor(width / gap));
+  const placed = new Map();
+  let y = 0;
+  // From the bottom level (largest y) up: each band is placed above the previous one.
+  for (const key of [...levels.keys()].sort((a, b) => b - a)) {
+    const level = levels.get(key).sort((a, b) => a.x - b.x);
+    const rows = Math.ceil(level.length / perRow);
+    level.forEach((p, i) => {
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, level.length - row * perRow);
+      placed.set(p.id, { x: (i % perRow - (inRow - 1) / 2) * gap, y: y - row * rowGap });
+    });
+    y -= (rows - 1) * rowGap + levelGap;
+  }
+  return placed;
+}

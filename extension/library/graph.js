@@ -5,7 +5,7 @@
 
 import cytoscape from '../vendor/cytoscape.esm.min.js';
 import { h, replaceChildren } from '../lib/dom.js';
-import { graphElements, KIND_LABEL, nodeCard } from '../lib/library.js';
+import { foldLevels, graphElements, KIND_LABEL, nodeCard } from '../lib/library.js';
 import { messageState } from './ui.js';
 
 const LIMITS = [100, 200, 500];
@@ -75,6 +75,10 @@ export async function show(ctx, view, { params }) {
     name: 'breadthfirst', directed: true, roots: captures.length ? captures : undefined, spacingFactor: 0.9, avoidOverlap: true, animate: false,
     transform: (node, position) => ({ x: position.x, y: -position.y }),
   }).run();
+  // A level of hundreds of works is one unreadable row: fold each level into a band of rows, keeping the layout's
+  // left-to-right order (which keeps works near what cites them) and its bottom-to-top order of levels.
+  const folded = foldLevels(works.nodes().map((n) => ({ id: n.id(), ...n.position() })), { width: 60 * Math.ceil(Math.sqrt(works.nodes().length) * 1.8) });
+  works.nodes().positions((n) => folded.get(n.id()));
   if (people.length) {
     const box = works.boundingBox();
     people.layout({ name: 'grid', cols: Math.ceil(people.length / 12), animate: false, boundingBox: { x1: box.x2 + 80, y1: box.y1, w: 60 * Math.ceil(people.length / 12), h: Math.max(200, box.h) } }).run();

@@ -91,3 +91,14 @@ test('rows that share a reason show it once, and people do not list their works 
   assert.equal(mixed.common, null);
   assert.deepEqual(topRows([1, 2, 3], 2), { shown: [1, 2], more: 1 });
 });
+
+test('wide levels fold into bands of rows, the bottom level staying at the bottom', async () => {
+  const { foldLevels } = await import('../lib/library.js');
+  const points = [{ id: 'c', x: 0, y: 100 }, ...Array.from({ length: 25 }, (_, i) => ({ id: `w${i}`, x: i * 10, y: 0 }))];
+  const placed = foldLevels(points, { width: 600, gap: 60 });
+  assert.equal(placed.get('c').y, 0);
+  const ys = new Set(Array.from({ length: 25 }, (_, i) => placed.get(`w${i}`).y));
+  assert.equal(ys.size, 3, 'ten a row');
+  assert.ok([...ys].every((v) => v < 0), 'above the captures');
+  assert.ok(placed.get('w0').x < placed.get('w9').x, 'order kept');
+});
