@@ -48,14 +48,14 @@ export async function show(ctx, view, { params }) {
   const color = (name) => colors.getPropertyValue(name).trim();
   const cy = cytoscape({
     container,
-    elements: graphElements(picture),
+    elements: graphElements(picture, { minSize: 12, maxSize: 40 }),
     minZoom: 0.05,
     maxZoom: 4,
     wheelSensitivity: 0.3,
     textureOnViewport: picture.nodes.length > 250,
     hideEdgesOnViewport: picture.nodes.length > 250,
     style: [
-      { selector: 'node', style: { width: 'data(size)', height: 'data(size)', 'background-color': color('--work'), label: 'data(label)', 'font-size': 10, color: color('--text'), 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 8, 'text-wrap': 'ellipsis', 'text-max-width': 120, 'border-width': 1, 'border-color': color('--bg') } },
+      { selector: 'node', style: { width: 'data(size)', height: 'data(size)', 'background-color': color('--work'), label: 'data(label)', 'font-size': 9, color: color('--text'), 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': 70, 'border-width': 1, 'border-color': color('--bg') } },
       { selector: 'node[kind = "capture"]', style: { shape: 'round-rectangle', 'background-color': color('--capture') } },
       { selector: 'node[kind = "person"]', style: { shape: 'diamond', 'background-color': color('--person') } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': color('--focus') } },
@@ -77,7 +77,7 @@ export async function show(ctx, view, { params }) {
   }).run();
   // A level of hundreds of works is one unreadable row: fold each level into a band of rows, keeping the layout's
   // left-to-right order (which keeps works near what cites them) and its bottom-to-top order of levels.
-  const folded = foldLevels(works.nodes().map((n) => ({ id: n.id(), ...n.position() })), { width: 60 * Math.ceil(Math.sqrt(works.nodes().length) * 1.8) });
+  const folded = foldLevels(works.nodes().map((n) => ({ id: n.id(), ...n.position() })), { width: 70 * Math.ceil(Math.sqrt(works.nodes().length) * 1.8), gap: 70, rowGap: 60, levelGap: 140 });
   works.nodes().positions((n) => folded.get(n.id()));
   if (people.length) {
     const box = works.boundingBox();

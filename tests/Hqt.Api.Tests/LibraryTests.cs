@@ -119,4 +119,18 @@ public class LibraryTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         var after = await client.GetFromJsonAsync<GraphPictureDto>("/api/graph?limit=50");
         Assert.DoesNotContain(after!.Nodes, n => n.Id == top.Id);
     }
+
+    [Fact]
+    public async Task APersonSaysWhatInTheGraphCitesThem()
+    {
+        using var client = await NewReaderAsync();
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = SuggestionTests.Post("One", "Ana Lindqvist", "https://classics.example.org/x") });
+        await client.PostAsJsonAsync("/api/captures", new { url = "https://cy.example/three", html = SuggestionTests.Post("Three", "Cy Tran", "https://ana.example/one") });
+
+        var ana = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/people/person-analindqvist");
+
+        var citedBy = ana.GetProperty("citedBy").EnumerateArray().ToList();
+        Assert.Equal("Three", Assert.Single(citedBy).GetProperty("title").GetString());
+        Assert.Equal(1, citedBy[0].GetProperty("count").GetInt32());
+    }
 }
