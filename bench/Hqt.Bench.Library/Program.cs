@@ -19,6 +19,9 @@ var refsPerCapture = Arg("--refs", 30);
 var requests = Arg("--requests", 100);
 var changes = Arg("--changes", 5);
 var keptData = ArgText("--data");
+// The library page's bars (issue 18): search p95 and the graph picture on this library, and a BibTeX import.
+var searches = Arg("--searches", 0);
+var importEntries = Arg("--import-bibtex", 0);
 var repo = FindRepoRoot();
 var serverDll = ArgText("--server") ?? Path.Combine(repo, "src/Hqt.Api/bin/Release/net10.0/Hqt.Api.dll");
 if (!File.Exists(serverDll))
@@ -29,7 +32,7 @@ if (!File.Exists(serverDll))
 
 var data = keptData is null ? Directory.CreateTempSubdirectory("hqt-library-bench").FullName : Directory.CreateDirectory(keptData).FullName;
 var reuse = keptData is not null && File.Exists(Path.Combine(data, "hqt.db"));
-var port = FreePort();
+var port = Arg("--port", 0) is > 0 and var fixedPort ? fixedPort : FreePort();
 const string token = "bench-token-Pz4Kx9Mq2Wv7Ln3Rb8Tc";
 using var server = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "--urls", $"http://127.0.0.1:{port}"])
 {
@@ -124,6 +127,8 @@ try
         Console.WriteLine($"| server RSS after the changes | {rssAfter:F0} MB |");
     }
     Console.WriteLine($"| server peak RSS (VmHWM) | {peak:F0} MB |");
+    if (searches > 0) await LibraryPageBench.SearchAndGraphAsync(http, captures, searches);
+    if (importEntries > 0) await LibraryPageBench.ImportAsync(http, importEntries);
     return 0;
 }
 finally

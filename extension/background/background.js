@@ -8,12 +8,29 @@ import { ALARM_NAME, flush, outboxSummary, readQueue, resumeOutbox } from './out
 
 const MENU_PAGE = 'hqt-capture-page';
 const MENU_SELECTION = 'hqt-capture-selection';
+const MENU_LIBRARY = 'hqt-open-library';
+const LIBRARY_PAGE = 'library/library.html';
+
+/** The library page: focus its tab when one is open (at the given view), else open one. */
+export async function openLibrary(hash = '') {
+  const base = ext.runtime.getURL(LIBRARY_PAGE);
+  const [open] = await ext.tabs.query({ url: `${base}*` }).catch(() => []);
+  const url = `${base}${hash}`;
+  if (open?.id) {
+    await ext.tabs.update(open.id, { active: true, ...(hash ? { url } : {}) });
+    if (open.windowId != null) await ext.windows?.update?.(open.windowId, { focused: true }).catch(() => {});
+    return open.id;
+  }
+  return (await ext.tabs.create({ url })).id;
+}
 
 async function createMenus() {
   await ext.contextMenus.removeAll();
   const pages = ['http://*/*', 'https://*/*'];
   ext.contextMenus.create({ id: MENU_PAGE, title: 'Capture this page', contexts: ['page', 'frame', 'link', 'image'], documentUrlPatterns: pages });
   ext.contextMenus.create({ id: MENU_SELECTION, title: 'Capture selection', contexts: ['selection'], documentUrlPatterns: pages });
+  // The toolbar button's own menu (right-click on the hqt icon).
+  ext.contextMenus.create({ id: MENU_LIBRARY, title: 'Open your library', contexts: ['action'] });
 }
 
 ext.runtime.onInstalled.addListener(() => createMenus().catch(console.error));
@@ -23,12 +40,14 @@ ext.runtime.onStartup.addListener(() => {
 });
 
 ext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_LIBRARY) return void openLibrary().catch(console.error);
   if (!tab?.id || tab.id < 0) return;
   const mode = info.menuItemId === MENU_SELECTION ? 'selection' : 'page';
   capture(tab.id, { mode, selectionText: info.selectionText ?? '' }).catch(console.error);
 });
 
 ext.commands.onCommand.addListener(async (command, tab) => {
+  if (command === 'open-library') return void openLibrary().catch(console.error);
   if (command !== 'capture-page') return;
   const target = tab?.id ? tab : (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0];
   if (target?.id) capture(target.id).catch(console.error);
@@ -53,6 +72,7 @@ ext.runtime.onMessage.addListener((message, sender, reply) => {
       return outboxSummary();
     },
     outbox: () => outboxSummary(),
+    'open-library': () => openLibrary(typeof message.hash === 'string' && message.hash.startsWith('#') ? message.hash : ''),
   }[message?.type];
   if (!handle) return false;
   handle().then(reply, (e) => reply({ state: 'error', message: String(e?.message ?? e) }));
@@ -60,6 +80,6 @@ ext.runtime.onMessage.addListener((message, sender, reply) => {
 });
 
 // For debugging from the background console (and the end-to-end tests): hqt.capture(tabId).
-globalThis.hqt = { capture, flush, readQueue, outboxSummary };
+globalThis.hqt = { capture, flush, readQueue, outboxSummary, openLibrary };
 
 resumeOutbox().catch(console.error);

@@ -39,7 +39,7 @@ export async function firefoxSmoke() {
   const dir = await mkdtemp(join(tmpdir(), 'hqt-ff-ext-'));
   let child;
   try {
-    for (const part of ['manifest.json', 'background', 'common', 'lib', 'popup', 'options', 'icons']) {
+    for (const part of ['manifest.json', 'background', 'common', 'lib', 'popup', 'options', 'library', 'vendor', 'icons']) {
       await cp(join(EXTENSION_DIR, part), join(dir, part), { recursive: true });
     }
     await writeFile(join(dir, 'background', 'smoke-hook.js'), hook);

@@ -51,7 +51,8 @@ export function ensureServerBuilt() {
 }
 
 /** The real server; `stop()` kills it, `start()` brings it back on the same port and data. */
-export async function hqtServer({ logName = 'hqt-server.log' } = {}) {
+/** `env` adds server settings (Hqt__… variables) on top of the test defaults. */
+export async function hqtServer({ logName = 'hqt-server.log', env = {} } = {}) {
   ensureServerBuilt();
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'hqt-e2e-data-'));
@@ -66,7 +67,7 @@ export async function hqtServer({ logName = 'hqt-server.log' } = {}) {
       child = spawn('dotnet', [API_DLL, '--urls', url], {
         cwd: dataDir,
         // Hqt__Lookups__Enabled=false: tests never reach the internet (no reference lookups).
-        env: { ...process.env, Hqt__ApiToken: TOKEN, Hqt__DataDirectory: dataDir, Hqt__Lookups__Enabled: 'false', DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Development' },
+        env: { ...process.env, Hqt__ApiToken: TOKEN, Hqt__DataDirectory: dataDir, Hqt__Lookups__Enabled: 'false', DOTNET_NOLOGO: '1', ASPNETCORE_ENVIRONMENT: 'Development', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', (d) => { log += d; });
@@ -113,12 +114,17 @@ export async function hqtServer({ logName = 'hqt-server.log' } = {}) {
   return server;
 }
 
-/** Serves the HTML files in e2e/pages/ at /<name>. */
-export async function pageServer() {
+/** Serves the HTML files in e2e/pages/ at /<name>, and `extra` pages ({name: html}) made by a test. */
+export async function pageServer({ extra = {} } = {}) {
   const dir = fileURLToPath(new URL('./pages/', import.meta.url));
   const http = createServer(async (req, res) => {
     const name = new URL(req.url, 'http://x').pathname.replace(/^\/+/, '').replace(/[^a-z0-9.-]/gi, '').replace(/^\.+/, '') || 'index';
     const pdf = name.endsWith('.pdf');
+    if (Object.hasOwn(extra, name)) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(extra[name]);
+      return;
+    }
     try {
       const body = await readFile(join(dir, pdf ? name : `${name}.html`));
       res.writeHead(200, { 'Content-Type': pdf ? 'application/pdf' : 'text/html; charset=utf-8' });
@@ -138,7 +144,7 @@ export async function pageServer() {
  */
 async function testCopyOfExtension() {
   const dir = await mkdtemp(join(tmpdir(), 'hqt-e2e-ext-'));
-  for (const part of ['manifest.json', 'background', 'common', 'lib', 'popup', 'options', 'icons']) {
+  for (const part of ['manifest.json', 'background', 'common', 'lib', 'popup', 'options', 'library', 'vendor', 'icons']) {
     await cp(join(EXTENSION_DIR, part), join(dir, part), { recursive: true });
   }
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));

@@ -27,24 +27,25 @@ export class ApiError extends Error {
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export function createClient({ serverUrl, token, fetchImpl = globalThis.fetch.bind(globalThis), timeoutMs = DEFAULT_TIMEOUT_MS }) {
-  async function request(method, path, { query, body, auth = true } = {}) {
+  async function request(method, path, { query, body, raw, contentType, auth = true, timeout = timeoutMs } = {}) {
     if (!serverUrl) throw new ApiError(ErrorKind.NotConfigured, 'No server address is set.');
     if (auth && !token) throw new ApiError(ErrorKind.NotConfigured, 'No token is set.');
     const headers = { Accept: 'application/json, application/problem+json' };
     if (auth) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw !== undefined) headers['Content-Type'] = contentType || 'text/plain; charset=utf-8';
     let response;
     try {
       response = await fetchImpl(apiUrl(serverUrl, path, query), {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
         cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(timeout),
       });
     } catch (e) {
-      if (e?.name === 'TimeoutError') throw new ApiError(ErrorKind.Timeout, `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      if (e?.name === 'TimeoutError') throw new ApiError(ErrorKind.Timeout, `The server did not answer within ${Math.round(timeout / 1000)} s.`);
       throw new ApiError(ErrorKind.Offline, `Could not reach ${serverUrl}.`);
     }
     if (response.status === 204) return null;
@@ -57,6 +58,27 @@ export function createClient({ serverUrl, token, fetchImpl = globalThis.fetch.bi
     serverUrl,
     health: () => request('GET', '/health', { auth: false }),
     listCaptures: (limit = 20) => request('GET', '/api/captures', { query: { limit } }),
+    /** query: the GET /api/captures parameters (lib/library.js captureQuery). */
+    searchCaptures: (query) => request('GET', '/api/captures', { query }),
+    deleteCapture: (id) => request('DELETE', `/api/captures/${encodeURIComponent(id)}`),
+    graph: (limit = 200) => request('GET', '/api/graph', { query: { limit } }),
+    person: (id) => request('GET', `/api/people/${encodeURIComponent(id)}`),
+    /** The file's text as the body; the server answers 202 with the job. */
+    startImport: (fileText, { format, name } = {}) => request('POST', '/api/imports', { query: { format: format || undefined, name: name || undefined }, raw: fileText, timeout: 120_000 }),
+    imports: () => request('GET', '/api/imports'),
+    importJob: (id) => request('GET', `/api/imports/${encodeURIComponent(id)}`),
+    /** An export as text (it needs the token, so it cannot be a plain link). */
+    exportText: async (path, query) => {
+      if (!serverUrl || !token) throw new ApiError(ErrorKind.NotConfigured, 'No server address or token is set.');
+      let response;
+      try {
+        response = await fetchImpl(apiUrl(serverUrl, path, query), { headers: { Authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        throw new ApiError(ErrorKind.Offline, `Could not reach ${serverUrl}.`);
+      }
+      if (!response.ok) throw errorFor(response, await readJson(response));
+      return { text: await response.text(), type: response.headers.get('Content-Type') ?? 'text/plain' };
+    },
     suggestions: ({ kind = 'all', limit = 20, explore } = {}) => request('GET', '/api/suggestions', { query: { kind, limit, explore } }),
     pageUpstream: (url) => request('GET', '/api/pages/upstream', { query: { url } }),
     pageUpstreamFromHtml: (url, html) => request('POST', '/api/pages/upstream', { body: { url, html } }),

@@ -2,7 +2,8 @@
 // and only a fixed set of attributes can be set, so nothing from a page or the server can inject
 // script or styles. Takes the document as a parameter so tests can pass a tiny fake.
 
-const ATTRIBUTES = new Set(['class', 'href', 'title', 'type', 'role', 'id', 'target', 'rel', 'tabindex', 'hidden', 'disabled', 'for', 'value']);
+const ATTRIBUTES = new Set(['class', 'href', 'title', 'type', 'role', 'id', 'target', 'rel', 'tabindex', 'hidden', 'disabled', 'for', 'value',
+  'name', 'placeholder', 'accept', 'max', 'min', 'autocomplete', 'open', 'selected', 'spellcheck']);
 
 export function h(doc, tag, props = {}, ...children) {
   const el = doc.createElement(tag);

@@ -112,3 +112,32 @@ export function actionDoneText(action, title) {
   const verb = { dismiss: 'Dismissed', read: 'Marked as read', snooze: 'Snoozed' }[action] ?? 'Done';
   return `${verb} “${text(title, 60)}”.`;
 }
+
+/**
+ * Rows that all say the same thing say nothing: the reason (or evidence line) every row shares is lifted out
+ * once, as `common`, and left off the rows, so each row shows what sets it apart (its authors, year, its own
+ * evidence). A person's evidence is dropped when the reason already names those works.
+ */
+export function differentiate(rows) {
+  const list = Array.isArray(rows) ? rows.map((r) => ({ ...r })) : [];
+  for (const row of list) {
+    if (row.kind === 'person' && row.evidence && row.reason) {
+      const titles = [...row.evidence.matchAll(/“([^”]+)”/g)].map((m) => m[1].replace(/…$/, ''));
+      if (titles.length && titles.every((t) => row.reason.includes(t))) row.evidence = '';
+    }
+  }
+  const shared = (field) => list.length > 1 && list[0][field] && list.every((r) => r[field] === list[0][field]) ? list[0][field] : null;
+  const reason = shared('reason');
+  const evidence = shared('evidence');
+  for (const row of list) {
+    if (reason) row.reason = '';
+    if (evidence) row.evidence = '';
+  }
+  return { common: [reason, evidence].filter(Boolean).join(' · ') || null, rows: list };
+}
+
+/** The first `max` rows and how many more the library page has. */
+export function topRows(rows, max = 10) {
+  const list = Array.isArray(rows) ? rows : [];
+  return { shown: list.slice(0, max), more: Math.max(0, list.length - max) };
+}

@@ -6,11 +6,14 @@ import { createClient, describeError, ErrorKind } from '../lib/api.js';
 import { replaceChildren, h } from '../lib/dom.js';
 import { whyNotCapturable } from '../lib/restricted.js';
 import { snapshotPage } from '../lib/snapshot.js';
-import { actionDoneText, snoozeUntil, suggestionRow, text, upstreamView } from '../lib/suggestions.js';
+import { actionDoneText, differentiate, snoozeUntil, suggestionRow, text, topRows, upstreamView } from '../lib/suggestions.js';
 import { loadingState, messageState, suggestionList } from './render.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { tab: null, client: null, settings: null, refusal: null, toastTimer: null, upstream: Promise.resolve(), upstreamIds: new Set() };
+const state = { tab: null, client: null, settings: null, refusal: null, toastTimer: null, upstream: Promise.resolve(), upstreamIds: new Set(), lastOutcome: null };
+
+/** The popup shows this many rows a list; the library page has the rest. */
+const POPUP_ROWS = 10;
 
 async function main() {
   state.tab = await targetTab();
@@ -19,6 +22,7 @@ async function main() {
   $('open-options').addEventListener('click', () => ext.runtime.openOptionsPage());
   $('capture').addEventListener('click', onCapture);
   $('retry').addEventListener('click', onRetry);
+  $('open-library').addEventListener('click', () => openLibrary('#next'));
   showShortcut();
 
   $('page-title').textContent = text(state.tab?.title, 200) || text(state.tab?.url, 200) || 'No page';
@@ -34,7 +38,39 @@ async function main() {
   }
   ext.storage.onChanged.addListener(onStorageChanged);
   await refreshOutbox();
+  // Not set up: one message, not one per panel.
+  if (!state.settings.token) return showNotSetUp();
   await reloadLists();
+}
+
+function showNotSetUp() {
+  $('upstream').hidden = true;
+  $('next').hidden = true;
+  const setup = $('setup');
+  setup.hidden = false;
+  const d = describeError({ kind: ErrorKind.NotConfigured });
+  replaceChildren(document, setup, messageState(document, {
+    title: d.title, action: d.action, tone: 'warn', buttons: [{ label: 'Open Options', onClick: () => ext.runtime.openOptionsPage() }],
+  }));
+}
+
+/** The library page (one tab, reused), at a view such as '#next' or '#page?url=…'. */
+async function openLibrary(hash) {
+  await ext.runtime.sendMessage({ type: 'open-library', hash });
+  window.close();
+}
+
+/** "See all 369 in your library" under a list cut to the popup's rows. */
+function seeAll(more, total, hash) {
+  return h(document, 'p', { class: 'see-all' }, h(document, 'button', {
+    type: 'button', class: 'link-button', onclick: () => openLibrary(hash),
+  }, more > 0 ? `See all ${total} in your library` : 'See all in your library'));
+}
+
+/** A list with what all its rows share said once above it. */
+function shortList(rows, label) {
+  const { common, rows: distinct } = differentiate(rows);
+  return [common ? h(document, 'p', { class: 'common-reason' }, `All: ${common}`) : null, suggestionList(document, distinct, onAction, label)];
 }
 
 // Both requests start at once; next reads render after the upstream list so they can leave out
@@ -80,6 +116,7 @@ async function onCapture() {
 
 function showOutcome(outcome) {
   if (!outcome) return;
+  state.lastOutcome = outcome;
   const tone = { delivered: 'ok', repeat: 'ok', queued: 'warn', 'needs-token': 'warn' }[outcome.state] ?? 'error';
   showStatus(outcome.message, tone);
 }
@@ -128,10 +165,17 @@ function relativeTime(at) {
 function onStorageChanged(changes) {
   if (state.tab && changes[outcomeKey(state.tab.id)]?.newValue) showOutcome(changes[outcomeKey(state.tab.id)].newValue);
   if (changes.outbox) {
-    const before = changes.outbox.oldValue?.length ?? 0;
+    const before = changes.outbox.oldValue ?? [];
+    const after = changes.outbox.newValue ?? [];
     refreshOutbox();
-    // A waiting capture just got through: its page may now have suggestions.
-    if ((changes.outbox.newValue?.length ?? 0) < before) loadNextReads();
+    if (after.length >= before.length) return;
+    // A waiting capture just got through. This page's, if it was waiting: say so, and show what it stands on now.
+    const url = state.tab?.url;
+    const wasWaiting = url && before.some((e) => e.url === url) && !after.some((e) => e.url === url);
+    if (wasWaiting && ['queued', 'needs-token'].includes(state.lastOutcome?.state)) {
+      showOutcome({ state: 'delivered', message: 'Sent from the outbox: captured.' });
+    }
+    reloadLists();
   }
 }
 
@@ -188,13 +232,19 @@ function renderUpstream(page) {
   parts.push(h(document, 'p', { class: 'hint' }, view.captured
     ? 'In your library. Capture again to store the page as it is now.'
     : 'Not captured yet: capture it to add it to your reading graph.'));
-  if (view.references.length) {
-    parts.push(h(document, 'h3', {}, 'What it cites, ranked by your reading'));
-    parts.push(suggestionList(document, view.references, onAction, 'References of this page'));
+  const references = topRows(view.references, POPUP_ROWS);
+  const inspirations = topRows(view.inspirations, Math.max(0, POPUP_ROWS - references.shown.length));
+  if (references.shown.length) {
+    parts.push(h(document, 'h3', {}, `What it cites, ranked by your reading${references.more ? ` (top ${references.shown.length} of ${view.references.length})` : ''}`));
+    parts.push(shortList(references.shown, 'References of this page'));
   }
-  if (view.inspirations.length) {
+  if (inspirations.shown.length) {
     parts.push(h(document, 'h3', {}, 'Who inspired its authors'));
-    parts.push(suggestionList(document, view.inspirations, onAction, 'People upstream of the authors'));
+    parts.push(shortList(inspirations.shown, 'People upstream of the authors'));
+  }
+  if (references.more || inspirations.more) {
+    parts.push(seeAll(references.more + inspirations.more, view.references.length + view.inspirations.length,
+      `#page?url=${encodeURIComponent(state.tab.url)}`));
   }
   if (!view.references.length && !view.inspirations.length) {
     parts.push(messageState(document, {
@@ -213,7 +263,7 @@ async function loadNextReads() {
   if (!body.querySelector('.items')) replaceChildren(document, body, loadingState(document, 'suggestions'));
   let result;
   try {
-    result = await state.client.suggestions({ kind: 'all', limit: 20 });
+    result = await state.client.suggestions({ kind: 'all', limit: POPUP_ROWS + 10 });
   } catch (e) {
     return showError(body, e, loadNextReads);
   }
@@ -231,7 +281,8 @@ async function loadNextReads() {
     }));
     return;
   }
-  replaceChildren(document, body, suggestionList(document, rows, onAction, 'Suggested next reads'));
+  const { shown } = topRows(rows, POPUP_ROWS);
+  replaceChildren(document, body, shortList(shown, 'Suggested next reads'), seeAll(0, 0, '#next'));
 }
 
 function showError(body, error, retry) {

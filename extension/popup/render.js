@@ -14,7 +14,7 @@ export function suggestionItem(doc, row, onAction) {
       type: 'button', class: 'chip', onclick: () => onAction(row, 'snooze', { days: choice.days }),
     }, choice.label)));
   const laterButton = h(doc, 'button', {
-    type: 'button', class: 'action', title: 'Snooze: hide it for a while', 'aria-label': `Snooze “${row.title}”`, 'aria-expanded': 'false',
+    type: 'button', class: 'action', title: 'Snooze: hide it for a while', 'aria-label': `Later: snooze “${row.title}”`, 'aria-expanded': 'false',
     onclick: (event) => {
       const open = snoozeMenu.hidden;
       snoozeMenu.hidden = !open;

@@ -6,6 +6,8 @@ using Hqt.Api.Exports;
 using Hqt.Api.Extract;
 using Hqt.Api.Graph;
 using Hqt.Api.Home;
+using Hqt.Api.Imports;
+using Hqt.Api.Library;
 using Hqt.Api.Hosting;
 using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
@@ -94,6 +96,8 @@ builder.Services.AddSingleton<SuggestionService>();
 builder.Services.AddSingleton<PageUpstreamService>();
 builder.Services.AddSingleton<ExportStore>();
 builder.Services.AddSingleton<ExportService>();
+builder.Services.AddLibrary();
+builder.Services.AddImports();
 
 var app = builder.Build();
 app.Lifetime.ApplicationStopped.Register(dataLock.Dispose);
@@ -125,6 +129,8 @@ app.MapExports().FinishesPendingExtractions();
 app.MapPageUpstream(options).FinishesPendingExtractions();
 app.MapPeople().FinishesPendingExtractions();
 app.MapUpstream();
+app.MapGraphView().FinishesPendingExtractions();
+app.MapImports(builder.Configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
 
 app.Run();
 dataLock.Dispose();

@@ -19,6 +19,7 @@ public sealed record CreateCaptureRequest(
 /// extracts it moments later (authors are empty and the canonical URL is the page URL's until then). Reading the
 /// capture, the graph or suggestions finishes the reader's pending extractions first, so no read sees them.
 /// </param>
+/// <param name="Snippet">In search results: the page's text around the matched words, which sit between U+E000 and U+E001.</param>
 public sealed record CaptureResponse(
     long Id,
     long DocumentId,
@@ -28,7 +29,8 @@ public sealed record CaptureResponse(
     IReadOnlyList<ExtractedAuthor> Authors,
     int ReferenceCount,
     DateTimeOffset CapturedAt,
-    string Extraction);
+    string Extraction,
+    string? Snippet = null);
 
 /// <summary>One capture with everything extracted from it.</summary>
 public sealed record CaptureDetail(

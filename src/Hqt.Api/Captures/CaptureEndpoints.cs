@@ -28,7 +28,8 @@ public static class CaptureEndpoints
         captures.MapGet("/", ListCaptures)
             .FinishesPendingExtractions()
             .WithName("ListCaptures")
-            .WithSummary("List captures, newest first, a page at a time")
+            .WithSummary("List or search captures, a page at a time")
+            .WithDescription("Without q, site, author, from or to: newest first. With them: full-text search over title, authors, site and the page's text (all words must match, the last as a prefix), best match first, each item with a snippet whose matched words sit between U+E000 and U+E001; site and author filter by those fields, from/to by capture time (to is exclusive).")
             .ProducesValidationProblem();
         captures.MapGet("/{id:long}", GetCapture)
             .FinishesPendingExtractions()
@@ -98,10 +99,23 @@ public static class CaptureEndpoints
         : null;
 
     static async Task<Results<Ok<CapturePage>, ValidationProblem>> ListCaptures(
-        ClaimsPrincipal user, CaptureStore store, CancellationToken ct, string? cursor = null, int limit = 50)
+        ClaimsPrincipal user, CaptureStore store, Library.CaptureSearch search, CancellationToken ct, string? cursor = null, int limit = 50,
+        string? q = null, string? site = null, string? author = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         if (limit is < 1 or > 200)
             return Problems.Invalid("limit", "The limit must be between 1 and 200.");
+        if (q is { Length: > 500 }) return Problems.Invalid("q", "The query is at most 500 characters.");
+        var query = new Library.CaptureQuery(q, site, author, from, to);
+        if (!query.IsEmpty)
+        {
+            // Search pages by offset: relevance order has no id to continue from.
+            var offset = 0;
+            if (!string.IsNullOrEmpty(cursor) && (!cursor.StartsWith('s') || !int.TryParse(cursor.AsSpan(1), out offset) || offset < 0))
+                return Problems.Invalid("cursor", "The cursor is not one this server handed out.");
+            var hits = await search.SearchAsync(user.UserId(), query, offset, limit, ct);
+            return TypedResults.Ok(new CapturePage(hits.Select(h => h.Row.ToResponse() with { Snippet = h.Snippet }).ToList(),
+                hits.Count == limit ? "s" + (offset + limit) : null));
+        }
         long? before = null;
         if (!string.IsNullOrEmpty(cursor))
         {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Hqt.Api.Library;
 using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,7 @@ namespace Hqt.Api.Captures;
 /// <summary>Captures and the documents they are versions of, always scoped to one user.</summary>
 public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
 {
-    const string SelectColumns = """
+    internal const string SelectColumns = """
         SELECT c.id, c.document_id AS DocumentId, c.url, d.canonical_url AS CanonicalUrl, c.title, c.selection,
                c.captured_at AS CapturedAt, c.content_hash AS ContentHash, c.idempotency_key AS IdempotencyKey,
                c.extractor_version AS ExtractorVersion, c.extract_json AS ExtractJson
@@ -25,6 +26,8 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
     public async Task<(Outcome Outcome, CaptureRow? Capture)> SaveAsync(long userId, NewCapture capture, CancellationToken ct)
     {
         if (await FindRepeatAsync(userId, capture, ct) is { } repeat) return repeat;
+        // The page's words for search, read before the write turn is taken (CPU that need not hold up other writers).
+        var searchText = CaptureSearchIndex.TextOf(capture.HtmlGzip);
         try
         {
             // BEGIN IMMEDIATE takes the write lock up front (no failed upgrade of a read lock: "database is locked").
@@ -45,6 +48,7 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
                 userId, documentId, capture.Url, capture.Title, capture.Selection, capturedAt, now, capture.ContentHash,
                 capture.HtmlGzip, capture.HtmlLength, capture.IdempotencyKey, extractorVersion, capture.ExtractJson,
             }, transaction, cancellationToken: ct));
+            await CaptureSearchIndex.InsertAsync(connection, transaction, id, capture.Title, capture.Url, capture.Extract, searchText, ct);
             if (capture.IsExtracted) await WriteGraphAndLookupsAsync(connection, transaction, userId, id, capture.Extract, ct);
             await write.CommitAsync(ct);
             if (capture.IsExtracted) lookups.Wake();
@@ -151,6 +155,7 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
                 RETURNING document_id, content_hash
                 """, new { json, version = Hqt.Extraction.PageExtractor.Version, title = extract.Title, capture.Id }, transaction, cancellationToken: ct));
             if (stored is not { } row) continue;
+            await CaptureSearchIndex.UpdateFieldsAsync(connection, transaction, capture.Id, capture.Url, extract, ct);
             await FileUnderCanonicalUrlAsync(connection, transaction, capture, row.DocumentId, row.ContentHash, extract.CanonicalUrl, ct);
             await WriteGraphAndLookupsAsync(connection, transaction, capture.UserId, capture.Id, extract, ct);
         }
@@ -234,6 +239,9 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
             UPDATE captures SET extract_json = @extractJson, extractor_version = @version, title = COALESCE(@title, title)
             WHERE user_id = @userId AND id = @id
             """, new { extractJson, version = Hqt.Extraction.PageExtractor.Version, title = extract.Title, userId, id }, transaction, cancellationToken: ct));
+        var url = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT url FROM captures WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        if (url is not null) await CaptureSearchIndex.UpdateFieldsAsync(connection, transaction, id, url, extract, ct);
         await graph.RemoveAsync(connection, transaction, userId, id, collectOrphans: false, ct);
         await graph.WriteAsync(connection, transaction, userId, id, extract, ct);
         await write.CommitAsync(ct);

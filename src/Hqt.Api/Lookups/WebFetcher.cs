@@ -21,6 +21,17 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, O
 
     public async Task<LookupResult> FetchAsync(string url, string kind, CancellationToken ct)
     {
+        var (finalUri, html) = await FetchHtmlAsync(url, ct);
+        return Read(url, finalUri, kind, html);
+    }
+
+    /// <summary>
+    /// The page's HTML as served, under the same guards (scheme and address checks, robots.txt, one request at a
+    /// time per host, the host's rate, the size cap, HTML only, one deadline a request): imported bookmarks become
+    /// captures through this.
+    /// </summary>
+    public async Task<(Uri FinalUri, string Html)> FetchHtmlAsync(string url, CancellationToken ct)
+    {
         var uri = new Uri(url);
         for (var hop = 0; hop <= _options.MaxRedirects; hop++)
         {
@@ -35,13 +46,13 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, O
             {
                 if (!await robots.IsAllowedAsync(uri, ct)) throw new LookupMiss("robots-disallowed", $"robots.txt disallows {uri.AbsolutePath}.");
                 var current = uri;
-                var (page, next) = await outbound.SendAsync(current, async token =>
+                var (html, next) = await outbound.SendAsync(current, async token =>
                 {
                     using var response = await SendAsync(current, token);
-                    if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location) return ((LookupResult?)null, new Uri(current, location));
-                    return (await ReadPageAsync(url, current, kind, response, token), (Uri?)null);
+                    if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location) return ((string?)null, new Uri(current, location));
+                    return (await ReadHtmlAsync(current, response, token), (Uri?)null);
                 }, ct);
-                if (page is not null) return page;
+                if (html is not null) return (current, html);
                 uri = next!;
             }
             finally
@@ -59,7 +70,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, O
         return await clients.CreateClient(LookupsSetup.WebClient).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
     }
 
-    async Task<LookupResult> ReadPageAsync(string citedUrl, Uri finalUri, string kind, HttpResponseMessage response, CancellationToken ct)
+    async Task<string> ReadHtmlAsync(Uri finalUri, HttpResponseMessage response, CancellationToken ct)
     {
         if (response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
             throw new RetryLaterException($"{finalUri.Host} answered {(int)response.StatusCode}", ScholarlyHttp.RetryAfter(response)) { Host = finalUri.Host };
@@ -69,7 +80,11 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, O
         if (response.Content.Headers.ContentLength > _options.MaxPageBytes) throw new LookupMiss("too-large", $"{finalUri} is {response.Content.Headers.ContentLength} bytes.");
 
         var bytes = await ReadCappedAsync(response, ct) ?? throw new LookupMiss("too-large", $"{finalUri} is over {_options.MaxPageBytes} bytes.");
-        var html = Decode(bytes, response.Content.Headers.ContentType?.CharSet);
+        return Decode(bytes, response.Content.Headers.ContentType?.CharSet);
+    }
+
+    static LookupResult Read(string citedUrl, Uri finalUri, string kind, string html)
+    {
         var extract = PageExtractor.Extract(html, finalUri.AbsoluteUri);
 
         var self = new WorkFacts(kind, extract.Title, Year(extract.Published), citedUrl, null, null, null, null,

@@ -12,9 +12,11 @@ namespace Hqt.Api.People;
 public sealed record PersonWork(string Id, string? Title, int? Year, string? Url, bool IsCaptured);
 public sealed record CitedWork(string Id, string? Title, string? Url, int Count);
 
-/// <summary>A person, the works of theirs the reader's graph holds, and whom those works cite most.</summary>
+/// <summary>A person, the works of theirs the reader's graph holds, whom those works cite most, and what in the graph cites them.</summary>
 /// <param name="Id">As asked: a people id (<c>17</c>, a writer you read) or a suggestion id (<c>person-adalovelace</c>).</param>
-public sealed record PersonResponse(string Id, string Name, string? ProfileUrl, IReadOnlyList<PersonWork> Works, IReadOnlyList<CitedWork> CitesMost);
+/// <param name="CitedBy">Works and captures in your graph citing this person's works, most citations first; <c>Count</c> is how many of their works each cites.</param>
+public sealed record PersonResponse(string Id, string Name, string? ProfileUrl, IReadOnlyList<PersonWork> Works, IReadOnlyList<CitedWork> CitesMost,
+    IReadOnlyList<CitedWork>? CitedBy = null);
 
 public static class PeopleEndpoints
 {
@@ -23,7 +25,7 @@ public static class PeopleEndpoints
         var people = app.MapGroup("/api/people").WithTags("People");
         people.MapGet("/{id}", GetPerson)
             .WithName("GetPerson")
-            .WithSummary("A person's works in your graph, and who they cite most");
+            .WithSummary("A person's works in your graph, who they cite most, and what cites them");
         return people;
     }
 
@@ -60,6 +62,13 @@ public static class PeopleEndpoints
             .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(10)
             .Select(g => graph.Works.TryGetValue(g.Key, out var w) ? new CitedWork(SuggestionIds.Work(w.Id), w.Title, w.Link, g.Count()) : null)
             .OfType<CitedWork>().ToList();
-        return TypedResults.Ok(new PersonResponse(id, name, profileUrl, works, citesMost));
+        var theirs = workIds.ToHashSet();
+        // The graph keeps edges one way (citing → cited): one pass over it finds who cites this person.
+        var citedBy = graph.Cites
+            .Select(edge => (Citer: edge.Key, Count: theirs.Contains(edge.Key) ? 0 : edge.Value.Count(theirs.Contains)))
+            .Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Citer).Take(10)
+            .Select(c => graph.Works.TryGetValue(c.Citer, out var w) ? new CitedWork(SuggestionIds.Work(w.Id), w.Title, w.Link, c.Count) : null)
+            .OfType<CitedWork>().ToList();
+        return TypedResults.Ok(new PersonResponse(id, name, profileUrl, works, citesMost, citedBy));
     }
 }

@@ -1,0 +1,104 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { captureQuery, captureRow, formatFromName, graphElements, importProgress, lineageLines, lineageText, nodeCard, snippetParts } from '../lib/library.js';
+import { differentiate, topRows } from '../lib/suggestions.js';
+
+test('a lineage chain reads from what you read to the root', () => {
+  const chain = [
+    { id: 'capture-12', kind: 'capture', title: 'A', year: 2021 },
+    { id: 'work-40', kind: 'work', title: 'B', year: 2014 },
+    { id: 'work-7', kind: 'work', title: 'C', year: 1987 },
+  ];
+  assert.equal(lineageText(chain), 'you read A (2021) → it cites B (2014) → which cites C (1987)');
+  assert.equal(lineageText([{ kind: 'work', title: 'X' }, { kind: 'work', title: null }]), 'you have X → it cites an untitled work');
+  assert.equal(lineageText([chain[0]]), '');
+  assert.deepEqual(lineageLines({ lineage: [chain, chain, chain] }, 2).length, 2);
+  assert.deepEqual(lineageLines({ reason: 'cited by 2' }), []);
+  assert.deepEqual(lineageLines({ lineage: 'nonsense' }), []);
+});
+
+test('the search form becomes a query with whole-day dates and no empty fields', () => {
+  assert.deepEqual(captureQuery({ q: '  tomatoes ', site: '', author: 'Ann', from: '2024-01-31', to: '2024-02-01' }, { limit: 20, cursor: 's20' }),
+    { limit: 20, q: 'tomatoes', author: 'Ann', from: '2024-01-31T00:00:00Z', to: '2024-02-02T00:00:00.000Z', cursor: 's20' });
+  assert.deepEqual(captureQuery({ from: 'yesterday' }), { limit: 50 });
+});
+
+test('snippets split into matched and plain parts, hostile text staying text', () => {
+  assert.deepEqual(snippetParts('a \uE000tomato\uE001 <b>x</b> \uE000pie\uE001'), [
+    { text: 'a ', match: false }, { text: 'tomato', match: true }, { text: ' <b>x</b> ', match: false }, { text: 'pie', match: true },
+  ]);
+  assert.deepEqual(snippetParts(null), []);
+  assert.deepEqual(snippetParts('\uE000unclosed'), [{ text: 'unclosed', match: false }]);
+});
+
+test('capture rows keep only web links and show the site and day', () => {
+  const row = captureRow({ id: 3, url: 'https://www.example.com/a', title: '', capturedAt: '2024-05-06T07:08:09Z', authors: [{ name: 'Ann' }], referenceCount: 4 });
+  assert.equal(row.title, 'https://www.example.com/a');
+  assert.equal(row.site, 'example.com');
+  assert.equal(row.when, '2024-05-06');
+  assert.equal(row.authors, 'Ann');
+  assert.equal(captureRow({ url: 'javascript:alert(1)' }).href, null);
+});
+
+test('import progress follows storing, then fetching, and says what happened', () => {
+  const storing = importProgress({ state: 'storing', total: 10, processed: 4, added: 3, merged: 1, skipped: 0 });
+  assert.equal(storing.label, 'Adding entries to your graph (4 of 10)');
+  assert.equal(storing.value, 4);
+  assert.equal(storing.done, false);
+  const fetching = importProgress({ state: 'fetching', total: 3, processed: 3, added: 3, fetchTotal: 3, fetched: 1, captured: 1 });
+  assert.equal(fetching.label, 'Capturing bookmarked pages (1 of 3)');
+  assert.match(fetching.summary, /1 of 3 pages captured/);
+  const done = importProgress({ state: 'done', total: 1, processed: 1, added: 1 });
+  assert.equal(done.done, true);
+  assert.equal(done.summary, '1 entry: 1 added, 0 merged, 0 skipped.');
+  assert.equal(formatFromName('My Library.BIB'), 'bibtex');
+  assert.equal(formatFromName('bookmarks.html'), 'bookmarks');
+  assert.equal(formatFromName('notes.txt'), '');
+});
+
+test('graph elements size nodes by evidence within their kind and drop edges to unknown nodes', () => {
+  const els = graphElements({
+    nodes: [
+      { id: 'work-1', kind: 'work', title: 'Big', weight: 4, isSuggested: true, url: 'https://x.example/1', depth: 1, authors: ['Ann'] },
+      { id: 'work-2', kind: 'work', title: 'Small', weight: 1, url: 'javascript:x' },
+      { id: 'work-3', kind: 'capture', title: 'Mine', weight: 2, depth: 0 },
+      { id: 'person-ann', kind: 'person', title: 'Ann', weight: 0 },
+    ],
+    edges: [{ source: 'work-3', target: 'work-1', kind: 'cites' }, { source: 'work-3', target: 'work-99', kind: 'cites' }, { source: 'person-ann', target: 'work-1', kind: 'wrote' }],
+  });
+  const node = (id) => els.find((e) => e.data.id === id).data;
+  assert.equal(node('work-1').size, 56);
+  assert.equal(node('work-2').size, 16 + Math.round(40 * 0.5));
+  assert.equal(node('work-3').size, 56);
+  assert.equal(node('person-ann').size, 16);
+  assert.equal(node('work-2').href, null);
+  assert.equal(els.filter((e) => e.group === 'edges').length, 2);
+  assert.deepEqual(nodeCard(node('work-1')), { title: 'Big', head: 'Work · 1 step upstream', authors: 'Ann', reason: '' });
+});
+
+test('rows that share a reason show it once, and people do not list their works twice', () => {
+  const same = 'cited by 1 writer you read (Tim O’Reilly)';
+  const { common, rows } = differentiate([
+    { kind: 'work', reason: same, evidence: 'in “Post”', meta: 'A · 2001' },
+    { kind: 'work', reason: same, evidence: 'in “Post”', meta: 'B · 1999' },
+  ]);
+  assert.equal(common, `${same} · in “Post”`);
+  assert.deepEqual(rows.map((r) => [r.reason, r.evidence, r.meta]), [['', '', 'A · 2001'], ['', '', 'B · 1999']]);
+  const people = differentiate([{ kind: 'person', reason: 'wrote Deep learning and Gradient methods', evidence: 'wrote “Deep learning”, “Gradient methods”' }]);
+  assert.equal(people.rows[0].evidence, '');
+  assert.equal(people.common, null);
+  const mixed = differentiate([{ kind: 'work', reason: 'a' }, { kind: 'work', reason: 'b' }]);
+  assert.equal(mixed.common, null);
+  assert.deepEqual(topRows([1, 2, 3], 2), { shown: [1, 2], more: 1 });
+});
+
+test('wide levels fold into bands of rows, the bottom level staying at the bottom', async () => {
+  const { foldLevels } = await import('../lib/library.js');
+  const points = [{ id: 'c', x: 0, y: 100 }, ...Array.from({ length: 25 }, (_, i) => ({ id: `w${i}`, x: i * 10, y: 0 }))];
+  const placed = foldLevels(points, { width: 600, gap: 60 });
+  assert.equal(placed.get('c').y, 0);
+  const ys = new Set(Array.from({ length: 25 }, (_, i) => placed.get(`w${i}`).y));
+  assert.equal(ys.size, 3, 'ten a row');
+  assert.ok([...ys].every((v) => v < 0), 'above the captures');
+  assert.ok(placed.get('w0').x < placed.get('w9').x, 'order kept');
+});

@@ -1,0 +1,102 @@
+using Dapper;
+using Hqt.Api.Graph;
+using Hqt.Api.Lookups;
+using Hqt.Api.Storage;
+using Hqt.Extraction.Imports;
+using Microsoft.Extensions.Options;
+
+namespace Hqt.Api.Imports;
+
+/// <summary>
+/// Stores an import's entries into the reader's graph a batch at a time. Each batch is one transaction holding its
+/// works, authors, report rows, "read" marks, lookups and the job's cursor: a crash rolls back the batch under way
+/// and the job resumes at the cursor, so no entry is half-stored or stored twice.
+/// </summary>
+/// <remarks>
+/// Imported works join the library as works the reader has read (the suggestion feedback's <c>read</c>): the ranker
+/// counts what they cite as the reader's evidence and never suggests them back. Works with a DOI or arXiv id are
+/// queued for lookups (OpenAlex, Crossref) like a capture's references, which is how their own references arrive.
+/// </remarks>
+public sealed class ImportBatches(Db db, GraphWriter writer, LookupQueue lookups, IOptions<ImportOptions> options, TimeProvider time)
+{
+    /// <summary>Stores the next batch; returns false when the job has no entries left to store.</summary>
+    internal async Task<bool> StoreNextAsync(ImportRow job, ImportFile file, CancellationToken ct)
+    {
+        if (job.Cursor >= file.Entries.Count) return false;
+        var batch = file.Entries.Skip(job.Cursor).Take(Math.Max(1, options.Value.BatchSize)).ToList();
+        var storable = batch.Where(e => e.Skip is null).ToList();
+        var facts = storable.Select(ToFacts).ToList();
+        var now = time.GetUtcNow().ToString("O");
+
+        await using var write = await db.BeginWriteAsync(ct);
+        var (connection, tx) = (write.Connection, write.Transaction);
+        // Ids only grow (AUTOINCREMENT): a work above this one did not exist before this batch.
+        var lastKnown = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(id), 0) FROM works", transaction: tx, cancellationToken: ct));
+        var ids = await writer.ResolveWorksAsync(connection, tx, job.UserId, facts, ct);
+        var captured = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM works WHERE id IN @ids AND document_id IS NOT NULL", new { ids = ids.Distinct().ToList() }, tx, cancellationToken: ct))).ToHashSet();
+
+        var workOf = new Dictionary<int, long>();
+        for (var i = 0; i < storable.Count; i++) workOf[storable[i].Position] = ids[i];
+        var seen = new HashSet<long>();
+        int added = 0, merged = 0, skipped = 0, toFetch = 0;
+        using var insertItem = new RepeatedCommand(connection, tx, """
+            INSERT INTO import_items (import_id, position, label, outcome, reason, work_id, url, fetch_state)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+            ON CONFLICT (import_id, position) DO NOTHING
+            """, 8);
+        using var markRead = new RepeatedCommand(connection, tx, """
+            INSERT INTO feedback (user_id, item_id, state, until, created_at) VALUES (@p0, @p1, 'read', NULL, @p2)
+            ON CONFLICT (user_id, item_id, state) DO NOTHING
+            """, 3);
+        using var enqueue = new RepeatedCommand(connection, tx, """
+            INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
+            SELECT @p0, w.id, NULL, 1, 'queued', 0, @p2, @p2, @p2 FROM works w
+            WHERE w.id = @p1 AND w.document_id IS NULL AND (w.doi IS NOT NULL OR w.arxiv_id IS NOT NULL)
+            ON CONFLICT (user_id, work_id) DO NOTHING
+            """, 3);
+        foreach (var entry in batch)
+        {
+            if (entry.Skip is { } why)
+            {
+                skipped++;
+                insertItem.Execute(job.Id, entry.Position, entry.Label, "skipped", why, null, entry.Url, null);
+                continue;
+            }
+            var workId = workOf[entry.Position];
+            var isNew = workId > lastKnown && seen.Add(workId);
+            if (isNew) added++; else merged++;
+            var reason = isNew ? null : workId > lastKnown ? "The same work as an earlier entry in this file." : "Matched a work already in your graph.";
+            string? fetch = null;
+            if (entry.IsBookmark)
+            {
+                if (captured.Contains(workId)) reason = "You have captured this page already.";
+                else { fetch = "pending"; toFetch++; }
+            }
+            insertItem.Execute(job.Id, entry.Position, entry.Label, isNew ? "added" : "merged", reason, workId, entry.Url, fetch);
+            markRead.Execute(job.UserId, Suggestions.SuggestionIds.Work(workId), now);
+            if (lookups.IsEnabled && !entry.IsBookmark) enqueue.Execute(job.UserId, workId, now);
+            if (isNew && entry.Authors.Count > 0)
+                await writer.LinkAuthorsAsync(connection, tx, job.UserId, workId,
+                    entry.Authors.Select(a => new AuthorFacts(a, null, Extraction.AuthorKinds.Person)).ToList(), null, ct);
+        }
+        var cursor = job.Cursor + batch.Count;
+        var finished = cursor >= file.Entries.Count;
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE imports SET cursor = @cursor, added = added + @added, merged = merged + @merged, skipped = skipped + @skipped,
+                               fetch_total = fetch_total + @toFetch, updated_at = @now,
+                               state = CASE WHEN @finished = 0 THEN 'storing' WHEN fetch_total + @toFetch > 0 THEN 'fetching' ELSE 'done' END
+            WHERE id = @Id AND cursor = @Cursor
+            """, new { cursor, added, merged, skipped, toFetch, now, finished = finished ? 1 : 0, job.Id, job.Cursor }, tx, cancellationToken: ct));
+        await GraphWriter.BumpVersionAsync(connection, tx, job.UserId, ct);
+        await write.CommitAsync(ct);
+        if (lookups.IsEnabled) lookups.Wake();
+        return true;
+    }
+
+    static WorkFacts ToFacts(ImportEntry entry) => new(
+        entry.Kind, entry.Title, entry.Year, entry.Url, entry.Doi, entry.ArxivId, entry.Isbn, entry.Pmid, entry.Authors,
+        // A bookmark's title is the reader's label for a page, not the work's title: it never identifies a work on its own.
+        MatchByTitle: !entry.IsBookmark);
+}

@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Dapper;
+using Hqt.Extraction;
+using Hqt.Extraction.Text;
+
+namespace Hqt.Api.Library;
+
+/// <summary>
+/// Keeps <c>capture_search</c> (FTS5, migration 0006) in step with captures, always inside the transaction that
+/// writes the capture or its extraction: a search never finds a capture that is not stored, nor misses one that is.
+/// Deletes need no call: a trigger removes the row with its capture.
+/// </summary>
+public static class CaptureSearchIndex
+{
+    /// <summary>The words of a page kept for search: enough for any query, bounded so a huge page does not bloat the index.</summary>
+    public const int MaxTextLength = 20_000;
+
+    /// <summary>The page's words, computed before the write transaction opens (it is the costly part).</summary>
+    public static string TextOf(byte[] htmlGzip) => SearchText.FromHtml(Captures.NewCapture.Gunzip(htmlGzip), MaxTextLength);
+
+    public static Task InsertAsync(DbConnection db, DbTransaction tx, long captureId, string? title, string url, PageExtract extract, string text, CancellationToken ct) =>
+        db.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO capture_search (rowid, title, authors, site, text) VALUES (@captureId, @title, @authors, @site, @text)
+            """, new { captureId, title = title ?? "", authors = Authors(extract), site = Site(url, extract), text }, tx, cancellationToken: ct));
+
+    /// <summary>A new extraction of the same page: title, authors and site change, the words (from the same HTML) do not.</summary>
+    public static Task UpdateFieldsAsync(DbConnection db, DbTransaction tx, long captureId, string url, PageExtract extract, CancellationToken ct) =>
+        db.ExecuteAsync(new CommandDefinition("""
+            UPDATE capture_search SET title = COALESCE((SELECT title FROM captures WHERE id = @captureId), ''), authors = @authors, site = @site
+            WHERE rowid = @captureId
+            """, new { captureId, authors = Authors(extract), site = Site(url, extract) }, tx, cancellationToken: ct));
+
+    static string Authors(PageExtract extract) => string.Join(" ; ", extract.Authors.Select(a => a.Name));
+
+    // The host (and the canonical URL's, when it differs) and the site's own name: "site:example.com" and "The Atlantic" both find it.
+    static string Site(string url, PageExtract extract)
+    {
+        var hosts = new[] { url, extract.CanonicalUrl }
+            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Host : null).OfType<string>().Distinct();
+        return string.Join(' ', hosts.Append(extract.SiteName ?? "")).Trim();
+    }
+}
