@@ -385,8 +385,8 @@ public static partial class AuthorNames
         RegexOptions.IgnoreCase)]
     private static partial Regex NoisePattern();
 
-    /// <summary>Labels before a name: "By", "Written by", "Von", "Par", "Por", "Door", "Author:", "Text:", "作者：".</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|reported|reporting|compiled|interview|recipe|created|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|avec\b|mit\b|con\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
+    /// <summary>Labels before a name: "By", "Written by", "Von", "Artikel von", "Par", "Por", "Di", "Door", "Av", "Autor:", "Text:", "作者：".</summary>
+    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|artikel|reported|reporting|compiled|interview|recipe|created|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|av\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|avec\b|mit\b|con\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
         RegexOptions.IgnoreCase)]
     private static partial Regex LabelPrefix();
 
