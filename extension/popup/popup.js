@@ -195,6 +195,9 @@ function renderUpstream(page) {
   if (view.inspirations.length) {
     parts.push(h(document, 'h3', {}, 'Who inspired its authors'));
     parts.push(suggestionList(document, view.inspirations, onAction, 'People upstream of the authors'));
+  } else if (view.references.length && view.inspirationsNote) {
+    parts.push(h(document, 'h3', {}, 'Who inspired its authors'));
+    parts.push(h(document, 'p', { class: 'hint' }, view.inspirationsNote));
   }
   if (!view.references.length && !view.inspirations.length) {
     parts.push(messageState(document, {
