@@ -94,6 +94,8 @@ export function upstreamView(page) {
     byline: formatAuthors(authors, 4),
     references: (Array.isArray(page?.references) ? page.references : []).map(suggestionRow).filter((r) => r.id),
     inspirations: (Array.isArray(page?.inspirations) ? page.inspirations : []).map(suggestionRow).filter((r) => r.id),
+    // Why "Who inspired its authors" is empty, in the server's words (it reads only this page's own references).
+    inspirationsNote: text(page?.inspirationsNote, 300),
   };
 }
 

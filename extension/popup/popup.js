@@ -241,6 +241,9 @@ function renderUpstream(page) {
   if (inspirations.shown.length) {
     parts.push(h(document, 'h3', {}, 'Who inspired its authors'));
     parts.push(shortList(inspirations.shown, 'People upstream of the authors'));
+  } else if (view.references.length && view.inspirationsNote) {
+    parts.push(h(document, 'h3', {}, 'Who inspired its authors'));
+    parts.push(h(document, 'p', { class: 'hint' }, view.inspirationsNote));
   }
   if (references.more || inspirations.more) {
     parts.push(seeAll(references.more + inspirations.more, view.references.length + view.inspirations.length,

@@ -83,3 +83,10 @@ test('snooze dates and undo texts', () => {
   assert.equal(actionDoneText('dismiss', 'X'), 'Dismissed “X”.');
   assert.equal(actionDoneText('read', 'X'), 'Marked as read “X”.');
 });
+
+test('the upstream view carries the note that says why no inspirations are listed', () => {
+  const view = upstreamView({ captureId: 1, references: [], inspirations: [], inspirationsNote: 'This page cites nothing hqt could read.' });
+  assert.deepEqual(view.inspirations, []);
+  assert.equal(view.inspirationsNote, 'This page cites nothing hqt could read.');
+  assert.equal(upstreamView({}).inspirationsNote, '');
+});

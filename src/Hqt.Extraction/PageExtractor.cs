@@ -18,8 +18,10 @@ public static class PageExtractor
     /// site name; published as ISO 8601; language as a BCP 47 tag; bounded parse; references from every signal
     /// (Highwire, COinS, JSON-LD, BibTeX and d-cite, reference lists, identifiers, main-content links).
     /// 4: "Senior, Andrew W." stays one author (a surname that is also a job word); German compound job titles dropped.
-    /// 5: a reference named under http and https keeps the https address; comments are no longer parsed.</remarks>
-    public const int Version = 5;
+    /// 5: a reference named under http and https keeps the https address; comments are no longer parsed.
+    /// 6: authors never from references, footnotes, cite or infoboxes, nor teasers' rel=author; datelines and glued job titles
+    /// dropped; title from &lt;title&gt;/og:title before JSON-LD; site navigation is no reference; every DOI link form read.</remarks>
+    public const int Version = 6;
 
     public static PageExtract Extract(string html, string url)
     {

@@ -20,7 +20,7 @@ public static partial class NameForms
 
     static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "di", "la", "le", "van", "von", "ten", "ter", "bin", "ibn", "al", "el", "y", "e", "zu", "af", "av",
+        "de", "da", "das", "do", "dos", "du", "del", "della", "los", "las", "des", "lo", "der", "den", "di", "la", "le", "van", "von", "ten", "ter", "bin", "ibn", "al", "el", "y", "e", "zu", "af", "av",
     };
 
     // Words that are no part of a name: journal and publisher abbreviations, citation furniture, page furniture.
@@ -183,7 +183,7 @@ public static partial class NameForms
         var initials = new StringBuilder();
         foreach (var word in given)
         {
-            if (Particles.Contains(word.ToLowerInvariant())) continue;
+            if (Particles.Contains(word)) continue;
             if (IsInitialsWord(word)) { foreach (var c in word) if (char.IsLetter(c)) initials.Append(char.ToUpperInvariant(c)); }
             else if (word.FirstOrDefault(char.IsLetter) is var first && first != '\0') initials.Append(char.ToUpperInvariant(first));
         }
@@ -213,12 +213,21 @@ public static partial class NameForms
         return letters.Length == 1 || word.Contains('.') || letters.Length == word.Length;
     }
 
+    // The build runs with invariant globalization, where string.Normalize cannot decompose: Latin letters with marks are
+    // folded from this table ("Pazarçeviren" and "Pazarceviren" are one family name).
+    const string Marked = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżžß";
+    const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzzs";
+
     static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (char.IsLetter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) folded.Append(char.ToLowerInvariant(c));
+        var folded = new StringBuilder(text.Length);
+        foreach (var raw in text)
+        {
+            if (!char.IsLetter(raw)) continue;
+            var c = char.ToLowerInvariant(raw);
+            var at = Marked.IndexOf(c);
+            folded.Append(at >= 0 ? Plain[at] : c);
+        }
         return folded.ToString();
     }
 }

@@ -5,7 +5,7 @@ namespace Hqt.Api.Tests;
 public sealed record SuggestionPathDto(string Relation, string Id, string? Title, string? Url);
 public sealed record SuggestionDto(string Id, string Kind, string Title, string? Url, int? Year, List<string> Authors, double Score, string Reason, bool IsExploration, List<SuggestionPathDto> Paths);
 public sealed record SuggestionListDto(List<SuggestionDto> Items, bool IsStale = false);
-public sealed record PageUpstreamDto(string Url, long? CaptureId, string? Title, List<AuthorDto> Authors, List<SuggestionDto> References, List<SuggestionDto> Inspirations);
+public sealed record PageUpstreamDto(string Url, long? CaptureId, string? Title, List<AuthorDto> Authors, List<SuggestionDto> References, List<SuggestionDto> Inspirations, string? InspirationsNote = null);
 
 /// <summary>Each test gets its own user, so feedback in one never shows in another.</summary>
 public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>

@@ -48,3 +48,21 @@ public class MetadataTests
         Assert.Null(PageExtractor.Extract("<html><head></head></html>", "https://example.org/").Language);
     }
 }
+
+/// <summary>Issue 13: the page's title is its own (&lt;title&gt; or og:title, site name cut), JSON-LD only where it agrees.</summary>
+public class MetadataTitleTests
+{
+    static string? Title(string head) => PageExtractor.Extract($"<html><head>{head}</head><body><p>x</p></body></html>", "https://en.wikipedia.org/wiki/Hermitian_matrix").Title;
+
+    [Fact]
+    public void AJsonLdHeadlineThatDisagreesIsNotTheTitle() =>
+        Assert.Equal("Hermitian matrix", Title("""<title>Hermitian matrix - Wikipedia</title><script type="application/ld+json">{"@type":"Article","name":"Hermitian matrix","headline":"matrix equal to its conjugate-transpose"}</script>"""));
+
+    [Fact]
+    public void AJsonLdHeadlineThatAgreesCutsAnUnknownSuffix() =>
+        Assert.Equal("The story itself", Title("""<title>The story itself | Daily Something Else</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"The story itself"}</script>"""));
+
+    [Fact]
+    public void TheHeadlineIsUsedWhenNothingElseNamesThePage() =>
+        Assert.Equal("Only the headline", Title("""<script type="application/ld+json">{"@type":"Article","headline":"Only the headline"}</script>"""));
+}

@@ -181,12 +181,21 @@ public static partial class AuthorNames
     {
         // "Jane Doe, Senior Writer, Example Speech, Privacy, and Technology Project": what follows a job title is the employer.
         var commaPieces = segment.Split(',');
-        for (var i = 1; i < commaPieces.Length; i++)
-            if (IsRole(commaPieces[i].Trim()))
+        for (var i = 0; i < commaPieces.Length; i++)
+        {
+            // "Sam Stein Senior Politics Editor, The Huffington Post": a name with its job glued on, then the employer.
+            if (PeelRole(commaPieces[i].Trim()) is { } name)
+            {
+                commaPieces[i] = name;
+                segment = string.Join(',', commaPieces[..(i + 1)]);
+                break;
+            }
+            if (i > 0 && IsRole(commaPieces[i].Trim()))
             {
                 segment = string.Join(',', commaPieces[..i]);
                 break;
             }
+        }
         var parts = new List<string>();
         foreach (var piece in ListSeparator().Split(segment))
         {
@@ -210,6 +219,30 @@ public static partial class AuthorNames
             }
             foreach (var commaPart in commaParts) yield return commaPart;
         }
+    }
+
+    /// <summary>
+    /// The name in a piece that glues a job title to it, before ("Sam Stein Senior Politics Editor") or after
+    /// ("Wirtschafts-Experte Max Muster"); null when the piece is not a name with a title.
+    /// </summary>
+    static string? PeelRole(string piece)
+    {
+        var words = piece.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || !IsRole(piece) || IsOrganization(piece)) return null;
+        for (var k = Math.Min(3, words.Length - 1); k >= 2; k--)
+        {
+            var name = string.Join(' ', words[..k]);
+            if (words[..k].All(w => char.IsUpper(w[0])) && !IsRole(name) && !IsOrganization(name) && IsRole(string.Join(' ', words[k..])))
+                return name;
+        }
+        for (var k = 1; k <= words.Length - 2; k++)
+        {
+            var name = string.Join(' ', words[k..]);
+            if (words[k..].All(w => char.IsUpper(w[0]) || NameParticles.Contains(w)) && words.Length - k <= 4 && !IsRole(name) && !IsOrganization(name)
+                && IsRole(string.Join(' ', words[..k])))
+                return name;
+        }
+        return null;
     }
 
     static bool IsLastFirst(string last, string first) =>
@@ -260,7 +293,7 @@ public static partial class AuthorNames
         return false;
     }
 
-    static readonly string[] GermanRoleSuffixes = ["redakteur", "redakteurin", "leiter", "leiterin", "referent", "referentin", "sprecher", "sprecherin", "korrespondent", "korrespondentin", "journalistin"];
+    static readonly string[] GermanRoleSuffixes = ["experte", "expertin", "redakteur", "redakteurin", "leiter", "leiterin", "referent", "referentin", "sprecher", "sprecherin", "korrespondent", "korrespondentin", "journalistin"];
 
     /// <summary>Whether a name is an organisation's ("The Associated Press", "Hanns-Seidel-Stiftung e.V.", "USA TODAY").</summary>
     public static bool IsOrganization(string name)
@@ -352,8 +385,8 @@ public static partial class AuthorNames
         RegexOptions.IgnoreCase)]
     private static partial Regex NoisePattern();
 
-    /// <summary>Labels before a name: "By", "Written by", "Von", "Par", "Por", "Door", "Author:", "Text:", "作者：".</summary>
-    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|reported|reporting|compiled|interview|recipe|created|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|avec\b|mit\b|con\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
+    /// <summary>Labels before a name: "By", "Written by", "Von", "Artikel von", "Par", "Por", "Di", "Door", "Av", "Autor:", "Text:", "作者：".</summary>
+    [GeneratedRegex(@"^(?:(?:written|posted|published|words|text|story|article|artikel|reported|reporting|compiled|interview|recipe|created|un\s+article)\s+(?:by|von|par|por|door|di|da)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|av\b|от\b|autor(?:in)?\b|author(?:s)?\b|auteur\b|text\b|texte\b|words\b|redacción\b|redaktion\s*:|posted\b|from\b|with\b|avec\b|mit\b|con\b|and\b|und\b|et\b|y\b|&)[\s:：.,-]*",
         RegexOptions.IgnoreCase)]
     private static partial Regex LabelPrefix();
 

@@ -207,7 +207,7 @@ public static class MarkupAuthorSources
         {
             foreach (var root in group)
             {
-                if (InForeignContainer(root) || Short(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
+                if (InForeignContainer(root) || IsCitedOrInfobox(root) || Short(root) is not { } text || AuthorNames.Split(text) is not { Count: > 0 } names) continue;
                 foreach (var name in names) sightings.Add(new(name, ProfileUrl(page, root, name), null, AuthorSignals.Byline));
                 return true;
             }
@@ -248,6 +248,13 @@ public static class MarkupAuthorSources
         }
         return false;
     }
+
+    static readonly string[] Infobox = ["infobox"];
+    static readonly SearchValues<string> InfoboxAnywhere = SearchValues.Create(Infobox, StringComparison.OrdinalIgnoreCase);
+
+    // A byline block read whole may itself be the infobox or the reference ("table.infobox.vcard"), not only sit inside one.
+    static bool IsCitedOrInfobox(IElement root) =>
+        root.LocalName == "cite" || InReferences(root) || HasMarkWord(root.GetAttribute("class"), Infobox, InfoboxAnywhere);
 
     // A "reference" wrapper holding the page's headline is the article itself (a site's "sticky-reference" layout), not a list.
     static bool InReferences(IElement current) =>

@@ -23,9 +23,9 @@ public static partial class StructuredAuthorSources
         var profileUrls = new List<string>();
         foreach (var (key, value) in scan.Metas)
         {
-            if (key is "citation_author") sightings.Add(new(value, null, null, AuthorSignals.CitationAuthor));
-            else if (key is "citation_authors") foreach (var name in value.Split(';')) sightings.Add(new(name, null, null, AuthorSignals.CitationAuthor));
-            else if (DublinCoreKeys.Contains(key)) sightings.Add(new(value, null, null, AuthorSignals.DublinCore));
+            if (key is "citation_author") sightings.Add(new(OnePerson(value), null, null, AuthorSignals.CitationAuthor));
+            else if (key is "citation_authors") foreach (var name in value.Split(';')) sightings.Add(new(OnePerson(name), null, null, AuthorSignals.CitationAuthor));
+            else if (DublinCoreKeys.Contains(key)) sightings.Add(new(OnePerson(value), null, null, AuthorSignals.DublinCore));
             else if (MetaAuthorKeys.Contains(key) || IsAuthorKey(key))
             {
                 if (page.ResolveHttpUrl(value) is { } url && LooksLikeUrl(value)) profileUrls.Add(url);
@@ -44,6 +44,23 @@ public static partial class StructuredAuthorSources
 
     [GeneratedRegex(@"^(?:[\w-]+[:.])+(?:author|authors|author_name|author-name|creator)$")]
     private static partial Regex AuthorKey();
+
+    /// <summary>
+    /// A creator meta names one person, "Family, Given" by convention: read it so before list splitting can take a family
+    /// name of several words ("Schäfer Aguilar, Paloma") for a person of its own. Anything else is left as written.
+    /// </summary>
+    static string OnePerson(string value)
+    {
+        var parts = value.Split(',');
+        if (parts.Length != 2 || value.Any(char.IsDigit) || value.Contains(';')) return value;
+        var (family, given) = (parts[0].Trim(), parts[1].Trim());
+        var familyWords = family.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var givenWords = given.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (familyWords.Length is 0 or > 3 || givenWords.Length is 0 or > 3) return value;
+        if (AuthorNames.IsRole(given) || AuthorNames.IsOrganization(family) || AuthorNames.IsOrganization(given)) return value;
+        return givenWords.All(w => char.IsUpper(w[0])) && familyWords.All(w => char.IsUpper(w[0]) || w is "de" or "van" or "von" or "der" or "da" or "del" or "la" or "le")
+            ? $"{given} {family}" : value;
+    }
 
     static bool LooksLikeUrl(string value) => value.Contains("://", StringComparison.Ordinal) || value.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/');
 

@@ -28,6 +28,9 @@ public static partial class WorkTitles
     [GeneratedRegex(@"^(?:[\p{L}][\p{L}'’.,\- ]{0,60},\s*)?(?:" + Month + @"\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+" + Month + @"\s+\d{4}|" + Month + @"\s+\d{4}|\d{4}-\d{2}-\d{2})\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateOnly();
 
+    [GeneratedRegex(@"\b" + Month + @"\s+\d{1,2},\s*\d{4}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DatedTitle();
+
     // "Phys. Rev. 82, 863 (1951)", "Nature 553, 2018", "J. 396, 606 (1992)", "4, 84 (2002)".
     [GeneratedRegex(@"^(?:[\p{L}][\p{L}.&'\- ]{0,60}\s)?(?:vol\.?\s*)?\d+[A-Z]?(?:\s*\(\d+\))?\s*[,:]\s*(?:[A-Z]?\d+[A-Z]?(?:[-–]\d+)?)(?:\s*\(\d{4}\))?\.?$|^(?:[\p{L}][\p{L}.&'\- ]{0,60}\s)\d+,\s*\d{4}\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex JournalCitation();
@@ -94,7 +97,9 @@ public static partial class WorkTitles
         var label = OpensNote().Replace(text, "").Trim(' ', '.', ':', '[', ']', '(', ')', '"', '\u201c', '\u201d', '»', '«', '→', '›', '↗');
         if (Labels.Contains(label)) return false;
         if (EtAl().IsMatch(text) || InitialLead().IsMatch(text)) return false;
-        if (DateOnly().IsMatch(text) || JournalCitation().IsMatch(text)) return false;
+        if (DateOnly().IsMatch(text)) return false;
+        // "Finding My Voice May 28, 2021": a month before the number makes a dated title, not a citation.
+        if (JournalCitation().IsMatch(text) && !DatedTitle().IsMatch(text)) return false;
         return !IsJournalName(text);
     }
 

@@ -1,0 +1,142 @@
+namespace Hqt.Upstream.Tests;
+
+/// <summary>Issue 13: a person is made only from a name-shaped string, and forms of one name merge only on evidence.</summary>
+public class NameFormsTests
+{
+    [Theory]
+    [InlineData("Andrej A Romanovsky")]
+    [InlineData("Romanovsky AA")]
+    [InlineData("Miller W")]
+    [InlineData("Schäfer Aguilar, Paloma")]
+    [InlineData("Ursula K. Le Guin")]
+    [InlineData("María de los Ángeles García de la Fuente")]
+    [InlineData("William H. Press")]
+    [InlineData("Emily Post")]
+    [InlineData("王力")]
+    [InlineData("Pazarçeviren A E")]
+    public void NamesPass(string name) => Assert.True(NameForms.IsName(name), name);
+
+    [Theory]
+    [InlineData("T. et al")]
+    [InlineData("T.")]
+    [InlineData("Phys")]
+    [InlineData("Astrophys")]
+    [InlineData("J. Mod")]
+    [InlineData("Rev")]
+    [InlineData("Cosmic Radiation")]
+    [InlineData("exchange-energy density functionalsPhys")]
+    [InlineData("Elm programs are trivially made to be stateful")]
+    [InlineData("the L.A.-based master neon artist Lisa Schulte")]
+    [InlineData("1296")]
+    [InlineData("Lina Morgana @KingBeyonceStan")]
+    [InlineData("Shasha, Dennis Elliot; Lazere, Cathy A.")]
+    [InlineData("Instagram Account")]
+    [InlineData("Retrieved")]
+    [InlineData("Redaktion")]
+    [InlineData("Monthly Review editors")]
+    [InlineData("editor of Sing Out!")]
+    [InlineData("had published an")]
+    [InlineData("A year earlier")]
+    public void NonNamesFail(string text) => Assert.False(NameForms.IsName(text), text);
+
+    [Fact]
+    public void CreditsAreRepairedWhereTheyCanBe()
+    {
+        Assert.Equal(["P. Hohenberg"], NameForms.People("P. Hohenberg et al.Inhomogeous Electron GasPhys"));
+        Assert.Equal(["Shasha, Dennis Elliot", "Lazere, Cathy A."], NameForms.People("Shasha, Dennis Elliot; Lazere, Cathy A."));
+        Assert.Empty(NameForms.People("N. et al"));
+    }
+
+    [Theory]
+    [InlineData("AA Romanovsky", "romanovsky", "AA")]
+    [InlineData("Romanovsky AA", "romanovsky", "AA")]
+    [InlineData("Andrej A Romanovsky", "romanovsky", "AA")]
+    [InlineData("Romanovsky, Andrej A.", "romanovsky", "AA")]
+    [InlineData("Pazarçeviren A E", "pazarceviren", "AE")]
+    [InlineData("Ursula K. Le Guin", "le guin", "UK")]
+    public void FormsReadAsFamilyAndInitials(string name, string family, string initials)
+    {
+        var parts = NameForms.Read(name)!.Value;
+
+        Assert.Equal(family.Replace(" ", ""), parts.Family);
+        Assert.Equal(initials, parts.Initials);
+    }
+
+    [Fact]
+    public void CompatibleInitialsExtendEachOther()
+    {
+        Assert.True(NameForms.Compatible(NameForms.Read("J Lipton")!.Value, NameForms.Read("JM Lipton")!.Value));
+        Assert.False(NameForms.Compatible(NameForms.Read("JR Lipton")!.Value, NameForms.Read("JM Lipton")!.Value));
+        Assert.True(NameForms.SameFamilyAndInitial("Olah, Chris", "Chris Olah"));
+        Assert.False(NameForms.SameFamilyAndInitial("Xu", "Jiewei Xu"));
+    }
+}
+
+/// <summary>Issue 13: the people the ranker names are people, one per person.</summary>
+public class PeopleFormsTests
+{
+    static WorkNode Capture(string id, string author, params string[] references) => new(id, $"Capture {id}", 2020, [author], references);
+
+    static WorkNode Work(string id, string title, params string[] authors) => new(id, title, 2000, authors, null);
+
+    [Fact]
+    public void NameFormsOfOnePersonWithACoAuthorInCommonMerge()
+    {
+        var graph = new ReaderGraph(
+            [Capture("page", "Ann Reader", "w1", "w2")],
+            [Work("w1", "Fever and the preoptic area", "AA Romanovsky", "N Sugimoto"), Work("w2", "Hypothermia in endotoxin shock", "Romanovsky AA", "Sugimoto N")]);
+
+        var people = UpstreamRanker.Rank(graph, new RankOptions()).People;
+
+        var romanovsky = Assert.Single(people, p => p.Name.Contains("Romanovsky"));
+        Assert.Equal(2, romanovsky.WorkIds.Count);
+    }
+
+    [Fact]
+    public void SameInitialsWithNothingInCommonStayApart()
+    {
+        var graph = new ReaderGraph(
+            [Capture("a", "Ann Reader", "w1"), Capture("b", "Bob Reader", "w2")],
+            [Work("w1", "Grain yields in drought years", "Y Zhang", "K Ito"), Work("w2", "Quantum dots for imaging", "YL Zhang", "P Moss")]);
+
+        var people = UpstreamRanker.Rank(graph, new RankOptions()).People;
+
+        Assert.Equal(2, people.Count(p => p.Name.Contains("Zhang")));
+    }
+
+    [Fact]
+    public void AnUnderWrittenFormCitedBesideOneFullerFormIsThatPerson()
+    {
+        var graph = new ReaderGraph(
+            [Capture("page", "Ann Reader", "w1", "w2")],
+            [Work("w1", "Effects of preoptic lesions on heat-escape responding", "J Lipton"), Work("w2", "Effects of brainstem lesions on temperature", "JM Lipton", "DE Fossler")]);
+
+        var people = UpstreamRanker.Rank(graph, new RankOptions()).People;
+
+        Assert.Single(people, p => p.Name.Contains("Lipton"));
+    }
+
+    [Fact]
+    public void JunkAuthorsNeverBecomePeople()
+    {
+        var graph = new ReaderGraph(
+            [Capture("page", "Ann Reader", "w1")],
+            [Work("w1", "Phys. Rev. 82", "T. et al", "Phys", "Astrophys", "Cosmic Radiation", "Ada Lovelace")]);
+
+        var people = UpstreamRanker.Rank(graph, new RankOptions()).People;
+
+        Assert.Equal(["Ada Lovelace"], people.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void AWorkKnownOnlyByItsAddressYieldsToATitledOneOnEqualEvidence()
+    {
+        var graph = new ReaderGraph(
+            [Capture("page", "Ann Reader", "https-only", "titled")],
+            [new WorkNode("https-only", null, 1950, [], null), new WorkNode("titled", "A titled work", 2015, [], null)]);
+
+        var works = UpstreamRanker.Rank(graph, new RankOptions()).Works;
+
+        Assert.Equal(["titled", "https-only"], works.Select(w => w.Id));
+    }
+}
