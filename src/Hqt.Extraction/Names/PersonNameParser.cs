@@ -65,6 +65,16 @@ static class PersonNameParser
         "world", "health", "research", "science", "sciences", "studies", "school", "hospital", "clinic", "museum", "library", "archive",
     };
 
+    /// <summary>Family names of two or three letters that lead a name written family-first in capitals ("LI Wei", "NGUYEN Van A"
+    /// needs no list): Chinese, Korean and Vietnamese names, where such a lead is a name rather than initials.</summary>
+    static readonly HashSet<string> ShortFamilyNames = new(StringComparer.Ordinal)
+    {
+        "LI", "WU", "XU", "MA", "HU", "HE", "LU", "YU", "YE", "QI", "SU", "DU", "BI", "NG", "LY", "LE", "DO", "VU", "HO", "OH", "AN", "YI", "GU",
+        "BUI", "TAN", "LIM", "LEE", "KIM", "PAK", "GAO", "SUN", "LIU", "HAN", "XIE", "ZHU", "YAN", "LIN", "WEI", "GUO", "LUO", "SHI", "XUE",
+        "CAO", "FAN", "TAO", "JIN", "DAI", "WAN", "HOU", "QIN", "REN", "SHEN", "CUI", "FU", "MAO", "QIU", "ZOU", "LAI", "LAM", "WOO", "CHO",
+        "YOO", "JUNG", "KANG", "CHOI", "PARK", "YOON", "WANG", "ZHANG", "CHEN", "YANG", "HUANG", "ZHAO", "ZHOU", "HUYNH", "PHAM", "TRAN",
+    };
+
     static readonly HashSet<string> CompoundChineseSurnames = new(StringComparer.Ordinal)
     {
         "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "长孙", "長孫",
@@ -173,9 +183,11 @@ static class PersonNameParser
         }
 
         // "MONTO A. S.", "DUPONT Jean", "LI Wei": the family name in capitals comes first, given names follow.
+        // A lead of two or three capitals is initials ("JA Smith", "CB Anfinsen") unless it is a common short family name ("LI Wei").
         var capitalLead = 0;
         while (capitalLead < words.Count && IsAllCapitals(words[capitalLead]) && !IsInitial(words[capitalLead])) capitalLead++;
         if (capitalLead > 0 && capitalLead < words.Count && HasVowel(words[0])
+            && (words[0].Count(char.IsLetter) >= 4 || ShortFamilyNames.Contains(words[0]))
             && words.Skip(capitalLead).All(w => !IsAllCapitals(w) || IsInitial(w)))
         {
             var (particle, family) = SplitParticle(words.Take(capitalLead).ToList());
@@ -194,7 +206,8 @@ static class PersonNameParser
         { start -= 2; familyText = words[start] + " " + words[start + 1] + " " + familyText; }
         var (attached, bare) = SplitAttached(familyText);
         if (attached is not null) particleWords.Add(attached);
-        var given = string.Join(' ', words.Take(start));
+        // "CB Anfinsen", "JA Smith": initials written as capitals without periods.
+        var given = string.Join(' ', words.Take(start).Select(w => !allCapitals && IsCapitalInitials(w) && w.Length > 1 ? ExpandInitials(w) : w));
         if (allCapitals) { given = TitleCase(given); bare = TitleCase(bare); }
         return new PersonName(given, bare, Join(particleWords), suffix);
     }
@@ -258,9 +271,20 @@ static class PersonNameParser
             if (NotNameWords.Contains(word.TrimEnd('.'))  || NotNameWords.Contains(word)) return false;
             if (!IsNameWord(word)) return false;
         }
+        if (familyWords.Concat(givenWords).Any(IsTopicWord)) return false;
         foreach (var word in familyWords)
             if (word.EndsWith('.') && !word.Equals("St.", StringComparison.Ordinal) && !word.Equals("Ste.", StringComparison.Ordinal)) return false;
         return true;
+    }
+
+    /// <summary>Subject nouns no name has: "Cosmic Radiation", "Molecular Therapeutics", "Redaktion" are a title or an
+    /// organisation read as a name. Six letters or more ending -tion(s), -sion(s), -ology, -ism(s), -ics.</summary>
+    static bool IsTopicWord(string word)
+    {
+        if (word.Length < 6) return false;
+        var lower = word.ToLowerInvariant();
+        return lower.EndsWith("tion") || lower.EndsWith("tions") || lower.EndsWith("sion") || lower.EndsWith("sions") || lower.EndsWith("ology")
+            || lower.EndsWith("ism") || lower.EndsWith("isms") || lower.EndsWith("ics");
     }
 
     /// <summary>A capitalised word ("Jean-Paul", "O'Brien", "McDonald"), an initial ("A.", "J.-P."), or a given-name

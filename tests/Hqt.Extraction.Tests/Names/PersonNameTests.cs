@@ -206,7 +206,10 @@ public class PersonNameTests
         Darwin, C. R. | C. R. | Darwin | |
         Charles Robert Darwin | Charles Robert | Darwin | |
         C. R. Darwin | C. R. | Darwin | |
-        CR Darwin | CR | Darwin | |
+        CR Darwin | C. R. | Darwin | |
+        CB Anfinsen | C. B. | Anfinsen | |
+        JA Smith | J. A. | Smith | |
+        KIM Jae-Hyun | Jae-Hyun | Kim | |
         J. R. R. Tolkien | J. R. R. | Tolkien | |
         Tolkien, J.R.R. | J. R. R. | Tolkien | |
         Tolkien JRR | J. R. R. | Tolkien | |
@@ -279,6 +282,9 @@ public class PersonNameTests
     [InlineData("   ")]
     [InlineData("Wikipedia contributors")]
     [InlineData("Ars Technica Staff")]
+    [InlineData("Cosmic Radiation")]
+    [InlineData("Molecular Therapeutics")]
+    [InlineData("Cosmic Magnetic Fields, Radiation")]
     public void NotOnePersonsName(string text) => Assert.False(PersonName.TryParse(text, out _), $"'{text}' is not one person's name");
 
     [Theory]
