@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hqt.Extraction.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -8,7 +9,11 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// commas, <c>and</c>, <c>&amp;</c>, <c>;</c>; particles stay with the family name (<c>de la Macorra</c>), suffixes
 /// are dropped, <c>et al.</c> is a flag and editor marks (<c>(eds.)</c>, <c>edited by</c>) are no one.
 /// </summary>
-/// <remarks>The one place a labelled name span becomes people; a shared person-name model can replace the per-part step.</remarks>
+/// <remarks>
+/// The one place a labelled name span becomes people. This class only finds where one person ends and the next begins
+/// (commas, conjunctions, Vancouver runs); each person's given/family split and the check that it is a name at all
+/// are the shared person-name model's (<see cref="PersonName"/>).
+/// </remarks>
 public static partial class ReferenceNames
 {
     static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "jr", "sr", "ii", "iii", "iv", "jun", "sen", "jnr", "snr" };
@@ -80,8 +85,29 @@ public static partial class ReferenceNames
                 people.AddRange(InPart(words));
             }
         }
-        return people.Where(p => p.Family.Any(char.IsLetter)).ToList();
+        return people.Select(Resolve).Where(p => p.Family.Any(char.IsLetter)).ToList();
     }
+
+    /// <summary>
+    /// One person through the shared name model, given the split this class found: its particle and suffix handling
+    /// refine the given/family split when it reads the same family name. When it reads the text as no one, or as someone
+    /// else, the span's own split stands: it knows which names a reference list holds (a lone surname, "Irvin JD",
+    /// Cyrillic initials after the name) that a name in isolation cannot tell. Corporate authors stay whole.
+    /// </summary>
+    static ParsedPerson Resolve(ParsedPerson found)
+    {
+        if (found.Given is null) return found;
+        var initials = found.Given.All(c => char.IsUpper(c) || c is '.' or '-' or ' ');
+        var text = initials ? $"{found.Given} {found.Family}" : $"{found.Family}, {found.Given}";
+        if (!PersonName.TryParse(text, out var name)) return found;
+        var same = name.FamilyWithParticle.Equals(found.Family, StringComparison.OrdinalIgnoreCase)
+            || (!found.Family.Contains(' ') && name.Family.Equals(found.Family, StringComparison.OrdinalIgnoreCase));
+        if (!same) return found;
+        var given = name.Suffix is null ? name.Given : $"{name.Given} {name.Suffix}".Trim();
+        return new ParsedPerson(given.Length == 0 ? null : given, name.FamilyWithParticle);
+    }
+
+internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNAMES_KEEP") is null;
 
     /// <summary>A comma-separated part without its end punctuation, but with the period of a final initial ("Pohl, H.").</summary>
     static string TrimPart(string part)

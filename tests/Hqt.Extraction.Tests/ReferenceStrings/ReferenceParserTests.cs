@@ -32,7 +32,7 @@ public class ReferenceParserTests
 
         Assert.Equal("Renal outcomes after early statin therapy in older adults", r.Title);
         Assert.Equal("Haverkamp|de la Fuente|Ostrowski", Families(r));
-        Assert.Equal("JD", r.Authors[0].Given);
+        Assert.Equal("J. D.", r.Authors[0].Given);
         Assert.Equal("Kidney Int", r.Container);
         Assert.Equal(2013, r.Year);
         Assert.Equal("84", r.Volume);
