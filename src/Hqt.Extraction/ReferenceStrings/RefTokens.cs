@@ -12,7 +12,11 @@ public readonly record struct RefToken(string Text, int Start)
 
 public static class RefTokenizer
 {
-    /// <summary>The tokens of <paramref name="text"/>, split at any Unicode whitespace.</summary>
+    /// <summary>
+    /// The tokens of <paramref name="text"/>, split at any Unicode whitespace, and after the colon that ends a volume
+    /// before its pages (<c>2013;84(2):317-25</c> → <c>2013;84(2):</c> <c>317-25</c>): labelled data writes a space
+    /// there, real reference lists mostly do not.
+    /// </summary>
     public static List<RefToken> Tokenize(string text)
     {
         var tokens = new List<RefToken>(Math.Max(4, text.Length / 6));
@@ -25,8 +29,26 @@ public static class RefTokenizer
                 start = -1;
             }
             else if (start < 0) start = i;
+            else if (text[i] == ':' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && (text[i - 1] == ')' || char.IsAsciiDigit(text[i - 1])) && IsVolumeBefore(text, start, i))
+            {
+                tokens.Add(new RefToken(text[start..(i + 1)], start));
+                start = -1;
+            }
         }
         if (start >= 0) tokens.Add(new RefToken(text[start..], start));
         return tokens;
+    }
+
+    // "84(2):" or "2013;84:" : digits (and a bracketed issue) only, so a time ("10:30") or a Bible verse stays whole.
+    static bool IsVolumeBefore(string text, int start, int colon)
+    {
+        var digits = 0;
+        for (var k = start; k < colon; k++)
+        {
+            var c = text[k];
+            if (char.IsAsciiDigit(c)) digits++;
+            else if (c is not ('(' or ')' or ';' or '-' or '/') && !char.IsLetter(c)) return false;
+        }
+        return digits >= 1 && text.AsSpan(start, colon - start).IndexOfAny('(', ';') >= 0;
     }
 }

@@ -12,7 +12,7 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"^\(?\s*(?:vol(?:ume)?s?|v|bd|band|jg|jahrgang|t|tome|tomo|n°|no|nr|num|number|issue|heft|h)\.?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPrefix();
 
-    [GeneratedRegex(@"^(?:(?<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[;:,]\s*)?(?<volume>\d+[a-z]?|[IVXLCDM]+\b)?\s*(?:\((?<issue>[^)]{1,20})\))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[;:,]\s*)?(?<volume>\d+[a-z]?|[IVXLCDM]+\b)?\s*(?:\((?<issue>[^)]{1,20})\)?)?", RegexOptions.IgnoreCase)]
     private static partial Regex VolumeIssue();
 
     [GeneratedRegex(@"([A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-\u2010-\u2015\u2212]+|to|bis)\s*([A-Za-z]?\d+[A-Za-z]?))?")]
@@ -45,7 +45,7 @@ public static partial class ReferenceAssembler
         string? volume = null, issue = null;
         if (First(RefLabel.Volume) is { } volumeSpan)
         {
-            var v = NumberPrefix().Replace(volumeSpan.Trim(EndPunctuation.ToCharArray()), "");
+            var v = NumberPrefix().Replace(volumeSpan.Trim(' ', '.', ',', ';', ':'), "");
             var m = VolumeIssue().Match(v);
             if (m.Groups["year"].Success && year is null) year = int.Parse(m.Groups["year"].Value);
             if (m.Groups["volume"].Success) volume = m.Groups["volume"].Value;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hqt.Extraction.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -8,7 +9,11 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// commas, <c>and</c>, <c>&amp;</c>, <c>;</c>; particles stay with the family name (<c>de la Macorra</c>), suffixes
 /// are dropped, <c>et al.</c> is a flag and editor marks (<c>(eds.)</c>, <c>edited by</c>) are no one.
 /// </summary>
-/// <remarks>The one place a labelled name span becomes people; a shared person-name model can replace the per-part step.</remarks>
+/// <remarks>
+/// The one place a labelled name span becomes people. This class only finds where one person ends and the next begins
+/// (commas, conjunctions, Vancouver runs); each person's given/family split and the check that it is a name at all
+/// are the shared person-name model's (<see cref="PersonName"/>).
+/// </remarks>
 public static partial class ReferenceNames
 {
     static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "jr", "sr", "ii", "iii", "iv", "jun", "sen", "jnr", "snr" };
@@ -64,7 +69,7 @@ public static partial class ReferenceNames
         var people = new List<ParsedPerson>();
         foreach (var chunk in Conjunction().Split(s))
         {
-            var parts = chunk.Split(',').Select(p => p.Trim(' ', '.', ':')).Where(p => p.Length > 0 && p.Any(char.IsLetter)).ToList();
+            var parts = chunk.Split(',').Select(TrimPart).Where(p => p.Length > 0 && p.Any(char.IsLetter)).ToList();
             for (var i = 0; i < parts.Count; i++)
             {
                 var words = parts[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -72,7 +77,7 @@ public static partial class ReferenceNames
                 if (i + 1 < parts.Count && IsSurnameOnly(words) && IsGivenLike(parts[i + 1])
                     && !(WordCount(words) >= 2 && WordCount(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries)) >= 2))
                 {
-                    var given = string.Join(' ', parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S'));
+                    var given = JoinGiven(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S'));
                     people.Add(new ParsedPerson(given.Length > 0 ? given : null, Join(words)));
                     i++;
                     continue;
@@ -80,12 +85,46 @@ public static partial class ReferenceNames
                 people.AddRange(InPart(words));
             }
         }
-        return people.Where(p => p.Family.Any(char.IsLetter)).ToList();
+        return people.Select(Resolve).Where(p => p.Family.Any(char.IsLetter)).ToList();
+    }
+
+    /// <summary>
+    /// One person through the shared name model, given the split this class found: its particle and suffix handling
+    /// refine the given/family split when it reads the same family name. When it reads the text as no one, or as someone
+    /// else, the span's own split stands: it knows which names a reference list holds (a lone surname, "Irvin JD",
+    /// Cyrillic initials after the name) that a name in isolation cannot tell. Corporate authors stay whole.
+    /// </summary>
+    static ParsedPerson Resolve(ParsedPerson found)
+    {
+        if (found.Given is null) return found;
+        var initials = found.Given.All(c => char.IsUpper(c) || c is '.' or '-' or ' ');
+        var text = initials ? $"{found.Given} {found.Family}" : $"{found.Family}, {found.Given}";
+        if (!PersonName.TryParse(text, out var name)) return found;
+        var same = name.FamilyWithParticle.Equals(found.Family, StringComparison.OrdinalIgnoreCase)
+            || (!found.Family.Contains(' ') && name.Family.Equals(found.Family, StringComparison.OrdinalIgnoreCase));
+        if (!same) return found;
+        var given = name.Suffix is null ? name.Given : $"{name.Given} {name.Suffix}".Trim();
+        return new ParsedPerson(given.Length == 0 ? null : given, name.FamilyWithParticle);
+    }
+
+internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNAMES_KEEP") is null;
+
+    /// <summary>A comma-separated part without its end punctuation, but with the period of a final initial ("Pohl, H.").</summary>
+    static string TrimPart(string part)
+    {
+        var p = part.Trim(' ', ':').TrimStart('.').Trim();
+        var keep = p.Length >= 2 && p[^1] == '.' && char.IsUpper(p[^2]) && (p.Length == 2 || p[^3] is ' ' or '.' or '-');
+        return keep ? p : p.TrimEnd('.', ' ');
     }
 
     static string Clean(string w) => w.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']');
 
     static string Join(IEnumerable<string> words) => string.Join(' ', words.Select(Clean).Where(w => w.Length > 0));
+
+    /// <summary>Given names keep the periods of their initials (<c>S. B.</c>).</summary>
+    static string JoinGiven(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(w => ClassOf(w) == 'I' ? w.Trim(',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']') : Clean(w))
+            .Where(w => w.Length > 0 && w.Any(char.IsLetter)));
 
     /// <summary>S suffix, P particle, p capitalised particle, I initial, W word, X nothing.</summary>
     static char ClassOf(string token)
@@ -139,7 +178,7 @@ public static partial class ReferenceNames
         {
             // "LI J", "WU XY": an all-capital surname that looks like initials; a lone "J. A." is no one.
             if (words.Length >= 2 && !words[0].Contains('.') && words[0].Length >= 2)
-                yield return new ParsedPerson(Join(words[1..]), Clean(words[0]));
+                yield return new ParsedPerson(JoinGiven(words[1..]), Clean(words[0]));
             yield break;
         }
         var cls = new string(classes.Select(c => c == 'p' ? 'W' : c).ToArray());
@@ -149,7 +188,7 @@ public static partial class ReferenceNames
             foreach (Match m in Regex.Matches(cls, "[WP]+I+"))
             {
                 var wEnd = m.Index + m.Value.TrimEnd('I').Length;
-                yield return new ParsedPerson(Join(words[wEnd..(m.Index + m.Length)]), Join(words[m.Index..wEnd]));
+                yield return new ParsedPerson(JoinGiven(words[wEnd..(m.Index + m.Length)]), Join(words[m.Index..wEnd]));
             }
             yield break;
         }
@@ -159,14 +198,14 @@ public static partial class ReferenceNames
             foreach (Match m in Regex.Matches(cls, "I+P*W"))
             {
                 var fam = FamilyStart(classes, m.Index + m.Length - 1);
-                yield return new ParsedPerson(Join(words[m.Index..fam]), Join(words[fam..(m.Index + m.Length)]));
+                yield return new ParsedPerson(JoinGiven(words[m.Index..fam]), Join(words[fam..(m.Index + m.Length)]));
             }
             yield break;
         }
         var lastW = cls.LastIndexOf('W');
         if (lastW < 0) lastW = words.Length - 1;
         var start = FamilyStart(classes, lastW);
-        var given = Join(words[..start].Concat(words[(lastW + 1)..]));
+        var given = JoinGiven(words[..start].Concat(words[(lastW + 1)..]));
         yield return new ParsedPerson(given.Length > 0 ? given : null, Join(words[start..(lastW + 1)]));
     }
 

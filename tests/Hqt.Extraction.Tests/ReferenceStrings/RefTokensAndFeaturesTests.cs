@@ -1,0 +1,69 @@
+using Hqt.Extraction.ReferenceStrings;
+
+namespace Hqt.Extraction.Tests.ReferenceStrings;
+
+public class RefTokensAndFeaturesTests
+{
+    [Fact]
+    public void TokensAreWhitespaceRunsWithTheirOffsets()
+    {
+        var tokens = RefTokenizer.Tokenize("  Kidney Int. 2013;84(2):317-25.\u00a0Next");
+
+        // The volume's colon splits it from the pages, as the labelled data writes them.
+        Assert.Equal(["Kidney", "Int.", "2013;84(2):", "317-25.", "Next"], tokens.Select(t => t.Text));
+        Assert.Equal(2, tokens[0].Start);
+        Assert.Equal(8, tokens[0].End);
+    }
+
+    [Theory]
+    [InlineData("J.", true)]
+    [InlineData("J.-P.", true)]
+    [InlineData("Th.", true)]
+    [InlineData("JA,", true)]
+    [InlineData("Smith,", false)]
+    [InlineData("2013", false)]
+    public void InitialsAreRecognised(string token, bool expected) => Assert.Equal(expected, RefFeatures.IsInitial(token));
+
+    [Theory]
+    [InlineData("(1969).", 1969)]
+    [InlineData("2013;84(2):317-25.", 2013)]
+    [InlineData("12345", null)]
+    [InlineData("1450", null)]
+    [InlineData("848–850", null)]
+    public void YearsAreFourDigitsFrom1500To2030(string token, int? expected) => Assert.Equal(expected, RefFeatures.FirstYear(token));
+
+    [Fact]
+    public void CoreDropsTheReferencesPunctuationAroundAToken()
+    {
+        Assert.Equal("Title", RefFeatures.Core("“Title,”"));
+        Assert.Equal("1992", RefFeatures.Core("(1992)."));
+        Assert.Equal("...", RefFeatures.Core("..."));
+    }
+
+    [Fact]
+    public void ATimeOrAVerseIsNoVolume()
+    {
+        Assert.Equal(["at", "10:30", "John", "3:16"], RefTokenizer.Tokenize("at 10:30 John 3:16").Select(t => t.Text));
+    }
+
+    [Fact]
+    public void FeaturesAreDeterministicAndDifferByContext()
+    {
+        var lexicons = new RefLexicons();
+        var a = RefFeatures.Extract(RefTokenizer.Tokenize("Smith, J. (2001). A title. Nature 12, 3-4."), lexicons);
+        var b = RefFeatures.Extract(RefTokenizer.Tokenize("Smith, J. (2001). A title. Nature 12, 3-4."), lexicons);
+        var c = RefFeatures.Extract(RefTokenizer.Tokenize("A title. Smith, J. (2001). Nature 12, 3-4."), lexicons);
+
+        Assert.Equal(a.Tokens.Length, a.Edges.Length);
+        Assert.Equal(a.Tokens[0], b.Tokens[0]);
+        Assert.NotEqual(a.Tokens[0], c.Tokens[2]); // the same word "Smith," at another place in the string
+    }
+
+    [Fact]
+    public void FieldTextLosesTheReferencesPunctuationButKeepsItsOwnBrackets()
+    {
+        Assert.Equal("Title", ReferenceAssembler.Clean("“Title,”"));
+        Assert.Equal("Languages of Iran (Iranica 8)", ReferenceAssembler.Clean("Languages of Iran (Iranica 8),"));
+        Assert.Null(ReferenceAssembler.Clean(" .,"));
+    }
+}

@@ -1,0 +1,44 @@
+using Hqt.Extraction.ReferenceStrings;
+
+namespace Hqt.Extraction.Tests.ReferenceStrings;
+
+/// <summary>The step from a labelled author span to people, on every way styles write names.</summary>
+public class ReferenceNamesTests
+{
+    static string People(string span, out bool etAl) =>
+        string.Join(" | ", ReferenceNames.Split(span, out etAl).Select(p => $"{p.Given ?? "-"} / {p.Family}"));
+
+    [Theory]
+    [InlineData("Summerhill, William.", "William / Summerhill")]
+    [InlineData("Carter, S. B.,", "S. B. / Carter")]
+    [InlineData("Knospe, H., and Pohl, H.", "H. / Knospe | H. / Pohl")]
+    [InlineData("Pérez-Higueras JJ, Arias A, de la Macorra JC, Peters OA.", "J. J. / Pérez-Higueras | A / Arias | J. C. / de la Macorra | O. A. / Peters")]
+    [InlineData("U. Kremer, H. Zima, H.-J. Bast, and M. Gerndt.", "U. / Kremer | H. / Zima | H.-J. / Bast | M. / Gerndt")]
+    [InlineData("Allen J. Knight.", "Allen J. / Knight")]
+    [InlineData("LI J, WU XY.", "J / Li | XY / WU")]
+    [InlineData("Kearse LA, Jr., Manberg P.", "L. A. / Kearse | P. / Manberg")]
+    [InlineData("van der Berg, Anna & Smith, John", "Anna / van der Berg | John / Smith")]
+    [InlineData("World Health Organization.", "- / World Health Organization")]
+    // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
+    public void SplitsEveryStyle(string span, string expected)
+    {
+        Assert.Equal(expected, People(span, out _));
+    }
+
+    [Fact]
+    public void EtAlIsAFlagNeverAName()
+    {
+        Assert.Equal("S. B. / Carter", People("Carter, S. B. et al.", out var etAl));
+        Assert.True(etAl);
+        Assert.Equal("T. / Moore", People("Moore, T., [et al.]", out etAl));
+        Assert.True(etAl);
+    }
+
+    [Fact]
+    public void EditorMarksAreNoOne()
+    {
+        Assert.Equal("A. / Elmagarmid", People("A. Elmagarmid, editor.", out _));
+        Assert.Equal("P. / Alvarez | R. / Chen", People("In P. Alvarez & R. Chen (Eds.),", out _));
+        Assert.Equal("", People("———.", out _));
+    }
+}

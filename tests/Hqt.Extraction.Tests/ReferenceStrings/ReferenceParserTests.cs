@@ -1,0 +1,165 @@
+using Hqt.Extraction.ReferenceStrings;
+
+namespace Hqt.Extraction.Tests.ReferenceStrings;
+
+/// <summary>The trained parser on hand-written references of every common style (none of them from its data).</summary>
+public class ReferenceParserTests
+{
+    static string Families(ParsedReference r) => string.Join("|", r.Authors.Select(a => a.Family));
+
+    [Fact]
+    public void ApaJournalArticle()
+    {
+        var r = ReferenceParser.Parse("Okafor, N. C., & Lindqvist, B. (2014). Seasonal drift of soil microbes in alpine meadows. Journal of Mountain Ecology, 31(4), 212–229. https://doi.org/10.1234/jme.2014.0042");
+
+        Assert.Equal("Seasonal drift of soil microbes in alpine meadows", r.Title);
+        Assert.Equal("Okafor|Lindqvist", Families(r));
+        Assert.Equal("N. C.", r.Authors[0].Given);
+        Assert.Equal(2014, r.Year);
+        Assert.Equal("Journal of Mountain Ecology", r.Container);
+        Assert.Equal("31", r.Volume);
+        Assert.Equal("4", r.Issue);
+        Assert.Equal("212-229", r.Pages);
+        Assert.Equal("10.1234/jme.2014.0042", r.Doi);
+        Assert.Equal(ParsedReferenceTypes.Article, r.Type);
+        Assert.True(r.IsConfident);
+    }
+
+    [Fact]
+    public void VancouverWithYearVolumeIssueInOneToken()
+    {
+        var r = ReferenceParser.Parse("12. Haverkamp JD, de la Fuente MR, Ostrowski P. Renal outcomes after early statin therapy in older adults. Kidney Int. 2013;84(2):317-25.");
+
+        Assert.Equal("Renal outcomes after early statin therapy in older adults", r.Title);
+        Assert.Equal("Haverkamp|de la Fuente|Ostrowski", Families(r));
+        Assert.Equal("J. D.", r.Authors[0].Given);
+        Assert.Equal("Kidney Int", r.Container);
+        Assert.Equal(2013, r.Year);
+        Assert.Equal("84", r.Volume);
+        Assert.Equal("2", r.Issue);
+        Assert.Equal("317-25", r.Pages);
+    }
+
+    [Fact]
+    public void NatureStyleEtAlIsAFlagNotAName()
+    {
+        var r = ReferenceParser.Parse("Brandt, S. B. et al. Mycophenolic acid derivatives: an unusual family of antifungal compounds. Nature 223, 848–850 (1969).");
+
+        Assert.Equal("Brandt", Families(r));
+        Assert.True(r.HasMoreAuthors);
+        Assert.Equal("Mycophenolic acid derivatives: an unusual family of antifungal compounds", r.Title);
+        Assert.Equal("Nature", r.Container);
+        Assert.Equal("223", r.Volume);
+        Assert.Equal("848-850", r.Pages);
+        Assert.Equal(1969, r.Year);
+    }
+
+    [Fact]
+    public void PhysicsReferenceWithoutATitleGivesNoTitle()
+    {
+        var r = ReferenceParser.Parse("[3] H. Yamada and T. Kowalczyk, Phys. Rev. Lett. 82, 863 (1999).");
+
+        Assert.Equal("Yamada|Kowalczyk", Families(r));
+        Assert.Null(r.Title);
+        Assert.Equal("Phys. Rev. Lett", r.Container);
+        Assert.Equal("82", r.Volume);
+        Assert.Equal(1999, r.Year);
+    }
+
+    [Fact]
+    public void ChicagoBookWithLastFirstByline()
+    {
+        var r = ReferenceParser.Parse("Summerfield, William. The Quiet Harbour: Fishing Towns of the North Atlantic. Boston: Harbor House Press, 1987.");
+
+        var author = Assert.Single(r.Authors);
+        Assert.Equal(new ParsedPerson("William", "Summerfield"), author);
+        Assert.Equal("The Quiet Harbour: Fishing Towns of the North Atlantic", r.Title);
+        Assert.Equal("Boston", r.Place);
+        Assert.Equal("Harbor House Press", r.Publisher);
+        Assert.Equal(1987, r.Year);
+        Assert.Equal(ParsedReferenceTypes.Book, r.Type);
+    }
+
+    [Fact]
+    public void ChapterInAnEditedBookKeepsEditorsApart()
+    {
+        var r = ReferenceParser.Parse("Nakamura, K. (2008). Tidal forecasting with neural networks. In P. Alvarez & R. Chen (Eds.), Handbook of Coastal Engineering (pp. 45–67). Amsterdam: Elsevier.");
+
+        Assert.Equal("Nakamura", Families(r));
+        Assert.Equal("Alvarez|Chen", string.Join("|", r.Editors.Select(e => e.Family)));
+        Assert.DoesNotContain(r.Authors.Concat(r.Editors), p => p.Family.Contains("Eds", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Tidal forecasting with neural networks", r.Title);
+        Assert.Equal("Handbook of Coastal Engineering", r.Container);
+        Assert.Equal("45-67", r.Pages);
+        Assert.Equal(ParsedReferenceTypes.Chapter, r.Type);
+    }
+
+    [Fact]
+    public void IeeeQuotedTitle()
+    {
+        var r = ReferenceParser.Parse("[7] R. Patel, M. Okonkwo, and L. Weber, “Low-latency scheduling for edge clusters,” IEEE Trans. Parallel Distrib. Syst., vol. 29, no. 6, pp. 1301–1314, Jun. 2018.");
+
+        Assert.Equal("Patel|Okonkwo|Weber", Families(r));
+        Assert.Equal("R.", r.Authors[0].Given);
+        Assert.Equal("Low-latency scheduling for edge clusters", r.Title);
+        Assert.Equal("29", r.Volume);
+        Assert.Equal("1301-1314", r.Pages);
+        Assert.Equal(2018, r.Year);
+    }
+
+    [Fact]
+    public void MlaWithUrl()
+    {
+        var r = ReferenceParser.Parse("Hollis, Margaret. \"Why Cities Keep Their Old Bridges.\" The Atlantic Review, 12 Mar. 2019, www.example.com/bridges.");
+
+        Assert.Equal("Hollis", Families(r));
+        Assert.Equal("Why Cities Keep Their Old Bridges", r.Title);
+        Assert.Equal(2019, r.Year);
+        Assert.Equal("www.example.com/bridges", r.Url);
+    }
+
+    [Fact]
+    public void ArxivAndIdentifiersComeFromTheText()
+    {
+        var r = ReferenceParser.Parse("Zhou, L. and Berger, A. (2021) Sparse attention for long documents. arXiv:2104.01234v2.");
+
+        Assert.Equal("2104.01234", r.ArxivId);
+        Assert.Equal("Zhou|Berger", Families(r));
+        Assert.Equal(2021, r.Year);
+    }
+
+    [Fact]
+    public void EmptyAndTinyStringsParseToNothing()
+    {
+        var empty = ReferenceParser.Parse("   ");
+        Assert.Null(empty.Title);
+        Assert.Empty(empty.Authors);
+        Assert.Equal(0, empty.Confidence);
+
+        var one = ReferenceParser.Parse("Ibid.");
+        Assert.Empty(one.Authors);
+    }
+
+    [Fact]
+    public void OverlongInputIsCutNotRefused()
+    {
+        var text = "Okafor, N. (2014). A title. " + new string('x', 10_000);
+
+        var r = ReferenceParser.Parse(text);
+
+        Assert.True(r.Text.Length <= ReferenceParser.MaxLength);
+    }
+
+    [Fact]
+    public void ParsingIsThreadSafe()
+    {
+        const string text = "Okafor, N. C., & Lindqvist, B. (2014). Seasonal drift of soil microbes in alpine meadows. Journal of Mountain Ecology, 31(4), 212–229.";
+        var expected = ReferenceParser.Parse(text);
+
+        var results = new ParsedReference[64];
+        Parallel.For(0, results.Length, i => results[i] = ReferenceParser.Parse(text));
+
+        Assert.All(results, r => Assert.Equal(expected.Title, r.Title));
+        Assert.All(results, r => Assert.Equal(Families(expected), Families(r)));
+    }
+}
