@@ -28,7 +28,7 @@ public sealed record CaptureResponse(
     IReadOnlyList<ExtractedAuthor> Authors,
     int ReferenceCount,
     DateTimeOffset CapturedAt,
-    string Extraction);
+    [property: AllowedValues("extracted", "pending")] string Extraction);
 
 /// <summary>One capture with everything extracted from it.</summary>
 public sealed record CaptureDetail(
