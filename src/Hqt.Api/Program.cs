@@ -53,7 +53,7 @@ DataFiles.RestrictTree(options.ResolvedDataDirectory);
 // Configuration and plumbing
 builder.Services.AddOptions<HqtOptions>().BindConfiguration(HqtOptions.Section);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemBodies.Complete);
 // Malformed bodies are the client's 400 in every environment, never a 500 from a thrown exception.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
 builder.Services.AddValidation();
@@ -62,6 +62,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     // Plain integers in the schema, and validation error keys in the wire's camelCase.
     json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+    json.SerializerOptions.Converters.Add(new UtcTimeJsonConverter());
 });
 builder.Services.AddHqtOpenApi();
 builder.Services.AddHqtRateLimits(options);
@@ -115,8 +116,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHome();
-app.MapOpenApi().AllowAnonymous();
-app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+app.MapHqtOpenApi();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapCaptures(options);
 app.MapExtract(options);

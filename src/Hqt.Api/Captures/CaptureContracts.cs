@@ -29,7 +29,7 @@ public sealed record CaptureResponse(
     IReadOnlyList<ExtractedAuthor> Authors,
     int ReferenceCount,
     DateTimeOffset CapturedAt,
-    string Extraction,
+    [property: AllowedValues("extracted", "pending")] string Extraction,
     string? Snippet = null);
 
 /// <summary>One capture with everything extracted from it.</summary>

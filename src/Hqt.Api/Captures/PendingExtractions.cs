@@ -199,7 +199,7 @@ public static class FinishPendingExtractionsFilter
     public const string PendingHeader = "Hqt-Pending-Captures";
 
     public static TBuilder FinishesPendingExtractions<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new ReportsPendingCaptures()).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (http.User.Identity?.IsAuthenticated == true)
@@ -211,3 +211,6 @@ public static class FinishPendingExtractionsFilter
             return await next(context);
         });
 }
+
+/// <summary>Marks an endpoint that may answer with a <c>Hqt-Pending-Captures</c> header (the OpenAPI document declares it).</summary>
+public sealed record ReportsPendingCaptures;

@@ -17,6 +17,15 @@ public sealed class FeedbackStore(Db db)
             """, new { userId, itemId, state, until = until?.UtcDateTime.ToString("O"), now = now.UtcDateTime.ToString("O") }, cancellationToken: ct));
     }
 
+    /// <summary>A work id names one of the user's works; person ids are names, known from many sources, and always accepted.</summary>
+    public async Task<bool> IsKnownAsync(long userId, string itemId, CancellationToken ct)
+    {
+        if (SuggestionIds.WorkId(itemId) is not { } workId) return true;
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM works WHERE user_id = @userId AND id = @workId", new { userId, workId }, cancellationToken: ct)) > 0;
+    }
+
     public async Task<bool> ClearAsync(long userId, string itemId, string state, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

@@ -8,7 +8,7 @@ namespace Hqt.Api.Suggestions;
 /// <param name="IsExploration">A seeded random pick from the edge of the graph, not a ranked one.</param>
 public sealed record Suggestion(
     string Id,
-    string Kind,
+    [property: AllowedValues("work", "person")] string Kind,
     string Title,
     string? Url,
     int? Year,
@@ -30,7 +30,7 @@ public sealed record Suggestion(
 
 /// <summary>One piece of evidence: a capture or work that cites the suggestion, or a work the person wrote.</summary>
 /// <param name="Relation"><c>cited-by-capture</c>, <c>cited-by-work</c> or <c>author-of</c>.</param>
-public sealed record SuggestionPath(string Relation, string Id, string? Title, string? Url);
+public sealed record SuggestionPath([property: AllowedValues("cited-by-capture", "cited-by-work", "author-of")] string Relation, string Id, string? Title, string? Url);
 
 /// <param name="IsStale">
 /// Ranked on the library as it was before its latest change, because re-ranking a large library takes a moment:

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Hqt.Api.Auth;
 using Hqt.Api.Hosting;
@@ -20,13 +21,14 @@ public static class SuggestionEndpoints
             var name = char.ToUpperInvariant(verb[0]) + verb[1..];
             if (state == "snoozed")
                 suggestions.MapPost($"/{{id}}/{verb}", Snooze).WithName("SnoozeSuggestion")
-                    .WithSummary("Hide a suggestion until a time").ProducesValidationProblem();
+                    .WithSummary("Hide a suggestion until a time").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
             else
                 suggestions.MapPost($"/{{id}}/{verb}", (string id, ClaimsPrincipal user, FeedbackStore store, TimeProvider time, CancellationToken ct) =>
                         SetFeedback(id, state, null, user, store, time, ct))
                     .WithName($"{name}Suggestion")
                     .WithSummary(state == "dismissed" ? "Dismiss a suggestion for good" : "Mark a suggestion read: it joins your library")
-                    .ProducesValidationProblem();
+                    .ProducesValidationProblem()
+                    .ProducesProblem(StatusCodes.Status404NotFound);
             suggestions.MapDelete($"/{{id}}/{verb}", (string id, ClaimsPrincipal user, FeedbackStore store, CancellationToken ct) =>
                     ClearFeedback(id, state, user, store, ct))
                 .WithName($"Undo{name}Suggestion")
@@ -37,7 +39,8 @@ public static class SuggestionEndpoints
     }
 
     static async Task<Results<Ok<SuggestionList>, ValidationProblem>> ListSuggestions(
-        ClaimsPrincipal user, SuggestionService service, CancellationToken ct, string kind = "all", int limit = 20, double explore = 0)
+        ClaimsPrincipal user, SuggestionService service, CancellationToken ct,
+        [AllowedValues("work", "person", "all")] string kind = "all", [Range(1, 200)] int limit = 20, [Range(0, 0.5)] double explore = 0)
     {
         if (kind is not ("work" or "person" or "all")) return Problems.Invalid("kind", "The kind is work, person or all.");
         if (limit is < 1 or > 200) return Problems.Invalid("limit", "The limit must be between 1 and 200.");
@@ -45,16 +48,19 @@ public static class SuggestionEndpoints
         return TypedResults.Ok(await service.ListAsync(user.UserId(), kind, limit, explore, ct));
     }
 
-    static Task<Results<NoContent, ValidationProblem>> Snooze(
+    static Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Snooze(
         string id, SnoozeRequest request, ClaimsPrincipal user, FeedbackStore store, TimeProvider time, CancellationToken ct) =>
         request.Until is { } until && until > time.GetUtcNow()
             ? SetFeedback(id, "snoozed", until, user, store, time, ct)
-            : Task.FromResult<Results<NoContent, ValidationProblem>>(Problems.Invalid("until", "Snooze until a time in the future."));
+            : Task.FromResult<Results<NoContent, ProblemHttpResult, ValidationProblem>>(Problems.Invalid("until", "Snooze until a time in the future."));
 
-    static async Task<Results<NoContent, ValidationProblem>> SetFeedback(
+    static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> SetFeedback(
         string id, string state, DateTimeOffset? until, ClaimsPrincipal user, FeedbackStore store, TimeProvider time, CancellationToken ct)
     {
         if (!SuggestionIds.IsValid(id)) return Problems.Invalid("id", "Suggestion ids look like work-12 or person-adalovelace.");
+        // Feedback on a work that is not in the library would be stored and never matter: the id is wrong.
+        if (!await store.IsKnownAsync(user.UserId(), id, ct))
+            return TypedResults.Problem($"There is no {id} in your library.", statusCode: StatusCodes.Status404NotFound);
         await store.SetAsync(user.UserId(), id, state, until, time.GetUtcNow(), ct);
         return TypedResults.NoContent();
     }

@@ -27,4 +27,4 @@ public sealed record WorkIdentity(string Scheme, string Value);
 public sealed record WorkLink(string Id, string? Title, int? Year, string? Url, string Origin, long? CaptureId);
 
 /// <summary>The work's lookup job: <c>queued</c>, <c>running</c>, <c>done</c> or <c>failed</c>, and what it found.</summary>
-public sealed record WorkLookup(string State, string? Outcome, int Attempts, int Depth, string UpdatedAt, string? NotBefore, string? LastError);
+public sealed record WorkLookup([property: System.ComponentModel.DataAnnotations.AllowedValues("queued", "running", "done", "failed")] string State, string? Outcome, int Attempts, int Depth, string UpdatedAt, string? NotBefore, string? LastError);
