@@ -24,7 +24,7 @@ public sealed class HqtOptions
     /// References kept from one page (a capture, or a cited page a lookup fetched); the rest are dropped and the drop
     /// is logged. Bounds how long one capture holds the database's write turn (50,000 references took 8.9 s).
     /// </summary>
-    public int MaxReferencesPerCapture { get; set; } = 2000;
+    public int MaxReferencesPerCapture { get; set; } = 1000;
 
     /// <summary>CPU-heavy requests (extract, upstream, reextract, page upstream) one user may have running at once, and waiting; past both, 429.</summary>
     public int CpuConcurrencyPerUser { get; set; } = 2;
