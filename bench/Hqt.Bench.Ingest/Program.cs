@@ -6,6 +6,7 @@ using Hqt.Bench.Throughput;
 //   dotnet run -c Release --project bench/Hqt.Bench.Ingest -- [--api-dll PATH] [--corpus DIR] [--levels 1,8,32]
 //       [--count N] [--seconds S] [--json FILE] [--profile]
 // --profile instead times the capture path's stages in process, to say where a capture's time goes.
+// --big-page [--references N] [--max-references N]: one user's 50,000-reference page against another's small captures (BigPage.cs).
 var repo = FindRepo();
 string apiDll = Path.Combine(repo, "src", "Hqt.Api", "bin", "Release", "net10.0", "Hqt.Api.dll");
 string corpus = Path.GetFullPath(Path.Combine(Environment.GetEnvironmentVariable("HQT_SHARED") ?? Path.Combine(repo, "..", "shared"), "corpus", "dev"));
@@ -13,6 +14,7 @@ int[] levels = [1, 8, 32];
 int count = 600, seconds = 20;
 string? jsonOut = null;
 var profile = false;
+int? bigPage = null, maxReferences = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => args[++i];
@@ -25,9 +27,14 @@ for (var i = 0; i < args.Length; i++)
         case "--seconds": seconds = int.Parse(Next()); break;
         case "--json": jsonOut = Next(); break;
         case "--profile": profile = true; break;
+        case "--big-page": bigPage = 50_000; break;
+        case "--references": bigPage = int.Parse(Next()); break;
+        case "--max-references": maxReferences = int.Parse(Next()); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
+
+if (bigPage is { } references) return await BigPage.RunAsync(apiDll, references, maxReferences);
 
 var pages = Corpus.Load(corpus);
 Console.Error.WriteLine($"{pages.Count} corpus pages (mean {pages.Average(p => p.Html.Length) / 1024:F0} KiB of HTML) from {corpus}; load average {File.ReadAllText("/proc/loadavg").Trim()}");

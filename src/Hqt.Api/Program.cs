@@ -66,7 +66,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 });
 builder.Services.AddHqtOpenApi();
 builder.Services.AddHqtRateLimits(options);
-builder.Services.AddHqtCors();
+builder.Services.AddHqtCors(options, builder.Environment.IsDevelopment());
 
 // Storage and auth
 builder.Services.AddSingleton<Db>();

@@ -18,6 +18,8 @@ public sealed class SmallLimitsFactory : HqtApiFactory
         new("Hqt:MaxDecompressedCaptureBytes", (1024 * 1024).ToString()),
         new("Hqt:CaptureBurst", "30"),
         new("Hqt:CapturesPerSecond", "1"),
+        new("Hqt:MaxUpstreamBytes", "20000"),
+        new("Hqt:MaxExtractBytes", (64 * 1024).ToString()),
     ];
 }
 
@@ -34,6 +36,20 @@ public class KestrelLimitTests(SmallLimitsFactory factory) : IClassFixture<Small
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, await CaptureTests.CountAsync(client, "https://big.example/raw"));
+    }
+
+    [Theory]
+    [InlineData("/api/upstream", 30_000)]
+    [InlineData("/api/extract", 100_000)]
+    public async Task StatelessBodiesHaveTheirOwnLimits(string path, int size)
+    {
+        using var client = factory.CreateAuthorizedClient();
+        var body = new StringContent("{\"url\":\"https://a.example/x\",\"html\":\"" + new string('x', size) + "\"}", Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync(path, body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public static class CaptureEndpoints
             .WithSummary("Delete a capture and whatever only it produced");
         captures.MapPost("/reextract", Reextract)
             .FinishesPendingExtractions()
+            .RequireRateLimiting(RateLimits.Cpu)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ReextractCaptures")
             .WithSummary("Re-run extraction over all of your captures' stored HTML")
             .WithDescription("Reports how many captures were processed and how many changed.");

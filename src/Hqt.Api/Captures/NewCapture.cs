@@ -34,7 +34,7 @@ public sealed record NewCapture(
         return new(
             url,
             unextracted.CanonicalUrl,
-            NullIfBlank(request.Title),
+            ExtractLimits.Clip(NullIfBlank(request.Title), ExtractLimits.MaxTitleLength),
             NullIfBlank(request.Selection),
             request.CapturedAt ?? now,
             Convert.ToHexStringLower(SHA256.HashData(content)),

@@ -23,7 +23,9 @@ public static class ExtractEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxCaptureBytes));
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimits.Cpu)
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxExtractBytes));
         return extract;
     }
 

@@ -19,9 +19,9 @@ public static class HomeEndpoints
     static Ok<HealthResponse> Health() =>
         TypedResults.Ok(new HealthResponse("ok", Storage.Migrator.LatestVersion, Hqt.Extraction.PageExtractor.Version));
 
-    static ContentHttpResult Index(IOptions<HqtOptions> options)
+    static ContentHttpResult Index()
     {
-        var tokenFile = WebUtility.HtmlEncode(options.Value.TokenFilePath);
+        // Anyone can load this page: it names the token file, never where the data directory is on this machine.
         return TypedResults.Content($$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>hqt</title>
@@ -33,7 +33,8 @@ public static class HomeEndpoints
             what they cite, and suggests the works and people that inspired the writers you read.</p>
             <h2>Connect</h2>
             <ol>
-            <li>Your API token is in <code>{{tokenFile}}</code> (unless the server was started with <code>Hqt__ApiToken</code>).</li>
+            <li>Your API token is in the <code>api-token</code> file of the server's data directory (unless the server was
+            started with <code>Hqt__ApiToken</code>); <code>hqt tokens issue</code> makes more.</li>
             <li>Load the extension from the repository's <code>extension/</code> folder: in Chromium open
             <code>chrome://extensions</code>, switch on Developer mode, "Load unpacked"; in Firefox open
             <code>about:debugging</code>, "Load Temporary Add-on", and pick <code>manifest.json</code>.</li>

@@ -14,6 +14,25 @@ public sealed class HqtOptions
     /// <summary>The largest capture request body on the wire, compressed or not.</summary>
     public long MaxCaptureBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>The largest request body for <c>POST /api/extract</c> (a page in, its extraction out; nothing stored).</summary>
+    public long MaxExtractBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>The largest request body for <c>POST /api/upstream</c> (a reading list to rank).</summary>
+    public long MaxUpstreamBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// References kept from one page (a capture, or a cited page a lookup fetched); the rest are dropped and the drop
+    /// is logged. Bounds how long one capture holds the database's write turn (50,000 references took 8.9 s).
+    /// </summary>
+    public int MaxReferencesPerCapture { get; set; } = 1000;
+
+    /// <summary>CPU-heavy requests (extract, upstream, reextract, page upstream) one user may have running at once, and waiting; past both, 429.</summary>
+    public int CpuConcurrencyPerUser { get; set; } = 2;
+    public int CpuQueuePerUser { get; set; } = 8;
+
+    /// <summary>Browser origins allowed to call the API (<c>Hqt:Cors</c>).</summary>
+    public CorsOptions Cors { get; set; } = new();
+
     /// <summary>The largest body after gzip decompression: bounds a gzip bomb.</summary>
     public long MaxDecompressedCaptureBytes { get; set; } = 64 * 1024 * 1024;
 
@@ -40,4 +59,15 @@ public sealed class HqtOptions
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
     public string DatabasePath => Path.Combine(ResolvedDataDirectory, "hqt.db");
     public string TokenFilePath => Path.Combine(ResolvedDataDirectory, "api-token");
+}
+
+/// <summary>
+/// <c>Hqt:Cors:ExtensionOrigins</c>: the exact extension origins (<c>chrome-extension://&lt;id&gt;</c>,
+/// <c>moz-extension://&lt;uuid&gt;</c>) that may call the API from a browser. Empty (the default) in production: the
+/// extension reaches the server through its host permission, which needs no CORS. In Development, any extension
+/// origin passes when none is configured (an unpacked extension's id depends on its folder). Web pages never do.
+/// </summary>
+public sealed class CorsOptions
+{
+    public List<string> ExtensionOrigins { get; set; } = [];
 }

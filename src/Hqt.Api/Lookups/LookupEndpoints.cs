@@ -18,7 +18,7 @@ public sealed record LookupStatusResponse(bool IsEnabled, int Queued, int Runnin
 /// <param name="Reason">
 /// <c>idle</c> (nothing waits), <c>disabled</c>, <c>offline</c> (no network; paused until <paramref name="Until"/>),
 /// <c>queued</c> (due now, behind <paramref name="QueuedBehind"/> jobs), <c>host-backoff</c> (every waiting job is on hosts
-/// left alone after failing), <c>host-busy</c>, <c>retry</c> (backing off after failures), <c>budget-spent</c> (nothing
+/// left alone after failing), <c>host-busy</c>, <c>retry</c> (backing off after failures), <c>running</c>, <c>budget-spent</c> (nothing
 /// left to do, but captures cited more than their lookup budget).
 /// </param>
 /// <param name="Message">The reason in a sentence.</param>

@@ -44,7 +44,13 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
 
             var found = await LookUpAsync(work, ct);
             // The answer must land on the work that was looked up: give it the URL that work is known by.
-            var result = found with { Work = found.Work with { Url = found.Work.Url ?? work.Url } };
+            // Scholarly answers are bounded as pages are: titles cut, references capped.
+            var result = found with
+            {
+                Work = found.Work with { Url = found.Work.Url ?? work.Url, Title = Clip(found.Work.Title) },
+                References = found.References.Take(options.Value.MaxReferencesPerCapture)
+                    .Select(r => r with { Facts = r.Facts with { Title = Clip(r.Facts.Title) } }).ToList(),
+            };
             await using var write = await db.BeginWriteAsync(ct);
             // Lease gone (it ran out and another worker took the job): that worker's answer counts, not this one.
             if (await queue.CompleteAsync(write.Connection, write.Transaction, job, owner, result.Source, null, ct) == 0) return;
@@ -78,6 +84,8 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
             await queue.RetryAsync(job, owner, new RetryLaterException(e.Message), stopping);
         }
     }
+
+    static string? Clip(string? title) => Captures.ExtractLimits.Clip(title, Captures.ExtractLimits.MaxTitleLength);
 
     async Task<LookupResult> LookUpAsync(WorkToLookUp work, CancellationToken ct)
     {

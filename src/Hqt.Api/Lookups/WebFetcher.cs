@@ -83,9 +83,10 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, O
         return Decode(bytes, response.Content.Headers.ContentType?.CharSet);
     }
 
-    static LookupResult Read(string citedUrl, Uri finalUri, string kind, string html)
+    LookupResult Read(string citedUrl, Uri finalUri, string kind, string html)
     {
-        var extract = PageExtractor.Extract(html, finalUri.AbsoluteUri);
+        // A fetched page is bounded as a captured one is: it writes its references in the same write turn.
+        var (extract, _) = Hqt.Api.Captures.ExtractLimits.Bound(PageExtractor.Extract(html, finalUri.AbsoluteUri), options.Value.MaxReferencesPerCapture);
 
         var self = new WorkFacts(kind, extract.Title, Year(extract.Published), citedUrl, null, null, null, null,
             extract.Authors.Select(a => a.Name).ToList(), MatchByTitle: false);

@@ -23,6 +23,8 @@ public static class PageUpstreamEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimits.Cpu)
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxCaptureBytes));
         return pages;
     }

@@ -17,7 +17,9 @@ public static class UpstreamEndpoints
             .WithSummary("Rank the works and people upstream of the captures in the body (upstream-suggest/v1), storing nothing")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxCaptureBytes));
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimits.Cpu)
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxUpstreamBytes));
         return upstream;
     }
 
