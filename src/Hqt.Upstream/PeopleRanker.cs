@@ -10,7 +10,7 @@ static class PeopleRanker
 {
     const int WorksNamed = 2;
 
-    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, RankFeatures features, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, IReadOnlyDictionary<string, (int Field, int All)> authorCiters, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
     {
         // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
         var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
@@ -30,25 +30,15 @@ static class PeopleRanker
                 person.Score += Math.Pow(Math.Max(0, work.Score), weights.PeoplePower);
             }
         }
-        // Forms of one person merge first, so the field's citers below count the merged person's works.
-        var ranked = MergeForms(evidence, people.Values.ToList(), scores, weights.PeoplePower);
-        if (weights.PeopleCiters != 0)
-        {
-            // Everything in the field that cites any of their works, once: captures as ~index, works of the field as their index.
-            var citers = new HashSet<int>();
-            foreach (var person in ranked)
+        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0)
+            foreach (var (key, person) in people)
             {
-                citers.Clear();
-                foreach (var work in person.Works)
-                {
-                    foreach (var c in evidence.CapturesCiting(work)) citers.Add(~c);
-                    foreach (var h in evidence.WorksCiting(work))
-                        if (features[h, Feature.InField] > 0) citers.Add(h);
-                }
-                person.Score += weights.PeopleCiters * Math.Log(1 + citers.Count);
+                // Over every work of theirs in the graph, not only the pooled ones: a root author is cited across many.
+                var (field, all) = authorCiters.GetValueOrDefault(key);
+                person.Score += weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all);
             }
-        }
-        return ranked
+        // Forms of one person ("AA Romanovsky", "Andrej A Romanovsky") merge last: the fuller form keeps its citers.
+        return MergeForms(evidence, people.Values.ToList(), scores, weights.PeoplePower)
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
             .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), explain ? Reason(evidence, stamps, p) : "", p.Works.Select(w => evidence.Ids[w]).ToList())
@@ -154,6 +144,46 @@ static class PeopleRanker
         if (writers == 0 && person.Works.Count > 0 && Lineage.ForWork(evidence, person.Works[0]) is [{ Count: >= 3 } chain, ..])
             reason += $", most strongly through {Reasons.Through(evidence, chain)}";
         return reason;
+    }
+
+    /// <summary>
+    /// Per author (normalised name): the distinct captures and field works citing any of their works, and all distinct
+    /// citers, over every candidate. Once per graph: a generation stamp per citer, no sets.
+    /// </summary>
+    public static Dictionary<string, (int Field, int All)> CountCiters(CitationEvidence evidence, RankFeatures features, IReadOnlyList<int> candidates)
+    {
+        var works = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var node in candidates)
+            foreach (var author in Names(evidence, node))
+            {
+                var key = PersonNames.Normalize(author);
+                if (key.Length == 0) continue;
+                if (!works.TryGetValue(key, out var list)) works[key] = list = [];
+                list.Add(node);
+            }
+        var captures = evidence.Captures.Count;
+        var stamp = new int[captures + evidence.Ids.Count];
+        var generation = 0;
+        var counts = new Dictionary<string, (int Field, int All)>(works.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in works)
+        {
+            generation++;
+            int field = 0, all = 0;
+            foreach (var work in list)
+            {
+                foreach (var c in evidence.CapturesCiting(work))
+                    if (stamp[c] != generation) { stamp[c] = generation; field++; all++; }
+                foreach (var h in evidence.WorksCiting(work))
+                    if (stamp[captures + h] != generation)
+                    {
+                        stamp[captures + h] = generation;
+                        all++;
+                        if (features[h, Feature.InField] > 0) field++;
+                    }
+            }
+            counts[key] = (field, all);
+        }
+        return counts;
     }
 
     sealed class Person(string name)

@@ -63,13 +63,10 @@ sealed class RankFeatures
         var n = evidence.Ids.Count;
         _values = new double[n * Count];
         var scale = (double)evidence.WriterScale;
+        // Every title read once: its closeness to your captures and whether it uses the field's words.
         var topic = new double[n];
         var inField = new bool[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (evidence.Nodes[i]?.References is not null) topic[i] = evidence.Topic.Similarity(evidence.Nodes[i]!.Title);
-            inField[i] = evidence.Topic.InField(evidence.Nodes[i]?.Title);
-        }
+        for (var i = 0; i < n; i++) (topic[i], inField[i]) = evidence.Topic.Read(evidence.Nodes[i]?.Title);
 
         var directlyCited = new bool[n];
         for (var i = 0; i < n; i++) directlyCited[i] = evidence.CapturesCiting(i).Length > 0;
@@ -100,6 +97,7 @@ sealed class RankFeatures
             {
                 if (inField[h]) fieldWorks++;
                 twoHopWriters += evidence.Writers[h] / scale;
+                // Only works with known references cite anything, so topic[h] is a citing work's closeness.
                 twoHopTopic += topic[h];
                 twoHopTopicSquared += topic[h] * topic[h];
                 coCitation += coupling[h];
@@ -112,7 +110,7 @@ sealed class RankFeatures
             row[(int)Feature.TwoHopTopic] = twoHopTopic;
             row[(int)Feature.Popularity] = Math.Log(1 + Math.Max(0, evidence.Nodes[i]?.CitedByCount ?? 0));
             row[(int)Feature.Age] = Math.Log(1 + Math.Max(0, evidence.MeanGap[i]));
-            row[(int)Feature.Topic] = evidence.Topic.Similarity(evidence.Nodes[i]?.Title);
+            row[(int)Feature.Topic] = topic[i];
             row[(int)Feature.LocalCitations] = Math.Log(1 + evidence.CapturesCiting(i).Length + works.Length);
             row[(int)Feature.PageRank] = bestRank > 0 ? pageRank[i] / bestRank : 0;
             row[(int)Feature.YearPeak] = yearPeak[i];

@@ -3,30 +3,30 @@ namespace Hqt.Upstream;
 
 partial record RankWeights
 {
-    static RankWeights Fitted { get; } = FromPairs(0.85, 2, 0,
+    static RankWeights Fitted { get; } = FromPairs(0.85, 2, 4.2, 600, 0,
         (Feature.Writers, 1),
-        (Feature.TwoHopWriters, 0.48999999999999994),
-        (Feature.TwoHopTopic, 4.199999999999999),
-        (Feature.Popularity, 0.19599999999999998),
-        (Feature.Age, 0.42),
-        (Feature.Topic, 2.0999999999999996),
-        (Feature.PageRank, 0.1),
-        (Feature.YearPeak, 0.01),
-        (Feature.FieldPopularity, 0.006999999999999999),
+        (Feature.TwoHopWriters, 0.35),
+        (Feature.TwoHopTopic, 4.2),
+        (Feature.Popularity, 0.14),
+        (Feature.Age, 0.3),
+        (Feature.Topic, 3),
+        (Feature.LocalCitations, 0.1),
+        (Feature.YearPeak, 0.03),
         (Feature.Coupling, 0.01),
-        (Feature.FieldCitations, 0.01),
-        (Feature.TwoHopTopicSquared, 0.1),
-        (Feature.FieldCiters, 0.42),
+        (Feature.FieldCitations, 0.03),
+        (Feature.TwoHopTopicSquared, 0.007),
+        (Feature.FieldCiters, 0.3),
         (Feature.FieldShareCitations, 0.1),
-        (Feature.InField, 1.9599999999999997));
+        (Feature.InField, 1));
 
-    static RankWeights FittedCapturesOnly { get; } = FromPairs(1, 2, 0,
+    static RankWeights FittedCapturesOnly { get; } = FromPairs(0.85, 2, 0, 150, 0,
         (Feature.Writers, 1),
         (Feature.TwoHopWriters, 0.25),
         (Feature.TwoHopTopic, 1),
         (Feature.Popularity, 0.02),
-        (Feature.Age, 0.16799999999999998),
-        (Feature.Topic, 0.1),
-        (Feature.AuthorSupport, 0.03),
-        (Feature.InField, 0.13999999999999999));
+        (Feature.Age, 0.2352),
+        (Feature.Topic, 0.14),
+        (Feature.LocalCitations, 0.1),
+        (Feature.AuthorSupport, 0.042),
+        (Feature.InField, 0.14));
 }

@@ -88,6 +88,16 @@ sealed class TopicProfile
 
     public double Similarity(string? title) => _weights.Count == 0 ? 0 : Math.Min(1, Raw(title) / _scale);
 
+    /// <summary><see cref="Similarity"/> and <see cref="InField"/> from one pass over the title.</summary>
+    public (double Similarity, bool InField) Read(string? title)
+    {
+        if (_weights.Count == 0) return (0, false);
+        var words = TitleTerms.Collect(title, _scratch);
+        var inField = false;
+        foreach (var term in _scratch) if (_fieldTerms.Contains(term)) { inField = true; break; }
+        return (Math.Min(1, Raw(_scratch, words) / _scale), inField);
+    }
+
     double Raw(string? title) => Raw(_scratch, TitleTerms.Collect(title, _scratch));
 
     double Raw(IReadOnlyList<ulong> terms, int words)

@@ -8,8 +8,6 @@ namespace Hqt.Upstream;
 /// </summary>
 public static class UpstreamRanker
 {
-    /// <summary>How many works beyond the list are scored exactly: the pool for diversity and for people.</summary>
-    const int MinPool = 150;
 
     public static RankResult Rank(ReaderGraph graph, RankOptions options) => Rank(Prepare(graph), options);
 
@@ -38,7 +36,7 @@ public static class UpstreamRanker
             Array.Clear(flags, 0, prepared.NodeCount);
             Array.Clear(seenWriters, 0, evidence.WriterCount);
             MarkExcluded(prepared, excluded, flags);
-            var pool = ScoreTopCandidates(prepared, flags, Math.Max(3 * limit, MinPool));
+            var pool = ScoreTopCandidates(prepared, flags, Math.Max(3 * limit, prepared.Weights.PeoplePool));
             var exploring = (int)Math.Round(limit * Math.Clamp(options.ExploreShare, 0, 0.5));
             // A reference to a person (a link to their page, "as Hamming said") is evidence for the person, not a work to read.
             var works = new List<Scored>(pool.Count);
@@ -53,7 +51,7 @@ public static class UpstreamRanker
                 ranked.Add(explain
                     ? Reasons.ForWork(evidence, stamps, pick.Node, pick.Score, pick.IsExploration)
                     : new RankedWork(evidence.Ids[pick.Node], pick.Score, "", [], [], pick.IsExploration));
-            var people = PeopleRanker.Rank(evidence, prepared.Features, stamps, pool, excluded, limit, prepared.Weights, explain);
+            var people = PeopleRanker.Rank(evidence, prepared.AuthorCiters, stamps, pool, excluded, limit, prepared.Weights, explain);
             return new RankResult(ranked, people);
         }
         finally

@@ -200,14 +200,14 @@ public class UpstreamRankerTests
     public void APersonReferenceSuggestsThePersonNotAWork()
     {
         var graph = new ReaderGraph(
-            [Capture("a", "A", "hamming", "paper"), Capture("b", "B", "hamming")],
+            [Capture("a", "A", "hamming", "paper"), Capture("b", "B", "hamming"), Capture("c", "C", "hamming")],
             [new WorkNode("hamming", "Richard Hamming", null, [], null, Kind: "person"), Work("paper", authors: ["Shannon, Claude"])]);
 
         var result = UpstreamRanker.Rank(graph, new RankOptions());
 
         Assert.Equal(["paper"], result.Works.Select(w => w.Id));
         var hamming = result.People.Single(p => p.Name == "Richard Hamming");
-        Assert.Equal("named by 2 writers you read", hamming.Reason);
+        Assert.Equal("named by 3 writers you read", hamming.Reason);
         Assert.Equal("Richard Hamming", result.People[0].Name);
     }
 }
