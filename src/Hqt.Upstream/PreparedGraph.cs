@@ -34,10 +34,11 @@ public sealed class PreparedGraph
             IsPerson[i] = Evidence.IsPerson(i);
             // A candidate is anything cited; whether it is excluded is the query's business.
             if (Evidence.CapturesCiting(i).Length == 0 && Evidence.WorksCiting(i).Length == 0) continue;
-            Scores[i] = features.Score(i, weights);
-            // A work known only by its address (a bare link, a DOI nothing has looked up yet) gives way to a titled work
-            // on equal evidence: a reader cannot recognise it.
-            if (!IsPerson[i] && !UpstreamRanker.IsTitled(Evidence.Nodes[i])) Scores[i] -= Math.Abs(Scores[i]) * 1e-9 + 1e-12;
+            // A work known only by its address (a bare link, a DOI nothing has looked up yet) gets no lift from its age or
+            // popularity and gives way to a titled work on equal evidence: a reader cannot recognise it.
+            Scores[i] = IsPerson[i] || UpstreamRanker.IsTitled(Evidence.Nodes[i])
+                ? features.Score(i, weights)
+                : features.ScoreWithoutPriors(i, weights) - 1e-9;
             candidates.Add(i);
             // The void: works no capture cites, reached only through the works your captures cite.
             if (!IsPerson[i] && Evidence.CapturesCiting(i).Length == 0) explorable.Add(i);

@@ -140,6 +140,30 @@ sealed class RankFeatures
     }
 
     /// <summary>
+    /// What a work is, rather than who cites it: its age, year and popularity. A work known only by its address gets no
+    /// lift from these (<see cref="ScoreWithoutPriors"/>): a reader cannot recognise it, so it never outranks a titled
+    /// work on equal citation evidence.
+    /// </summary>
+    static readonly bool[] Priors = PriorFlags();
+
+    static bool[] PriorFlags()
+    {
+        var flags = new bool[Count];
+        foreach (var f in new[] { Feature.Popularity, Feature.Age, Feature.YearPeak, Feature.FieldPopularity, Feature.FieldCitations, Feature.FieldShareCitations })
+            flags[(int)f] = true;
+        return flags;
+    }
+
+    public double ScoreWithoutPriors(int node, RankWeights weights)
+    {
+        var row = Row(node);
+        var sum = 0.0;
+        for (var f = 0; f < Count; f++)
+            if (!Priors[f]) sum += weights.Of[f] * row[f];
+        return sum;
+    }
+
+    /// <summary>
     /// Walks from the captures to what they cite, and on from expanded works to theirs, restarting at the captures
     /// (uniformly) with probability 1 − damping and whenever a walk reaches a work nobody expanded. The walk never
     /// leaves the reader's neighbourhood: only the works around the captures exist here.
