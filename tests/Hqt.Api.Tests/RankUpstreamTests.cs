@@ -81,7 +81,7 @@ public class RankUpstreamSizeLimitTests : IClassFixture<RankUpstreamSizeLimitTes
 {
     public sealed class SmallBodies : HqtApiFactory
     {
-        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Hqt:MaxCaptureBytes", "2000")];
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Hqt:MaxUpstreamBytes", "2000")];
     }
 
     readonly SmallBodies _factory;

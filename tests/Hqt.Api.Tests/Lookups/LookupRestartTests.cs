@@ -66,16 +66,19 @@ public class LookupRestartTests : IAsyncLifetime
     [Fact]
     public async Task AJobLeasedByAWorkerThatDiedIsClaimedAgainWhenItsLeaseRunsOut()
     {
-        using var factory = Factory(("Hqt:Lookups:Enabled", "false"));
-        using (var client = factory.CreateAuthorizedClient())
-            await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://blog.example.com/lease",
-                Fixtures.Page("Leases", "Reader", 2024, $"{_web.BaseUrl}/quick")));
-        // Lookups were off for that capture: queue its job by hand as a dead worker's, leased until a moment ago.
-        await using (var connection = await factory.Services.GetRequiredService<Db>().OpenAsync())
+        // The first server stops before the second starts: one server a data directory (hqt.lock).
+        using (var factory = Factory(("Hqt:Lookups:Enabled", "false")))
+        {
+            using (var client = factory.CreateAuthorizedClient())
+                await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://blog.example.com/lease",
+                    Fixtures.Page("Leases", "Reader", 2024, $"{_web.BaseUrl}/quick")));
+            // Lookups were off for that capture: queue its job by hand as a dead worker's, leased until a moment ago.
+            await using var connection = await factory.Services.GetRequiredService<Db>().OpenAsync();
             await connection.ExecuteAsync("""
                 INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, lease_owner, lease_until, created_at, updated_at)
                 SELECT w.user_id, w.id, NULL, 1, 'running', 1, @past, 'dead-worker', @past, @past, @past FROM works w WHERE w.url = @url
                 """, new { past = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O"), url = $"{_web.BaseUrl}/quick" });
+        }
 
         using var restarted = Factory();
         using var reader = restarted.CreateAuthorizedClient();
