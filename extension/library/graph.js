@@ -87,6 +87,8 @@ export async function show(ctx, view, { params }) {
   });
   works.union(tree).layout({
     name: 'breadthfirst', directed: true, roots: captures.length ? captures : undefined, spacingFactor: 0.9, avoidOverlap: false, animate: false,
+    // Headless, the layout has no container to size itself by: a box tall enough to keep the levels apart (the bands are re-spaced below).
+    boundingBox: { x1: 0, y1: 0, w: 4000, h: 2000 },
     transform: (node, position) => ({ x: position.x, y: -position.y }),
   }).run();
   timings.layout = performance.now() - started;
