@@ -14,7 +14,9 @@ const LIBRARY_PAGE = 'library/library.html';
 /** The library page: focus its tab when one is open (at the given view), else open one. */
 export async function openLibrary(hash = '') {
   const base = ext.runtime.getURL(LIBRARY_PAGE);
-  const [open] = await ext.tabs.query({ url: `${base}*` }).catch(() => []);
+  // Filtered here, not with query({url}): without the "tabs" permission Chromium ignores that filter and returns
+  // every tab. A tab whose address the browser does not show us is simply not reused.
+  const open = (await ext.tabs.query({}).catch(() => [])).find((t) => t.url?.startsWith(base));
   const url = `${base}${hash}`;
   if (open?.id) {
     await ext.tabs.update(open.id, { active: true, ...(hash ? { url } : {}) });

@@ -158,6 +158,23 @@ public sealed class BookmarkImportTests : IAsyncLifetime
         Assert.All(search.Items, i => Assert.StartsWith("Bookmarked post", i.Title));
         Assert.Equal(1, _site.Count("/robots.txt"));
     }
+
+    [Fact]
+    public async Task ImportedWorksWithADoiOrArxivIdAreQueuedForLookupsLikeCapturedReferences()
+    {
+        using var client = _api.CreateAuthorizedClient();
+        const string bib = """
+            @article{a, title = {First paper with a DOI here}, doi = {10.5555/lookup.1}}
+            @article{b, title = {Second paper, an arXiv preprint}, eprint = {2101.00001}, archivePrefix = {arXiv}}
+            @book{c, title = {A book with only a title and no identifiers}}
+            """;
+        var job = (await (await client.PostAsync("/api/imports", new StringContent(bib))).Content.ReadFromJsonAsync<ImportJobDto>())!;
+        await ImportFiles.WaitAsync(client, job.Id, j => j.State is "done" or "failed", TimeSpan.FromSeconds(30));
+
+        var status = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/lookups");
+        var jobs = new[] { "queued", "running", "done", "failed" }.Sum(s => status.GetProperty(s).GetInt32());
+        Assert.Equal(2, jobs);
+    }
 }
 
 /// <summary>The import bar: a SIGKILL mid-import loses nothing and stores nothing twice; the restarted server resumes.</summary>
