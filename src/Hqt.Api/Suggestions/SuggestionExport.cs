@@ -1,3 +1,4 @@
+using Hqt.Upstream;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,7 +34,7 @@ public abstract class SuggestionExport
                 var type = item.Url?.Contains("doi.org/", StringComparison.Ordinal) == true ? "article" : "misc";
                 text.Append('@').Append(type).Append('{').Append(key).Append(",\n");
                 Field(text, "title", item.Title);
-                if (item.Authors.Count > 0) Field(text, "author", string.Join(" and ", item.Authors));
+                if (item.Authors.Count > 0) Field(text, "author", string.Join(" and ", item.Authors.Select(NameForms.FamilyFirst)));
                 if (item.Year is { } year) Field(text, "year", year.ToString());
                 if (item.Url is { } url)
                 {
@@ -112,6 +113,8 @@ public abstract class SuggestionExport
         /// <summary>"Last, First" and "First Last" become family/given; a single word stays a literal name.</summary>
         static JsonObject Name(string name)
         {
+            // "Miller W" is family Miller: Vancouver names are read family first, as the BibTeX export writes them.
+            name = NameForms.FamilyFirst(name);
             var comma = name.IndexOf(',');
             if (comma > 0) return new JsonObject { ["family"] = name[..comma].Trim(), ["given"] = name[(comma + 1)..].Trim() };
             var space = name.Trim().LastIndexOf(' ');
