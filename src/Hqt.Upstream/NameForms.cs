@@ -191,6 +191,19 @@ public static partial class NameForms
         return folded.Length == 0 ? null : new Parts(folded, Fold(initials.ToString()).ToUpperInvariant());
     }
 
+    /// <summary>
+    /// A Vancouver name ("Miller W", "Pazarçeviren A E") written family first with a comma ("Miller, W"), as reference
+    /// managers read names; any other name is returned as it is.
+    /// </summary>
+    public static string FamilyFirst(string name)
+    {
+        if (name.Contains(',')) return name;
+        var words = Words(name.Trim());
+        var trailing = 0;
+        while (trailing < words.Length - 1 && IsInitialsWord(words[^(trailing + 1)])) trailing++;
+        return trailing > 0 && !IsInitialsWord(words[0]) ? $"{string.Join(' ', words[..^trailing])}, {string.Join(' ', words[^trailing..])}" : name;
+    }
+
     /// <summary>Two forms that may be one person: the same family name, and initials where one extends the other ("J" ~ "JL", not "JM" ~ "JL").</summary>
     public static bool Compatible(Parts a, Parts b)
     {

@@ -62,6 +62,14 @@ public class NameFormsTests
         Assert.Equal(initials, parts.Initials);
     }
 
+    [Theory]
+    [InlineData("Miller W", "Miller, W")]
+    [InlineData("Pazarçeviren A E", "Pazarçeviren, A E")]
+    [InlineData("Ada Lovelace", "Ada Lovelace")]
+    [InlineData("AA Romanovsky", "AA Romanovsky")]
+    [InlineData("Lovelace, Ada", "Lovelace, Ada")]
+    public void VancouverNamesAreWrittenFamilyFirstForExports(string name, string written) => Assert.Equal(written, NameForms.FamilyFirst(name));
+
     [Fact]
     public void CompatibleInitialsExtendEachOther()
     {

@@ -52,7 +52,7 @@ static class ContentLinks
         var draft = new ReferenceDraft(ReferenceSignals.Link)
         {
             Url = url,
-            AnchorText = text.Length > 0 ? text : anchor.QuerySelector("img[alt]")?.GetAttribute("alt"),
+            AnchorText = NamingText(anchor, text),
             Context = Context(dom, i, text, blockText),
         };
         IdentifierText.FillFromUrl(draft, url);
@@ -63,6 +63,20 @@ static class ContentLinks
         }
         if (InCite(dom, i)) draft.Signals.Add(ReferenceSignals.Cite);
         into.Add(draft);
+    }
+
+    /// <summary>
+    /// The best name the citing page gives a link: its text, unless that is the address written out, in which case the
+    /// link's title attribute (or its image's alt text) says more about what it points to.
+    /// </summary>
+    static string? NamingText(IElement anchor, string text)
+    {
+        var isAddress = text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+            || (!text.Contains(' ') && text.Contains('/') && text.Contains('.'));
+        if (text.Length > 0 && !isAddress) return text;
+        var title = LinkText.Collapse(anchor.GetAttribute("title") ?? "", 300);
+        if (title.Length > 0 && title.Contains(' ')) return title;
+        return text.Length > 0 ? text : anchor.QuerySelector("img[alt]")?.GetAttribute("alt");
     }
 
     static void Cite(DomIndex dom, int i, ReferenceSet into)

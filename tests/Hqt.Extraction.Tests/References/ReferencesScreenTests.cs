@@ -42,6 +42,16 @@ public class ReferencesScreenTests
         Assert.Equal(["https://other.example.net/tags/rust", "https://other.example.net/"], links);
     }
 
+    [Fact]
+    public void ALinkWrittenAsItsAddressIsNamedByItsTitleAttribute()
+    {
+        var reference = Assert.Single(PageExtractor.Extract("""
+            <html><body><article><p>The code is at <a href="https://github.com/fumin/ntm" title="Neural Turing Machine in Go">https://github.com/fumin/ntm</a> for all to read.</p></article></body></html>
+            """, "https://blog.example.com/post").References);
+
+        Assert.Equal("Neural Turing Machine in Go", reference.AnchorText);
+    }
+
     [Theory]
     [InlineData("Phys. Rev. 82, 863 (1951)")]
     [InlineData("Proc. R. Soc. A 434, 9 (1890)")]
