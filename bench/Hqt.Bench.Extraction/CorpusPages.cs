@@ -20,7 +20,7 @@ public static class CorpusPages
     static string? Text(JsonElement entry, string name) =>
         entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    static string SharedRoot()
+    internal static string SharedRoot()
     {
         if (Environment.GetEnvironmentVariable("HQT_SHARED") is { Length: > 0 } fromEnv) return fromEnv;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -7,6 +7,12 @@ using Hqt.Bench.Extraction;
 // reference stage repeated alone, over the middle pages or one page (precise where --stages' clock reads are not). --loop N [full|authors|parse]: N passes, for a profiler.
 // --snapshot FILE: every page's extraction as a JSON line, to diff before and after a change.
 // Anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+// --refparse [rounds]: reference strings parsed per second on one thread (run under taskset -c 1).
+if (args.Length > 0 && args[0] == "--refparse")
+{
+    RefParseThroughput.Run(args.Length > 1 && int.TryParse(args[1], out var refRounds) ? refRounds : 5);
+    return;
+}
 if (args.Length > 0 && args[0] == "--medians")
 {
     PerPageMedians.Run(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 5, args.Contains("back-to-back"));

@@ -37,7 +37,7 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
 
     /// <summary>
     /// A reference with a DOI or a title. A reference Crossref only has as an unstructured string is parsed, and makes
-    /// a work only when the parse is confident and finds a title.
+    /// a work only when the parse is confident and finds a title with an author, a year or a container.
     /// </summary>
     static CitedWork? ToCited(CrossrefReference reference)
     {
@@ -57,7 +57,8 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
     static CitedWork? FromUnstructured(string text)
     {
         var parsed = ReferenceParser.Parse(text.Length > ReferenceParser.MaxLength ? text[..ReferenceParser.MaxLength] : text);
-        if (!parsed.IsConfident || parsed.Title is null) return null;
+        // A title alone, with no author, year or container beside it, is too loose to make a work of.
+        if (!parsed.IsConfident || parsed.Title is null || (parsed.Authors.Count == 0 && parsed.Year is null && parsed.Container is null)) return null;
         var doi = Identifiers.Doi(parsed.Doi);
         var facts = new WorkFacts(
             parsed.Isbn is not null && doi is null ? ReferenceKinds.Book : ReferenceKinds.Paper,

@@ -57,16 +57,25 @@ public static class RefFeatures
 
     static ulong Template(int id) => Mix(Mix(FnvOffset, (char)id), '\u0001');
 
-    static ulong Hash(int template, string value)
+    static ulong Hash(int template, ReadOnlySpan<char> value)
     {
         var h = Template(template);
         foreach (var c in value) h = Mix(h, c);
         return h;
     }
 
+    static ulong Hash(int template, char a, ReadOnlySpan<char> b)
+    {
+        var h = Mix(Mix(Template(template), a), '\u0002');
+        foreach (var c in b) h = Mix(h, c);
+        return h;
+    }
+
+    static ulong Hash(int template, char a, int b) => Mix(Mix(Mix(Template(template), a), '\u0002'), (char)b);
+
     static ulong Hash(int template, int value) => Mix(Mix(Template(template), (char)(value & 0xFFFF)), (char)(value >> 16));
 
-    static ulong Hash(int template, string a, string b)
+    static ulong Hash(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var h = Template(template);
         foreach (var c in a) h = Mix(h, c);
@@ -115,13 +124,14 @@ public static class RefFeatures
             buffer.Add(Hash(3, t.Shape));
             if (t.Lower.Length > 0)
             {
-                buffer.Add(Hash(4, t.Lower[..Math.Min(3, t.Lower.Length)]));
-                buffer.Add(Hash(5, t.Lower[^Math.Min(3, t.Lower.Length)..]));
-                buffer.Add(Hash(6, t.Lower[..1]));
-                buffer.Add(Hash(7, t.Lower[^Math.Min(2, t.Lower.Length)..]));
+                var lower = t.Lower.AsSpan();
+                buffer.Add(Hash(4, lower[..Math.Min(3, lower.Length)]));
+                buffer.Add(Hash(5, lower[^Math.Min(3, lower.Length)..]));
+                buffer.Add(Hash(6, lower[..1]));
+                buffer.Add(Hash(7, lower[^Math.Min(2, lower.Length)..]));
             }
-            buffer.Add(Hash(8, PunctClass(t.Last)));
-            buffer.Add(Hash(9, PunctClass(t.First)));
+            buffer.Add(Hash(8, PunctClass(t.Last), 0));
+            buffer.Add(Hash(9, PunctClass(t.First), 0));
             buffer.Add(Hash(10, Math.Min(t.Lower.Length, 8)));
             var flags = (uint)t.Flags;
             for (var bit = 0; bit < 30; bit++)
@@ -151,7 +161,7 @@ public static class RefFeatures
             foreach (var flag in ChunkFlags)
                 if ((cf & (uint)flag) != 0) buffer.Add(Hash(25, (int)flag));
             buffer.Add(Hash(26, Math.Min(chunk, 5) * 16 + Math.Min(i - chunkStart, 15)));
-            buffer.Add(Hash(27, t.Lower, (i == chunkStart ? "S" : "") + (i == chunkEnd ? "E" : "")));
+            buffer.Add(Hash(27, t.Lower, ChunkEnds[(i == chunkStart ? 1 : 0) + (i == chunkEnd ? 2 : 0)]));
             if (chunk > 0)
             {
                 var pf = chunkFlags[chunk - 1];
@@ -186,13 +196,13 @@ public static class RefFeatures
             }
             if (i > 0)
             {
-                buffer.Add(Hash(60, PunctClass(info[i - 1].Last)));
-                buffer.Add(Hash(61, PunctClass(info[i - 1].Last) + "|" + t.Shape));
+                buffer.Add(Hash(60, PunctClass(info[i - 1].Last), 0));
+                buffer.Add(Hash(61, PunctClass(info[i - 1].Last), t.Shape));
                 buffer.Add(Hash(62, info[i - 1].Lower, t.Lower));
             }
             else buffer.Add(Hash(60, "<s>"));
             if (i + 1 < n) buffer.Add(Hash(63, t.Lower, info[i + 1].Lower));
-            buffer.Add(Hash(64, PunctClass(t.Last) + "|" + Math.Min(i, 6)));
+            buffer.Add(Hash(64, PunctClass(t.Last), Math.Min(i, 6) + 1));
             result[i] = buffer.ToArray();
 
             // State for the next token.
@@ -215,17 +225,18 @@ public static class RefFeatures
         {
             ref readonly var a = ref info[i - 1];
             ref readonly var b = ref info[i];
-            var left = PunctClass(a.Last) + ((a.Flags & Flags.Initial) != 0 ? "I" : (a.Flags & Flags.Abbrev) != 0 ? "A" : "");
-            var right = b.First is '(' or '[' or '"' or '“' or '‘' or '«' or '\'' ? b.First.ToString()
-                : (b.Flags & Flags.Capitalized) != 0 ? "C" : (b.Flags & Flags.LowerCase) != 0 ? "l" : (b.Flags & Flags.Digits) != 0 ? "0" : "?";
+            ReadOnlySpan<char> left = [PunctClass(a.Last), (a.Flags & Flags.Initial) != 0 ? 'I' : (a.Flags & Flags.Abbrev) != 0 ? 'A' : '-'];
+            var right = b.First is '(' or '[' or '"' or '“' or '‘' or '«' or '\'' ? b.First
+                : (b.Flags & Flags.Capitalized) != 0 ? 'C' : (b.Flags & Flags.LowerCase) != 0 ? 'l' : (b.Flags & Flags.Digits) != 0 ? '0' : '?';
+            var next = (b.Flags & Flags.Year) != 0 ? 'Y' : (b.Flags & Flags.Journal) != 0 ? 'J' : '-';
             edges[i] =
             [
                 Template(100),
                 Hash(101, left),
-                Hash(102, right),
-                Hash(103, left, right),
+                Hash(102, right, 0),
+                Hash(103, left, [right]),
                 Hash(104, b.Lower.Length <= 4 ? b.Lower : "*"),
-                Hash(105, left, (b.Flags & Flags.Year) != 0 ? "Y" : (b.Flags & Flags.Journal) != 0 ? "J" : "-"),
+                Hash(105, left, [next]),
             ];
         }
         return new RefSequence(result, edges);
@@ -237,7 +248,9 @@ public static class RefFeatures
     static bool EndsChunk(in TokenInfo t) =>
         (t.Last == '.' && (t.Flags & Flags.Initial) == 0) || t.Last is ',' or ';' or ':' || (t.Flags & Flags.ClosesQuote) != 0;
 
-    static string PunctClass(char c) => char.IsLetter(c) ? "a" : char.IsDigit(c) ? "0" : c.ToString();
+    static char PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
+
+    static readonly string[] ChunkEnds = ["", "S", "E", "SE"];
 
     static readonly char[] Edges = ".,;:()[]{}\"'“”‘’«»<>*/".ToCharArray();
 

@@ -13,6 +13,8 @@ public sealed class RefModel
     const string Magic = "HQTREFTAG3";
 
     readonly Dictionary<ulong, int> _rows;
+    readonly FeatureTable _table;
+    readonly FeatureTable _edgeTable;
     readonly float[] _weights;       // rows × L
     readonly float[] _transitions;   // (L + 1) × L: row L is the start state
     readonly Dictionary<ulong, int> _edgeRows;
@@ -29,6 +31,8 @@ public sealed class RefModel
         _edgeRows = edgeRows;
         _edgeWeights = edgeWeights;
         Lexicons = lexicons;
+        _table = new FeatureTable(rows);
+        _edgeTable = new FeatureTable(edgeRows);
     }
 
     /// <summary>The best label sequence and, per token, how far its label's score stood above the next best.</summary>
@@ -44,7 +48,7 @@ public sealed class RefModel
         {
             var scores = emission.AsSpan(i * L, L);
             foreach (var f in features[i])
-                if (_rows.TryGetValue(f, out var row))
+                if (_table.TryGet(f, out var row))
                 {
                     var w = _weights.AsSpan(row * L, L);
                     for (var l = 0; l < L; l++) scores[l] += w[l];
@@ -57,7 +61,7 @@ public sealed class RefModel
             var t = transition.AsSpan(i * L * L, L * L);
             _transitions.AsSpan(0, L * L).CopyTo(t);
             foreach (var f in sequence.Edges[i])
-                if (_edgeRows.TryGetValue(f, out var row))
+                if (_edgeTable.TryGet(f, out var row))
                 {
                     var w = _edgeWeights.AsSpan(row * L * L, L * L);
                     for (var k = 0; k < L * L; k++) t[k] += w[k];

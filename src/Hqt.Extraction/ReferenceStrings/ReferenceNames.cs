@@ -134,7 +134,7 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         var folded = bare.ToLowerInvariant();
         if (Suffixes.Contains(folded.TrimEnd('.')) && char.IsUpper(bare[0])) return 'S';
         if (RefLexicons.Particles.Contains(folded) && char.IsLower(bare[0])) return 'P';
-        if (Regex.IsMatch(bare, @"^\d+(?:st|nd|rd|th)$")) return 'S';
+        if (char.IsAsciiDigit(bare[0]) && Regex.IsMatch(bare, @"^\d+(?:st|nd|rd|th)$")) return 'S';
         if (RefLexicons.Particles.Contains(folded) && token.Trim(',', ':', ';') == bare && bare.Length > 1 && char.IsUpper(bare[0])
             && bare[1..].All(char.IsLower) && folded is "van" or "von" or "de" or "del" or "della" or "di" or "da" or "du" or "des" or "la" or "le" or "ten" or "ter" or "dos" or "das" or "al" or "el")
             return 'p';

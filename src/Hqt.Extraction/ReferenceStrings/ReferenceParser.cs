@@ -14,6 +14,9 @@ public static class ReferenceParser
 
     static readonly Lazy<RefModel> Model = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The embedded model (loaded on first use).</summary>
+    public static RefModel DefaultModel => Model.Value;
+
     static RefModel LoadEmbedded()
     {
         using var stream = typeof(ReferenceParser).Assembly.GetManifestResourceStream(ResourceName)
