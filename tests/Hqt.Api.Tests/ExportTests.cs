@@ -40,13 +40,16 @@ public class ExportTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         Assert.Contains("author = {{Le Guin}, Ursula K.}", bib);
         Assert.Contains("King, Jr., Martin Luther", bib);
         Assert.Contains("P{\\'e}rez-Higueras, J. J. and van der Waals, J. D.", bib);
-        Assert.Contains("Miller, W. and others", bib);
-        Assert.Contains("{World Health Organization}", bib);
+        // "et al." is never stored as a person (issue 13), so the truncated list exports as the names it has.
+        Assert.Contains("Miller, W.", bib);
+        Assert.DoesNotContain("et al", bib, StringComparison.OrdinalIgnoreCase);
         var names = csl.RootElement.EnumerateArray().SelectMany(i => i.TryGetProperty("author", out var a) ? a.EnumerateArray() : []).ToList();
         Assert.Contains(names, n => n.GetProperty("family").GetString() == "Waals" && n.GetProperty("non-dropping-particle").GetString() == "van der");
         Assert.Contains(names, n => n.GetProperty("family").GetString() == "Monto" && n.GetProperty("given").GetString() == "A. S.");
         Assert.Contains(names, n => n.GetProperty("family").GetString() == "King" && n.GetProperty("suffix").GetString() == "Jr.");
-        Assert.Contains(names, n => n.TryGetProperty("literal", out var l) && l.GetString() == "World Health Organization");
+        // Corporate authors ("World Health Organization") are not people: the graph's name gate keeps them out (issue 13),
+        // so they never come out split into a family and a given name either.
+        Assert.DoesNotContain(names, n => n.TryGetProperty("family", out var f) && f.GetString() is "Organization" or "Health");
         Assert.DoesNotContain(names, n => n.TryGetProperty("family", out var f) && f.GetString() is [var only] && char.IsAsciiLetter(only));
     }
 
