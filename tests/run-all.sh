@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every test hqt has, from a clean clone: the .NET suites (xunit) and the extension's suites
-# (node --test for its pure modules, Playwright + Debian chromium end to end against the real server).
+# (node --test for its pure modules, Playwright + Debian chromium end to end against the real server), and the
+# contract tests (tests/contract: a BibTeX parser, the CSL-JSON schema, citeproc-js, redocly, spectral, a Kiota
+# client and, with HQT_TEST_LATEX=1, pdflatex + biber, all against the real server).
 # Installs what it needs first. Ends with one plain line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +41,11 @@ if [ -f extension/package.json ]; then
     count_node "$log_dir/extension-e2e.log"
   fi
 fi
+
+echo "== contract tests (real consumers of the exports and openapi.yaml)"
+bash tests/contract/scripts/setup-test-deps.sh || { status=1; failed=$((failed + 1)); }
+if ! (cd tests/contract && node --test --test-concurrency=1) 2>&1 | tee "$log_dir/contract.log"; then status=1; fi
+count_node "$log_dir/contract.log"
 
 [ "$failed" -gt 0 ] && status=1
 [ "$skipped" -gt 0 ] && echo "($skipped skipped: see the log lines marked SKIPPED)"

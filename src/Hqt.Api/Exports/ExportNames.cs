@@ -28,7 +28,9 @@ static class ExportNames
                 name = name[..etAl].TrimEnd(',', ' ');
                 if (!PersonName.TryParse(name, out _)) continue;
             }
-            authors.Add(PersonName.TryParse(name, out var person) ? new Person(person) : new Literal(name));
+            if (PersonName.TryParse(name, out var person)) authors.Add(new Person(person));
+            // Initials alone ("M. J. A") are half a name cut from a reference, neither a person nor an organisation.
+            else if (!name.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => w.TrimEnd('.').Length == 1)) authors.Add(new Literal(name));
         }
         return (authors, truncated);
     }

@@ -171,6 +171,17 @@ static class PersonNameParser
         if (words.Count == 0 || words.Count > 6) return null;
         if (words.All(IsCjk)) return words.Count == 2 ? new PersonName(words[1], words[0], null, suffix) : null;
 
+        // Vancouver with spaced initials ("Xynos I D", "Boccaccini A R"): a run of single capitals after the family words.
+        var run = 0;
+        while (run < words.Count - 1 && words[words.Count - 1 - run] is [var single] && char.IsUpper(single)) run++;
+        if (run >= 2 && words.Take(words.Count - run).All(w => !IsInitial(w) && w.Length > 1))
+        {
+            var familyWords = words.Take(words.Count - run).ToList();
+            var (particle, family) = SplitParticle(familyWords);
+            if (familyWords.All(IsAllCapitals)) family = TitleCase(family);
+            return new PersonName(ExpandInitials(string.Concat(words.Skip(words.Count - run))), family, Join(particle), suffix);
+        }
+
         // Vancouver: family words, then the initials in capitals without periods.
         var last = words[^1];
         if (IsCapitalInitials(last) && !words.Take(words.Count - 1).Any(IsInitial))

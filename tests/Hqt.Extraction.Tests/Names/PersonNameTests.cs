@@ -28,6 +28,9 @@ public class PersonNameTests
         Smith J | J. | Smith | |
         Smith JA | J. A. | Smith | |
         Smith JAB | J. A. B. | Smith | |
+        Xynos I D | I. D. | Xynos | |
+        Boccaccini A R | A. R. | Boccaccini | |
+        van der Waals J D | J. D. | Waals | van der |
         Smith, J. | J. | Smith | |
         Smith, John | John | Smith | |
         Smith, John A. | John A. | Smith | |
