@@ -36,7 +36,7 @@ public sealed class PreparedGraph
             if (Evidence.CapturesCiting(i).Length == 0 && Evidence.WorksCiting(i).Length == 0) continue;
             // A work known only by its address (a bare link, a DOI nothing has looked up yet) gets no lift from its age or
             // popularity and gives way to a titled work on equal evidence: a reader cannot recognise it.
-            Scores[i] = IsPerson[i] || UpstreamRanker.IsTitled(Evidence.Nodes[i])
+            Scores[i] = IsPerson[i] || !UpstreamRanker.IsKnownOnlyByAddress(Evidence.Nodes[i])
                 ? features.Score(i, weights)
                 : features.ScoreWithoutPriors(i, weights) - 1e-9;
             candidates.Add(i);

@@ -97,6 +97,13 @@ public static class UpstreamRanker
     internal static bool IsTitled(WorkNode? work) =>
         work?.Title is { Length: > 0 } title && !title.Contains("://", StringComparison.Ordinal) && !title.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A work known only by its address: no title of its own and nothing a lookup told (no cited-by count, no
+    /// reference list). A looked-up work without a title (an id a tool sent alone) is known, and keeps its priors.
+    /// </summary>
+    internal static bool IsKnownOnlyByAddress(WorkNode? work) =>
+        work is not null && !IsTitled(work) && work.CitedByCount is null && work.References is null;
+
     /// <summary>Greedy picks that discount a person's third and later works, so the list is not one author's bibliography.</summary>
     static List<Scored> Diversify(CitationEvidence evidence, double decay, List<Scored> pool, int count)
     {

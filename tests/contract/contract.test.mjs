@@ -18,7 +18,7 @@ import { cslDataSchema } from './csl-data-schema.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const shared = process.env.HQT_SHARED ?? resolve(repo, '..', 'shared');
-const token = 'contract-token';
+const token = 'contract-token-Hx7Qm2Vz9Kp4Wr6Ts3Ny';
 const work = mkdtempSync(join(tmpdir(), 'hqt-contract-'));
 let server;
 let base;
