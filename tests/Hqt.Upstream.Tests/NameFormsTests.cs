@@ -147,4 +147,20 @@ public class PeopleFormsTests
 
         Assert.Equal(["titled", "https-only"], works.Select(w => w.Id));
     }
+
+    [Theory]
+    [InlineData("王小明")]
+    [InlineData("欧阳娜娜")]
+    [InlineData("山田太郎")]
+    [InlineData("김민준")]
+    public void AChineseJapaneseOrKoreanNameIsOnePersonOfTheGraph(string name) =>
+        Assert.Equal([name], NameForms.People(name));
+
+    [Fact]
+    public void DifferentCjkNamesAreDifferentPeople()
+    {
+        // No spaces, so no initials: two names sharing a family character are not forms of one person.
+        Assert.NotEqual(PersonNames.Key("王小明"), PersonNames.Key("王力"));
+        Assert.NotEqual(PersonNames.Key("李华"), PersonNames.Key("张伟"));
+    }
 }

@@ -94,7 +94,7 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
                 return new LineageStep("person-" + step.Id[PersonNames.KeyPrefix.Length..], "person", step.Title, null);
             var work = Find(graph, step.Id, extra);
             var id = long.TryParse(step.Id, out var n) ? n switch { >= 0 => SuggestionIds.Work(n), -1 => "page", _ => $"reference-{-n - 2}" } : step.Id;
-            return new LineageStep(id, step.Kind, step.Title ?? work?.Link, step.Year);
+            return new LineageStep(id, step.Kind, step.Title ?? Display(work), step.Year);
         }).ToList()).ToList();
 
     static SuggestionPath Path(LoadedGraph graph, string relation, string id, Func<string, WorkInfo?>? extra)
@@ -103,9 +103,18 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
         return new SuggestionPath(relation, long.TryParse(id, out var n) ? SuggestionIds.Work(n) : id, Display(work), work?.Link);
     }
 
-    /// <summary>What a work is shown as: its title, else its address, else the identifier it is known by (a book by its ISBN).</summary>
+    /// <summary>
+    /// What a work is shown as: its title, else a readable name made from its own address (<see cref="AddressTitles"/>:
+    /// made here, at display time, so the ranker still sees a work known only by its address), else its link (a DOI or
+    /// arXiv page), else the identifier it is known by (a book by its ISBN). A "title" that is itself an address is none.
+    /// </summary>
     public static string? Display(WorkInfo? work) =>
-        work?.Title ?? work?.Link ?? (work?.Isbn is { } isbn ? $"ISBN {isbn}" : null);
+        (work?.Title is { Length: > 0 } title && !IsAddress(title) ? title : null)
+        ?? AddressTitles.For(work?.Url)
+        ?? work?.Link ?? (work?.Isbn is { } isbn ? $"ISBN {isbn}" : null) ?? work?.Title;
+
+    static bool IsAddress(string title) =>
+        title.Contains("://", StringComparison.Ordinal) || title.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
 
     static WorkInfo? Find(LoadedGraph graph, string id, Func<string, WorkInfo?>? extra) =>
         long.TryParse(id, out var n) && graph.Works.TryGetValue(n, out var work) ? work : extra?.Invoke(id);

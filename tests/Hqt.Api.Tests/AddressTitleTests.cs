@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using Hqt.Api.Suggestions;
+
+namespace Hqt.Api.Tests;
+
+/// <summary>A cited page known only by its address is shown by a readable name, yet ranks as untitled.</summary>
+public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
+{
+    [Theory]
+    [InlineData("https://github.com/fumin/ntm", "fumin/ntm · github.com")]
+    [InlineData("https://www.example.org/", "example.org")]
+    [InlineData("http://WWW.Example.ORG", "example.org")]
+    [InlineData("https://en.wikipedia.org/wiki/Hermitian_matrix", "wiki/Hermitian matrix · en.wikipedia.org")]
+    [InlineData("https://blog.example.com/2019/05/caf%C3%A9-notes.html?utm_source=x#part", "2019/05/café-notes · blog.example.com")]
+    [InlineData("https://example.net/docs/index.html", "docs · example.net")]
+    [InlineData("https://example.net/a/", "a · example.net")]
+    public void AnAddressReadsAsPathThenSite(string url, string expected) =>
+        Assert.Equal(expected, AddressTitles.For(url));
+
+    [Fact]
+    public void ALongPathKeepsItsLastSegmentsShort()
+    {
+        var name = AddressTitles.For("https://example.com/" + string.Join('/', Enumerable.Range(1, 20).Select(i => $"folder{i}")) + "/the-page");
+        Assert.NotNull(name);
+        Assert.StartsWith("…/", name);
+        Assert.EndsWith("folder20/the-page · example.com", name);
+        Assert.True(name!.Length <= 80, name);
+    }
+
+    [Fact]
+    public void OneOverlongSegmentIsCut()
+    {
+        var name = AddressTitles.For("https://example.com/" + new string('x', 200));
+        Assert.NotNull(name);
+        Assert.EndsWith("… · example.com", name);
+        Assert.True(name!.Length <= 80, name);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not a url")]
+    [InlineData("mailto:someone@example.org")]
+    [InlineData("/relative/path")]
+    public void WhatIsNoWebAddressHasNoName(string? url) => Assert.Null(AddressTitles.For(url));
+
+    [Fact]
+    public async Task AnUntitledCitedPageIsShownByItsAddressNameButNeverAboveATitledWork()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader", token, null, default);
+        using var client = factory.CreateClient(token);
+        const string untitled = "https://www.github.com/fumin/ntm";
+        const string titled = "https://papers.example.org/ntm-paper";
+        // The untitled link is cited first on each page, with a pointer ("here") that names nothing.
+        string Page(string title, string author) => $"""
+            <html><head><title>{title}</title><meta name="author" content="{author}"></head>
+            <body><article><h1>{title}</h1>
+            <p>The code is <a href="{untitled}">here</a>, and it follows <a href="{titled}">Neural Turing Machines explained</a>.</p>
+            </article></body></html>
+            """;
+        (await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/one", html = Page("One", "Ana Lindqvist") })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/captures", new { url = "https://ben.example/two", html = Page("Two", "Ben Okafor") })).EnsureSuccessStatusCode();
+
+        var list = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work");
+
+        var address = Assert.Single(list!.Items, s => s.Url == untitled);
+        Assert.Equal("fumin/ntm · github.com", address.Title);
+        var paper = Assert.Single(list.Items, s => s.Url == titled);
+        Assert.Equal("Neural Turing Machines explained", paper.Title);
+        Assert.True(list.Items.IndexOf(paper) < list.Items.IndexOf(address), "a titled work outranks one known by its address on equal evidence");
+
+        var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString("https://ana.example/one"));
+        Assert.Contains(upstream!.References, r => r.Url == untitled && r.Title == "fumin/ntm · github.com");
+    }
+}
