@@ -87,6 +87,13 @@ test('rows that share a reason show it once, and people do not list their works 
   const people = differentiate([{ kind: 'person', reason: 'wrote Deep learning and Gradient methods', evidence: 'wrote “Deep learning”, “Gradient methods”' }]);
   assert.equal(people.rows[0].evidence, '');
   assert.equal(people.common, null);
+  // Clauses every row shares are said once; each row keeps what is its own.
+  const ages = differentiate([
+    { kind: 'work', reason: 'cited by 1 writer you read (X); 12 years before the works citing it' },
+    { kind: 'work', reason: 'cited by 1 writer you read (X); 30 years before the works citing it; 1,234 citations overall' },
+  ]);
+  assert.equal(ages.common, 'cited by 1 writer you read (X)');
+  assert.deepEqual(ages.rows.map((r) => r.reason), ['12 years before the works citing it', '30 years before the works citing it; 1,234 citations overall']);
   const mixed = differentiate([{ kind: 'work', reason: 'a' }, { kind: 'work', reason: 'b' }]);
   assert.equal(mixed.common, null);
   assert.deepEqual(topRows([1, 2, 3], 2), { shown: [1, 2], more: 1 });
