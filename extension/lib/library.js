@@ -157,6 +157,113 @@ export function nodeCard(data) {
 }
 
 /**
+ * Where each node of the influence picture stands, computed in one pass instead of by an iterative layout: the
+ * level is the citation depth from your captures (captures at the bottom, roots on top; works no capture reaches
+ * stand above the roots), and within a level works are ordered by the mean position of what cites them below
+ * (the barycentre heuristic: a sweep up, one down, one up), which keeps a work near its citers and crosses few
+ * edges. Wide levels are then folded into bands of rows (foldLevels). People stand in columns to the right, each
+ * beside the mean height of what they wrote. Nodes and edges as graphElements makes them; returns Map id → {x, y}.
+ * Linear in nodes + edges: about a millisecond for 500 nodes and 3,000 edges, where Cytoscape's breadthfirst took
+ * about a second of CPU.
+ */
+export function layeredPositions(elements, { gap = 70, rowGap = 60, levelGap = 140, peoplePerColumn = 12, aspect = 1.5 } = {}) {
+  const nodes = elements.filter((e) => e.group === 'nodes').map((e) => e.data);
+  const edges = elements.filter((e) => e.group === 'edges').map((e) => e.data);
+  const people = nodes.filter((n) => n.kind === 'person');
+  const works = nodes.filter((n) => n.kind !== 'person');
+  const deepest = works.reduce((m, n) => (Number.isInteger(n.depth) ? Math.max(m, n.depth) : m), 0);
+  const level = new Map(works.map((n) => [n.id, n.kind === 'capture' ? 0 : Number.isInteger(n.depth) ? n.depth : deepest + 1]));
+  const levels = [];
+  for (const n of works) (levels[level.get(n.id)] ??= []).push(n.id);
+  const rank = new Map(); // id → index within its level
+  const order = () => levels.forEach((ids) => ids?.forEach((id, i) => rank.set(id, i)));
+  order();
+  // Neighbours one level apart along a citation: below (citers) and above (cited).
+  const below = new Map(), above = new Map();
+  for (const e of edges) {
+    if (e.kind !== 'cites' || !level.has(e.source) || !level.has(e.target)) continue;
+    if (level.get(e.source) >= level.get(e.target)) continue;
+    (below.get(e.target) ?? below.set(e.target, []).get(e.target)).push(e.source);
+    (above.get(e.source) ?? above.set(e.source, []).get(e.source)).push(e.target);
+  }
+  const sweep = (from, to, step, neighbours) => {
+    for (let l = from; l !== to; l += step) {
+      const ids = levels[l];
+      if (!ids) continue;
+      const key = new Map(ids.map((id, i) => {
+        const near = neighbours.get(id);
+        // Relative positions (0…1) so levels of different widths line up; no neighbours: keep its place.
+        const span = (other) => Math.max(1, (levels[level.get(other)]?.length ?? 1) - 1);
+        return [id, near?.length ? near.reduce((s, o) => s + rank.get(o) / span(o), 0) / near.length : i / Math.max(1, ids.length - 1)];
+      }));
+      ids.sort((a, b) => key.get(a) - key.get(b));
+      ids.forEach((id, i) => rank.set(id, i));
+    }
+  };
+  sweep(1, levels.length, 1, below);
+  sweep(levels.length - 2, -1, -1, above);
+  sweep(1, levels.length, 1, below);
+  // Bands as wide as makes the whole picture about `aspect` times wider than tall (the view's shape): with r rows
+  // in all, height ≈ r·rowGap + levels·levelGap and r ≈ works·gap / width, so width solves a quadratic.
+  const b = aspect * levels.filter(Boolean).length * levelGap;
+  const width = Math.max(gap * 4, (b + Math.sqrt(b * b + 4 * aspect * works.length * gap * rowGap)) / 2);
+  const placed = foldLevels(works.map((n) => ({ id: n.id, x: rank.get(n.id), y: -level.get(n.id) })), { width, gap, rowGap, levelGap });
+  if (people.length) {
+    let right = -Infinity, top = Infinity, bottom = -Infinity;
+    for (const p of placed.values()) { right = Math.max(right, p.x); top = Math.min(top, p.y); bottom = Math.max(bottom, p.y); }
+    if (!placed.size) [right, top, bottom] = [0, 0, 0];
+    const wrote = new Map();
+    for (const e of edges) if (e.kind === 'wrote' && placed.has(e.target)) (wrote.get(e.source) ?? wrote.set(e.source, []).get(e.source)).push(placed.get(e.target).y);
+    const height = (id) => { const ys = wrote.get(id); return ys?.length ? ys.reduce((a, b) => a + b, 0) / ys.length : bottom; };
+    const sorted = [...people].sort((a, b) => height(a.id) - height(b.id));
+    const rows = Math.min(peoplePerColumn, sorted.length);
+    const step = rows > 1 ? Math.max(rowGap, (bottom - top) / (rows - 1)) : 0;
+    sorted.forEach((p, i) => placed.set(p.id, { x: right + gap * 1.5 + Math.floor(i / rows) * gap, y: top + (i % rows) * step }));
+  }
+  return placed;
+}
+
+/**
+ * The citations the overview draws: for each cited node its `perTarget` strongest citers (by their weight, the
+ * evidence they carry), every "wrote" edge, and one citation of any citer left without one. Returns a Set of edge
+ * ids; the others stay in the graph (hover and selection show them) but are not drawn until asked for. A 500-node
+ * picture of a large library carries some 3,000 citations, which drew as one grey mass and cost more than half of
+ * the first draw.
+ */
+export function overviewEdges(elements, { perTarget = 3 } = {}) {
+  const weight = new Map(elements.filter((e) => e.group === 'nodes').map((e) => [e.data.id, e.data.size ?? 0]));
+  const byTarget = new Map();
+  const shown = new Set();
+  for (const e of elements) {
+    if (e.group !== 'edges') continue;
+    if (e.data.kind !== 'cites') { shown.add(e.data.id); continue; }
+    (byTarget.get(e.data.target) ?? byTarget.set(e.data.target, []).get(e.data.target)).push(e.data);
+  }
+  const covered = new Set();
+  for (const list of byTarget.values()) {
+    list.sort((a, b) => (weight.get(b.source) ?? 0) - (weight.get(a.source) ?? 0));
+    for (const e of list.slice(0, perTarget)) { shown.add(e.id); covered.add(e.source); }
+  }
+  for (const list of byTarget.values())
+    for (const e of list) if (!covered.has(e.source)) { shown.add(e.id); covered.add(e.source); }
+  return shown;
+}
+
+/**
+ * The zoom and pan that fit points (Map id → {x, y}, nodes up to `nodeSize` across) into a width × height view
+ * with `padding` around, as Cytoscape's fit would, but from the positions alone: Cytoscape's own fit measures every
+ * element's rendered bounding box (edges included), which cost more than the rest of building the picture.
+ */
+export function fitViewport(points, { width, height, padding = 30, nodeSize = 40, minZoom = 0.05, maxZoom = 4 } = {}) {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  for (const p of points.values()) { x1 = Math.min(x1, p.x); x2 = Math.max(x2, p.x); y1 = Math.min(y1, p.y); y2 = Math.max(y2, p.y); }
+  if (x1 > x2) return { zoom: 1, pan: { x: width / 2, y: height / 2 } };
+  [x1, y1, x2, y2] = [x1 - nodeSize / 2, y1 - nodeSize / 2, x2 + nodeSize / 2, y2 + nodeSize / 2];
+  const zoom = Math.min(maxZoom, Math.max(minZoom, Math.min((width - 2 * padding) / (x2 - x1), (height - 2 * padding) / (y2 - y1))));
+  return { zoom, pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 } };
+}
+
+/**
  * Folds the levels of a layered layout ([{id, x, y}], one y per level, larger y lower on screen) into bands of
  * rows at most `width` wide, keeping each level's left-to-right order and the levels' order: a level of 300 works
  * becomes a block of rows instead of one line 300 nodes long. Returns Map id → {x, y}.

@@ -129,10 +129,16 @@ export function differentiate(rows) {
     }
   }
   const shared = (field) => list.length > 1 && list[0][field] && list.every((r) => r[field] === list[0][field]) ? list[0][field] : null;
-  const reason = shared('reason');
+  // A reason is clauses joined by "; " (who cites it; how far upstream; citations overall): the clauses every row
+  // shares are said once too, so "cited by 1 writer you read (X); 12 years before …" leaves each row its own age.
+  const clauses = (r) => (r.reason ? r.reason.split('; ') : []);
+  const sharedClauses = list.length > 1 && list.every((r) => r.reason)
+    ? clauses(list[0]).filter((c) => list.every((r) => clauses(r).includes(c)))
+    : [];
+  const reason = shared('reason') ?? (sharedClauses.length ? sharedClauses.join('; ') : null);
   const evidence = shared('evidence');
   for (const row of list) {
-    if (reason) row.reason = '';
+    if (reason) row.reason = clauses(row).filter((c) => !sharedClauses.includes(c) && c !== reason).join('; ');
     if (evidence) row.evidence = '';
   }
   return { common: [reason, evidence].filter(Boolean).join(' · ') || null, rows: list };

@@ -1,11 +1,10 @@
 // The influence graph (#graph?limit=N): your captures at the bottom, what they cite above them, the roots at the
-// top (depth from your captures on the vertical axis, by Cytoscape's breadthfirst layout from your captures,
-// drawn upside down), node size by your evidence, colour by kind. Zoom and pan with the wheel and drag (or the
+// top (depth from your captures on the vertical axis, placed by lib/library.js layeredPositions), node size by your
+// evidence, colour by kind. Zoom and pan with the wheel and drag (or the
 // buttons); hover for the reason; click a node for its card (open it, dismiss it, see the person); double-click opens.
 
-import cytoscape from '../vendor/cytoscape.esm.min.js';
 import { h, replaceChildren } from '../lib/dom.js';
-import { foldLevels, graphElements, KIND_LABEL, nodeCard } from '../lib/library.js';
+import { fitViewport, graphElements, overviewEdges, KIND_LABEL, layeredPositions, nodeCard } from '../lib/library.js';
 import { messageState } from './ui.js';
 
 const LIMITS = [100, 200, 500];
@@ -14,7 +13,8 @@ export async function show(ctx, view, { params }) {
   const doc = ctx.doc;
   const limit = LIMITS.includes(Number(params.get('limit'))) ? Number(params.get('limit')) : 200;
   const started = performance.now();
-  const picture = await ctx.client.graph(limit);
+  // Cytoscape (430 KB) is parsed while the picture is on its way, not before asking for it.
+  const [{ default: cytoscape }, picture] = await Promise.all([import('../vendor/cytoscape.esm.min.js'), ctx.client.graph(limit)]);
   if (!ctx.isCurrent(ctx.token)) return null;
   const timings = { fetched: performance.now() - started };
 
@@ -31,7 +31,7 @@ export async function show(ctx, view, { params }) {
     h(doc, 'p', { class: 'lead' }, `Your captures at the bottom, what they cite above, the roots of your reading at the top. ${counts}`),
     h(doc, 'div', { class: 'graph-bar' },
       sizeSelect,
-      button('+', 'Zoom in', () => zoom(1.25)), button('−', 'Zoom out', () => zoom(0.8)), button('Fit', 'Fit the whole graph', () => cy.fit(undefined, 30)),
+      button('+', 'Zoom in', () => zoom(1.25)), button('−', 'Zoom out', () => zoom(0.8)), button('Fit', 'Fit the whole graph', () => cy.viewport(fit())),
       h(doc, 'div', { class: 'legend', 'aria-hidden': 'true' },
         h(doc, 'span', { class: 'l-capture' }, 'your captures'), h(doc, 'span', { class: 'l-work' }, 'works'), h(doc, 'span', { class: 'l-person' }, 'people'),
         h(doc, 'span', {}, 'size: your evidence'))),
@@ -47,69 +47,68 @@ export async function show(ctx, view, { params }) {
   }
   const colors = getComputedStyle(doc.documentElement);
   const color = (name) => colors.getPropertyValue(name).trim();
-  // Built and laid out headless, then mounted: a renderer attached from the start redraws while elements are
-  // added and moved, which cost seconds for 500 nodes; mounted once, it draws the finished picture once.
+  // Positions come from a pure function (levels by depth, a barycentre order within each level), so Cytoscape
+  // runs no layout of its own: the 'preset' layout places the elements it is given, all added in one go by the
+  // constructor, and the picture is drawn once. Labels are not drawn on the overview (measuring and eliding 500
+  // labels was most of the first draw); they show on hover, on the selected node and its neighbours, and for
+  // every node once you zoom in.
+  const elements = graphElements(picture, { minSize: 12, maxSize: 40 });
+  const positions = layeredPositions(elements, { aspect: Math.max(0.5, container.clientWidth / Math.max(1, container.clientHeight)) });
+  for (const e of elements) if (e.group === 'nodes') e.position = positions.get(e.data.id) ?? { x: 0, y: 0 };
+  // A large picture draws each work's strongest citations; the rest appear for the node you point at or select.
+  const drawn = picture.edges.length > 600 ? overviewEdges(elements) : null;
+  if (drawn) for (const e of elements) if (e.group === 'edges' && !drawn.has(e.data.id)) e.classes = 'extra';
+  timings.positioned = performance.now() - started;
+  const many = picture.nodes.length > 250;
+  const [minZoom, maxZoom] = [0.05, 4];
+  const fit = () => fitViewport(positions, { width: container.clientWidth, height: container.clientHeight, padding: 30, nodeSize: 40, minZoom, maxZoom });
   const cy = cytoscape({
-    headless: true,
-    styleEnabled: true,
-    elements: graphElements(picture, { minSize: 12, maxSize: 40 }),
-    minZoom: 0.05,
-    maxZoom: 4,
+    container,
+    elements,
+    layout: { name: 'preset', fit: false },
+    ...fit(),
+    minZoom,
+    maxZoom,
     wheelSensitivity: 0.3,
-    textureOnViewport: picture.nodes.length > 250,
-    hideEdgesOnViewport: picture.nodes.length > 250,
+    // While zooming or panning a large picture, move a snapshot of it and leave the edges out; redraw when it stops.
+    textureOnViewport: many,
+    hideEdgesOnViewport: many,
     style: [
-      { selector: 'node', style: { width: 'data(size)', height: 'data(size)', 'background-color': color('--work'), label: 'data(label)', 'font-size': 9, color: color('--text'), 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': 70, 'border-width': 1, 'border-color': color('--bg') } },
+      { selector: 'node', style: { width: 'data(size)', height: 'data(size)', 'background-color': color('--work'), 'border-width': 1, 'border-color': color('--bg') } },
       { selector: 'node[kind = "capture"]', style: { shape: 'round-rectangle', 'background-color': color('--capture') } },
       { selector: 'node[kind = "person"]', style: { shape: 'diamond', 'background-color': color('--person') } },
+      { selector: 'node.labelled, node.hover, node.near, node:selected', style: { label: 'data(label)', 'font-size': 9, color: color('--text'), 'text-valign': 'bottom', 'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': 70 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': color('--focus') } },
-      { selector: 'edge', style: { width: 1, 'line-color': color('--edge'), 'target-arrow-color': color('--edge'), 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'curve-style': 'haystack', opacity: 0.55 } },
+      { selector: 'edge', style: { width: 1, 'line-color': color('--edge'), 'curve-style': 'haystack', opacity: 0.55 } },
       { selector: 'edge[kind = "wrote"]', style: { 'line-style': 'dashed', 'line-color': color('--person') } },
+      { selector: 'edge.extra', style: { display: 'none' } },
+      { selector: 'edge.extra.near', style: { display: 'element' } },
       { selector: '.faded', style: { opacity: 0.15 } },
     ],
   });
-  timings.created = performance.now() - started;
-  const zoom = (factor) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-
-  // Works and captures: breadth first from your captures, each level one step further upstream, then turned upside
-  // down so the roots are on top. People stand in a column to the side, next to what they wrote.
-  const people = cy.nodes('[kind = "person"]');
-  const works = cy.nodes().not(people);
-  const captures = cy.nodes('[kind = "capture"]');
-  // The layout reads one citation a work, from a citer one step nearer your captures (the breadth-first tree the
-  // server's depths describe); the other edges are drawn but do not move anything. Laying out every edge cost
-  // about a second of CPU at 500 nodes for the same levels.
-  const tree = cy.collection();
-  works.forEach((node) => {
-    const depth = node.data('depth') ?? Infinity;
-    const edge = node.incomers('edge[kind = "cites"]').filter((e) => (e.source().data('depth') ?? Infinity) < depth).first();
-    if (edge.length) tree.merge(edge);
-  });
-  works.union(tree).layout({
-    name: 'breadthfirst', directed: true, roots: captures.length ? captures : undefined, spacingFactor: 0.9, avoidOverlap: false, animate: false,
-    // Headless, the layout has no container to size itself by: a box tall enough to keep the levels apart (the bands are re-spaced below).
-    boundingBox: { x1: 0, y1: 0, w: 4000, h: 2000 },
-    transform: (node, position) => ({ x: position.x, y: -position.y }),
-  }).run();
-  timings.layout = performance.now() - started;
-  // A level of hundreds of works is one unreadable row: fold each level into a band of rows, keeping the layout's
-  // left-to-right order (which keeps works near what cites them) and its bottom-to-top order of levels.
-  const folded = foldLevels(works.map((n) => ({ id: n.id(), ...n.position() })), { width: 70 * Math.ceil(Math.sqrt(works.length) * 1.8), gap: 70, rowGap: 60, levelGap: 140 });
-  works.positions((n) => folded.get(n.id()));
-  if (people.length) {
-    const box = works.boundingBox();
-    people.layout({ name: 'grid', cols: Math.ceil(people.length / 12), animate: false, boundingBox: { x1: box.x2 + 80, y1: box.y1, w: 60 * Math.ceil(people.length / 12), h: Math.max(200, box.h) } }).run();
-  }
-  cy.mount(container);
-  cy.fit(undefined, 30);
   timings.placed = performance.now() - started;
+  const zoom = (factor) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  // Every label once zoomed in far enough to read them (checked when a zoom ends, not on every wheel step).
+  const LABELS_FROM_ZOOM = 0.9;
+  let labelledAll = false;
+  const labelForZoom = () => {
+    const want = cy.zoom() >= LABELS_FROM_ZOOM;
+    if (want === labelledAll) return;
+    labelledAll = want;
+    cy.batch(() => (want ? cy.nodes().addClass('labelled') : cy.nodes().removeClass('labelled')));
+  };
+  let zoomTimer = null;
+  cy.on('zoom', () => { clearTimeout(zoomTimer); zoomTimer = setTimeout(labelForZoom, 150); });
+  labelForZoom();
 
-  cy.on('mouseover', 'node', (event) => showCard(event.target, event.renderedPosition));
-  cy.on('mouseout', 'node', () => { card.hidden = true; });
+  cy.on('mouseover', 'node', (event) => { cy.batch(() => event.target.union(event.target.connectedEdges()).addClass('hover near')); showCard(event.target, event.renderedPosition); });
+  cy.on('mouseout', 'node', (event) => { cy.batch(() => event.target.union(event.target.connectedEdges()).removeClass('hover').filter((e) => !e.selected() && !selectedNear.has(e.id())).removeClass('near')); card.hidden = true; });
   cy.on('viewport', () => { card.hidden = true; });
   cy.on('tap', 'node', (event) => select(event.target));
   cy.on('tap', (event) => { if (event.target === cy) select(null); });
   cy.on('dbltap', 'node', (event) => open(event.target));
+
+  let selectedNear = new Set(); // ids of the selected node's neighbourhood: stays drawn when the pointer leaves
 
   function showCard(node, at) {
     const c = nodeCard(node.data());
@@ -127,10 +126,12 @@ export async function show(ctx, view, { params }) {
   }
 
   function select(node) {
-    cy.elements().removeClass('faded');
+    cy.batch(() => cy.elements().removeClass('faded near'));
+    selectedNear = new Set();
     if (!node) { describeNothing(); return; }
     const near = node.closedNeighborhood();
-    cy.elements().not(near).addClass('faded');
+    selectedNear = new Set(near.map((e) => e.id()));
+    cy.batch(() => { cy.elements().not(near).addClass('faded'); near.addClass('near'); });
     const d = node.data();
     const c = nodeCard(d);
     const actions = [];
@@ -165,6 +166,9 @@ export async function show(ctx, view, { params }) {
       h(doc, 'p', { class: 'muted' }, `Drawn ${picture.nodes.length} nodes and ${picture.edges.length} edges in ${Math.round(performance.now() - started)} ms.`));
   }
   describeNothing();
+  // The side panel's text can change the picture's width: fit to the final size (before the first frame is drawn).
+  cy.resize();
+  cy.viewport(fit());
   view.querySelector('.graph-holder').setAttribute('data-ready', 'true');
   // For the end-to-end tests and the benchmark: the live graph.
   globalThis.hqtGraph = cy;

@@ -16,7 +16,7 @@ const port = Number(arg('--port', '5442'));
 const runs = Number(arg('--runs', '5'));
 if (!data) { console.error('--data DIR (a library made by bench/Hqt.Bench.Library) is required'); process.exit(2); }
 const url = `http://127.0.0.1:${port}`;
-const token = 'bench-token';
+const token = 'bench-token-Pz4Kx9Mq2Wv7Ln3Rb8Tc'; // the server refuses tokens under 32 characters
 const dll = join(REPO_DIR, 'src/Hqt.Api/bin/Release/net10.0/Hqt.Api.dll');
 const server = spawn('dotnet', [dll, '--urls', url], {
   env: { ...process.env, Hqt__ApiToken: token, Hqt__DataDirectory: data, Hqt__Lookups__Enabled: 'false', Logging__LogLevel__Default: 'Warning' },

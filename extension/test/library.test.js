@@ -87,6 +87,13 @@ test('rows that share a reason show it once, and people do not list their works 
   const people = differentiate([{ kind: 'person', reason: 'wrote Deep learning and Gradient methods', evidence: 'wrote “Deep learning”, “Gradient methods”' }]);
   assert.equal(people.rows[0].evidence, '');
   assert.equal(people.common, null);
+  // Clauses every row shares are said once; each row keeps what is its own.
+  const ages = differentiate([
+    { kind: 'work', reason: 'cited by 1 writer you read (X); 12 years before the works citing it' },
+    { kind: 'work', reason: 'cited by 1 writer you read (X); 30 years before the works citing it; 1,234 citations overall' },
+  ]);
+  assert.equal(ages.common, 'cited by 1 writer you read (X)');
+  assert.deepEqual(ages.rows.map((r) => r.reason), ['12 years before the works citing it', '30 years before the works citing it; 1,234 citations overall']);
   const mixed = differentiate([{ kind: 'work', reason: 'a' }, { kind: 'work', reason: 'b' }]);
   assert.equal(mixed.common, null);
   assert.deepEqual(topRows([1, 2, 3], 2), { shown: [1, 2], more: 1 });
@@ -101,4 +108,39 @@ test('wide levels fold into bands of rows, the bottom level staying at the botto
   assert.equal(ys.size, 3, 'ten a row');
   assert.ok([...ys].every((v) => v < 0), 'above the captures');
   assert.ok(placed.get('w0').x < placed.get('w9').x, 'order kept');
+});
+
+test('the graph is placed in one pass: captures at the bottom, each level above what cites it, people to the side', async () => {
+  const { layeredPositions, overviewEdges, fitViewport } = await import('../lib/library.js');
+  const els = graphElements({
+    nodes: [
+      { id: 'c1', kind: 'capture', weight: 1, depth: 0 }, { id: 'c2', kind: 'capture', weight: 5, depth: 0 },
+      { id: 'w1', kind: 'work', weight: 1, depth: 1 }, { id: 'w2', kind: 'work', weight: 1, depth: 1 },
+      { id: 'r1', kind: 'work', weight: 1, depth: 2 }, { id: 'lost', kind: 'work', weight: 1 },
+      { id: 'p1', kind: 'person', weight: 1 },
+    ],
+    edges: [
+      { source: 'c2', target: 'w1', kind: 'cites' }, { source: 'c1', target: 'w2', kind: 'cites' }, { source: 'c1', target: 'w1', kind: 'cites' },
+      { source: 'w2', target: 'r1', kind: 'cites' }, { source: 'p1', target: 'r1', kind: 'wrote' },
+    ],
+  });
+  const at = layeredPositions(els, { aspect: 1 });
+  assert.equal(at.size, 7);
+  assert.ok(at.get('c1').y > at.get('w1').y && at.get('w1').y > at.get('r1').y, 'captures below what they cite, roots on top');
+  assert.ok(at.get('r1').y > at.get('lost').y, 'works no capture reaches stand above the roots');
+  assert.equal(at.get('w1').y, at.get('w2').y);
+  // Barycentre order: w2 is cited only by c1 and w1 by both, so each stands on the side of its citers.
+  assert.equal(Math.sign(at.get('w2').x - at.get('w1').x), Math.sign(at.get('c1').x - at.get('c2').x));
+  assert.ok([...at.values()].filter((p) => p !== at.get('p1')).every((p) => p.x < at.get('p1').x), 'people to the right');
+
+  // The overview draws each work's strongest citers; with one a target, the weaker citer of w1 is left out.
+  const shown = overviewEdges(els, { perTarget: 1 });
+  const id = (s, t) => els.find((e) => e.group === 'edges' && e.data.source === s && e.data.target === t).data.id;
+  assert.ok(shown.has(id('c2', 'w1')) && !shown.has(id('c1', 'w1')));
+  assert.ok(shown.has(id('c1', 'w2')) && shown.has(id('p1', 'r1')));
+
+  const view = fitViewport(new Map([['a', { x: -100, y: 0 }], ['b', { x: 100, y: 50 }]]), { width: 500, height: 300, padding: 10, nodeSize: 20 });
+  // 220 × 70 with the nodes' size, into 480 × 280 inside the padding: the width decides.
+  assert.ok(Math.abs(view.zoom - 480 / 220) < 1e-9, `zoom ${view.zoom}`);
+  assert.ok(Math.abs(view.pan.x - 250) < 1e-9 && Math.abs(view.pan.y - (300 - view.zoom * 50) / 2) < 1e-9, JSON.stringify(view.pan));
 });

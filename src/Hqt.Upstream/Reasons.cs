@@ -44,13 +44,15 @@ static class Reasons
             isExploration) { Lineage = lineage };
     }
 
-    /// <summary>"; from 1993, 14 years before the works citing it": how old it is, and how far upstream of what cites it.</summary>
+    /// <summary>
+    /// "; 14 years before the works citing it": how far upstream of what cites it. Not the year itself: every
+    /// suggestion carries its year as a field and every view shows it beside the title, so a reason that said it
+    /// again ("1950 … ; from 1950") repeated itself on every row; how old it is next to its citers is what differs.
+    /// </summary>
     public static void AppendAge(StringBuilder text, CitationEvidence evidence, int node)
     {
-        var year = evidence.Nodes[node]?.Year;
-        if (year is { } y) text.Append("; from ").Append(y.ToString(CultureInfo.InvariantCulture));
         if (evidence.MeanGap[node] >= 1)
-            text.Append(year is null ? "; " : ", ").Append(Count((int)Math.Round(evidence.MeanGap[node]), "year", "years")).Append(" before the works citing it");
+            text.Append("; ").Append(Count((int)Math.Round(evidence.MeanGap[node]), "year", "years")).Append(" before the works citing it");
     }
 
     /// <summary>"“B” (2004), which Yulan He cites" or "“B2” (1999) through “B” (2004), which Yulan He cites": a chain's middle, in words.</summary>
