@@ -56,7 +56,7 @@ sealed record Options(string? Data, int Epochs, bool HeldOut, string? Prediction
     public static Options Parse(string[] args)
     {
         string? data = null, predictions = null;
-        int epochs = 12, misses = 0;
+        int epochs = 30, misses = 0;
         var heldOut = false;
         for (var i = 0; i < args.Length; i++)
             switch (args[i])
