@@ -114,6 +114,20 @@ public static class RefFeatures
             chunkShape[c] = words == 0 ? 0 : 1 + (caps * 4 + words / 2) / words * 6 + (journal * 4 + words / 2) / words;
         }
 
+        // Sentences: runs up to a "." that is not an initial's or an abbreviation's (or "?", "!"). Many styles give the
+        // title a sentence of its own and the container the next, so what a sentence holds says which one it is.
+        var sentenceOf = new int[n];
+        var sentenceStarts = new int[n + 1];
+        var sentenceCount = 1;
+        for (var i = 0; i < n; i++)
+        {
+            sentenceOf[i] = sentenceCount - 1;
+            if (i + 1 < n && EndsSentence(info[i])) sentenceStarts[sentenceCount++] = i + 1;
+        }
+        sentenceStarts[sentenceCount] = n;
+        var sentenceFlags = new uint[sentenceCount];
+        for (var i = 0; i < n; i++) sentenceFlags[sentenceOf[i]] |= (uint)info[i].Flags;
+
         var scratch = t_features ??= new ulong[4096];
         var need = n * 160 + 64;
         if (scratch.Length < need) scratch = t_features = new ulong[need];
@@ -191,6 +205,22 @@ public static class RefFeatures
             }
             scratch[count++] = F(77, info[chunkStart].Lower, (ulong)Math.Min(i - chunkStart, 2)); // how this clause opens
             scratch[count++] = F(71, chunkShape[chunk] * 16 + Math.Min(chunkLength, 9));           // Title Case / journal words
+            // The sentence: its place from both ends, its length, what it and the next hold, how it opens.
+            var sentence = sentenceOf[i];
+            var sentenceStart = sentenceStarts[sentence];
+            var sentenceLength = sentenceStarts[sentence + 1] - sentenceStart;
+            scratch[count++] = F(80, Math.Min(sentence, 4) * 8 + Math.Min(sentenceCount - 1 - sentence, 4));
+            scratch[count++] = F(81, sentenceLength <= 3 ? sentenceLength : sentenceLength <= 6 ? 4 : sentenceLength <= 12 ? 5 : 6);
+            for (var bits = sentenceFlags[sentence] & ChunkFlagMask; bits != 0; bits &= bits - 1)
+                scratch[count++] = F(82, BitOperations.TrailingZeroCount(bits));
+            if (sentence + 1 < sentenceCount)
+            {
+                for (var bits = sentenceFlags[sentence + 1] & ChunkFlagMask; bits != 0; bits &= bits - 1)
+                    scratch[count++] = F(83, BitOperations.TrailingZeroCount(bits));
+                scratch[count++] = F(84, info[sentenceStarts[sentence + 1]].Lower);
+            }
+            else scratch[count++] = F(83, End);
+            scratch[count++] = F(85, info[sentenceStart].Lower, (ulong)Math.Min(i - sentenceStart, 3));
             // An "In" before: what follows it is the container of a chapter or paper, up to where that ends.
             if (t.InMark && (i == chunkStart || i == 0 || info[i - 1].Last is '.' or ',' or ')' or '”' or '"')) inChunk = chunk;
             scratch[count++] = F(70, inChunk < 0 ? 0 : inChunk == chunk ? (t.InMark ? 1 : 2) : 2 + Math.Min(chunk - inChunk, 3));
@@ -271,6 +301,9 @@ public static class RefFeatures
 
     static bool EndsChunk(in TokenInfo t) =>
         (t.Last == '.' && (t.Flags & Flags.Initial) == 0) || t.Last is ',' or ';' or ':' || (t.Flags & Flags.ClosesQuote) != 0;
+
+    static bool EndsSentence(in TokenInfo t) =>
+        (t.Last == '.' && (t.Flags & (Flags.Initial | Flags.Abbrev)) == 0) || t.Last is '?' or '!';
 
     static int PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
 
