@@ -63,6 +63,7 @@ sealed record Options(string? Data, int Epochs, bool HeldOut, string? Prediction
             {
                 case "--data": data = args[++i]; break;
                 case "--epochs": epochs = int.Parse(args[++i]); break;
+                case "--min-count": Training.MinFeatureCount = int.Parse(args[++i]); break;
                 case "--heldout": heldOut = true; break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
