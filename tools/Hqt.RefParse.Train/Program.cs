@@ -56,13 +56,14 @@ sealed record Options(string? Data, int Epochs, bool HeldOut, string? Prediction
     public static Options Parse(string[] args)
     {
         string? data = null, predictions = null;
-        int epochs = 12, misses = 0;
+        int epochs = 30, misses = 0;
         var heldOut = false;
         for (var i = 0; i < args.Length; i++)
             switch (args[i])
             {
                 case "--data": data = args[++i]; break;
                 case "--epochs": epochs = int.Parse(args[++i]); break;
+                case "--min-count": Training.MinFeatureCount = int.Parse(args[++i]); break;
                 case "--heldout": heldOut = true; break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;

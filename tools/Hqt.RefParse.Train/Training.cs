@@ -4,7 +4,7 @@ namespace Hqt.RefParse.Train;
 
 static class Training
 {
-    public const int MinFeatureCount = 2;
+    public static int MinFeatureCount = 3;
     public const float MinWeight = 0.05f;
 
     static string Confusion(RefModel model, List<(RefSequence Features, RefLabel[] Gold)> check)

@@ -1,41 +1,32 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
 /// <summary>
-/// Token features for the reference tagger, as 64-bit hashes (template and value hashed together, no strings built
-/// per feature): the word, its shape and affixes, punctuation around it, digit patterns (year, page range,
-/// volume(issue)), lexicon hits, its place in the string and what came before it (a year seen, inside quotes or
-/// brackets, sentences so far), and the same for its neighbours.
+/// Token features for the reference tagger, as 64-bit hashes: the word, its shape and affixes, punctuation around it,
+/// digit patterns (year, page range, volume(issue)), lexicon hits, its place in the string and what came before it (a
+/// year seen, inside quotes or brackets, sentences so far, an "In" seen), the clause ("chunk") it sits in, and the
+/// same for its neighbours.
 /// </summary>
-/// <summary>A reference string's features: per token, and per boundary (index i: between token i - 1 and i).</summary>
-public sealed record RefSequence(ulong[][] Tokens, ulong[][] Edges)
-{
-    public int Length => Tokens.Length;
-}
-
+/// <remarks>
+/// Speed: every text value is hashed once per token from spans (no lower-case, core or shape strings are built), and
+/// a feature is that hash mixed with its template number; lexicons are looked up by span. The parse's cost is this
+/// and decoding, so nothing here allocates per feature.
+/// </remarks>
 public static class RefFeatures
 {
     /// <summary>What is computed once per token and read by its own and its neighbours' features.</summary>
-    internal readonly struct TokenInfo
+    internal struct TokenInfo
     {
-        public readonly string Lower;  // the token without surrounding punctuation, lower case
-        public readonly string Shape;  // Xx. / d-d, / (d). : character classes with runs collapsed
-        public readonly string RawLower;
-        public readonly Flags Flags;
-        public readonly char Last;
-        public readonly char First;
-
-        public TokenInfo(string raw, RefLexicons lexicons)
-        {
-            RawLower = raw.ToLowerInvariant();
-            var core = Core(raw);
-            Lower = core.ToLowerInvariant();
-            Shape = ShapeOf(raw);
-            Last = raw[^1];
-            First = raw[0];
-            Flags = FlagsOf(raw, core, Lower, lexicons);
-        }
+        public ulong Lower;      // the token without surrounding punctuation, lower case
+        public ulong Raw;        // the whole token, lower case
+        public ulong Shape;      // Xx. / d-d, / (d). : character classes with runs collapsed
+        public ulong Pre3, Suf3, Pre1, Suf2;
+        public int LowerLength;
+        public Flags Flags;
+        public char First, Last;
+        public bool InMark;      // "In", "In:", "Dans", "Im": what opens the container of a chapter or paper
     }
 
     [Flags]
@@ -53,127 +44,186 @@ public static class RefFeatures
     const ulong FnvOffset = 14695981039346656037UL;
     const ulong FnvPrime = 1099511628211UL;
 
-    static ulong Mix(ulong h, char c) => (h ^ c) * FnvPrime;
-
-    static ulong Template(int id) => Mix(Mix(FnvOffset, (char)id), '\u0001');
-
-    static ulong Hash(int template, ReadOnlySpan<char> value)
+    static ulong Fmix(ulong k)
     {
-        var h = Template(template);
-        foreach (var c in value) h = Mix(h, c);
+        k ^= k >> 33;
+        k *= 0xff51afd7ed558ccdUL;
+        k ^= k >> 33;
+        k *= 0xc4ceb9fe1a85ec53UL;
+        k ^= k >> 33;
+        return k;
+    }
+
+    static ulong Str(ReadOnlySpan<char> s)
+    {
+        var h = FnvOffset;
+        foreach (var c in s) h = (h ^ c) * FnvPrime;
         return h;
     }
 
-    static ulong Hash(int template, char a, ReadOnlySpan<char> b)
-    {
-        var h = Mix(Mix(Template(template), a), '\u0002');
-        foreach (var c in b) h = Mix(h, c);
-        return h;
-    }
+    /// <summary>A feature: its template number and its value's hash, mixed.</summary>
+    static ulong F(int template, ulong value) => Fmix(value + (ulong)(template + 1) * 0x9E3779B97F4A7C15UL);
 
-    static ulong Hash(int template, char a, int b) => Mix(Mix(Mix(Template(template), a), '\u0002'), (char)b);
+    static ulong F(int template, int value) => F(template, (ulong)(long)value);
 
-    static ulong Hash(int template, int value) => Mix(Mix(Template(template), (char)(value & 0xFFFF)), (char)(value >> 16));
+    static ulong F(int template, ulong a, ulong b) => F(template, Fmix(a) ^ b);
 
-    static ulong Hash(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        var h = Template(template);
-        foreach (var c in a) h = Mix(h, c);
-        h = Mix(h, '\u0002');
-        foreach (var c in b) h = Mix(h, c);
-        return h;
-    }
+    static readonly ulong Start = Str("<s>");
+    static readonly ulong End = Str("</s>");
+    static readonly ulong Long = Str("*");
+
+    [ThreadStatic] static char[]? t_chars;
+    [ThreadStatic] static ulong[]? t_features;
 
     /// <summary>Features of every token, and of every boundary between two tokens (what separates them).</summary>
     public static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons)
     {
         var n = tokens.Count;
+        var look = lexicons.Lookups();
         var info = new TokenInfo[n];
-        for (var i = 0; i < n; i++) info[i] = new TokenInfo(tokens[i].Text, lexicons);
+        for (var i = 0; i < n; i++) info[i] = Describe(tokens[i].Text, look);
 
-        var result = new ulong[n][];
-        var buffer = new List<ulong>(96);
         var firstYear = -1;
         for (var i = 0; i < n; i++)
             if ((info[i].Flags & Flags.Year) != 0) { firstYear = i; break; }
 
         // Chunks: runs of tokens up to one ending a sentence or clause (".", ",", ";", ":"), the unit styles separate fields by.
         var chunkOf = new int[n];
-        var chunkStarts = new List<int> { 0 };
+        var chunkStarts = new int[n + 1];
+        var chunkCount = 1;
         for (var i = 0; i < n; i++)
         {
-            chunkOf[i] = chunkStarts.Count - 1;
-            if (i + 1 < n && EndsChunk(info[i])) chunkStarts.Add(i + 1);
+            chunkOf[i] = chunkCount - 1;
+            if (i + 1 < n && EndsChunk(info[i])) chunkStarts[chunkCount++] = i + 1;
         }
-        var chunkCount = chunkStarts.Count;
+        chunkStarts[chunkCount] = n;
         var chunkFlags = new uint[chunkCount];
-        for (var i = 0; i < n; i++) chunkFlags[chunkOf[i]] |= (uint)info[i].Flags;
+        var chunkShape = new int[chunkCount];   // capitalised share × journal-word share of the chunk's words
+        for (var c = 0; c < chunkCount; c++)
+        {
+            int words = 0, caps = 0, journal = 0;
+            for (var i = chunkStarts[c]; i < chunkStarts[c + 1]; i++)
+            {
+                var f = info[i].Flags;
+                chunkFlags[c] |= (uint)f;
+                if ((f & Flags.Letters) == 0) continue;
+                words++;
+                if ((f & (Flags.Capitalized | Flags.AllCaps)) != 0) caps++;
+                if ((f & Flags.Journal) != 0) journal++;
+            }
+            chunkShape[c] = words == 0 ? 0 : 1 + (caps * 4 + words / 2) / words * 6 + (journal * 4 + words / 2) / words;
+        }
+
+        // Sentences: runs up to a "." that is not an initial's or an abbreviation's (or "?", "!"). Many styles give the
+        // title a sentence of its own and the container the next, so what a sentence holds says which one it is.
+        var sentenceOf = new int[n];
+        var sentenceStarts = new int[n + 1];
+        var sentenceCount = 1;
+        for (var i = 0; i < n; i++)
+        {
+            sentenceOf[i] = sentenceCount - 1;
+            if (i + 1 < n && EndsSentence(info[i])) sentenceStarts[sentenceCount++] = i + 1;
+        }
+        sentenceStarts[sentenceCount] = n;
+        var sentenceFlags = new uint[sentenceCount];
+        for (var i = 0; i < n; i++) sentenceFlags[sentenceOf[i]] |= (uint)info[i].Flags;
+
+        var scratch = t_features ??= new ulong[4096];
+        var need = n * 160 + 64;
+        if (scratch.Length < need) scratch = t_features = new ulong[need];
+        var starts = new int[n + 1];
+        var count = 0;
 
         var inQuote = false;
         var parenDepth = 0;
         var sentences = 0;
+        var sentencesAtYear = 0;
         var commas = 0;
         var sinceBreak = 0;
+        var inChunk = -1;
         for (var i = 0; i < n; i++)
         {
-            buffer.Clear();
+            starts[i] = count;
             ref readonly var t = ref info[i];
-            buffer.Add(Template(0));
-            buffer.Add(Hash(1, t.Lower));
-            buffer.Add(Hash(2, t.RawLower));
-            buffer.Add(Hash(3, t.Shape));
-            if (t.Lower.Length > 0)
+            scratch[count++] = F(0, 0);
+            scratch[count++] = F(1, t.Lower);
+            scratch[count++] = F(2, t.Raw);
+            scratch[count++] = F(3, t.Shape);
+            if (t.LowerLength > 0)
             {
-                var lower = t.Lower.AsSpan();
-                buffer.Add(Hash(4, lower[..Math.Min(3, lower.Length)]));
-                buffer.Add(Hash(5, lower[^Math.Min(3, lower.Length)..]));
-                buffer.Add(Hash(6, lower[..1]));
-                buffer.Add(Hash(7, lower[^Math.Min(2, lower.Length)..]));
+                scratch[count++] = F(4, t.Pre3);
+                scratch[count++] = F(5, t.Suf3);
+                scratch[count++] = F(6, t.Pre1);
+                scratch[count++] = F(7, t.Suf2);
             }
-            buffer.Add(Hash(8, PunctClass(t.Last), 0));
-            buffer.Add(Hash(9, PunctClass(t.First), 0));
-            buffer.Add(Hash(10, Math.Min(t.Lower.Length, 8)));
-            var flags = (uint)t.Flags;
-            for (var bit = 0; bit < 30; bit++)
-                if ((flags & (1u << bit)) != 0) buffer.Add(Hash(11, bit));
+            scratch[count++] = F(8, PunctClass(t.Last));
+            scratch[count++] = F(9, PunctClass(t.First));
+            scratch[count++] = F(10, Math.Min(t.LowerLength, 8));
+            for (var bits = (uint)t.Flags; bits != 0; bits &= bits - 1)
+                scratch[count++] = F(11, BitOperations.TrailingZeroCount(bits));
 
             // Place in the string.
-            buffer.Add(Hash(12, Math.Min(i, 6)));
-            buffer.Add(Hash(13, n - 1 - i >= 4 ? 4 : n - 1 - i));
-            buffer.Add(Hash(14, i * 10 / n));
-            buffer.Add(Hash(15, firstYear < 0 ? 3 : i < firstYear ? 0 : i == firstYear ? 1 : 2));
-            buffer.Add(Hash(16, (inQuote ? 1 : 0) + (parenDepth > 0 ? 2 : 0)));
-            buffer.Add(Hash(17, Math.Min(sentences, 5)));
-            buffer.Add(Hash(18, Math.Min(commas, 6)));
-            buffer.Add(Hash(19, Math.Min(sinceBreak, 5)));
-            buffer.Add(Hash(20, Math.Min(sentences, 4) * 8 + Math.Min(commas, 7)));
+            var yearPlace = firstYear < 0 ? 3 : i < firstYear ? 0 : i == firstYear ? 1 : 2;
+            scratch[count++] = F(12, Math.Min(i, 6));
+            scratch[count++] = F(13, n - 1 - i >= 4 ? 4 : n - 1 - i);
+            scratch[count++] = F(14, i * 10 / n);
+            scratch[count++] = F(15, yearPlace);
+            scratch[count++] = F(16, (inQuote ? 1 : 0) + (parenDepth > 0 ? 2 : 0));
+            scratch[count++] = F(17, Math.Min(sentences, 5));
+            scratch[count++] = F(18, Math.Min(commas, 6));
+            scratch[count++] = F(19, Math.Min(sinceBreak, 5));
+            scratch[count++] = F(20, Math.Min(sentences, 4) * 8 + Math.Min(commas, 7));
+            // Sentences since the year: APA-like styles put the title in the first sentence after "(2001).".
+            scratch[count++] = F(73, yearPlace * 8 + Math.Min(yearPlace == 2 ? sentences - sentencesAtYear : sentences, 5));
 
             // The chunk: its place, its length, and what it holds.
             var chunk = chunkOf[i];
             var chunkStart = chunkStarts[chunk];
-            var chunkEnd = chunk + 1 < chunkCount ? chunkStarts[chunk + 1] - 1 : n - 1;
+            var chunkEnd = chunkStarts[chunk + 1] - 1;
             var chunkLength = chunkEnd - chunkStart + 1;
-            buffer.Add(Hash(21, Math.Min(chunk, 8)));
-            buffer.Add(Hash(22, Math.Min(chunkCount - 1 - chunk, 5)));
-            buffer.Add(Hash(23, (i == chunkStart ? 1 : 0) + (i == chunkEnd ? 2 : 0)));
-            buffer.Add(Hash(24, chunkLength >= 8 ? 8 : chunkLength));
-            var cf = chunkFlags[chunk];
-            foreach (var flag in ChunkFlags)
-                if ((cf & (uint)flag) != 0) buffer.Add(Hash(25, (int)flag));
-            buffer.Add(Hash(26, Math.Min(chunk, 5) * 16 + Math.Min(i - chunkStart, 15)));
-            buffer.Add(Hash(27, t.Lower, ChunkEnds[(i == chunkStart ? 1 : 0) + (i == chunkEnd ? 2 : 0)]));
+            var ends = (i == chunkStart ? 1 : 0) + (i == chunkEnd ? 2 : 0);
+            scratch[count++] = F(21, Math.Min(chunk, 8));
+            scratch[count++] = F(22, Math.Min(chunkCount - 1 - chunk, 5));
+            scratch[count++] = F(23, ends);
+            scratch[count++] = F(24, chunkLength >= 8 ? 8 : chunkLength);
+            for (var bits = chunkFlags[chunk] & ChunkFlagMask; bits != 0; bits &= bits - 1)
+                scratch[count++] = F(25, BitOperations.TrailingZeroCount(bits));
+            scratch[count++] = F(26, Math.Min(chunk, 5) * 16 + Math.Min(i - chunkStart, 15));
+            scratch[count++] = F(27, t.Lower, (ulong)ends);
             if (chunk > 0)
             {
-                var pf = chunkFlags[chunk - 1];
-                foreach (var flag in ChunkFlags)
-                    if ((pf & (uint)flag) != 0) buffer.Add(Hash(28, (int)flag));
+                for (var bits = chunkFlags[chunk - 1] & ChunkFlagMask; bits != 0; bits &= bits - 1)
+                    scratch[count++] = F(28, BitOperations.TrailingZeroCount(bits));
+                scratch[count++] = F(79, info[chunkStart - 1].Lower);                 // how the clause before ended
             }
             if (chunk + 1 < chunkCount)
             {
-                var nf = chunkFlags[chunk + 1];
-                foreach (var flag in ChunkFlags)
-                    if ((nf & (uint)flag) != 0) buffer.Add(Hash(29, (int)flag));
+                for (var bits = chunkFlags[chunk + 1] & ChunkFlagMask; bits != 0; bits &= bits - 1)
+                    scratch[count++] = F(29, BitOperations.TrailingZeroCount(bits));
+                scratch[count++] = F(78, info[chunkEnd + 1].Lower);                   // how the next clause opens ("In", "Proc.")
+                scratch[count++] = F(72, chunkShape[chunk + 1]);
             }
+            scratch[count++] = F(77, info[chunkStart].Lower, (ulong)Math.Min(i - chunkStart, 2)); // how this clause opens
+            scratch[count++] = F(71, chunkShape[chunk] * 16 + Math.Min(chunkLength, 9));           // Title Case / journal words
+            // The sentence: its place from both ends, its length, what it and the next hold, how it opens.
+            var sentence = sentenceOf[i];
+            var sentenceStart = sentenceStarts[sentence];
+            var sentenceLength = sentenceStarts[sentence + 1] - sentenceStart;
+            scratch[count++] = F(80, Math.Min(sentence, 4) * 8 + Math.Min(sentenceCount - 1 - sentence, 4));
+            scratch[count++] = F(81, sentenceLength <= 3 ? sentenceLength : sentenceLength <= 6 ? 4 : sentenceLength <= 12 ? 5 : 6);
+            for (var bits = sentenceFlags[sentence] & ChunkFlagMask; bits != 0; bits &= bits - 1)
+                scratch[count++] = F(82, BitOperations.TrailingZeroCount(bits));
+            if (sentence + 1 < sentenceCount)
+            {
+                for (var bits = sentenceFlags[sentence + 1] & ChunkFlagMask; bits != 0; bits &= bits - 1)
+                    scratch[count++] = F(83, BitOperations.TrailingZeroCount(bits));
+                scratch[count++] = F(84, info[sentenceStarts[sentence + 1]].Lower);
+            }
+            else scratch[count++] = F(83, End);
+            scratch[count++] = F(85, info[sentenceStart].Lower, (ulong)Math.Min(i - sentenceStart, 3));
+            // An "In" before: what follows it is the container of a chapter or paper, up to where that ends.
+            if (t.InMark && (i == chunkStart || i == 0 || info[i - 1].Last is '.' or ',' or ')' or '”' or '"')) inChunk = chunk;
+            scratch[count++] = F(70, inChunk < 0 ? 0 : inChunk == chunk ? (t.InMark ? 1 : 2) : 2 + Math.Min(chunk - inChunk, 3));
 
             // Neighbours.
             for (var d = -2; d <= 2; d++)
@@ -183,27 +233,25 @@ public static class RefFeatures
                 var slot = d + 2;
                 if (j < 0 || j >= n)
                 {
-                    buffer.Add(Hash(30 + slot, j < 0 ? "<s>" : "</s>"));
+                    scratch[count++] = F(30 + slot, j < 0 ? Start : End);
                     continue;
                 }
                 ref readonly var u = ref info[j];
-                buffer.Add(Hash(30 + slot, u.Lower));
-                buffer.Add(Hash(40 + slot, u.Shape));
-                var uf = (uint)u.Flags;
+                scratch[count++] = F(30 + slot, u.Lower);
+                scratch[count++] = F(40 + slot, u.Shape);
                 if (Math.Abs(d) == 1)
-                    for (var bit = 0; bit < 30; bit++)
-                        if ((uf & (1u << bit)) != 0) buffer.Add(Hash(50 + slot, bit));
+                    for (var bits = (uint)u.Flags; bits != 0; bits &= bits - 1)
+                        scratch[count++] = F(50 + slot, BitOperations.TrailingZeroCount(bits));
             }
             if (i > 0)
             {
-                buffer.Add(Hash(60, PunctClass(info[i - 1].Last), 0));
-                buffer.Add(Hash(61, PunctClass(info[i - 1].Last), t.Shape));
-                buffer.Add(Hash(62, info[i - 1].Lower, t.Lower));
+                scratch[count++] = F(60, PunctClass(info[i - 1].Last));
+                scratch[count++] = F(61, (ulong)PunctClass(info[i - 1].Last), t.Shape);
+                scratch[count++] = F(62, info[i - 1].Lower, t.Lower);
             }
-            else buffer.Add(Hash(60, "<s>"));
-            if (i + 1 < n) buffer.Add(Hash(63, t.Lower, info[i + 1].Lower));
-            buffer.Add(Hash(64, PunctClass(t.Last), Math.Min(i, 6) + 1));
-            result[i] = buffer.ToArray();
+            else scratch[count++] = F(60, Start);
+            if (i + 1 < n) scratch[count++] = F(63, t.Lower, info[i + 1].Lower);
+            scratch[count++] = F(64, PunctClass(t.Last) * 8 + Math.Min(i, 6) + 1);
 
             // State for the next token.
             if ((t.Flags & Flags.OpensQuote) != 0 && (t.Flags & Flags.ClosesQuote) == 0) inQuote = true;
@@ -216,54 +264,100 @@ public static class RefFeatures
             sinceBreak++;
             if (t.Last == '.' && (t.Flags & (Flags.Initial | Flags.Abbrev)) == 0) { sentences++; sinceBreak = 0; }
             else if (t.Last is ',' or ';' or ':') { commas++; sinceBreak = 0; }
+            if (i == firstYear) sentencesAtYear = sentences;
         }
+        starts[n] = count;
+        var features = scratch.AsSpan(0, count).ToArray();
 
         // Boundary features weigh label changes: a field ends far more often after "." or "," than after a word.
-        var edges = new ulong[n][];
-        edges[0] = [];
+        var edgeStarts = new int[n + 1];
+        var edges = new ulong[Math.Max(0, n - 1) * 7];
+        var e = 0;
+        edgeStarts[0] = 0;
         for (var i = 1; i < n; i++)
         {
+            edgeStarts[i] = e;
             ref readonly var a = ref info[i - 1];
             ref readonly var b = ref info[i];
-            ReadOnlySpan<char> left = [PunctClass(a.Last), (a.Flags & Flags.Initial) != 0 ? 'I' : (a.Flags & Flags.Abbrev) != 0 ? 'A' : '-'];
-            var right = b.First is '(' or '[' or '"' or '“' or '‘' or '«' or '\'' ? b.First
-                : (b.Flags & Flags.Capitalized) != 0 ? 'C' : (b.Flags & Flags.LowerCase) != 0 ? 'l' : (b.Flags & Flags.Digits) != 0 ? '0' : '?';
-            var next = (b.Flags & Flags.Year) != 0 ? 'Y' : (b.Flags & Flags.Journal) != 0 ? 'J' : '-';
-            edges[i] =
-            [
-                Template(100),
-                Hash(101, left),
-                Hash(102, right, 0),
-                Hash(103, left, [right]),
-                Hash(104, b.Lower.Length <= 4 ? b.Lower : "*"),
-                Hash(105, left, [next]),
-            ];
+            var left = (ulong)PunctClass(a.Last) << 8 | ((a.Flags & Flags.Initial) != 0 ? 'I' : (a.Flags & Flags.Abbrev) != 0 ? 'A' : '-');
+            var right = (ulong)(b.First is '(' or '[' or '"' or '“' or '‘' or '«' or '\'' ? b.First
+                : (b.Flags & Flags.Capitalized) != 0 ? 'C' : (b.Flags & Flags.LowerCase) != 0 ? 'l' : (b.Flags & Flags.Digits) != 0 ? '0' : '?');
+            var next = (ulong)((b.Flags & Flags.Year) != 0 ? 'Y' : (b.Flags & Flags.Journal) != 0 ? 'J' : '-');
+            edges[e++] = F(100, 0);
+            edges[e++] = F(101, left);
+            edges[e++] = F(102, right);
+            edges[e++] = F(103, left, right);
+            edges[e++] = F(104, b.LowerLength <= 4 ? b.Lower : Long);
+            edges[e++] = F(105, left, next);
+            edges[e++] = F(106, a.LowerLength <= 4 ? a.Lower : Long);
         }
-        return new RefSequence(result, edges);
+        edgeStarts[n] = e;
+        return new RefSequence(features, starts, edges, edgeStarts);
     }
 
-    static readonly Flags[] ChunkFlags = [Flags.Year, Flags.Digits, Flags.Range, Flags.VolumeIssue, Flags.Initial, Flags.Journal, Flags.Publisher,
-        Flags.Location, Flags.Given, Flags.Family, Flags.EditorMark, Flags.Url, Flags.Month, Flags.LowerCase, Flags.OpensQuote, Flags.ClosesQuote];
+    static readonly uint ChunkFlagMask = (uint)(Flags.Year | Flags.Digits | Flags.Range | Flags.VolumeIssue | Flags.Initial | Flags.Journal
+        | Flags.Publisher | Flags.Location | Flags.Given | Flags.Family | Flags.EditorMark | Flags.Url | Flags.Month | Flags.LowerCase
+        | Flags.OpensQuote | Flags.ClosesQuote);
 
     static bool EndsChunk(in TokenInfo t) =>
         (t.Last == '.' && (t.Flags & Flags.Initial) == 0) || t.Last is ',' or ';' or ':' || (t.Flags & Flags.ClosesQuote) != 0;
 
-    static char PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
+    static bool EndsSentence(in TokenInfo t) =>
+        (t.Last == '.' && (t.Flags & (Flags.Initial | Flags.Abbrev)) == 0) || t.Last is '?' or '!';
 
-    static readonly string[] ChunkEnds = ["", "S", "E", "SE"];
+    static int PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
 
-    static readonly char[] Edges = ".,;:()[]{}\"'“”‘’«»<>*/".ToCharArray();
+    const string EdgeChars = ".,;:()[]{}\"'“”‘’«»<>*/";
 
     /// <summary>The token without punctuation, quotes and brackets at its ends (<c>“Title,”</c> → <c>Title</c>).</summary>
     public static string Core(string raw)
     {
-        var core = raw.Trim(Edges);
+        var core = raw.Trim(EdgeChars.ToCharArray());
         return core.Length == 0 ? raw : core;
     }
 
-    static string ShapeOf(string raw)
+    static ReadOnlySpan<char> CoreSpan(ReadOnlySpan<char> raw, out int offset)
     {
-        Span<char> shape = stackalloc char[Math.Min(raw.Length, 24)];
+        var core = raw.TrimStart(EdgeChars);
+        offset = raw.Length - core.Length;
+        core = core.TrimEnd(EdgeChars);
+        if (core.Length == 0) { offset = 0; return raw; }
+        return core;
+    }
+
+    static TokenInfo Describe(string raw, in RefLexicons.SpanLookups look)
+    {
+        var chars = t_chars ??= new char[256];
+        if (chars.Length < raw.Length) chars = t_chars = new char[raw.Length * 2];
+        var rawLower = chars.AsSpan(0, raw.Length);
+        raw.AsSpan().ToLowerInvariant(rawLower);
+        var core = CoreSpan(raw, out var offset);
+        var lower = rawLower.Slice(offset, core.Length);
+
+        var info = new TokenInfo
+        {
+            Raw = Str(rawLower),
+            Lower = Str(lower),
+            Shape = ShapeHash(raw),
+            LowerLength = lower.Length,
+            First = raw[0],
+            Last = raw[^1],
+            Flags = FlagsOf(raw, core, lower, look),
+        };
+        if (lower.Length > 0)
+        {
+            info.Pre3 = Str(lower[..Math.Min(3, lower.Length)]);
+            info.Suf3 = Str(lower[^Math.Min(3, lower.Length)..]);
+            info.Pre1 = Str(lower[..1]);
+            info.Suf2 = Str(lower[^Math.Min(2, lower.Length)..]);
+        }
+        info.InMark = lower is "in" or "dans" or "im" or "en" && (char.IsUpper(core[0]) || raw[^1] == ':');
+        return info;
+    }
+
+    static ulong ShapeHash(string raw)
+    {
+        var h = FnvOffset;
         var length = 0;
         var previous = '\0';
         foreach (var c in raw)
@@ -271,92 +365,110 @@ public static class RefFeatures
             var k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : c;
             if (k == previous && k is 'X' or 'x' or 'd') continue;
             previous = k;
-            if (length == shape.Length) break;
-            shape[length++] = k;
+            if (length++ == 24) break;
+            h = (h ^ k) * FnvPrime;
         }
-        return new string(shape[..length]);
+        return h;
     }
 
-    static Flags FlagsOf(string raw, string core, string lower, RefLexicons lexicons)
+    static Flags FlagsOf(ReadOnlySpan<char> raw, ReadOnlySpan<char> core, ReadOnlySpan<char> lower, in RefLexicons.SpanLookups look)
     {
         var flags = Flags.None;
         int digits = 0, letters = 0, upper = 0;
+        var roman = true;
         foreach (var c in core)
         {
             if (char.IsDigit(c)) digits++;
-            else if (char.IsLetter(c)) { letters++; if (char.IsUpper(c)) upper++; }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c)) upper++;
+                if (c is not ('I' or 'V' or 'X' or 'L' or 'C' or 'i' or 'v' or 'x' or 'l' or 'c')) roman = false;
+            }
         }
         if (digits > 0) flags |= Flags.Digits;
         if (letters > 0) flags |= Flags.Letters;
         if (digits > 0 && digits == core.Length) flags |= Flags.AllDigits;
-        if (HasYear(core)) { flags |= Flags.Year; if (digits == 4 || (digits == 4 && letters == 1)) flags |= Flags.YearAlone; }
+        if (digits >= 4 && FirstYear(core) is not null) { flags |= Flags.Year; if (digits == 4) flags |= Flags.YearAlone; }
         if (digits > 0 && IsRange(core)) flags |= Flags.Range;
         if (digits > 0 && core.Contains('(') && core.Contains(')')) flags |= Flags.VolumeIssue;
         if (letters > 0 && upper == letters && letters >= 2) flags |= Flags.AllCaps;
         if (letters > 0 && char.IsUpper(core[0])) flags |= Flags.Capitalized;
         if (letters > 0 && char.IsLower(core[0])) flags |= Flags.LowerCase;
         if (IsInitial(raw)) flags |= Flags.Initial;
-        if (raw.EndsWith('.') && letters > 0 && letters <= 5 && digits == 0 && core.Length <= 6) flags |= Flags.Abbrev;
-        if (lower.Contains("http") || lower.StartsWith("www.") || lower.Contains(".org/") || lower.Contains(".com")) flags |= Flags.Url;
-        if (lower.Contains("10.") && lower.Contains('/') || lower.StartsWith("doi")) flags |= Flags.Doi;
+        if (raw[^1] == '.' && letters > 0 && letters <= 5 && digits == 0 && core.Length <= 6) flags |= Flags.Abbrev;
+        if (lower.Contains("http", StringComparison.Ordinal) || lower.StartsWith("www.") || lower.Contains(".org/", StringComparison.Ordinal)
+            || lower.Contains(".com", StringComparison.Ordinal)) flags |= Flags.Url;
+        if (lower.Contains("10.", StringComparison.Ordinal) && lower.Contains('/') || lower.StartsWith("doi")) flags |= Flags.Doi;
         if (lower.StartsWith("isbn")) flags |= Flags.Isbn;
-        if (RefLexicons.Months.Contains(lower.TrimEnd('.'))) flags |= Flags.Month;
-        if (RefLexicons.EditorMarks.Contains(lower.TrimEnd('.'))) flags |= Flags.EditorMark;
-        if (RefLexicons.Conjunctions.Contains(lower)) flags |= Flags.Conjunction;
-        if (RefLexicons.Particles.Contains(lower)) flags |= Flags.Particle;
-        if (lexicons.Given.Contains(lower)) flags |= Flags.Given;
-        if (lexicons.Family.Contains(lower)) flags |= Flags.Family;
-        if (lexicons.Journal.Contains(lower)) flags |= Flags.Journal;
-        if (lexicons.Publisher.Contains(lower)) flags |= Flags.Publisher;
-        if (lexicons.Location.Contains(lower)) flags |= Flags.Location;
+        var bare = lower.TrimEnd('.');
+        if (RefLexicons.MonthLookup.Contains(bare)) flags |= Flags.Month;
+        if (RefLexicons.EditorMarkLookup.Contains(bare)) flags |= Flags.EditorMark;
+        if (RefLexicons.ConjunctionLookup.Contains(lower)) flags |= Flags.Conjunction;
+        if (RefLexicons.ParticleLookup.Contains(lower)) flags |= Flags.Particle;
+        if (look.Given.Contains(lower)) flags |= Flags.Given;
+        if (look.Family.Contains(lower)) flags |= Flags.Family;
+        if (look.Journal.Contains(lower)) flags |= Flags.Journal;
+        if (look.Publisher.Contains(lower)) flags |= Flags.Publisher;
+        if (look.Location.Contains(lower)) flags |= Flags.Location;
         var f = raw[0];
-        if (f is '"' or '“' or '‘' or '«' or '\'' || raw.StartsWith("``", StringComparison.Ordinal)) flags |= Flags.OpensQuote;
-        var trimmed = raw.TrimEnd('.', ',', ';', ':');
+        if (f is '"' or '“' or '‘' or '«' or '\'' || raw.StartsWith("``")) flags |= Flags.OpensQuote;
+        var trimmed = raw.TrimEnd(".,;:");
         if (trimmed.Length > 0 && trimmed[^1] is '"' or '”' or '’' or '»' or '\'') flags |= Flags.ClosesQuote;
         if (f is '(' or '[') flags |= Flags.OpensParen;
         if (trimmed.Length > 0 && trimmed[^1] is ')' or ']') flags |= Flags.ClosesParen;
         if (digits > 0 && (lower.EndsWith("st") || lower.EndsWith("nd") || lower.EndsWith("rd") || lower.EndsWith("th") || lower.EndsWith("e")) && digits + 2 >= lower.Length) flags |= Flags.Ordinal;
-        if (letters > 0 && letters == core.Length && core.All(c => "IVXLCivxlc".Contains(c)) && core.Length <= 6) flags |= Flags.Roman;
+        if (letters > 0 && roman && letters == core.Length && core.Length <= 6) flags |= Flags.Roman;
         return flags;
     }
 
     /// <summary>True when the text holds a four-digit number from 1500 to 2030 not inside a longer number.</summary>
     public static bool HasYear(string s) => FirstYear(s) is not null;
 
-    public static int? FirstYear(string s)
+    public static int? FirstYear(string s) => FirstYear(s.AsSpan());
+
+    public static int? FirstYear(ReadOnlySpan<char> s)
     {
         for (var i = 0; i + 4 <= s.Length; i++)
         {
             if (!char.IsAsciiDigit(s[i]) || (i > 0 && char.IsAsciiDigit(s[i - 1]))) continue;
             if (i + 4 < s.Length && char.IsAsciiDigit(s[i + 4])) { i += 3; continue; }
             if (!char.IsAsciiDigit(s[i + 1]) || !char.IsAsciiDigit(s[i + 2]) || !char.IsAsciiDigit(s[i + 3])) continue;
-            var year = int.Parse(s.AsSpan(i, 4), CultureInfo.InvariantCulture);
+            var year = int.Parse(s.Slice(i, 4), CultureInfo.InvariantCulture);
             if (year is >= 1500 and <= 2030) return year;
         }
         return null;
     }
 
-    static bool IsRange(string s)
+    static bool IsRange(ReadOnlySpan<char> s)
     {
-        var dash = s.IndexOfAny(['-', '–', '—', '‐', '‑']);
+        var dash = s.IndexOfAny("-–—‐‑");
         return dash > 0 && dash < s.Length - 1 && char.IsDigit(s[dash - 1]) && (char.IsDigit(s[dash + 1]) || char.IsLetter(s[dash + 1]));
     }
 
     /// <summary>An initial: <c>J.</c>, <c>J.A.</c>, <c>J.-P.</c>, <c>Th.</c>, or a Vancouver run of capitals <c>JA</c>.</summary>
-    public static bool IsInitial(string raw)
+    public static bool IsInitial(string raw) => IsInitial(raw.AsSpan());
+
+    static bool IsInitial(ReadOnlySpan<char> raw)
     {
-        var s = raw.TrimEnd(',', ';', ':');
+        var s = raw.TrimEnd(",;:");
         if (s.Length == 0) return false;
-        if (s.Length <= 3 && s.All(char.IsUpper)) return true;
-        if (!s.EndsWith('.') && !(s.Length == 1 && char.IsUpper(s[0]))) return false;
-        var parts = s.Split('.', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0) return false;
-        foreach (var part in parts)
+        if (s.Length <= 3)
         {
-            var p = part.TrimStart('-');
+            var allUpper = true;
+            foreach (var c in s) if (!char.IsUpper(c)) { allUpper = false; break; }
+            if (allUpper) return true;
+        }
+        if (s[^1] != '.' && !(s.Length == 1 && char.IsUpper(s[0]))) return false;
+        var parts = 0;
+        foreach (var range in s.Split('.'))
+        {
+            var p = s[range].TrimStart('-');
+            if (s[range].Length == 0) continue;
+            parts++;
             if (p.Length == 0 || p.Length > 2 || !char.IsUpper(p[0])) return false;
             if (p.Length == 2 && !char.IsLower(p[1])) return false;
         }
-        return true;
+        return parts > 0;
     }
 }

@@ -12,6 +12,15 @@ public sealed class RefLexicons
     public HashSet<string> Publisher { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Location { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The learned lists, looked up by span (no lower-case string is built per token).</summary>
+    internal readonly record struct SpanLookups(
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Given, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Family,
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Journal, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Publisher,
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Location);
+
+    internal SpanLookups Lookups() => new(Given.GetAlternateLookup<ReadOnlySpan<char>>(), Family.GetAlternateLookup<ReadOnlySpan<char>>(),
+        Journal.GetAlternateLookup<ReadOnlySpan<char>>(), Publisher.GetAlternateLookup<ReadOnlySpan<char>>(), Location.GetAlternateLookup<ReadOnlySpan<char>>());
+
     /// <summary>The learned lists in model-file order.</summary>
     public HashSet<string>[] Learned => [Given, Family, Journal, Publisher, Location];
 
@@ -38,4 +47,9 @@ public sealed class RefLexicons
     };
 
     public static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "and", "&", "und", "et", "y", "e", "with", "mit", "и" };
+
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EditorMarkLookup = EditorMarks.GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConjunctionLookup = Conjunctions.GetAlternateLookup<ReadOnlySpan<char>>();
 }

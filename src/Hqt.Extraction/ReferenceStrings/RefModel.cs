@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Hqt.Extraction.ReferenceStrings;
@@ -10,12 +13,15 @@ namespace Hqt.Extraction.ReferenceStrings;
 public sealed class RefModel
 {
     const int L = RefLabels.Count;
-    const string Magic = "HQTREFTAG3";
+    const int LL = L * L;
+    /// <summary>The stride of a feature's weight row: the labels padded to whole SIMD vectors.</summary>
+    internal const int S = 16;
+    const string Magic = "HQTREFTAG4";
 
     readonly Dictionary<ulong, int> _rows;
     readonly FeatureTable _table;
     readonly FeatureTable _edgeTable;
-    readonly float[] _weights;       // rows × L
+    readonly float[] _weights;       // rows × S (label weights, then padding)
     readonly float[] _transitions;   // (L + 1) × L: row L is the start state
     readonly Dictionary<ulong, int> _edgeRows;
     readonly float[] _edgeWeights;   // edge rows × L × L: label pair weights given what separates two tokens
@@ -38,36 +44,48 @@ public sealed class RefModel
     /// <summary>The best label sequence and, per token, how far its label's score stood above the next best.</summary>
     public RefLabel[] Decode(RefSequence sequence, out float[] margins)
     {
-        var features = sequence.Tokens;
-        var n = features.Length;
+        var labels = Decode(sequence, wantMargins: true, out var m);
+        margins = m!;
+        return labels;
+    }
+
+    [ThreadStatic] static float[]? t_emission;
+    [ThreadStatic] static float[]? t_transition;
+    [ThreadStatic] static float[]? t_score;
+    [ThreadStatic] static byte[]? t_back;
+
+    static T[] Buffer<T>(ref T[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length) buffer = new T[Math.Max(length, (buffer?.Length ?? 0) * 2)];
+        return buffer;
+    }
+
+    internal RefLabel[] Decode(RefSequence sequence, bool wantMargins, out float[]? margins)
+    {
+        var n = sequence.Length;
         var labels = new RefLabel[n];
-        margins = new float[n];
+        margins = wantMargins ? new float[n] : null;
         if (n == 0) return labels;
-        var emission = new float[n * L];
+        // Emission scores, a row of S floats a token (the 16th is padding so a row is whole vectors).
+        var emission = Buffer(ref t_emission, n * S);
+        Array.Clear(emission, 0, n * S);
         for (var i = 0; i < n; i++)
         {
-            var scores = emission.AsSpan(i * L, L);
-            foreach (var f in features[i])
-                if (_table.TryGet(f, out var row))
-                {
-                    var w = _weights.AsSpan(row * L, L);
-                    for (var l = 0; l < L; l++) scores[l] += w[l];
-                }
+            var scores = emission.AsSpan(i * S, S);
+            foreach (var f in sequence.Token(i))
+                if (_table.TryGet(f, out var row)) AddTo(scores, _weights.AsSpan(row * S, S));
         }
         // Transition scores at each boundary: the label pair's own weight plus what the boundary's features add.
-        var transition = new float[n * L * L];
+        var transition = Buffer(ref t_transition, n * LL);
         for (var i = 1; i < n; i++)
         {
-            var t = transition.AsSpan(i * L * L, L * L);
-            _transitions.AsSpan(0, L * L).CopyTo(t);
-            foreach (var f in sequence.Edges[i])
-                if (_edgeTable.TryGet(f, out var row))
-                {
-                    var w = _edgeWeights.AsSpan(row * L * L, L * L);
-                    for (var k = 0; k < L * L; k++) t[k] += w[k];
-                }
+            var t = transition.AsSpan(i * LL, LL);
+            _transitions.AsSpan(0, LL).CopyTo(t);
+            foreach (var f in sequence.Edge(i))
+                if (_edgeTable.TryGet(f, out var row)) AddTo(t, _edgeWeights.AsSpan(row * LL, LL));
         }
         Viterbi(emission, transition, n, labels);
+        if (margins is null) return labels;
         for (var i = 0; i < n; i++)
         {
             var y = (int)labels[i];
@@ -75,9 +93,9 @@ public sealed class RefModel
             float best = float.NegativeInfinity, chosen = 0;
             for (var l = 0; l < L; l++)
             {
-                var into = i == 0 ? _transitions[L * L + l] : transition[i * L * L + prev * L + l];
-                var outOf = i + 1 < n ? transition[(i + 1) * L * L + l * L + (int)labels[i + 1]] : 0;
-                var s = emission[i * L + l] + into + outOf;
+                var into = i == 0 ? _transitions[LL + l] : transition[i * LL + prev * L + l];
+                var outOf = i + 1 < n ? transition[(i + 1) * LL + l * L + (int)labels[i + 1]] : 0;
+                var s = emission[i * S + l] + into + outOf;
                 if (l == y) chosen = s;
                 else if (s > best) best = s;
             }
@@ -86,31 +104,46 @@ public sealed class RefModel
         return labels;
     }
 
+    static void AddTo(Span<float> to, ReadOnlySpan<float> from)
+    {
+        ref var d = ref MemoryMarshal.GetReference(to);
+        ref var s = ref MemoryMarshal.GetReference(from);
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+            for (; k <= to.Length - Vector<float>.Count; k += Vector<float>.Count)
+                (Vector.LoadUnsafe(ref d, (nuint)k) + Vector.LoadUnsafe(ref s, (nuint)k)).StoreUnsafe(ref d, (nuint)k);
+        for (; k < to.Length; k++) Unsafe.Add(ref d, k) += Unsafe.Add(ref s, k);
+    }
+
     void Viterbi(float[] emission, float[] transition, int n, RefLabel[] labels)
     {
-        var score = new float[n * L];
-        var back = new byte[n * L];
-        for (var l = 0; l < L; l++) score[l] = emission[l] + _transitions[L * L + l];
+        var score = Buffer(ref t_score, n * S);
+        var back = Buffer(ref t_back, n * S);
+        for (var l = 0; l < L; l++) score[l] = emission[l] + _transitions[LL + l];
         for (var i = 1; i < n; i++)
+        {
+            var previous = score.AsSpan((i - 1) * S, L);
+            var t = transition.AsSpan(i * LL, LL);
             for (var l = 0; l < L; l++)
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    var s = score[(i - 1) * L + p] + transition[i * L * L + p * L + l];
+                    var s = previous[p] + t[p * L + l];
                     if (s > best) { best = s; arg = p; }
                 }
-                score[i * L + l] = best + emission[i * L + l];
-                back[i * L + l] = (byte)arg;
+                score[i * S + l] = best + emission[i * S + l];
+                back[i * S + l] = (byte)arg;
             }
+        }
         var last = 0;
         for (var l = 1; l < L; l++)
-            if (score[(n - 1) * L + l] > score[(n - 1) * L + last]) last = l;
+            if (score[(n - 1) * S + l] > score[(n - 1) * S + last]) last = l;
         for (var i = n - 1; i >= 0; i--)
         {
             labels[i] = (RefLabel)last;
-            last = back[i * L + last];
+            last = back[i * S + last];
         }
     }
 
@@ -138,7 +171,7 @@ public sealed class RefModel
         foreach (var (hash, row) in _rows.OrderBy(r => r.Key))
         {
             writer.Write(hash);
-            var w = _weights.AsSpan(row * L, L);
+            var w = _weights.AsSpan(row * S, L);
             ushort mask = 0;
             for (var l = 0; l < L; l++) if ((Half)w[l] != Half.Zero) mask |= (ushort)(1 << l);
             writer.Write(mask);
@@ -170,13 +203,13 @@ public sealed class RefModel
         }
         var rowCount = reader.ReadInt32();
         var rows = new Dictionary<ulong, int>(rowCount);
-        var weights = new float[rowCount * L];
+        var weights = new float[rowCount * S];
         for (var r = 0; r < rowCount; r++)
         {
             rows[reader.ReadUInt64()] = r;
             var mask = reader.ReadUInt16();
             for (var l = 0; l < L; l++)
-                if ((mask & (1 << l)) != 0) weights[r * L + l] = (float)reader.ReadHalf();
+                if ((mask & (1 << l)) != 0) weights[r * S + l] = (float)reader.ReadHalf();
         }
         return new RefModel(rows, weights, transitions, edgeRows, edgeWeights, lexicons);
     }

@@ -9,6 +9,7 @@ public sealed class RefTrainer
 {
     const int L = RefLabels.Count;
     const int LL = L * L;
+    const int S = RefModel.S;
 
     readonly Dictionary<ulong, int> _rows = [];
     readonly Dictionary<ulong, int> _edgeRows = [];
@@ -27,19 +28,20 @@ public sealed class RefTrainer
         var edgeCounts = new Dictionary<ulong, int>();
         foreach (var seq in sequences)
         {
-            foreach (var token in seq.Tokens)
-                foreach (var f in token)
+            for (var i = 0; i < seq.Length; i++)
+            {
+                foreach (var f in seq.Token(i))
                     counts[f] = counts.GetValueOrDefault(f) + 1;
-            foreach (var edge in seq.Edges)
-                foreach (var f in edge)
+                foreach (var f in seq.Edge(i))
                     edgeCounts[f] = edgeCounts.GetValueOrDefault(f) + 1;
+            }
         }
         foreach (var (f, c) in counts)
             if (c >= minCount) _rows[f] = _rows.Count;
         foreach (var (f, c) in edgeCounts)
             if (c >= minCount * 10) _edgeRows[f] = _edgeRows.Count;
-        _w = new float[_rows.Count * L];
-        _u = new float[_rows.Count * L];
+        _w = new float[_rows.Count * S];
+        _u = new float[_rows.Count * S];
         _e = new float[_edgeRows.Count * LL];
         _eu = new float[_edgeRows.Count * LL];
     }
@@ -54,17 +56,17 @@ public sealed class RefTrainer
         foreach (var index in order)
         {
             var (sequence, gold) = data[index];
-            var guess = model.Decode(sequence, out _);
+            var guess = model.Decode(sequence, wantMargins: false, out _);
             for (var i = 0; i < gold.Length; i++)
             {
                 if (guess[i] != gold[i])
                 {
                     errors++;
-                    foreach (var f in sequence.Tokens[i])
+                    foreach (var f in sequence.Token(i))
                         if (_rows.TryGetValue(f, out var row))
                         {
-                            Update(_w, _u, row * L + (int)gold[i], 1);
-                            Update(_w, _u, row * L + (int)guess[i], -1);
+                            Update(_w, _u, row * S + (int)gold[i], 1);
+                            Update(_w, _u, row * S + (int)guess[i], -1);
                         }
                 }
                 var gp = i == 0 ? L : (int)gold[i - 1];
@@ -74,7 +76,7 @@ public sealed class RefTrainer
                     Update(_t, _tu, gp * L + (int)gold[i], 1);
                     Update(_t, _tu, pp * L + (int)guess[i], -1);
                     if (i > 0)
-                        foreach (var f in sequence.Edges[i])
+                        foreach (var f in sequence.Edge(i))
                             if (_edgeRows.TryGetValue(f, out var row))
                             {
                                 Update(_e, _eu, row * LL + gp * L + (int)gold[i], 1);
@@ -104,13 +106,14 @@ public sealed class RefTrainer
             var any = false;
             for (var l = 0; l < L; l++)
             {
-                var v = _w[row * L + l] - _u[row * L + l] / _step;
+                var v = _w[row * S + l] - _u[row * S + l] / _step;
                 avg[l] = Math.Abs(v) < minWeight ? 0 : v;
                 any |= avg[l] != 0;
             }
             if (!any) continue;
             rows[f] = rows.Count;
             foreach (var v in avg) weights.Add(v);
+            for (var pad = L; pad < S; pad++) weights.Add(0);
         }
         var t = new float[_t.Length];
         for (var i = 0; i < t.Length; i++) t[i] = _t[i] - _tu[i] / _step;

@@ -25,6 +25,7 @@ public static partial class ReferenceAssembler
 
     public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence)
     {
+        labels = EndTitleAtItsClosingQuote(tokens, labels);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
 
@@ -84,6 +85,35 @@ public static partial class ReferenceAssembler
         return new ParsedReference(text, title, authors, etAl, editors, container, volume, issue, pages, year, publisher, place,
             edition, doi, arxiv, isbn, pmid, url, type, Math.Round(confidence, 3));
     }
+
+    /// <summary>
+    /// A title that opens a quote ends where that quote closes: the tagger sometimes runs it on into what follows
+    /// (<c>“Molecular phylogenies,” in Romberger…</c>, <c>« Syndrome frontal », in Encyclopédie…</c>). The tokens
+    /// after the closing quote are dropped from the title (labelled other), never guessed as another field.
+    /// </summary>
+    static RefLabel[] EndTitleAtItsClosingQuote(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var start = Array.IndexOf(labels, RefLabel.Title);
+        if (start < 0) return labels;
+        var opening = tokens[start].Text[0];
+        if (!IsOpeningQuote(opening) && start > 0 && tokens[start - 1].Text.Length == 1 && IsOpeningQuote(tokens[start - 1].Text[0]))
+            opening = tokens[start - 1].Text[0];
+        if (!IsOpeningQuote(opening)) return labels;
+        var closing = opening switch { '“' => '”', '«' => '»', '‘' => '’', '„' => '“', _ => opening };
+        for (var k = start; k < tokens.Count && labels[k] == RefLabel.Title; k++)
+        {
+            var text = tokens[k].Text.AsSpan().TrimEnd(".,;:");
+            var closes = text.Length > 0 && text[^1] == closing && (k > start || text.Length > 1);
+            if (!closes) continue;
+            if (k + 1 >= tokens.Count || labels[k + 1] != RefLabel.Title) return labels;
+            var copy = (RefLabel[])labels.Clone();
+            for (var j = k + 1; j < tokens.Count && copy[j] == RefLabel.Title; j++) copy[j] = RefLabel.Other;
+            return copy;
+        }
+        return labels;
+    }
+
+    static bool IsOpeningQuote(char c) => c is '“' or '«' or '"' or '‘' or '„';
 
     readonly record struct Span(RefLabel Label, string Text);
 

@@ -76,12 +76,12 @@ public class RefParseCorpusTests
         var report = string.Join(", ", counts.Keys.Select(f => $"{f} {F1(f):F3}")) + $", all {F1([.. counts.Keys]):F3}";
         Console.WriteLine("refparse dev-test (simplified scorer): " + report);
 
-        Assert.True(F1([.. counts.Keys]) >= 0.87, report);
-        Assert.True(F1("title") >= 0.75, report);
-        Assert.True(F1("authors") >= 0.94, report);
-        Assert.True(F1("year") >= 0.96, report);
-        Assert.True(F1("container") >= 0.68, report);
-        Assert.True(F1("pages") >= 0.92, report);
+        Assert.True(F1([.. counts.Keys]) >= 0.885, report);
+        Assert.True(F1("title") >= 0.77, report);
+        Assert.True(F1("authors") >= 0.945, report);
+        Assert.True(F1("year") >= 0.965, report);
+        Assert.True(F1("container") >= 0.73, report);
+        Assert.True(F1("pages") >= 0.935, report);
     }
 
     static string Norm(string s)

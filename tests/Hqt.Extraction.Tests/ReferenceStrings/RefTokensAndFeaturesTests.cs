@@ -54,9 +54,11 @@ public class RefTokensAndFeaturesTests
         var b = RefFeatures.Extract(RefTokenizer.Tokenize("Smith, J. (2001). A title. Nature 12, 3-4."), lexicons);
         var c = RefFeatures.Extract(RefTokenizer.Tokenize("A title. Smith, J. (2001). Nature 12, 3-4."), lexicons);
 
-        Assert.Equal(a.Tokens.Length, a.Edges.Length);
-        Assert.Equal(a.Tokens[0], b.Tokens[0]);
-        Assert.NotEqual(a.Tokens[0], c.Tokens[2]); // the same word "Smith," at another place in the string
+        Assert.Equal(8, a.Length);
+        Assert.Empty(a.Edge(0).ToArray());
+        Assert.NotEmpty(a.Edge(1).ToArray());
+        Assert.Equal(a.Token(0).ToArray(), b.Token(0).ToArray());
+        Assert.NotEqual(a.Token(0).ToArray(), c.Token(2).ToArray()); // the same word "Smith," at another place in the string
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+namespace Hqt.Extraction.ReferenceStrings;
+
+/// <summary>
+/// A reference string's features as 64-bit hashes, flat: per token, and per boundary (index i: between token i - 1
+/// and i; boundary 0 is empty). One array each instead of an array per token, because a reference has ~30 tokens of
+/// ~110 features and the per-token arrays were a good part of the parse's allocations.
+/// </summary>
+public sealed class RefSequence
+{
+    readonly ulong[] _features;
+    readonly int[] _tokenStarts;   // n + 1 offsets into _features
+    readonly ulong[] _edges;
+    readonly int[] _edgeStarts;    // n + 1 offsets into _edges
+
+    internal RefSequence(ulong[] features, int[] tokenStarts, ulong[] edges, int[] edgeStarts)
+    {
+        _features = features;
+        _tokenStarts = tokenStarts;
+        _edges = edges;
+        _edgeStarts = edgeStarts;
+    }
+
+    public int Length => _tokenStarts.Length - 1;
+
+    public ReadOnlySpan<ulong> Token(int i) => _features.AsSpan(_tokenStarts[i], _tokenStarts[i + 1] - _tokenStarts[i]);
+
+    public ReadOnlySpan<ulong> Edge(int i) => _edges.AsSpan(_edgeStarts[i], _edgeStarts[i + 1] - _edgeStarts[i]);
+}
