@@ -43,15 +43,18 @@ static class Lineage
     }
 
     /// <summary>A person's chains: the strongest chain of each of their best works, then the work, then the person.</summary>
-    public static IReadOnlyList<IReadOnlyList<LineageStep>> ForPerson(CitationEvidence evidence, string name, IReadOnlyList<int> works)
+    /// <param name="firstWorkChains">The chains of <paramref name="works"/>[0], when the caller has walked them already.</param>
+    public static IReadOnlyList<IReadOnlyList<LineageStep>> ForPerson(CitationEvidence evidence, string name, IReadOnlyList<int> works,
+        IReadOnlyList<IReadOnlyList<LineageStep>>? firstWorkChains = null)
     {
         var person = new LineageStep(PersonNames.Key(name), "person", PersonNames.Display(name), null);
         var chains = new List<IReadOnlyList<LineageStep>>(MaxChains);
-        foreach (var work in works)
+        for (var i = 0; i < works.Count; i++)
         {
             if (chains.Count >= MaxChains) break;
+            var work = works[i];
             // A reference to the person themselves (a link to their page) ends at the person, not at a work.
-            var forWork = ForWork(evidence, work);
+            var forWork = i == 0 && firstWorkChains is not null ? firstWorkChains : ForWork(evidence, work);
             if (forWork.Count == 0) continue;
             var chain = evidence.IsPerson(work) ? forWork[0].Take(forWork[0].Count - 1) : forWork[0];
             chains.Add([.. chain, person]);

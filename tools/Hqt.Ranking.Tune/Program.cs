@@ -40,6 +40,8 @@ switch (command)
         return Score();
     case "explore":
         return Explore();
+    case "profile":
+        return Profile();
     default:
         Console.Error.WriteLine($"unknown command {command}: cv | score | explore");
         return 2;
@@ -68,7 +70,7 @@ int Score()
             using var writer = new StreamWriter(Path.Combine(runs, $"{set}-{track}.jsonl"));
             foreach (var c in of.Where(c => c.Track == track))
             {
-                var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, WeightsOf(c)), new RankOptions(c.Scenario.Limit));
+                var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, WeightsOf(c), c.People), new RankOptions(c.Scenario.Limit));
                 writer.WriteLine(JsonSerializer.Serialize(new
                 {
                     scenario_id = c.Scenario.Id,
@@ -169,6 +171,40 @@ int CrossValidate()
     return 0;
 }
 
+// Where a scenario's time goes, per stage, on the slowest lookup scenarios (thread CPU would need P/Invoke: wall, best of runs).
+int Profile()
+{
+    var worst = cases.Where(c => c.Track == (Option("--track") ?? "lookup")).OrderByDescending(c => c.Evidence.Ids.Count + c.Evidence.WorkCiters.Length).Take(5).ToList();
+    double Best(Func<object> work, int runs = 30)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < runs + 5; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            GC.KeepAlive(work());
+            if (i >= 5) best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return best;
+    }
+    foreach (var c in worst)
+    {
+        var graph = c.Scenario.Graph;
+        var options = new RankOptions(c.Scenario.Limit);
+        var evidence = Best(() => new CitationEvidence(graph));
+        var features = Best(() => new RankFeatures(c.Evidence));
+        var prepared = Best(() => new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence)));
+        var p = new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence));
+        var bare = Best(() => UpstreamRanker.Rank(p, options, explain: false));
+        var explained = Best(() => UpstreamRanker.Rank(p, options, explain: true));
+        var all = Best(() => UpstreamRanker.Rank(graph, options));
+        var freshFeatures = Best(() => new RankFeatures(new CitationEvidence(graph)));
+        var freshPrepared = Best(() => UpstreamRanker.Prepare(graph));
+        Console.WriteLine($"   fresh evidence+features {freshFeatures:F2} fresh prepare {freshPrepared:F2}");
+        Console.WriteLine($"{c.Scenario.Id,-40} nodes {c.Evidence.Ids.Count,6} edges {c.Evidence.WorkCiters.Length + c.Evidence.CaptureCiters.Length,6}: evidence {evidence:F2} features {features:F2} prepare {prepared:F2} rank {bare:F2} explained {explained:F2} all {all:F2} ms");
+    }
+    return 0;
+}
+
 int Explore()
 {
     Console.WriteLine("| explore share | lookup nDCG@10 | hidden-root recall@10 | capture nDCG@10 | explored picks in top 10 | explored picks that are roots |");
@@ -180,7 +216,7 @@ int Explore()
         foreach (var c in cases)
             for (var seed = 1; seed <= 5; seed++)
             {
-                var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence)), new RankOptions(c.Scenario.Limit, share, seed));
+                var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence), c.People), new RankOptions(c.Scenario.Limit, share, seed));
                 rows.Add((c, EvalMetrics.Score(c.Scenario.Truth, result.Works.Select(w => w.Id).ToList(), result.People.Select(p => p.Name).ToList())));
                 var roots = c.Scenario.Truth.Roots.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
                 foreach (var w in result.Works.Take(EvalMetrics.K).Where(w => w.IsExploration))
@@ -206,9 +242,8 @@ static string FindShared() => Path.GetFullPath(Path.Combine(FindRepo(), "..", "s
 
 sealed record Case(EvalScenario Scenario, string Track, string Set, CitationEvidence Evidence, RankFeatures Features)
 {
-    /// <summary>What a preparation counts per author, the same for every weight tried: counted once.</summary>
-    public IReadOnlyDictionary<string, (int Field, int All)> AuthorCiters { get; } = PeopleRanker.CountCiters(Evidence, Features,
-        Enumerable.Range(0, Evidence.Ids.Count).Where(i => Evidence.CapturesCiting(i).Length + Evidence.WorksCiting(i).Length > 0).ToList());
+    /// <summary>What a preparation reads of the graph's people, the same for every weight tried: read once.</summary>
+    public PeopleIndex People { get; } = new(Evidence, Features);
 }
 
 readonly record struct Figures(double LookupNdcg, double Hidden, double Author, double CaptureNdcg)
@@ -237,7 +272,7 @@ static class Tuning
         Parallel.For(0, cases.Count, i =>
         {
             var c = cases[i];
-            var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, weightsOf(c), c.AuthorCiters), new RankOptions(c.Scenario.Limit), explain: false);
+            var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, weightsOf(c), c.People), new RankOptions(c.Scenario.Limit), explain: false);
             rows[i] = (c, EvalMetrics.Score(c.Scenario.Truth, result.Works.Select(w => w.Id).ToList(), result.People.Select(p => p.Name).ToList()));
         });
         return [.. rows];
