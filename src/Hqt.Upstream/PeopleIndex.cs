@@ -18,6 +18,13 @@ sealed class PeopleIndex
     /// <summary>Per person: distinct captures and field works citing any of their works, and all distinct citers.</summary>
     public (int Field, int All)[] Citers { get; }
 
+    /// <summary>
+    /// Per person: ln(1 + Σ over their works of cited_by_count × the share of the work's visible citers in the field) (as
+    /// <see cref="Feature.FieldShareCitations"/>, summed over the person): how often the field cites them in the wider world,
+    /// beyond the few citers the graph shows.
+    /// </summary>
+    public double[] FieldCitations { get; }
+
     /// <summary>Per node: its authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors.</summary>
     public (string Family, string Key)[][] CoAuthorsOfNode { get; }
 
@@ -26,7 +33,7 @@ sealed class PeopleIndex
 
     public int Count => Keys.Length;
 
-    public PeopleIndex(CitationEvidence evidence, RankFeatures features)
+    public PeopleIndex(CitationEvidence evidence, bool[] inField)
     {
         var n = evidence.Ids.Count;
         var cleaned = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -91,7 +98,8 @@ sealed class PeopleIndex
         OfNode = ofNode;
         CoAuthorsOfNode = coAuthors;
         Keys = [.. keys];
-        Citers = CountCiters(evidence, features, worksOf);
+        Citers = CountCiters(evidence, inField, worksOf);
+        FieldCitations = EstimateFieldCitations(evidence, inField, worksOf);
     }
 
     static bool Contains(List<(int Person, string Name)> people, int id)
@@ -106,11 +114,32 @@ sealed class PeopleIndex
     /// <summary>A written form (one of <see cref="OfNode"/>'s names) read as family name and initials.</summary>
     public NameForms.Parts? Parts(string name) => _parts.TryGetValue(name, out var parts) ? parts : NameForms.Read(name);
 
+    static double[] EstimateFieldCitations(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf)
+    {
+        var result = new double[worksOf.Count];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var sum = 0.0;
+            foreach (var work in worksOf[person])
+            {
+                var cited = evidence.Nodes[work]?.CitedByCount ?? 0;
+                if (cited <= 0) continue;
+                var captures = evidence.CapturesCiting(work).Length;
+                var works = evidence.WorksCiting(work);
+                var field = 0;
+                foreach (var h in works) if (inField[h]) field++;
+                sum += (double)cited * (captures + field + 0.5) / (captures + works.Length + 1.0);
+            }
+            result[person] = Math.Log(1 + sum);
+        }
+        return result;
+    }
+
     /// <summary>
     /// Per person: the distinct captures and field works (<see cref="Feature.InField"/>) citing any of their works, and all
     /// distinct citers. Once per graph: a generation stamp per citer, no sets.
     /// </summary>
-    static (int Field, int All)[] CountCiters(CitationEvidence evidence, RankFeatures features, List<List<int>> worksOf)
+    static (int Field, int All)[] CountCiters(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf)
     {
         var captures = evidence.Captures.Count;
         var stamp = new int[captures + evidence.Ids.Count];
@@ -128,7 +157,7 @@ sealed class PeopleIndex
                     {
                         stamp[captures + h] = generation;
                         all++;
-                        if (features[h, Feature.InField] > 0) field++;
+                        if (inField[h]) field++;
                     }
             }
             counts[person] = (field, all);

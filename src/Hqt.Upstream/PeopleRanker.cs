@@ -31,12 +31,13 @@ static class PeopleRanker
                 person.Score += lift;
             }
         }
-        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0)
+        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0 || weights.PeopleFieldCitations != 0)
             foreach (var person in people.Values)
             {
                 // Over every work of theirs in the graph, not only the pooled ones: a root author is cited across many.
                 var (field, all) = index.Citers[person.Id];
-                person.Score += weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all);
+                person.Score += weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all)
+                    + weights.PeopleFieldCitations * index.FieldCitations[person.Id];
             }
         // Forms of one person ("AA Romanovsky", "Andrej A Romanovsky") merge last: the fuller form keeps its citers.
         return MergeForms(evidence, index, [.. people.Values], scores, weights.PeoplePower)

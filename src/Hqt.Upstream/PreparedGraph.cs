@@ -18,8 +18,7 @@ public sealed class PreparedGraph
     internal PreparedGraph(CitationEvidence evidence, RankWeights weights) : this(evidence, new RankFeatures(evidence), weights) { }
 
     /// <summary>Re-weighs features already computed: what the tuning command does for each weight it tries.</summary>
-    internal PreparedGraph(CitationEvidence evidence, RankFeatures features, RankWeights weights,
-        PeopleIndex? people = null)
+    internal PreparedGraph(CitationEvidence evidence, RankFeatures features, RankWeights weights)
     {
         Evidence = evidence;
         Features = features;
@@ -51,7 +50,7 @@ public sealed class PreparedGraph
         // A graph nobody expanded has no second hop: explore among every other candidate then.
         if (explorable.Count == 0) foreach (var i in candidates) if (!IsPerson[i]) explorable.Add(i);
         Explorable = [.. explorable];
-        People = people ?? new PeopleIndex(evidence, features);
+        People = features.People;
     }
 
     /// <summary>The graph's people, read once (<see cref="PeopleIndex"/>): names, keys, forms and per-person citers.</summary>

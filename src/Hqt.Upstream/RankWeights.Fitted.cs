@@ -3,6 +3,8 @@ namespace Hqt.Upstream;
 
 partial record RankWeights
 {
+    internal static TextChoices FittedText { get; } = new(6, 3, 0.3);
+
     static RankWeights Fitted { get; } = FromPairs(0.85, 2, 4.2, 600, 0,
         (Feature.Writers, 1),
         (Feature.TwoHopWriters, 0.35),
