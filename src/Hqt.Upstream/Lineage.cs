@@ -3,7 +3,14 @@ namespace Hqt.Upstream;
 /// <summary>One step of a chain of evidence: a capture you read, a work, or (at the end of a person's chain) the person.</summary>
 /// <param name="Id">The graph's id of the step (for a person, <see cref="PersonNames.Key"/>).</param>
 /// <param name="Kind"><c>capture</c>, <c>work</c> or <c>person</c>.</param>
-public sealed record LineageStep(string Id, string Kind, string? Title, int? Year);
+public sealed record LineageStep(string Id, string Kind, string? Title, int? Year)
+{
+    /// <summary>
+    /// On a capture's step, the capture itself (<c>GET /api/captures/{captureId}</c>) where the caller knows it: the ranker
+    /// knows works, so the API fills it in from the library (its newest capture of that work); null elsewhere.
+    /// </summary>
+    public long? CaptureId { get; init; }
+}
 
 /// <summary>
 /// The strongest chains from what the reader read to a suggestion: "you read A (2021) → it cites B (2014) → which
