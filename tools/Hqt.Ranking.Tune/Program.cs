@@ -12,6 +12,7 @@ using Hqt.Upstream.Tests;
 //   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- cv [--folds 23] [--write] [--report docs/ranking-report.md]
 //   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- score [--weights hand|default] [--runs DIR]
 //   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- explore
+//   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- profile [--track capture]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "cv";
@@ -43,7 +44,7 @@ switch (command)
     case "profile":
         return Profile();
     default:
-        Console.Error.WriteLine($"unknown command {command}: cv | score | explore");
+        Console.Error.WriteLine($"unknown command {command}: cv | score | explore | profile");
         return 2;
 }
 
