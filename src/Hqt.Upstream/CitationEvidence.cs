@@ -32,7 +32,10 @@ sealed class CitationEvidence
     public double[] CiterWeight { get; private set; } = [];
     public double[] MeanGap { get; private set; } = [];
 
-    public CitationEvidence(ReaderGraph graph)
+    public CitationEvidence(ReaderGraph graph) : this(graph, TextChoices.Default) { }
+
+    /// <param name="text">How titles are read (the tuner tries several; everything else takes <see cref="TextChoices.Default"/>).</param>
+    public CitationEvidence(ReaderGraph graph, TextChoices text)
     {
         _index.EnsureCapacity(graph.Captures.Count + graph.Works.Count);
         foreach (var capture in graph.Captures)
@@ -51,7 +54,7 @@ sealed class CitationEvidence
             Nodes[known] = work;
             neighbours.Add(work);
         }
-        Topic = new TopicProfile(Captures, neighbours);
+        Topic = new TopicProfile(Captures, neighbours, text);
 
         var authorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         CaptureWriters = Captures.Select(c => c.Authors.Select(a => PersonNames.Normalize(a)).Where(a => a.Length > 0)

@@ -3,7 +3,14 @@ namespace Hqt.Upstream;
 /// <summary>One step of a chain of evidence: a capture you read, a work, or (at the end of a person's chain) the person.</summary>
 /// <param name="Id">The graph's id of the step (for a person, <see cref="PersonNames.Key"/>).</param>
 /// <param name="Kind"><c>capture</c>, <c>work</c> or <c>person</c>.</param>
-public sealed record LineageStep(string Id, string Kind, string? Title, int? Year);
+public sealed record LineageStep(string Id, string Kind, string? Title, int? Year)
+{
+    /// <summary>
+    /// On a capture's step, the capture itself (<c>GET /api/captures/{captureId}</c>) where the caller knows it: the ranker
+    /// knows works, so the API fills it in from the library (its newest capture of that work); null elsewhere.
+    /// </summary>
+    public long? CaptureId { get; init; }
+}
 
 /// <summary>
 /// The strongest chains from what the reader read to a suggestion: "you read A (2021) → it cites B (2014) → which
@@ -43,15 +50,18 @@ static class Lineage
     }
 
     /// <summary>A person's chains: the strongest chain of each of their best works, then the work, then the person.</summary>
-    public static IReadOnlyList<IReadOnlyList<LineageStep>> ForPerson(CitationEvidence evidence, string name, IReadOnlyList<int> works)
+    /// <param name="firstWorkChains">The chains of <paramref name="works"/>[0], when the caller has walked them already.</param>
+    public static IReadOnlyList<IReadOnlyList<LineageStep>> ForPerson(CitationEvidence evidence, string name, IReadOnlyList<int> works,
+        IReadOnlyList<IReadOnlyList<LineageStep>>? firstWorkChains = null)
     {
         var person = new LineageStep(PersonNames.Key(name), "person", PersonNames.Display(name), null);
         var chains = new List<IReadOnlyList<LineageStep>>(MaxChains);
-        foreach (var work in works)
+        for (var i = 0; i < works.Count; i++)
         {
             if (chains.Count >= MaxChains) break;
+            var work = works[i];
             // A reference to the person themselves (a link to their page) ends at the person, not at a work.
-            var forWork = ForWork(evidence, work);
+            var forWork = i == 0 && firstWorkChains is not null ? firstWorkChains : ForWork(evidence, work);
             if (forWork.Count == 0) continue;
             var chain = evidence.IsPerson(work) ? forWork[0].Take(forWork[0].Count - 1) : forWork[0];
             chains.Add([.. chain, person]);

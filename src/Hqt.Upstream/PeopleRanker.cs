@@ -10,42 +10,53 @@ static class PeopleRanker
 {
     const int WorksNamed = 2;
 
-    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, IReadOnlyDictionary<string, (int Field, int All)> authorCiters, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
+    public static IReadOnlyList<RankedPerson> Rank(CitationEvidence evidence, PeopleIndex index, WriterStamps stamps, List<UpstreamRanker.Scored> pool, IReadOnlySet<string> excluded, int limit, RankWeights weights, bool explain = true)
     {
         // Re-normalised, so "person:Michael Collins" and "person:collins, michael" exclude the same person.
-        var excludedPeople = excluded.Where(e => e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal))
-            .Select(e => PersonNames.Normalize(e[PersonNames.KeyPrefix.Length..])).ToHashSet(StringComparer.Ordinal);
-        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
-        var scores = new Dictionary<int, double>();
+        HashSet<int>? excludedPeople = null;
+        foreach (var e in excluded)
+            if (e.StartsWith(PersonNames.KeyPrefix, StringComparison.Ordinal) && index.PersonOf(PersonNames.Normalize(e[PersonNames.KeyPrefix.Length..])) is var id and >= 0)
+                (excludedPeople ??= []).Add(id);
+        var people = new Dictionary<int, Person>();
+        var scores = new Dictionary<int, double>(pool.Count);
         foreach (var work in pool)
         {
             scores[work.Node] = work.Score;
-            foreach (var author in Names(evidence, work.Node))
+            var lift = Math.Pow(Math.Max(0, work.Score), weights.PeoplePower);
+            foreach (var (id, name) in index.OfNode[work.Node])
             {
-                var key = PersonNames.Normalize(author);
-                if (key.Length == 0 || excludedPeople.Contains(key)) continue;
-                if (!people.TryGetValue(key, out var person)) people[key] = person = new Person(author);
-                if (person.Works.Contains(work.Node)) continue;
+                if (excludedPeople?.Contains(id) == true) continue;
+                if (!people.TryGetValue(id, out var person)) people[id] = person = new Person(id, name);
                 person.Works.Add(work.Node);
-                person.Score += Math.Pow(Math.Max(0, work.Score), weights.PeoplePower);
+                person.Score += lift;
             }
         }
-        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0)
-            foreach (var (key, person) in people)
+        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0 || weights.PeopleFieldCitations != 0)
+            foreach (var person in people.Values)
             {
                 // Over every work of theirs in the graph, not only the pooled ones: a root author is cited across many.
-                var (field, all) = authorCiters.GetValueOrDefault(key);
-                person.Score += weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all);
+                var (field, all) = index.Citers[person.Id];
+                person.Score += weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all)
+                    + weights.PeopleFieldCitations * index.FieldCitations[person.Id];
             }
         // Forms of one person ("AA Romanovsky", "Andrej A Romanovsky") merge last: the fuller form keeps its citers.
-        return MergeForms(evidence, people.Values.ToList(), scores, weights.PeoplePower)
+        return MergeForms(evidence, index, [.. people.Values], scores, weights.PeoplePower)
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(p => new RankedPerson(p.Name, Math.Round(p.Score, 4), explain ? Reason(evidence, stamps, p) : "", p.Works.Select(w => evidence.Ids[w]).ToList())
-            {
-                Lineage = explain ? Lineage.ForPerson(evidence, p.Name, p.Works) : [],
-            })
+            .Select(p => Ranked(evidence, stamps, p, explain))
             .ToList();
+    }
+
+    static RankedPerson Ranked(CitationEvidence evidence, WriterStamps stamps, Person person, bool explain)
+    {
+        var works = person.Works.Select(w => evidence.Ids[w]).ToList();
+        if (!explain) return new RankedPerson(person.Name, Math.Round(person.Score, 4), "", works) { Lineage = [] };
+        // The first work's chains serve both the lineage and the reason: walked once.
+        var first = person.Works.Count > 0 ? Lineage.ForWork(evidence, person.Works[0]) : [];
+        return new RankedPerson(person.Name, Math.Round(person.Score, 4), Reason(evidence, stamps, person, first), works)
+        {
+            Lineage = Lineage.ForPerson(evidence, person.Name, person.Works, first),
+        };
     }
 
     /// <summary>
@@ -53,21 +64,33 @@ static class PeopleRanker
     /// says so: the same family name, initials where one extends the other, and a work or a co-author in common. Forms
     /// that only share a family name and initial, with nothing else in common, stay apart.
     /// </summary>
-    static List<Person> MergeForms(CitationEvidence evidence, List<Person> people, Dictionary<int, double> scores, double power)
+    static List<Person> MergeForms(CitationEvidence evidence, PeopleIndex index, List<Person> people, Dictionary<int, double> scores, double power)
     {
-        var parts = people.Select(p => NameForms.Read(p.Name)).ToList();
+        var parts = people.Select(p => index.Parts(p.Name)).ToList();
         var merged = new bool[people.Count];
-        foreach (var group in Enumerable.Range(0, people.Count).Where(i => parts[i] is { Initials.Length: > 0 }).GroupBy(i => parts[i]!.Value.Family).Where(g => g.Count() > 1))
+        // Each person's co-authors and citers, gathered at most once however many forms they are compared with.
+        var coAuthors = new HashSet<string>?[people.Count];
+        var citers = new HashSet<int>?[people.Count];
+        HashSet<string> CoAuthorsOf(int i) => coAuthors[i] ??= CoAuthors(index, people[i], parts[i]!.Value);
+        HashSet<int> CitersOf(int i) => citers[i] ??= Citers(evidence, people[i]);
+        var families = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < people.Count; i++)
+            if (parts[i] is { Initials.Length: > 0 } read)
+            {
+                if (!families.TryGetValue(read.Family, out var list)) families[read.Family] = list = [];
+                list.Add(i);
+            }
+        foreach (var members in families.Values)
         {
-            var members = group.ToList();
+            if (members.Count < 2) continue;
             for (var a = 0; a < members.Count; a++)
                 for (var b = a + 1; b < members.Count; b++)
                 {
                     int i = members[a], j = members[b];
                     if (merged[i] || merged[j] || !NameForms.Compatible(parts[i]!.Value, parts[j]!.Value)) continue;
                     var shared = people[i].Works.Intersect(people[j].Works).Any()
-                        || CoAuthors(evidence, people[i], parts[i]!.Value).Overlaps(CoAuthors(evidence, people[j], parts[j]!.Value))
-                        || (Citers(evidence, people[i]).Overlaps(Citers(evidence, people[j])) && IsOnlyFullerForm(members, parts, merged, i, j));
+                        || CoAuthorsOf(i).Overlaps(CoAuthorsOf(j))
+                        || (CitersOf(i).Overlaps(CitersOf(j)) && IsOnlyFullerForm(members, parts, merged, i, j));
                     if (!shared) continue;
                     // The fuller form names the person: "Andrej A Romanovsky" over "AA Romanovsky".
                     var (keep, drop) = people[i].Name.Count(char.IsLetter) >= people[j].Name.Count(char.IsLetter) ? (i, j) : (j, i);
@@ -77,6 +100,8 @@ static class PeopleRanker
                         people[keep].Score += Math.Pow(Math.Max(0, scores[work]), power);
                     }
                     merged[drop] = true;
+                    coAuthors[keep] = null;
+                    citers[keep] = null;
                     parts[keep] = parts[keep]!.Value.Initials.Length >= parts[drop]!.Value.Initials.Length ? parts[keep] : parts[drop];
                 }
         }
@@ -103,27 +128,16 @@ static class PeopleRanker
             && parts[k]!.Value.Initials != parts[fuller]!.Value.Initials);
     }
 
-    static HashSet<string> CoAuthors(CitationEvidence evidence, Person person, NameForms.Parts self)
+    static HashSet<string> CoAuthors(PeopleIndex index, Person person, NameForms.Parts self)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var work in person.Works)
-            foreach (var author in evidence.Nodes[work]?.Authors ?? [])
-                if (NameForms.Read(author) is { } other && other.Family != self.Family && other.FirstInitial is { } initial)
-                    keys.Add(other.Family + " " + initial);
+            foreach (var (family, key) in index.CoAuthorsOfNode[work])
+                if (family != self.Family) keys.Add(key);
         return keys;
     }
 
-    // A person reference names its person (its title, else its author); a work names its authors.
-    static IEnumerable<string> Names(CitationEvidence evidence, int node)
-    {
-        var work = evidence.Nodes[node];
-        if (work is null) return [];
-        if (!evidence.IsPerson(node)) return work.Authors.Select(NameForms.Clean).OfType<string>();
-        // Only a name-shaped label names a person: a bare id or "Instagram Account" names nobody.
-        return new[] { work.Title, work.Authors.FirstOrDefault() }.Select(NameForms.Clean).OfType<string>().Take(1);
-    }
-
-    static string Reason(CitationEvidence evidence, WriterStamps stamps, Person person)
+    static string Reason(CitationEvidence evidence, WriterStamps stamps, Person person, IReadOnlyList<IReadOnlyList<LineageStep>> firstWorkChains)
     {
         var citingCaptures = new List<int>();
         var seenCaptures = new HashSet<int>();
@@ -141,53 +155,14 @@ static class PeopleRanker
         if (writers > 0) reason += $" by {Reasons.Count(writers, "writer", "writers")} you read";
         if (citingWorks.Count > 0) reason += $"{(writers > 0 ? " and" : "")} by {Reasons.Count(citingWorks.Count, "work", "works")} {(writers > 0 ? "they cite" : "your writers cite")}";
         // Who inspired the people you read: name the chain that leads to them when no writer you read cites them directly.
-        if (writers == 0 && person.Works.Count > 0 && Lineage.ForWork(evidence, person.Works[0]) is [{ Count: >= 3 } chain, ..])
+        if (writers == 0 && firstWorkChains is [{ Count: >= 3 } chain, ..])
             reason += $", most strongly through {Reasons.Through(evidence, chain)}";
         return reason;
     }
 
-    /// <summary>
-    /// Per author (normalised name): the distinct captures and field works citing any of their works, and all distinct
-    /// citers, over every candidate. Once per graph: a generation stamp per citer, no sets.
-    /// </summary>
-    public static Dictionary<string, (int Field, int All)> CountCiters(CitationEvidence evidence, RankFeatures features, IReadOnlyList<int> candidates)
+    sealed class Person(int id, string name)
     {
-        var works = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var node in candidates)
-            foreach (var author in Names(evidence, node))
-            {
-                var key = PersonNames.Normalize(author);
-                if (key.Length == 0) continue;
-                if (!works.TryGetValue(key, out var list)) works[key] = list = [];
-                list.Add(node);
-            }
-        var captures = evidence.Captures.Count;
-        var stamp = new int[captures + evidence.Ids.Count];
-        var generation = 0;
-        var counts = new Dictionary<string, (int Field, int All)>(works.Count, StringComparer.Ordinal);
-        foreach (var (key, list) in works)
-        {
-            generation++;
-            int field = 0, all = 0;
-            foreach (var work in list)
-            {
-                foreach (var c in evidence.CapturesCiting(work))
-                    if (stamp[c] != generation) { stamp[c] = generation; field++; all++; }
-                foreach (var h in evidence.WorksCiting(work))
-                    if (stamp[captures + h] != generation)
-                    {
-                        stamp[captures + h] = generation;
-                        all++;
-                        if (features[h, Feature.InField] > 0) field++;
-                    }
-            }
-            counts[key] = (field, all);
-        }
-        return counts;
-    }
-
-    sealed class Person(string name)
-    {
+        public int Id { get; } = id;
         public string Name { get; } = name;
         public List<int> Works { get; } = [];
         public double Score { get; set; }

@@ -18,8 +18,7 @@ public sealed class PreparedGraph
     internal PreparedGraph(CitationEvidence evidence, RankWeights weights) : this(evidence, new RankFeatures(evidence), weights) { }
 
     /// <summary>Re-weighs features already computed: what the tuning command does for each weight it tries.</summary>
-    internal PreparedGraph(CitationEvidence evidence, RankFeatures features, RankWeights weights,
-        IReadOnlyDictionary<string, (int Field, int All)>? authorCiters = null)
+    internal PreparedGraph(CitationEvidence evidence, RankFeatures features, RankWeights weights)
     {
         Evidence = evidence;
         Features = features;
@@ -51,12 +50,11 @@ public sealed class PreparedGraph
         // A graph nobody expanded has no second hop: explore among every other candidate then.
         if (explorable.Count == 0) foreach (var i in candidates) if (!IsPerson[i]) explorable.Add(i);
         Explorable = [.. explorable];
-        AuthorCiters = authorCiters ?? (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0
-            ? PeopleRanker.CountCiters(evidence, features, candidates) : new Dictionary<string, (int, int)>());
+        People = features.People;
     }
 
-    /// <summary>Per author (normalised name): distinct field citers and all citers of their works (<see cref="PeopleRanker.CountCiters"/>).</summary>
-    internal IReadOnlyDictionary<string, (int Field, int All)> AuthorCiters { get; }
+    /// <summary>The graph's people, read once (<see cref="PeopleIndex"/>): names, keys, forms and per-person citers.</summary>
+    internal PeopleIndex People { get; }
 
     internal CitationEvidence Evidence { get; }
 

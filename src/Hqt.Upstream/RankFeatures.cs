@@ -43,6 +43,11 @@ enum Feature
     FieldShareCitations,
     /// <summary>1 when its own title uses the field's words.</summary>
     InField,
+    /// <summary>
+    /// ln(1 + the captures and field works citing its best-cited author's other works, beyond its own field citers): a
+    /// root's author is one the field cites across many works, so a work of such an author is likelier a root.
+    /// </summary>
+    AuthorField,
 }
 
 /// <summary>
@@ -51,7 +56,7 @@ enum Feature
 /// </summary>
 sealed class RankFeatures
 {
-    public const int Count = (int)Feature.InField + 1;
+    public const int Count = (int)Feature.AuthorField + 1;
 
     const double PageRankDamping = 0.85;
     const int PageRankIterations = 20;
@@ -68,6 +73,7 @@ sealed class RankFeatures
         var inField = new bool[n];
         for (var i = 0; i < n; i++) (topic[i], inField[i]) = evidence.Topic.Read(evidence.Nodes[i]?.Title);
 
+        People = new PeopleIndex(evidence, inField);
         var directlyCited = new bool[n];
         for (var i = 0; i < n; i++) directlyCited[i] = evidence.CapturesCiting(i).Length > 0;
         // The share of each expanded work's references that the captures cite as well (its coupling with your reading).
@@ -124,8 +130,14 @@ sealed class RankFeatures
             row[(int)Feature.FieldShareCitations] = Math.Log(1 + Math.Max(0, evidence.Nodes[i]?.CitedByCount ?? 0)
                 * (citingCaptures + fieldWorks + 0.5) / (citingCaptures + works.Length + 1.0));
             row[(int)Feature.InField] = inField[i] ? 1 : 0;
+            var authorField = 0;
+            foreach (var (person, _) in People.OfNode[i]) authorField = Math.Max(authorField, People.Citers[person].Field);
+            row[(int)Feature.AuthorField] = Math.Log(1 + Math.Max(0, authorField - citingCaptures - fieldWorks));
         }
     }
+
+    /// <summary>The graph's people, read once here: the field-word test they need is computed here.</summary>
+    public PeopleIndex People { get; }
 
     public ReadOnlySpan<double> Row(int node) => _values.AsSpan(node * Count, Count);
 

@@ -3,30 +3,36 @@ namespace Hqt.Upstream;
 
 partial record RankWeights
 {
-    static RankWeights Fitted { get; } = FromPairs(0.85, 2, 4.2, 600, 0,
+    internal static TextChoices FittedText { get; } = new(6, 4, 0.3);
+
+    static RankWeights Fitted { get; } = FromPairs(0.85, 2, 8.232, 150, 0, 0,
         (Feature.Writers, 1),
-        (Feature.TwoHopWriters, 0.35),
-        (Feature.TwoHopTopic, 4.2),
-        (Feature.Popularity, 0.14),
-        (Feature.Age, 0.3),
-        (Feature.Topic, 3),
-        (Feature.LocalCitations, 0.1),
-        (Feature.YearPeak, 0.03),
-        (Feature.Coupling, 0.01),
-        (Feature.FieldCitations, 0.03),
-        (Feature.TwoHopTopicSquared, 0.007),
+        (Feature.TwoHopWriters, 0.245),
+        (Feature.TwoHopTopic, 3),
+        (Feature.Popularity, 0.3),
+        (Feature.Age, 0.42),
+        (Feature.Topic, 2.1),
+        (Feature.LocalCitations, 0.021),
+        (Feature.PageRank, 0.042),
+        (Feature.YearPeak, 0.01),
+        (Feature.CoCitation, 0.007),
+        (Feature.Coupling, 0.07),
+        (Feature.TwoHopTopicSquared, 0.1),
         (Feature.FieldCiters, 0.3),
         (Feature.FieldShareCitations, 0.1),
-        (Feature.InField, 1));
+        (Feature.InField, 1.4),
+        (Feature.AuthorField, 0.3));
 
-    static RankWeights FittedCapturesOnly { get; } = FromPairs(0.85, 2, 0, 150, 0,
+    static RankWeights FittedCapturesOnly { get; } = FromPairs(0.85, 2, 0, 150, 0, 0,
         (Feature.Writers, 1),
         (Feature.TwoHopWriters, 0.25),
         (Feature.TwoHopTopic, 1),
         (Feature.Popularity, 0.02),
-        (Feature.Age, 0.2352),
-        (Feature.Topic, 0.14),
-        (Feature.LocalCitations, 0.1),
-        (Feature.AuthorSupport, 0.042),
-        (Feature.InField, 0.14));
+        (Feature.Age, 0.168),
+        (Feature.Topic, 0.03),
+        (Feature.PageRank, 0.03),
+        (Feature.YearPeak, 0.014),
+        (Feature.AuthorSupport, 0.007),
+        (Feature.InField, 0.14),
+        (Feature.AuthorField, 0.042));
 }

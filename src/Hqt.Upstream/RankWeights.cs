@@ -8,7 +8,7 @@ namespace Hqt.Upstream;
 /// the dev and dev-b scenarios of ../shared/eval/suggest by <c>tools/Hqt.Ranking.Tune</c> (RankWeights.Fitted.cs, with its
 /// leave-topics-out report in docs/ranking.md); <see cref="Hand"/> is the hand-chosen set it replaced, kept as the baseline.
 /// </summary>
-sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double PeoplePower, double PeopleCiters = 0, int PeoplePool = 150, double PeopleAllCiters = 0)
+sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double PeoplePower, double PeopleCiters = 0, int PeoplePool = 150, double PeopleAllCiters = 0, double PeopleFieldCitations = 0)
 {
     /// <summary>Writer counts are a share of at most this many writers: in a large library, ten distinct writers citing a work is as strong as it gets, and more still adds.</summary>
     public const int WriterScaleCap = 10;
@@ -45,14 +45,17 @@ sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double 
     public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, double peopleCiters, int peoplePool, params (Feature Feature, double Weight)[] weights) =>
         FromPairs(repeatAuthorDecay, peoplePower, peopleCiters, peoplePool, 0, weights);
 
-    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, double peopleCiters, int peoplePool, double peopleAllCiters, params (Feature Feature, double Weight)[] weights)
+    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, double peopleCiters, int peoplePool, double peopleAllCiters, params (Feature Feature, double Weight)[] weights) =>
+        FromPairs(repeatAuthorDecay, peoplePower, peopleCiters, peoplePool, peopleAllCiters, 0, weights);
+
+    public static RankWeights FromPairs(double repeatAuthorDecay, double peoplePower, double peopleCiters, int peoplePool, double peopleAllCiters, double peopleFieldCitations, params (Feature Feature, double Weight)[] weights)
     {
         var of = new double[RankFeatures.Count];
         foreach (var (feature, weight) in weights) of[(int)feature] = weight;
-        return new RankWeights(of, repeatAuthorDecay, peoplePower, peopleCiters, peoplePool, peopleAllCiters);
+        return new RankWeights(of, repeatAuthorDecay, peoplePower, peopleCiters, peoplePool, peopleAllCiters, peopleFieldCitations);
     }
 
     public override string ToString() =>
         string.Join(", ", Enum.GetValues<Feature>().Where(f => this[f] != 0).Select(f => $"{f} {this[f]:0.###}"))
-        + $"; repeat-author decay {RepeatAuthorDecay:0.##}; people power {PeoplePower:0.##}; people citers {PeopleCiters:0.###}; people pool {PeoplePool}; people all citers {PeopleAllCiters:0.###}";
+        + $"; repeat-author decay {RepeatAuthorDecay:0.##}; people power {PeoplePower:0.##}; people citers {PeopleCiters:0.###}; people pool {PeoplePool}; people all citers {PeopleAllCiters:0.###}; people field citations {PeopleFieldCitations:0.###}";
 }

@@ -7,9 +7,6 @@ namespace Hqt.Upstream;
 /// </summary>
 static class TitleTerms
 {
-    /// <summary>Words longer than this are cut to it (truncation stemming): 5, 6 and 7 measured alike on dev + dev-b, whole words worse.</summary>
-    const int StemLength = 6;
-
     static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "from", "by", "using", "via", "based", "its",
@@ -18,7 +15,8 @@ static class TitleTerms
     static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Appends the distinct terms of <paramref name="title"/> to <paramref name="terms"/>; returns how many words it has.</summary>
-    public static int Collect(string? title, List<ulong> terms)
+    /// <param name="stemLength">Words longer than this are cut to it (truncation stemming, <see cref="TextChoices.StemLength"/>).</param>
+    public static int Collect(string? title, List<ulong> terms, int stemLength)
     {
         terms.Clear();
         if (string.IsNullOrEmpty(title)) return 0;
@@ -40,7 +38,7 @@ static class TitleTerms
             var token = word[..length];
             // Stop words are matched whole; terms are stems: the first letters of a word, so "annotated", "annotating"
             // and "annotation" are one term, as are "summarization" and "summarizing".
-            var stem = length > StemLength ? word[..StemLength] : token;
+            var stem = length > stemLength ? word[..stemLength] : token;
             var isStop = StopLookup.Contains(token);
             var hash = Hash(stem);
             if (!isStop && length > 1 && AddDistinct(terms, hash)) words++;

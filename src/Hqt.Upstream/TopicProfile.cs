@@ -15,14 +15,17 @@ sealed class TopicProfile
     readonly List<ulong> _scratch = [];
     readonly double _scale = 1;
 
-    public TopicProfile(IReadOnlyList<WorkNode> captures, IReadOnlyList<WorkNode> neighbours)
+    readonly int _stemLength;
+
+    public TopicProfile(IReadOnlyList<WorkNode> captures, IReadOnlyList<WorkNode> neighbours, TextChoices text)
     {
+        _stemLength = text.StemLength;
         if (captures.Count == 0) return;
         var share = new Dictionary<ulong, int>();
         var captureTerms = new (ulong[] Terms, int Words)[captures.Count];
         for (var c = 0; c < captures.Count; c++)
         {
-            var words = TitleTerms.Collect(captures[c].Title, _scratch);
+            var words = TitleTerms.Collect(captures[c].Title, _scratch, _stemLength);
             captureTerms[c] = (_scratch.ToArray(), words);
             foreach (var term in _scratch) share[term] = share.GetValueOrDefault(term) + 1;
         }
@@ -30,7 +33,7 @@ sealed class TopicProfile
         var sampled = Math.Min(neighbours.Count, RaritySample);
         for (var i = 0; i < sampled; i++)
         {
-            TitleTerms.Collect(neighbours[i].Title, _scratch);
+            TitleTerms.Collect(neighbours[i].Title, _scratch, _stemLength);
             foreach (var term in _scratch)
                 if (documentFrequency.TryGetValue(term, out var df)) documentFrequency[term] = df + 1;
         }
@@ -41,18 +44,18 @@ sealed class TopicProfile
         var best = 0.0;
         foreach (var (terms, words) in captureTerms) best = Math.Max(best, Raw(terms, words));
         _scale = best > 0 ? best : 1;
-        _fieldTerms = CoverCaptures(captureTerms.Select(c => c.Terms).ToArray(), documentFrequency, documents);
+        _fieldTerms = CoverCaptures(captureTerms.Select(c => c.Terms).ToArray(), documentFrequency, documents, text);
     }
 
     readonly HashSet<ulong> _fieldTerms = [];
 
     // The field's words: a greedy cover of the captures' titles by the terms they share, each pick the term that covers
-    // most captures not covered yet (cubed, so coverage dominates) times its rarity around them; picks stop when the best
-    // covers under 2 captures or under 30 % of those left, and at 4. "active learning" papers give {active learning};
+    // most captures not covered yet (to a power, cubed by default, so coverage dominates) times its rarity around them; picks
+    // stop when the best covers under 2 captures or under a share (30 % by default) of those left, and at 4 (TextChoices). "active learning" papers give {active learning};
     // "sentiment" ones {polarity, opinion}: the words that make the reader's pages one field.
     const int MaxFieldTerms = 4;
 
-    static HashSet<ulong> CoverCaptures(ulong[][] captureTerms, Dictionary<ulong, int> documentFrequency, int documents)
+    static HashSet<ulong> CoverCaptures(ulong[][] captureTerms, Dictionary<ulong, int> documentFrequency, int documents, TextChoices text)
     {
         var chosen = new HashSet<ulong>();
         var uncovered = Enumerable.Range(0, captureTerms.Length).ToHashSet();
@@ -67,10 +70,10 @@ sealed class TopicProfile
             var bestScore = double.NegativeInfinity;
             foreach (var (term, count) in coverage)
             {
-                var score = Math.Pow(count, 3) * Math.Log((documents + 1.0) / (documentFrequency.GetValueOrDefault(term) + 1.0));
+                var score = Math.Pow(count, text.CoverPower) * Math.Log((documents + 1.0) / (documentFrequency.GetValueOrDefault(term) + 1.0));
                 if (score > bestScore || (score == bestScore && term < bestTerm)) (bestTerm, bestCount, bestScore) = (term, count, score);
             }
-            if (bestCount == 0 || (chosen.Count > 0 && bestCount < Math.Max(2, 0.3 * uncovered.Count))) break;
+            if (bestCount == 0 || (chosen.Count > 0 && bestCount < Math.Max(2, text.CoverStop * uncovered.Count))) break;
             chosen.Add(bestTerm);
             uncovered.RemoveWhere(c => captureTerms[c].Contains(bestTerm));
         }
@@ -81,7 +84,7 @@ sealed class TopicProfile
     public bool InField(string? title)
     {
         if (_fieldTerms.Count == 0) return false;
-        TitleTerms.Collect(title, _scratch);
+        TitleTerms.Collect(title, _scratch, _stemLength);
         foreach (var term in _scratch) if (_fieldTerms.Contains(term)) return true;
         return false;
     }
@@ -92,13 +95,13 @@ sealed class TopicProfile
     public (double Similarity, bool InField) Read(string? title)
     {
         if (_weights.Count == 0) return (0, false);
-        var words = TitleTerms.Collect(title, _scratch);
+        var words = TitleTerms.Collect(title, _scratch, _stemLength);
         var inField = false;
         foreach (var term in _scratch) if (_fieldTerms.Contains(term)) { inField = true; break; }
         return (Math.Min(1, Raw(_scratch, words) / _scale), inField);
     }
 
-    double Raw(string? title) => Raw(_scratch, TitleTerms.Collect(title, _scratch));
+    double Raw(string? title) => Raw(_scratch, TitleTerms.Collect(title, _scratch, _stemLength));
 
     double Raw(IReadOnlyList<ulong> terms, int words)
     {

@@ -51,7 +51,7 @@ public static class UpstreamRanker
                 ranked.Add(explain
                     ? Reasons.ForWork(evidence, stamps, pick.Node, pick.Score, pick.IsExploration)
                     : new RankedWork(evidence.Ids[pick.Node], pick.Score, "", [], [], pick.IsExploration));
-            var people = PeopleRanker.Rank(evidence, prepared.AuthorCiters, stamps, pool, excluded, limit, prepared.Weights, explain);
+            var people = PeopleRanker.Rank(evidence, prepared.People, stamps, pool, excluded, limit, prepared.Weights, explain);
             return new RankResult(ranked, people);
         }
         finally

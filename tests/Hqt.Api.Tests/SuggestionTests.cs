@@ -69,6 +69,13 @@ public class SuggestionTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
             Assert.True(steps[0].TryGetProperty("title", out _) && steps[0].TryGetProperty("year", out _));
         }
         Assert.Equal(3, chains.Select(c => c[0].GetProperty("id").GetString()).Distinct().Count());
+        // A capture's step names the capture too, one a tool can open.
+        var captureIds = chains.Select(c => c[0].GetProperty("captureId").GetInt64()).ToList();
+        Assert.Equal(3, captureIds.Distinct().Count());
+        foreach (var captureId in captureIds)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/captures/{captureId}")).StatusCode);
+        Assert.All(chains.SelectMany(c => c.EnumerateArray().Skip(1)), s =>
+            Assert.True(!s.TryGetProperty("captureId", out var none) || none.ValueKind == JsonValueKind.Null));
         // (A person's chain, ending at their work and then at them, is checked through POST /api/upstream: this library's cited works name no authors.)
         // The page's references carry theirs too.
         Assert.Equal(3, page.RootElement.GetProperty("references")[0].GetProperty("lineage").GetArrayLength());

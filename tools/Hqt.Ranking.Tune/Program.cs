@@ -12,6 +12,7 @@ using Hqt.Upstream.Tests;
 //   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- cv [--folds 23] [--write] [--report docs/ranking-report.md]
 //   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- score [--weights hand|default] [--runs DIR]
 //   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- explore
+//   dotnet run -c Release --project tools/Hqt.Ranking.Tune -- profile [--track capture]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault() ?? "cv";
@@ -27,7 +28,7 @@ foreach (var (set, file) in sets)
     foreach (var track in Tuning.Tracks)
         foreach (var scenario in EvalScenarios.Load(Path.Combine(suggest, file), track))
         {
-            var evidence = new CitationEvidence(scenario.Graph);
+            var evidence = new CitationEvidence(scenario.Graph, TextChoices.Initial);
             cases.Add(new Case(scenario, track, set, evidence, new RankFeatures(evidence)));
         }
 Console.Error.WriteLine($"loaded {cases.Count} cases ({cases.Select(c => c.Scenario.Topic).Distinct().Count()} topics) in {clock.Elapsed.TotalSeconds:F1} s");
@@ -40,13 +41,16 @@ switch (command)
         return Score();
     case "explore":
         return Explore();
+    case "profile":
+        return Profile();
     default:
-        Console.Error.WriteLine($"unknown command {command}: cv | score | explore");
+        Console.Error.WriteLine($"unknown command {command}: cv | score | explore | profile");
         return 2;
 }
 
 int Score()
 {
+    UseDefaultText();
     var hand = Option("--weights") == "hand";
     RankWeights WeightsOf(Case c) => hand ? RankWeights.Hand : RankWeights.For(c.Evidence);
     Console.WriteLine(hand ? $"weights: {RankWeights.Hand}" : $"weights: {RankWeights.Default}\ncaptures-only weights: {RankWeights.CapturesOnly}");
@@ -103,24 +107,39 @@ int CrossValidate()
     var testRows = new List<(Case Case, Dictionary<string, double?> Metrics)>();
     var chosen = new List<RankWeights>();
     var chosenCapture = new List<RankWeights>();
+    var chosenText = new List<TextChoices>();
+    // Every scenario read with each text variant, built on first use and kept (the folds share them).
+    var variants = new Dictionary<TextChoices, Dictionary<Case, Case>>();
+    List<Case> TextVariant(TextChoices text, IReadOnlyList<Case> of)
+    {
+        if (text == TextChoices.Initial) return [.. of];
+        if (!variants.TryGetValue(text, out var map))
+        {
+            var built = new Case[cases.Count];
+            Parallel.For(0, cases.Count, i => built[i] = cases[i].With(text));
+            variants[text] = map = new Dictionary<Case, Case>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < cases.Count; i++) map[cases[i]] = built[i];
+        }
+        return of.Select(c => map[c]).ToList();
+    }
     for (var fold = 0; fold < folds; fold++)
     {
         var held = topics.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
         var train = cases.Where(c => !held.Contains(c.Scenario.Topic)).ToList();
         var test = cases.Where(c => held.Contains(c.Scenario.Topic)).ToList();
-        var fitted = Tuning.Fit(train, "lookup");
-        var fittedCapture = Tuning.Fit(train, "capture");
+        var (text, fitted, fittedCapture) = Tuning.FitAll(train, TextVariant);
         chosen.Add(fitted);
         chosenCapture.Add(fittedCapture);
-        var rows = Tuning.Evaluate(c => c.Track == "lookup" ? fitted : fittedCapture, test);
+        chosenText.Add(text);
+        var rows = Tuning.Evaluate(c => c.Track == "lookup" ? fitted : fittedCapture, TextVariant(text, test));
         testRows.AddRange(rows);
         Console.Error.WriteLine($"fold {fold + 1}/{folds} [{string.Join(", ", held)}] {clock.Elapsed.TotalSeconds:F0} s: test {Tuning.Summarise(rows)}");
+        Console.Error.WriteLine($"    text: {text}");
         Console.Error.WriteLine($"    lookup: {fitted}");
         Console.Error.WriteLine($"    capture: {fittedCapture}");
     }
-    var final = Tuning.Fit(cases, "lookup");
-    var finalCapture = Tuning.Fit(cases, "capture");
-    var inSample = Tuning.Evaluate(c => c.Track == "lookup" ? final : finalCapture, cases);
+    var (finalText, final, finalCapture) = Tuning.FitAll(cases, TextVariant);
+    var inSample = Tuning.Evaluate(c => c.Track == "lookup" ? final : finalCapture, TextVariant(finalText, cases));
 
     Say("| figure | lookup nDCG@10 | hidden-root recall@10 | author recall@10 | capture nDCG@10 |");
     Say("|---|---|---|---|---|");
@@ -141,6 +160,12 @@ int CrossValidate()
     Say("");
     WeightTable(chosenCapture, finalCapture);
     Say("");
+    Say("Text choices (stem length, field-word cover), chosen in each fold on its training topics among " +
+        $"{string.Join("; ", TextChoices.Candidates)}:");
+    Say("");
+    foreach (var (text, fold) in chosenText.Select((t, i) => (t, i))) Say($"- fold {fold + 1}: {text}");
+    Say($"- final: {finalText}");
+    Say("");
     Say($"Final weights, graphs with lookups: {final}");
     Say($"Final weights, captures only: {finalCapture}");
     Say($"({clock.Elapsed.TotalSeconds:F0} s on {Environment.ProcessorCount} cores)");
@@ -153,12 +178,13 @@ int CrossValidate()
     Say($"- people citers: {string.Join(" ", chosen.Select(w => w.PeopleCiters.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleCiters:0.###}");
     Say($"- people pool: {string.Join(" ", chosen.Select(w => w.PeoplePool))} → final {final.PeoplePool}");
     Say($"- people all citers: {string.Join(" ", chosen.Select(w => w.PeopleAllCiters.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleAllCiters:0.###}");
+    Say($"- people field citations: {string.Join(" ", chosen.Select(w => w.PeopleFieldCitations.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleFieldCitations:0.###}");
     }
 
     if (args.Contains("--write"))
     {
         var path = Path.Combine(repo, "src", "Hqt.Upstream", "RankWeights.Fitted.cs");
-        File.WriteAllText(path, Tuning.Source(final, finalCapture));
+        File.WriteAllText(path, Tuning.Source(final, finalCapture, finalText));
         Console.Error.WriteLine($"wrote {path}");
     }
     if (Option("--report") is { } reportPath)
@@ -169,8 +195,44 @@ int CrossValidate()
     return 0;
 }
 
+// Where a scenario's time goes, per stage, on the slowest lookup scenarios (thread CPU would need P/Invoke: wall, best of runs).
+int Profile()
+{
+    UseDefaultText();
+    var worst = cases.Where(c => c.Track == (Option("--track") ?? "lookup")).OrderByDescending(c => c.Evidence.Ids.Count + c.Evidence.WorkCiters.Length).Take(5).ToList();
+    double Best(Func<object> work, int runs = 30)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < runs + 5; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            GC.KeepAlive(work());
+            if (i >= 5) best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return best;
+    }
+    foreach (var c in worst)
+    {
+        var graph = c.Scenario.Graph;
+        var options = new RankOptions(c.Scenario.Limit);
+        var evidence = Best(() => new CitationEvidence(graph));
+        var features = Best(() => new RankFeatures(c.Evidence));
+        var prepared = Best(() => new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence)));
+        var p = new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence));
+        var bare = Best(() => UpstreamRanker.Rank(p, options, explain: false));
+        var explained = Best(() => UpstreamRanker.Rank(p, options, explain: true));
+        var all = Best(() => UpstreamRanker.Rank(graph, options));
+        var freshFeatures = Best(() => new RankFeatures(new CitationEvidence(graph)));
+        var freshPrepared = Best(() => UpstreamRanker.Prepare(graph));
+        Console.WriteLine($"   fresh evidence+features {freshFeatures:F2} fresh prepare {freshPrepared:F2}");
+        Console.WriteLine($"{c.Scenario.Id,-40} nodes {c.Evidence.Ids.Count,6} edges {c.Evidence.WorkCiters.Length + c.Evidence.CaptureCiters.Length,6}: evidence {evidence:F2} features {features:F2} prepare {prepared:F2} rank {bare:F2} explained {explained:F2} all {all:F2} ms");
+    }
+    return 0;
+}
+
 int Explore()
 {
+    UseDefaultText();
     Console.WriteLine("| explore share | lookup nDCG@10 | hidden-root recall@10 | capture nDCG@10 | explored picks in top 10 | explored picks that are roots |");
     Console.WriteLine("|---|---|---|---|---|---|");
     foreach (var share in new[] { 0.0, 0.1, 0.2 })
@@ -195,6 +257,13 @@ int Explore()
     return 0;
 }
 
+// The committed text choices, for the commands that score what is committed (cv starts from the initial ones).
+void UseDefaultText()
+{
+    if (TextChoices.Default == TextChoices.Initial) return;
+    for (var i = 0; i < cases.Count; i++) cases[i] = cases[i].With(TextChoices.Default);
+}
+
 static string FindRepo()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -206,9 +275,12 @@ static string FindShared() => Path.GetFullPath(Path.Combine(FindRepo(), "..", "s
 
 sealed record Case(EvalScenario Scenario, string Track, string Set, CitationEvidence Evidence, RankFeatures Features)
 {
-    /// <summary>What a preparation counts per author, the same for every weight tried: counted once.</summary>
-    public IReadOnlyDictionary<string, (int Field, int All)> AuthorCiters { get; } = PeopleRanker.CountCiters(Evidence, Features,
-        Enumerable.Range(0, Evidence.Ids.Count).Where(i => Evidence.CapturesCiting(i).Length + Evidence.WorksCiting(i).Length > 0).ToList());
+    /// <summary>The same scenario with titles read another way (<see cref="TextChoices"/>).</summary>
+    public Case With(TextChoices text)
+    {
+        var evidence = new CitationEvidence(Scenario.Graph, text);
+        return this with { Evidence = evidence, Features = new RankFeatures(evidence) };
+    }
 }
 
 readonly record struct Figures(double LookupNdcg, double Hidden, double Author, double CaptureNdcg)
@@ -237,7 +309,7 @@ static class Tuning
         Parallel.For(0, cases.Count, i =>
         {
             var c = cases[i];
-            var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, weightsOf(c), c.AuthorCiters), new RankOptions(c.Scenario.Limit), explain: false);
+            var result = UpstreamRanker.Rank(new PreparedGraph(c.Evidence, c.Features, weightsOf(c)), new RankOptions(c.Scenario.Limit), explain: false);
             rows[i] = (c, EvalMetrics.Score(c.Scenario.Truth, result.Works.Select(w => w.Id).ToList(), result.People.Select(p => p.Name).ToList()));
         });
         return [.. rows];
@@ -273,13 +345,39 @@ static class Tuning
     /// Coordinate ascent from the hand weights: each weight in turn takes the best of a log grid and ×0.7 / ×1.4 of
     /// its current value, keeping a change only when it lifts the training objective; passes until nothing moves (at most 3).
     /// </summary>
-    public static RankWeights Fit(IReadOnlyList<Case> all, string track)
+    /// <summary>
+    /// Both sets and the text choice on <paramref name="train"/> alone: the weights fitted with the initial text choices,
+    /// then each text variant scored on the training topics with them (the four bars summed), and when another variant
+    /// wins, the weights re-fitted from there on it.
+    /// </summary>
+    public static (TextChoices Text, RankWeights Lookup, RankWeights Capture) FitAll(IReadOnlyList<Case> train, Func<TextChoices, IReadOnlyList<Case>, List<Case>> variant)
+    {
+        var lookup = Fit(train, "lookup");
+        var capture = Fit(train, "capture");
+        double Objective(IReadOnlyList<Case> of)
+        {
+            var f = Figures(Evaluate(c => c.Track == "lookup" ? lookup : capture, of));
+            return f.Objective("lookup") + f.Objective("capture");
+        }
+        var best = TextChoices.Initial;
+        var bestScore = Objective(train);
+        foreach (var text in TextChoices.Candidates.Skip(1))
+        {
+            var score = Objective(variant(text, train));
+            if (score > bestScore + 1e-9) (best, bestScore) = (text, score);
+        }
+        if (best == TextChoices.Initial) return (best, lookup, capture);
+        var read = variant(best, train);
+        return (best, Fit(read, "lookup", lookup), Fit(read, "capture", capture));
+    }
+
+    public static RankWeights Fit(IReadOnlyList<Case> all, string track, RankWeights? start = null)
     {
         var train = all.Where(c => c.Track == track).ToList();
         // Features that are zero on every candidate here (the second hop on a captures-only graph) cannot matter.
         var live = Fitted.Where(f => train.Any(c => c.Evidence.Ids.Count > 0 && Enumerable.Range(0, c.Evidence.Ids.Count).Any(i => c.Features[i, f] != 0))).ToArray();
         double Objective(RankWeights w) => Figures(Evaluate(w, train)).Objective(track);
-        var best = RankWeights.Hand;
+        var best = start ?? RankWeights.Hand;
         var bestScore = Objective(best);
         for (var pass = 0; pass < 3; pass++)
         {
@@ -308,6 +406,12 @@ static class Tuning
                 var score = Objective(trial);
                 if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
             }
+            foreach (var citations in track != "lookup" ? [] : new[] { 0, 0.1, 0.3, 1, 3, best.PeopleFieldCitations * 0.7, best.PeopleFieldCitations * 1.4 })
+            {
+                var trial = best with { PeopleFieldCitations = citations };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
             foreach (var size in track != "lookup" ? [] : new[] { 150, 300, 600 })
             {
                 var trial = best with { PeoplePool = size };
@@ -325,12 +429,14 @@ static class Tuning
         return best;
     }
 
-    public static string Source(RankWeights lookup, RankWeights capture) => $$"""
+    public static string Source(RankWeights lookup, RankWeights capture, TextChoices text) => $$"""
         // Written by tools/Hqt.Ranking.Tune (cv --write): fitted on dev + dev-b; the report is docs/ranking-report.md.
         namespace Hqt.Upstream;
 
         partial record RankWeights
         {
+            internal static TextChoices FittedText { get; } = new({{text.StemLength}}, {{text.CoverPower.ToString("G6", CultureInfo.InvariantCulture)}}, {{text.CoverStop.ToString("G6", CultureInfo.InvariantCulture)}});
+
             static RankWeights Fitted { get; } = {{Expression(lookup)}};
 
             static RankWeights FittedCapturesOnly { get; } = {{Expression(capture)}};
@@ -342,6 +448,6 @@ static class Tuning
     {
         string R(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
         var pairs = Enum.GetValues<Feature>().Where(f => weights[f] != 0).Select(f => $"\n        (Feature.{f}, {R(weights[f])})");
-        return $"FromPairs({R(weights.RepeatAuthorDecay)}, {R(weights.PeoplePower)}, {R(weights.PeopleCiters)}, {weights.PeoplePool}, {R(weights.PeopleAllCiters)},{string.Join(",", pairs)})";
+        return $"FromPairs({R(weights.RepeatAuthorDecay)}, {R(weights.PeoplePower)}, {R(weights.PeopleCiters)}, {weights.PeoplePool}, {R(weights.PeopleAllCiters)}, {R(weights.PeopleFieldCitations)},{string.Join(",", pairs)})";
     }
 }

@@ -36,6 +36,7 @@ static class GraphLoader
         var rows = Scalar(connection, tx, userId, "SELECT COUNT(*) FROM citations WHERE user_id = @userId");
         var lastCitationId = Scalar(connection, tx, userId, "SELECT COALESCE(MAX(id), 0) FROM citations WHERE user_id = @userId");
         var works = ReadWorks(connection, tx, userId);
+        var captureOfWork = ReadCaptureIds(connection, tx, userId);
         Dictionary<long, long[]>? cites = null;
         if (previous is not null && previous.Works.Keys.All(works.ContainsKey))
         {
@@ -47,7 +48,7 @@ static class GraphLoader
         tx.Commit();
         return new LoadedGraph(version, works, cites)
         {
-            LastCaptureId = lastCaptureId, CitationRows = rows, LastCitationId = lastCitationId, IsIncremental = incremental,
+            LastCaptureId = lastCaptureId, CaptureOfWork = captureOfWork, CitationRows = rows, LastCitationId = lastCitationId, IsIncremental = incremental,
         };
     }
 
@@ -77,6 +78,17 @@ static class GraphLoader
                 Text(reader, 5), Text(reader, 6), Text(reader, 7), Authors(reader.GetString(8), strings), Int(reader, 9), !reader.IsDBNull(10));
         }
         return works;
+    }
+
+    /// <summary>Each captured work's newest capture (the id a lineage's capture step carries).</summary>
+    static Dictionary<long, long> ReadCaptureIds(SqliteConnection connection, SqliteTransaction tx, long userId)
+    {
+        using var command = Command(connection, tx, userId,
+            "SELECT work_id, MAX(id) FROM captures WHERE user_id = @userId AND work_id IS NOT NULL GROUP BY work_id");
+        using var reader = command.ExecuteReader();
+        var captures = new Dictionary<long, long>();
+        while (reader.Read()) captures[reader.GetInt64(0)] = reader.GetInt64(1);
+        return captures;
     }
 
     /// <summary>The user's edges, or those after <paramref name="afterId"/>, as distinct sorted arrays per citing work.</summary>

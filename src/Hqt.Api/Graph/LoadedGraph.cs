@@ -46,6 +46,9 @@ public sealed class LoadedGraph
     /// <summary>Every capture up to this id was extracted into this version; later ones may be missing from it.</summary>
     public long LastCaptureId { get; init; }
 
+    /// <summary>Captured work id → its newest capture's id: a lineage's capture step names the capture a reader can open.</summary>
+    public IReadOnlyDictionary<long, long> CaptureOfWork { get; init; } = new Dictionary<long, long>();
+
     /// <summary>The user's citation rows when this version was read (duplicates and all): a deletion since shows as fewer.</summary>
     public long CitationRows { get; init; }
 

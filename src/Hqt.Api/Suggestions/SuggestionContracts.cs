@@ -22,7 +22,8 @@ public sealed record Suggestion(
     /// The strongest chains of evidence, at most 3, strongest first: each runs from something the reader read (kind
     /// <c>capture</c>) through the works that cite onwards (kind <c>work</c>) to this suggestion; a person's chain ends
     /// at their work and then the person (kind <c>person</c>). Ids are the ones the other routes take: <c>work-12</c>
-    /// (a capture's step carries the captured work's id), <c>person-adalovelace</c>; on a page not captured, <c>page</c> for
+    /// (a capture's step carries the captured work's id, and <c>captureId</c>, the capture <c>GET /api/captures/{id}</c>
+    /// returns), <c>person-adalovelace</c>; on a page not captured, <c>page</c> for
     /// the page itself and <c>reference-3</c> for its fourth extracted reference that the library does not know.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<Hqt.Upstream.LineageStep>> Lineage { get; init; } = [];

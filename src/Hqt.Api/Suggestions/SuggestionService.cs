@@ -86,7 +86,10 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
         SuggestionIds.Person(person.Name), "person", person.Name, null, null, [], Math.Round(person.Score, 4), person.Reason, false,
         person.WorkIds.Take(MaxPaths).Select(id => Path(graph, "author-of", id, extra)).ToList()) { Lineage = ToWire(graph, person.Lineage, extra) };
 
-    /// <summary>The ranker's chains with wire ids: works as <c>work-N</c>, people as <c>person-key</c>, a page's own unstored works by position.</summary>
+    /// <summary>
+    /// The ranker's chains with wire ids: works as <c>work-N</c>, people as <c>person-key</c>, a page's own unstored works by
+    /// position; a capture's step also names the capture (<see cref="LineageStep.CaptureId"/>).
+    /// </summary>
     static IReadOnlyList<IReadOnlyList<LineageStep>> ToWire(LoadedGraph graph, IReadOnlyList<IReadOnlyList<LineageStep>> chains, Func<string, WorkInfo?>? extra) =>
         chains.Select(chain => (IReadOnlyList<LineageStep>)chain.Select(step =>
         {
@@ -94,7 +97,10 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
                 return new LineageStep("person-" + step.Id[PersonNames.KeyPrefix.Length..], "person", step.Title, null);
             var work = Find(graph, step.Id, extra);
             var id = long.TryParse(step.Id, out var n) ? n switch { >= 0 => SuggestionIds.Work(n), -1 => "page", _ => $"reference-{-n - 2}" } : step.Id;
-            return new LineageStep(id, step.Kind, step.Title ?? Display(work), step.Year);
+            return new LineageStep(id, step.Kind, step.Title ?? Display(work), step.Year)
+            {
+                CaptureId = step.Kind == "capture" && n >= 0 && graph.CaptureOfWork.TryGetValue(n, out var capture) ? capture : null,
+            };
         }).ToList()).ToList();
 
     static SuggestionPath Path(LoadedGraph graph, string relation, string id, Func<string, WorkInfo?>? extra)

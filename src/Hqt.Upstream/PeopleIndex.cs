@@ -1,0 +1,167 @@
+namespace Hqt.Upstream;
+
+/// <summary>
+/// The people of a graph, read once per graph (<see cref="PreparedGraph"/>): every candidate's names cleaned, keyed and
+/// interned as ints, each written form read as family name and initials, each work's co-author keys, and per person the
+/// captures and field works citing any of their works. Reading a name (<see cref="NameForms.Clean"/>, <see cref="NameForms.Read"/>)
+/// costs regexes and splits; a query used to pay it for every author of its 600 pooled works, and again for every pair of
+/// forms it compared, which made people most of a scenario's time. Read-only after construction, so queries share it.
+/// </summary>
+sealed class PeopleIndex
+{
+    /// <summary>Per node: the people it names, each once by key, with the form written on this node (in the node's order).</summary>
+    public (int Person, string Name)[][] OfNode { get; }
+
+    /// <summary>Per person: the normalised key (<see cref="PersonNames.Normalize"/>).</summary>
+    public string[] Keys { get; }
+
+    /// <summary>Per person: distinct captures and field works citing any of their works, and all distinct citers.</summary>
+    public (int Field, int All)[] Citers { get; }
+
+    /// <summary>
+    /// Per person: ln(1 + Σ over their works of cited_by_count × the share of the work's visible citers in the field) (as
+    /// <see cref="Feature.FieldShareCitations"/>, summed over the person): how often the field cites them in the wider world,
+    /// beyond the few citers the graph shows.
+    /// </summary>
+    public double[] FieldCitations { get; }
+
+    /// <summary>Per node: its authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors.</summary>
+    public (string Family, string Key)[][] CoAuthorsOfNode { get; }
+
+    readonly Dictionary<string, NameForms.Parts?> _parts;
+    readonly Dictionary<string, int> _byKey;
+
+    public int Count => Keys.Length;
+
+    public PeopleIndex(CitationEvidence evidence, bool[] inField)
+    {
+        var n = evidence.Ids.Count;
+        var cleaned = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Clean(string? raw)
+        {
+            if (raw is null) return null;
+            if (!cleaned.TryGetValue(raw, out var clean)) cleaned[raw] = clean = NameForms.Clean(raw);
+            return clean;
+        }
+        _byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        _parts = new Dictionary<string, NameForms.Parts?>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var worksOf = new List<List<int>>();
+        var ofNode = new (int, string)[n][];
+        var coAuthors = new (string, string)[n][];
+        var names = new List<string>(8);
+        var coAuthorOf = new Dictionary<string, (string, string)?>(StringComparer.Ordinal);
+        var people = new List<(int Person, string Name)>(8);
+        for (var node = 0; node < n; node++)
+        {
+            ofNode[node] = [];
+            coAuthors[node] = [];
+            if (evidence.CapturesCiting(node).Length == 0 && evidence.WorksCiting(node).Length == 0) continue;
+            var work = evidence.Nodes[node];
+            if (work is null) continue;
+            names.Clear();
+            // A person reference names its person (its title, else its author); a work names its authors.
+            if (!evidence.IsPerson(node))
+            {
+                foreach (var author in work.Authors) if (Clean(author) is { } name) names.Add(name);
+            }
+            else if (Clean(work.Title) is { } title) names.Add(title);
+            else if (Clean(work.Authors.FirstOrDefault()) is { } first) names.Add(first);
+            people.Clear();
+            foreach (var name in names)
+            {
+                if (!keyOf.TryGetValue(name, out var key)) keyOf[name] = key = PersonNames.Normalize(name);
+                if (key.Length == 0) continue;
+                if (!_byKey.TryGetValue(key, out var id))
+                {
+                    _byKey[key] = id = keys.Count;
+                    keys.Add(key);
+                    worksOf.Add([]);
+                }
+                if (Contains(people, id)) continue;
+                people.Add((id, name));
+                worksOf[id].Add(node);
+                if (!_parts.ContainsKey(name)) _parts[name] = NameForms.Read(name);
+            }
+            ofNode[node] = [.. people];
+            var pairs = new List<(string, string)>(work.Authors.Count);
+            foreach (var author in work.Authors)
+            {
+                if (!coAuthorOf.TryGetValue(author, out var pair))
+                    coAuthorOf[author] = pair = (_parts.TryGetValue(author, out var read) ? read : NameForms.Read(author)) is { } other
+                        && other.FirstInitial is { } initial ? (other.Family, other.Family + " " + initial) : null;
+                if (pair is { } known) pairs.Add(known);
+            }
+            coAuthors[node] = [.. pairs];
+        }
+        OfNode = ofNode;
+        CoAuthorsOfNode = coAuthors;
+        Keys = [.. keys];
+        Citers = CountCiters(evidence, inField, worksOf);
+        FieldCitations = EstimateFieldCitations(evidence, inField, worksOf);
+    }
+
+    static bool Contains(List<(int Person, string Name)> people, int id)
+    {
+        foreach (var (person, _) in people) if (person == id) return true;
+        return false;
+    }
+
+    /// <summary>The person of a normalised key, or -1.</summary>
+    public int PersonOf(string key) => _byKey.GetValueOrDefault(key, -1);
+
+    /// <summary>A written form (one of <see cref="OfNode"/>'s names) read as family name and initials.</summary>
+    public NameForms.Parts? Parts(string name) => _parts.TryGetValue(name, out var parts) ? parts : NameForms.Read(name);
+
+    static double[] EstimateFieldCitations(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf)
+    {
+        var result = new double[worksOf.Count];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var sum = 0.0;
+            foreach (var work in worksOf[person])
+            {
+                var cited = evidence.Nodes[work]?.CitedByCount ?? 0;
+                if (cited <= 0) continue;
+                var captures = evidence.CapturesCiting(work).Length;
+                var works = evidence.WorksCiting(work);
+                var field = 0;
+                foreach (var h in works) if (inField[h]) field++;
+                sum += (double)cited * (captures + field + 0.5) / (captures + works.Length + 1.0);
+            }
+            result[person] = Math.Log(1 + sum);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Per person: the distinct captures and field works (<see cref="Feature.InField"/>) citing any of their works, and all
+    /// distinct citers. Once per graph: a generation stamp per citer, no sets.
+    /// </summary>
+    static (int Field, int All)[] CountCiters(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf)
+    {
+        var captures = evidence.Captures.Count;
+        var stamp = new int[captures + evidence.Ids.Count];
+        var counts = new (int, int)[worksOf.Count];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var generation = person + 1;
+            int field = 0, all = 0;
+            foreach (var work in worksOf[person])
+            {
+                foreach (var c in evidence.CapturesCiting(work))
+                    if (stamp[c] != generation) { stamp[c] = generation; field++; all++; }
+                foreach (var h in evidence.WorksCiting(work))
+                    if (stamp[captures + h] != generation)
+                    {
+                        stamp[captures + h] = generation;
+                        all++;
+                        if (inField[h]) field++;
+                    }
+            }
+            counts[person] = (field, all);
+        }
+        return counts;
+    }
+}
