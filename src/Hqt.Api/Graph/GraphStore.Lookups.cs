@@ -55,14 +55,18 @@ public sealed partial class GraphStore
         // The page may name a canonical URL other than the one it was cited by: the same work, found by either.
         if (result.CanonicalUrl is { } canonical && canonical != result.Work.Url)
             workId = await ResolveWorkAsync(connection, tx, userId, result.Work with { Url = canonical, Title = null }, ct);
-        // The work's own page or record describes it better than a citer's anchor text or reference entry did.
+        // The work's own page or record describes it better than a citer's anchor text or reference entry did, where
+        // it appeared included (a registry's journal and page range over a parse of someone's bibliography).
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE works SET title = COALESCE(@Title, title), year = COALESCE(@Year, year),
-                             authors_json = CASE WHEN @authorCount > 0 THEN @authors ELSE authors_json END
+                             authors_json = CASE WHEN @authorCount > 0 THEN @authors ELSE authors_json END,
+                             container = COALESCE(@Container, container), volume = COALESCE(@Volume, volume),
+                             issue = COALESCE(@Issue, issue), pages = COALESCE(@Pages, pages), publisher = COALESCE(@Publisher, publisher)
             WHERE id = @workId
             """, new
         {
             result.Work.Title, result.Work.Year, authorCount = result.Work.Authors.Count,
+            result.Work.Container, result.Work.Volume, result.Work.Issue, result.Work.Pages, result.Work.Publisher,
             authors = JsonSerializer.Serialize(result.Work.Authors), workId,
         }, tx, cancellationToken: ct));
         if (result.ExternalId is { } external) await AddIdentityAsync(connection, tx, userId, result.Source, external, workId, ct);

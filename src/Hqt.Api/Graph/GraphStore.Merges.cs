@@ -23,7 +23,12 @@ public sealed partial class GraphStore
               document_id = COALESCE(document_id, (SELECT document_id FROM works WHERE id = @drop)),
               title = COALESCE(title, (SELECT title FROM works WHERE id = @drop)),
               year = COALESCE(year, (SELECT year FROM works WHERE id = @drop)),
-              cited_by_count = COALESCE(cited_by_count, (SELECT cited_by_count FROM works WHERE id = @drop))
+              cited_by_count = COALESCE(cited_by_count, (SELECT cited_by_count FROM works WHERE id = @drop)),
+              container = COALESCE(container, (SELECT container FROM works WHERE id = @drop)),
+              volume = COALESCE(volume, (SELECT volume FROM works WHERE id = @drop)),
+              issue = COALESCE(issue, (SELECT issue FROM works WHERE id = @drop)),
+              pages = COALESCE(pages, (SELECT pages FROM works WHERE id = @drop)),
+              publisher = COALESCE(publisher, (SELECT publisher FROM works WHERE id = @drop))
             WHERE id = @keep;
             DELETE FROM works WHERE id = @drop;
             """, new { keep, drop }, tx, cancellationToken: ct));

@@ -68,6 +68,10 @@ public sealed partial class GraphStore
         public string? ArxivId { get; init; }
         public string? Isbn { get; init; }
         public string? Pmid { get; init; }
+        public string? Container { get; init; }
+        public string? Volume { get; init; }
+        public string? Issue { get; init; }
+        public string? Pages { get; init; }
         public string? CapturedAt { get; init; }
     }
 
@@ -77,6 +81,7 @@ public sealed partial class GraphStore
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ExportRow>(new CommandDefinition("""
             SELECT w.id, w.kind, w.title, w.year, w.url, w.doi, w.arxiv_id AS ArxivId, w.isbn, w.pmid,
+                   w.container, w.volume, w.issue, w.pages,
                    (SELECT MAX(c.captured_at) FROM captures c WHERE c.work_id = w.id) AS CapturedAt
             FROM works w WHERE w.user_id = @userId AND w.id IN @ids
             """, new { userId, ids }, cancellationToken: ct));

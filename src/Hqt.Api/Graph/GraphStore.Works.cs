@@ -23,11 +23,12 @@ public sealed partial class GraphStore
         var ids = new long[batch.Count];
         var now = Now();
         using var insertWork = new RepeatedCommand(connection, tx, """
-            INSERT INTO works (user_id, kind, title, year, url, doi, arxiv_id, isbn, pmid, authors_json, cited_by_count, created_at)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+            INSERT INTO works (user_id, kind, title, year, url, doi, arxiv_id, isbn, pmid, authors_json, cited_by_count, created_at,
+                               container, volume, issue, pages, publisher)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)
             RETURNING id
-            """, 12);
-        using var fillIn = new RepeatedCommand(connection, tx, FillInSql, 11);
+            """, 17);
+        using var fillIn = new RepeatedCommand(connection, tx, FillInSql, 16);
         using var insertIdentity = new RepeatedCommand(connection, tx, """
             INSERT INTO work_identities (user_id, scheme, value, work_id) VALUES (@p0, @p1, @p2, @p3)
             ON CONFLICT (user_id, scheme, value) DO NOTHING
@@ -41,7 +42,7 @@ public sealed partial class GraphStore
             if (found.Count == 0)
             {
                 workId = insertWork.Scalar(userId, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid,
-                    authors, facts.CitedByCount, now)!.Value;
+                    authors, facts.CitedByCount, now, facts.Container, facts.Volume, facts.Issue, facts.Pages, facts.Publisher)!.Value;
             }
             else
             {
@@ -52,7 +53,8 @@ public sealed partial class GraphStore
                     foreach (var key in known.Where(k => k.Value == other).Select(k => k.Key).ToList()) known[key] = workId;
                     for (var j = 0; j < i; j++) if (ids[j] == other) ids[j] = workId;
                 }
-                fillIn.Execute(workId, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid, authors, facts.CitedByCount, facts.Kind);
+                fillIn.Execute(workId, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid, authors, facts.CitedByCount, facts.Kind,
+                    facts.Container, facts.Volume, facts.Issue, facts.Pages, facts.Publisher);
             }
             foreach (var identity in identities[i].Where(k => !known.ContainsKey(k)))
             {
@@ -104,14 +106,20 @@ public sealed partial class GraphStore
         return found;
     }
 
-    /// <summary>Fills what the work lacks; a captured page's own facts and a stronger kind win. Parameters: work id, then the facts.</summary>
+    /// <summary>
+    /// Fills what the work lacks; a captured page's own facts and a stronger kind win. Parameters: work id, then the facts.
+    /// Where it appeared (container, volume, issue, pages, publisher) is only filled, never overwritten: the first
+    /// citer's reading stays until a lookup's record (<see cref="WriteLookupAsync"/>) says better.
+    /// </summary>
     const string FillInSql = """
         UPDATE works SET
           title = COALESCE(title, @p1), year = COALESCE(year, @p2), url = COALESCE(url, @p3),
           doi = COALESCE(doi, @p4), arxiv_id = COALESCE(arxiv_id, @p5), isbn = COALESCE(isbn, @p6), pmid = COALESCE(pmid, @p7),
           authors_json = CASE WHEN authors_json = '[]' THEN @p8 ELSE authors_json END,
           cited_by_count = COALESCE(@p9, cited_by_count),
-          kind = CASE WHEN kind = 'webpage' AND @p10 <> 'webpage' THEN @p10 ELSE kind END
+          kind = CASE WHEN kind = 'webpage' AND @p10 <> 'webpage' THEN @p10 ELSE kind END,
+          container = COALESCE(container, @p11), volume = COALESCE(volume, @p12), issue = COALESCE(issue, @p13),
+          pages = COALESCE(pages, @p14), publisher = COALESCE(publisher, @p15)
         WHERE id = @p0
         """;
 }

@@ -38,7 +38,8 @@ public sealed class WorkStore(Db db, GraphStore graph)
             JsonSerializer.Deserialize<List<string>>(work.AuthorsJson) ?? [], (int?)work.CitedByCount, work.DocumentId is not null,
             detail.Identities.Select(i => new WorkIdentity(i.Scheme, i.Value)).ToList(), detail.References.Select(ToLink).ToList(),
             detail.CitedBy.Select(ToLink).ToList(),
-            lookup is null ? null : new WorkLookup(lookup.State, lookup.Outcome, (int)lookup.Attempts, (int)lookup.Depth, lookup.UpdatedAt, lookup.NotBefore, lookup.LastError));
+            lookup is null ? null : new WorkLookup(lookup.State, lookup.Outcome, (int)lookup.Attempts, (int)lookup.Depth, lookup.UpdatedAt, lookup.NotBefore, lookup.LastError),
+            work.Container, work.Volume, work.Issue, work.Pages, work.Publisher);
     }
 
     static WorkLink ToLink(GraphStore.LinkRow row) => new(WorkIds.Format(row.Id), row.Title, (int?)row.Year, row.Url, row.Origin, row.CaptureId);
