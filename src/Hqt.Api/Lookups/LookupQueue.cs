@@ -33,11 +33,12 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> o
 
     /// <summary>
     /// Queues lookups for imported works that carry a DOI or an arXiv id (how their own references arrive), inside the
-    /// import batch's transaction. Imports have no capture, so no per-capture budget.
+    /// import batch's transaction. Imports have no capture, so no per-capture budget; an imported work is a round-one
+    /// lookup like a capture's reference, so <c>MaxDepth</c> 0 (no rounds beyond what the reader brought) queues none.
     /// </summary>
     public async Task EnqueueImportedAsync(DbConnection connection, DbTransaction tx, long userId, IReadOnlyList<long> workIds, CancellationToken ct)
     {
-        if (!_options.Enabled || workIds.Count == 0) return;
+        if (!_options.Enabled || _options.MaxDepth < 1 || workIds.Count == 0) return;
         var worth = await GraphStore.WorthLookingUpAsync(connection, tx, userId, workIds, scholarlyOnly: true, ct);
         using var insert = new RepeatedCommand(connection, tx, """
             INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
