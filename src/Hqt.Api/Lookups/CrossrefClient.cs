@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Hqt.Api.Lookups;
 
 /// <summary>Crossref's <c>/works/{doi}</c>: the fallback when OpenAlex does not know a DOI. References come inline (<c>message.reference</c>).</summary>
-public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<LookupsOptions> options)
 {
     public const string Source = "crossref";
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
 
     public async Task<LookupResult?> LookUpAsync(string doi, CancellationToken ct)
     {

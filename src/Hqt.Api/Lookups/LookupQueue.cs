@@ -13,9 +13,9 @@ namespace Hqt.Api.Lookups;
 /// lease → running with our lease), so two workers never hold the same job and a crashed worker's jobs come back.
 /// On PostgreSQL the inner SELECT would add FOR UPDATE SKIP LOCKED; the statement is otherwise the same.
 /// </summary>
-public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> options)
+public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOptions> options)
 {
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
     readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public bool IsEnabled => _options.Enabled;

@@ -10,9 +10,9 @@ namespace Hqt.Api.Lookups;
 /// page itself when there is no scholarly answer and the work has a web URL. Records the outcome on the job.
 /// </summary>
 public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, OpenAlexClient openAlex, CrossrefClient crossref,
-    WebFetcher web, IOptions<HqtOptions> options, ILogger<LookupRunner> logger)
+    WebFetcher web, IOptions<LookupsOptions> options, IOptions<HqtOptions> hqt, ILogger<LookupRunner> logger)
 {
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
 
     /// <param name="stopping">The server is stopping: the job is given back untouched.</param>
     public async Task RunAsync(LookupJob job, string owner, CancellationToken stopping)
@@ -35,7 +35,7 @@ public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, Ope
             var result = found with
             {
                 Work = found.Work with { Url = found.Work.Url ?? work.Url, Title = Clip(found.Work.Title) },
-                References = found.References.Take(options.Value.MaxReferencesPerCapture)
+                References = found.References.Take(hqt.Value.MaxReferencesPerCapture)
                     .Select(r => r with { Facts = r.Facts with { Title = Clip(r.Facts.Title) } }).ToList(),
             };
             await using var write = await db.BeginWriteAsync(ct);

@@ -10,12 +10,12 @@ namespace Hqt.Api.Lookups;
 /// OpenAlex's works API: the work by DOI, then its referenced works in batches of 50 with the
 /// <c>filter=openalex:W1|W2…</c> form (one request per 50 references instead of one each).
 /// </summary>
-public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<LookupsOptions> options)
 {
     public const string Source = "openalex";
     const int BatchSize = 50;
     const string Fields = "id,doi,display_name,publication_year,cited_by_count,authorships,ids,type,primary_location,biblio";
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
 
     public async Task<LookupResult?> LookUpAsync(string doi, CancellationToken ct)
     {
