@@ -33,7 +33,9 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 // HTTP client's and the resilience pipeline's own logs would repeat every attempt with a stack trace.
 builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 builder.Logging.AddFilter("Polly", LogLevel.Error);
-var options = builder.Configuration.GetSection(HqtOptions.Section).Get<HqtOptions>() ?? new HqtOptions();
+// Read before the host exists (OptionsSetup.ReadBeforeHost says which settings and why); everything else takes
+// IOptions<T> from the sections bound and validated below.
+var (options, lookupsOptions) = OptionsSetup.ReadBeforeHost(builder.Configuration);
 if (options.ApiToken is { Length: > 0 } configuredToken && TokenStrength.Problem(configuredToken.Trim()) is { } weakToken)
 {
     await Console.Error.WriteLineAsync($"hqt: not starting. {weakToken}");
@@ -51,7 +53,7 @@ if (dataLock is null)
 DataFiles.RestrictTree(options.ResolvedDataDirectory);
 
 // Configuration and plumbing
-builder.Services.AddOptions<HqtOptions>().BindConfiguration(HqtOptions.Section);
+builder.Services.AddHqtOptions();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemBodies.Complete);
 // Malformed bodies are the client's 400 in every environment, never a 500 from a thrown exception.
@@ -65,8 +67,8 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new UtcTimeJsonConverter());
 });
 builder.Services.AddHqtOpenApi();
-builder.Services.AddHqtRateLimits(options);
-builder.Services.AddHqtCors(options, builder.Environment.IsDevelopment());
+builder.Services.AddHqtRateLimits();
+builder.Services.AddHqtCors();
 
 // Storage and auth
 builder.Services.AddSingleton<Db>();
@@ -82,15 +84,14 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
 // Features
-builder.Services.AddSingleton<GraphWriter>();
+builder.Services.AddSingleton<GraphStore>();
 builder.Services.AddSingleton<CaptureExtraction>();
-builder.Services.AddSingleton<CaptureGraph>();
 builder.Services.AddSingleton<CaptureStore>();
 builder.Services.AddSingleton<LowPriorityCpu>();
 builder.Services.AddSingleton<PendingExtractions>();
 builder.Services.AddHostedService<ExtractionWorker>();
 builder.Services.AddSingleton<WorkStore>();
-builder.Services.AddLookups(options.Lookups);
+builder.Services.AddLookups(lookupsOptions);
 builder.Services.AddSingleton<ReaderGraphCache>();
 builder.Services.AddSingleton<FeedbackStore>();
 builder.Services.AddSingleton<SuggestionService>();
@@ -110,7 +111,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePages();
 app.UseCors();
-app.UseMiddleware<GzipRequestBody>(options.MaxDecompressedCaptureBytes);
+app.UseBodyLimits();
+app.UseMiddleware<GzipRequestBody>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -118,19 +120,19 @@ app.UseRateLimiter();
 app.MapHome();
 app.MapHqtOpenApi();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-app.MapCaptures(options);
-app.MapExtract(options);
+app.MapCaptures();
+app.MapExtract();
 app.MapReferenceParsing();
 // Reads of the graph first finish the reader's captures that were acknowledged before being extracted.
 app.MapWorks().FinishesPendingExtractions();
 app.MapLookups().FinishesPendingExtractions();
 app.MapSuggestions().FinishesPendingExtractions();
 app.MapExports().FinishesPendingExtractions();
-app.MapPageUpstream(options).FinishesPendingExtractions();
+app.MapPageUpstream().FinishesPendingExtractions();
 app.MapPeople().FinishesPendingExtractions();
 app.MapUpstream();
 app.MapGraphView().FinishesPendingExtractions();
-app.MapImports(builder.Configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
+app.MapImports();
 
 app.Run();
 dataLock.Dispose();

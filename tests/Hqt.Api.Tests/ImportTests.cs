@@ -177,6 +177,48 @@ public sealed class BookmarkImportTests : IAsyncLifetime
     }
 }
 
+/// <summary><c>Hqt:Lookups:MaxDepth</c> 0 looks nothing up: not what a capture cites, not what an import brings.</summary>
+public sealed class ImportLookupDepthTests : IAsyncLifetime
+{
+    FakeServer _site = null!;
+    LookupsApiFactory _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await FakeServer.StartAsync("127.0.0.1", app => app.MapGet("/{**rest}", () => Results.NotFound()));
+        var settings = LookupsApiFactory.Defaults(_site.BaseUrl + "/openalex", _site.BaseUrl + "/crossref", "127.0.0.1");
+        settings["Hqt:Lookups:MaxDepth"] = "0";
+        _api = new LookupsApiFactory(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _site.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AtDepthZeroImportedWorksAreNotQueuedForLookups()
+    {
+        using var client = _api.CreateAuthorizedClient();
+        const string bib = """
+            @article{a, title = {First paper with a DOI here}, doi = {10.5555/depth.1}}
+            @article{b, title = {Second paper, an arXiv preprint}, eprint = {2101.00002}, archivePrefix = {arXiv}}
+            """;
+        var job = (await (await client.PostAsync("/api/imports", new StringContent(bib))).Content.ReadFromJsonAsync<ImportJobDto>())!;
+        var done = await ImportFiles.WaitAsync(client, job.Id, j => j.State is "done" or "failed", TimeSpan.FromSeconds(30));
+        var captured = await client.PostAsJsonAsync("/api/captures",
+            TestPages.Capture("https://blog.example.com/depth-zero", Fixtures.Page("A page citing a DOI", "Dee Pth", 2024, "https://doi.org/10.5555/depth.3")));
+
+        var status = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/lookups");
+        var jobs = new[] { "queued", "running", "done", "failed" }.Sum(s => status.GetProperty(s).GetInt32());
+        Assert.Equal(("done", 2), (done.State, done.Added));
+        Assert.True(captured.IsSuccessStatusCode);
+        Assert.Equal(0, jobs);
+        Assert.Empty(await LookupWait.JobsAsync(_api));
+    }
+}
+
 /// <summary>The import bar: a SIGKILL mid-import loses nothing and stores nothing twice; the restarted server resumes.</summary>
 public sealed class ImportDurabilityTests
 {

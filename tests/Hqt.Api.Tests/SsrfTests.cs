@@ -153,8 +153,8 @@ public class SsrfTests : IAsyncLifetime
     [Fact]
     public void TheAllowListOpensExactlyWhatItNames()
     {
-        var options = new HqtOptions();
-        options.Lookups.AllowedNetworks.AddRange(["127.0.0.2", "10.1.0.0/16", "::1", "127.0.0.3:8080", "[::2]:9000", "10.2.0.0/16:443"]);
+        var options = new LookupsOptions();
+        options.AllowedNetworks.AddRange(["127.0.0.2", "10.1.0.0/16", "::1", "127.0.0.3:8080", "[::2]:9000", "10.2.0.0/16:443"]);
         var guard = new SsrfGuard(Options.Create(options), new DnsHostResolver());
 
         // Bare entries: every port.
@@ -183,8 +183,8 @@ public class SsrfTests : IAsyncLifetime
     [InlineData("localhost")]
     public void AMalformedAllowListEntryIsAStartUpError(string entry)
     {
-        var options = new HqtOptions();
-        options.Lookups.AllowedNetworks.Add(entry);
+        var options = new LookupsOptions();
+        options.AllowedNetworks.Add(entry);
 
         Assert.Throws<OptionsValidationException>(() => new SsrfGuard(Options.Create(options), new DnsHostResolver()));
     }

@@ -9,7 +9,7 @@ namespace Hqt.Api.Captures;
 
 public static class CaptureEndpoints
 {
-    public static RouteGroupBuilder MapCaptures(this IEndpointRouteBuilder app, HqtOptions options)
+    public static RouteGroupBuilder MapCaptures(this IEndpointRouteBuilder app)
     {
         var captures = app.MapGroup("/api/captures").WithTags("Captures");
 
@@ -24,7 +24,7 @@ public static class CaptureEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimits.Captures)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxCaptureBytes));
+            .WithBodyLimit((HqtOptions o) => o.MaxCaptureBytes);
         captures.MapGet("/", ListCaptures)
             .FinishesPendingExtractions()
             .WithName("ListCaptures")

@@ -42,9 +42,15 @@ static partial class BibTeXWriter
             case "online": Field(text, "organization", Escaped(work.Container)); break;
         }
         if (work.Year is { } year) Field(text, "year", year.ToString());
-        Field(text, "volume", Escaped(work.Volume));
-        Field(text, "number", Escaped(work.Issue));
-        Field(text, "pages", work.Pages is null ? null : LaTeX.Escape(PageDash().Replace(work.Pages, "--")));
+        // Where it appeared, only on the types whose data model has the field (biber drops a misc's pages with a
+        // warning), and the volume only when it is a number: biber's data model types volume as an integer and ignores
+        // "12A" or "Suppl. 2" with a warning (CSL-JSON and RIS carry such volumes as written).
+        if (type is "article" or "inbook" or "book")
+        {
+            if (work.Volume is { } volume && volume.All(char.IsAsciiDigit)) Field(text, "volume", volume);
+            if (type == "article") Field(text, "number", Escaped(work.Issue));
+            if (type != "book") Field(text, "pages", work.Pages is null ? null : LaTeX.Escape(PageDash().Replace(work.Pages, "--")));
+        }
         Field(text, "isbn", work.Isbn);
         Verbatim(text, "doi", work.Doi);
         // One eprint a entry: the arXiv id, else the PubMed id (biblatex prints "PMID: …" for eprinttype pubmed).

@@ -14,7 +14,7 @@ public sealed record ExtractRequest(
 
 public static class ExtractEndpoints
 {
-    public static RouteGroupBuilder MapExtract(this IEndpointRouteBuilder app, HqtOptions options)
+    public static RouteGroupBuilder MapExtract(this IEndpointRouteBuilder app)
     {
         var extract = app.MapGroup("/api/extract").WithTags("Extract");
         extract.MapPost("/", ExtractPage)
@@ -25,7 +25,7 @@ public static class ExtractEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimits.Cpu)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxExtractBytes));
+            .WithBodyLimit((HqtOptions o) => o.MaxExtractBytes);
         return extract;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapper;
 using Hqt.Api.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Hqt.Api.Graph;
 
@@ -15,9 +16,9 @@ namespace Hqt.Api.Graph;
 /// (<see cref="GetForRankingAsync"/>) while the refresh runs in the background: what the reader just captured
 /// shows a moment later, but feedback never waits, since exclusions apply per query on any version.
 /// </remarks>
-public sealed class ReaderGraphCache(Db db, IConfiguration configuration, TimeProvider time, ILogger<ReaderGraphCache> logger)
+public sealed class ReaderGraphCache(Db db, IOptions<GraphRefreshOptions> options, TimeProvider time, ILogger<ReaderGraphCache> logger)
 {
-    readonly GraphRefreshOptions _options = configuration.GetSection("Hqt:Graph").Get<GraphRefreshOptions>() ?? new();
+    readonly GraphRefreshOptions _options = options.Value;
     readonly ConcurrentDictionary<long, UserGraph> _users = new();
 
     /// <summary>The user's graph as of now: waits for a reload when it changed.</summary>

@@ -8,6 +8,8 @@ using Hqt.Upstream;
 namespace Hqt.Api.Graph;
 
 /// <summary>What one source says about a work: enough to find it among the reader's works and fill it in.</summary>
+/// <param name="Container">The journal, book or proceedings it appeared in; with <paramref name="Volume"/>, <paramref name="Issue"/>,
+/// <paramref name="Pages"/> and <paramref name="Publisher"/>, where it appeared (never an identity: a journal names many works).</param>
 public sealed record WorkFacts(
     string Kind,
     string? Title,
@@ -19,8 +21,30 @@ public sealed record WorkFacts(
     string? Pmid,
     IReadOnlyList<string> Authors,
     int? CitedByCount = null,
-    bool MatchByTitle = true)
+    bool MatchByTitle = true,
+    string? Container = null,
+    string? Volume = null,
+    string? Issue = null,
+    string? Pages = null,
+    string? Publisher = null)
 {
+    /// <summary>Longest container or publisher name kept; a volume, issue or page range is a short token.</summary>
+    public const int MaxContainerLength = 300, MaxLocatorLength = 40;
+
+    /// <summary>The facts with where the work appeared, each trimmed, blank ones dropped, over-long ones cut (a parse run wild is not a journal).</summary>
+    public WorkFacts WithVenue(string? container, string? volume, string? issue, string? pages, string? publisher = null) => this with
+    {
+        Container = Bounded(container, MaxContainerLength), Volume = Bounded(volume, MaxLocatorLength), Issue = Bounded(issue, MaxLocatorLength),
+        Pages = Bounded(pages, MaxLocatorLength), Publisher = Bounded(publisher, MaxContainerLength),
+    };
+
+    static string? Bounded(string? text, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        text = text.Trim();
+        return text.Length > max ? text[..max].TrimEnd() : text;
+    }
+
     /// <summary>The identities the work is known by, strongest first. Extracted identifiers arrive normalised.</summary>
     public IEnumerable<(string Scheme, string Value)> Identities()
     {
@@ -75,8 +99,10 @@ public sealed record WorkFacts(
         }
         else if (Identity.Doi.IsResolverUrl(url) && (doi ??= Identity.Doi.FromUrl(url)) is { } known) url = Identity.Doi.ResolverUrl(known);
         if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null) return null;
-        return new(reference.Kind, title ?? TitleFromAnchor(anchor), reference.Year, url, doi, arxiv, isbn, pmid,
-            People(reference.Authors), MatchByTitle: title is not null);
+        return new WorkFacts(reference.Kind, title ?? TitleFromAnchor(anchor), reference.Year, url, doi, arxiv, isbn, pmid,
+            People(reference.Authors), MatchByTitle: title is not null)
+            // Where the entry says it appeared (the reference-string parser's container, volume, issue and pages).
+            .WithVenue(reference.Container, reference.Volume, reference.Issue, reference.Pages);
     }
 
     /// <summary>The people an author list names, each once, junk and "et al." left out.</summary>

@@ -9,7 +9,7 @@ public sealed class WorkRow
     /// <summary>The columns to select into this class: <c>SELECT {Columns} FROM works …</c>.</summary>
     public const string Columns = """
         id, kind, title, year, url, doi, arxiv_id AS ArxivId, isbn, pmid, authors_json AS AuthorsJson,
-        cited_by_count AS CitedByCount, document_id AS DocumentId
+        cited_by_count AS CitedByCount, document_id AS DocumentId, container, volume, issue, pages, publisher
         """;
 
     public long Id { get; init; }
@@ -24,4 +24,9 @@ public sealed class WorkRow
     public string AuthorsJson { get; init; } = "[]";
     public long? CitedByCount { get; init; }
     public long? DocumentId { get; init; }
+    public string? Container { get; init; }
+    public string? Volume { get; init; }
+    public string? Issue { get; init; }
+    public string? Pages { get; init; }
+    public string? Publisher { get; init; }
 }

@@ -8,8 +8,10 @@ namespace Hqt.Api.Hosting;
 /// limit; the decompressed size by <see cref="HqtOptions.MaxDecompressedCaptureBytes"/>, checked while
 /// reading, so a gzip bomb is cut off after that many bytes instead of filling memory.
 /// </summary>
-public sealed class GzipRequestBody(RequestDelegate next, long maxDecompressedBytes)
+public sealed class GzipRequestBody(RequestDelegate next, Microsoft.Extensions.Options.IOptions<HqtOptions> options)
 {
+    readonly long maxDecompressedBytes = options.Value.MaxDecompressedCaptureBytes;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var encoding = context.Request.Headers.ContentEncoding.ToString().Trim();

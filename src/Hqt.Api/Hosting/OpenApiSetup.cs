@@ -84,7 +84,7 @@ public static class OpenApiSetup
                 if (string.IsNullOrWhiteSpace(operation.Description)) operation.Description = operation.Summary is { } summary ? summary + "." : null;
                 if (!anonymous) Respond(operation, 401);
                 if (metadata.OfType<EnableRateLimitingAttribute>().Any()) Respond(operation, 429);
-                if (metadata.OfType<Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute>().Any()) Respond(operation, 413);
+                if (metadata.OfType<BodyLimit>().Any() || metadata.OfType<Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute>().Any()) Respond(operation, 413);
                 if (operation.RequestBody is not null) { Respond(operation, 400); Respond(operation, 415); }
                 if (operation.Parameters?.Count > 0) Respond(operation, 400);
                 if (metadata.OfType<Captures.ReportsPendingCaptures>().Any()) AddPendingHeader(operation);

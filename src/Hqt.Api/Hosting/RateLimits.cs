@@ -12,9 +12,12 @@ public static class RateLimits
     public const string Cpu = "cpu";
 
     /// <summary>A token bucket per user on capture: bursts from a queue flush pass, a runaway script gets 429.</summary>
-    public static IServiceCollection AddHqtRateLimits(this IServiceCollection services, HqtOptions options) =>
-        services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddHqtRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<HqtOptions>>((limiter, bound) =>
         {
+            var options = bound.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
@@ -42,4 +45,6 @@ public static class RateLimits
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 }));
         });
+        return services;
+    }
 }

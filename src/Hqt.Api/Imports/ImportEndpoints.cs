@@ -11,7 +11,7 @@ namespace Hqt.Api.Imports;
 
 public static class ImportEndpoints
 {
-    public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder app, ImportOptions options)
+    public static RouteGroupBuilder MapImports(this IEndpointRouteBuilder app)
     {
         var imports = app.MapGroup("/api/imports").WithTags("Imports");
         imports.MapPost("/", StartImport)
@@ -22,7 +22,7 @@ public static class ImportEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxFileBytes));
+            .WithBodyLimit((ImportOptions o) => o.MaxFileBytes);
         imports.MapGet("/", ListImports).WithName("ListImports").WithSummary("Your imports, newest first");
         imports.MapGet("/{id:long}", GetImport).WithName("GetImport").WithSummary("An import's progress and its report: what was added, merged or skipped, and why");
         return imports;

@@ -4,7 +4,6 @@ public static class ImportSetup
 {
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddSingleton<ImportStore>();
         services.AddSingleton<ImportBatches>();
         services.AddSingleton<BookmarkFetcher>();

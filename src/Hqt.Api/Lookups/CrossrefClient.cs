@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Hqt.Api.Lookups;
 
 /// <summary>Crossref's <c>/works/{doi}</c>: the fallback when OpenAlex does not know a DOI. References come inline (<c>message.reference</c>).</summary>
-public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<LookupsOptions> options)
 {
     public const string Source = "crossref";
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
 
     public async Task<LookupResult?> LookUpAsync(string doi, CancellationToken ct)
     {
@@ -25,7 +25,8 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
         var self = new WorkFacts(
             work.Type is "book" or "monograph" ? ReferenceKinds.Book : ReferenceKinds.Paper,
             work.Title?.FirstOrDefault(), work.Issued?.DateParts?.FirstOrDefault()?.FirstOrDefault(), null,
-            Identifiers.Doi(work.Doi) ?? doi, Identifiers.ArxivFromDoi(doi), null, null, authors, work.IsReferencedByCount);
+            Identifiers.Doi(work.Doi) ?? doi, Identifiers.ArxivFromDoi(doi), null, null, authors, work.IsReferencedByCount)
+            .WithVenue(work.ContainerTitle?.FirstOrDefault(), work.Volume, work.Issue, work.Page, work.Publisher);
         var references = (work.Reference ?? []).Select(ToCited).OfType<CitedWork>().ToList();
         return new LookupResult(Source, self,
             (work.Author ?? []).Where(a => Name(a) is not null).Select(a => new AuthorFacts(Name(a)!, a.Orcid, AuthorKinds.Person)).ToList(),
@@ -50,7 +51,8 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
         var facts = new WorkFacts(
             isbn is { Length: > 0 } && doi is null ? ReferenceKinds.Book : ReferenceKinds.Paper,
             title, year, null, doi, Identifiers.ArxivFromDoi(doi), isbn is { Length: > 0 } ? isbn : null, null,
-            reference.Author is { Length: > 0 } author ? [author] : []);
+            reference.Author is { Length: > 0 } author ? [author] : [])
+            .WithVenue(reference.JournalTitle, reference.Volume, null, reference.FirstPage);
         return new CitedWork(facts, "crossref-reference", Context: reference.Unstructured);
     }
 
@@ -63,7 +65,8 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
         var facts = new WorkFacts(
             parsed.Isbn is not null && doi is null ? ReferenceKinds.Book : ReferenceKinds.Paper,
             parsed.Title, parsed.Year, null, doi, Identifiers.ArxivFromDoi(doi) ?? parsed.ArxivId, parsed.Isbn, parsed.Pmid,
-            parsed.Authors.Select(a => a.Display).ToList());
+            parsed.Authors.Select(a => a.Display).ToList())
+            .WithVenue(parsed.Container, parsed.Volume, parsed.Issue, parsed.Pages, parsed.Publisher);
         return new CitedWork(facts, "crossref-reference", Context: text);
     }
 }

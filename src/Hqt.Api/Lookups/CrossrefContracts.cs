@@ -12,7 +12,12 @@ public sealed record CrossrefWork(
     CrossrefDate? Issued,
     [property: JsonPropertyName("is-referenced-by-count")] int? IsReferencedByCount,
     IReadOnlyList<CrossrefReference>? Reference,
-    string? Type);
+    string? Type,
+    [property: JsonPropertyName("container-title")] IReadOnlyList<string>? ContainerTitle = null,
+    string? Volume = null,
+    string? Issue = null,
+    string? Page = null,
+    string? Publisher = null);
 
 public sealed record CrossrefAuthor(string? Given, string? Family, string? Name, [property: JsonPropertyName("ORCID")] string? Orcid);
 
@@ -25,4 +30,7 @@ public sealed record CrossrefReference(
     string? Author,
     string? Year,
     [property: JsonPropertyName("ISBN")] string? Isbn,
-    string? Unstructured);
+    string? Unstructured,
+    [property: JsonPropertyName("journal-title")] string? JournalTitle = null,
+    string? Volume = null,
+    [property: JsonPropertyName("first-page")] string? FirstPage = null);

@@ -11,9 +11,9 @@ namespace Hqt.Api.Lookups;
 /// between, the network itself is taken to be down and all lookups pause, probing again after a doubling wait.
 /// Each transition logs one line; the failures inside it are not logged again, so an offline machine stays quiet.
 /// </summary>
-public sealed class HostHealth(TimeProvider time, IOptions<HqtOptions> options, ILogger<HostHealth> logger)
+public sealed class HostHealth(TimeProvider time, IOptions<LookupsOptions> options, ILogger<HostHealth> logger)
 {
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
     readonly ConcurrentDictionary<string, HostState> _hosts = new(StringComparer.OrdinalIgnoreCase);
     readonly Lock _gate = new();
     readonly HashSet<string> _unreachableSinceSuccess = new(StringComparer.OrdinalIgnoreCase);

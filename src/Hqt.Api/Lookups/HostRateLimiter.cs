@@ -9,9 +9,9 @@ namespace Hqt.Api.Lookups;
 /// Spaces requests to each host by its configured rate (every attempt, retries included), so hqt stays
 /// in the polite pools. One limiter per host, shared by every outbound client.
 /// </summary>
-public sealed class HostRateLimiter(IOptions<HqtOptions> options) : IDisposable
+public sealed class HostRateLimiter(IOptions<LookupsOptions> options) : IDisposable
 {
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
     readonly ConcurrentDictionary<string, RateLimiter?> _limiters = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task WaitAsync(Uri uri, CancellationToken ct)

@@ -9,9 +9,9 @@ namespace Hqt.Api.Lookups;
 public sealed record CachedAnswer(int Status, string? Body);
 
 /// <summary>Answers from OpenAlex, Crossref and robots.txt, kept for a TTL so a re-lookup costs no request.</summary>
-public sealed class LookupCache(Db db, TimeProvider time, IOptions<HqtOptions> options)
+public sealed class LookupCache(Db db, TimeProvider time, IOptions<LookupsOptions> options)
 {
-    readonly TimeSpan _ttl = options.Value.Lookups.CacheTtl;
+    readonly TimeSpan _ttl = options.Value.CacheTtl;
 
     sealed class CacheRow
     {

@@ -50,7 +50,7 @@ public static class LookupEndpoints
     }
 
     static async Task<Ok<LookupStatusResponse>> GetLookupStatus(ClaimsPrincipal user, Db db, LookupQueue queue, HostHealth health,
-        TimeProvider time, IOptions<HqtOptions> options, CancellationToken ct)
+        TimeProvider time, IOptions<LookupsOptions> options, CancellationToken ct)
     {
         var userId = user.UserId();
         var now = time.GetUtcNow();
@@ -62,7 +62,7 @@ public static class LookupEndpoints
         var outcomes = rows.Where(r => r.State is "done" or "failed" && r.Outcome is not null)
             .GroupBy(r => r.Outcome!).ToDictionary(g => g.Key, g => (int)g.Sum(r => r.Count));
 
-        var args = new { userId, now = now.ToString("O"), budget = options.Value.Lookups.MaxLookupsPerCapture };
+        var args = new { userId, now = now.ToString("O"), budget = options.Value.MaxLookupsPerCapture };
         var due = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
             SELECT COUNT(*) FROM lookup_jobs WHERE user_id = @userId AND state = 'queued' AND not_before <= @now
             """, args, cancellationToken: ct));

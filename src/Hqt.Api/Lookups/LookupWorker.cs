@@ -9,9 +9,9 @@ namespace Hqt.Api.Lookups;
 /// start resumes them. Leases are not renewed: each job runs under its lease as a deadline (<see cref="LookupRunner"/>).
 /// </summary>
 public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, HostHealth health, TimeProvider time,
-    IOptions<HqtOptions> options, ILogger<LookupWorker> logger) : BackgroundService
+    IOptions<LookupsOptions> options, ILogger<LookupWorker> logger) : BackgroundService
 {
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
     readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,12 +10,12 @@ namespace Hqt.Api.Lookups;
 /// OpenAlex's works API: the work by DOI, then its referenced works in batches of 50 with the
 /// <c>filter=openalex:W1|W2…</c> form (one request per 50 references instead of one each).
 /// </summary>
-public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<LookupsOptions> options)
 {
     public const string Source = "openalex";
     const int BatchSize = 50;
-    const string Fields = "id,doi,display_name,publication_year,cited_by_count,authorships,ids,type";
-    readonly LookupsOptions _options = options.Value.Lookups;
+    const string Fields = "id,doi,display_name,publication_year,cited_by_count,authorships,ids,type,primary_location,biblio";
+    readonly LookupsOptions _options = options.Value;
 
     public async Task<LookupResult?> LookUpAsync(string doi, CancellationToken ct)
     {
@@ -48,8 +48,20 @@ public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound
             work.Type is "book" or "monograph" ? ReferenceKinds.Book : ReferenceKinds.Paper,
             work.DisplayName, work.PublicationYear, null, doi, Identifiers.ArxivFromDoi(doi), null, Identifiers.Pmid(work.Ids?.Pmid),
             (work.Authorships ?? []).Select(a => a.Author?.DisplayName ?? a.RawAuthorName).OfType<string>().ToList(),
-            work.CitedByCount);
+            work.CitedByCount)
+            .WithVenue(Container(work.PrimaryLocation?.Source), work.Biblio?.Volume, work.Biblio?.Issue, Pages(work.Biblio),
+                work.PrimaryLocation?.Source?.HostOrganizationName);
     }
+
+    // A repository (arXiv, PubMed Central, a university's) hosts a copy; it is not where the work appeared.
+    static string? Container(OpenAlexSource? source) => source is { Type: not "repository" } ? source.DisplayName : null;
+
+    static string? Pages(OpenAlexBiblio? biblio) => biblio switch
+    {
+        { FirstPage: { Length: > 0 } first, LastPage: { Length: > 0 } last } when last != first => $"{first}-{last}",
+        { FirstPage: { Length: > 0 } first } => first,
+        _ => null,
+    };
 
     static List<AuthorFacts> Authors(OpenAlexWork work) =>
         (work.Authorships ?? []).Where(a => (a.Author?.DisplayName ?? a.RawAuthorName) is not null)

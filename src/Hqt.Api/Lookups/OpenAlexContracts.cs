@@ -12,7 +12,23 @@ public sealed record OpenAlexWork(
     IReadOnlyList<OpenAlexAuthorship>? Authorships,
     [property: JsonPropertyName("referenced_works")] IReadOnlyList<string>? ReferencedWorks,
     OpenAlexIds? Ids,
+    string? Type,
+    [property: JsonPropertyName("primary_location")] OpenAlexLocation? PrimaryLocation = null,
+    OpenAlexBiblio? Biblio = null);
+
+/// <summary>Where the work was published: its source (journal, proceedings, repository) and that source's publisher.</summary>
+public sealed record OpenAlexLocation(OpenAlexSource? Source);
+
+public sealed record OpenAlexSource(
+    [property: JsonPropertyName("display_name")] string? DisplayName,
+    [property: JsonPropertyName("host_organization_name")] string? HostOrganizationName,
     string? Type);
+
+public sealed record OpenAlexBiblio(
+    string? Volume,
+    string? Issue,
+    [property: JsonPropertyName("first_page")] string? FirstPage,
+    [property: JsonPropertyName("last_page")] string? LastPage);
 
 public sealed record OpenAlexAuthorship(OpenAlexAuthor? Author, [property: JsonPropertyName("raw_author_name")] string? RawAuthorName);
 

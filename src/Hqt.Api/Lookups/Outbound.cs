@@ -9,9 +9,9 @@ namespace Hqt.Api.Lookups;
 /// time costs a worker slot for at most that long. Failures are recorded with <see cref="HostHealth"/> and come out
 /// as a <see cref="RetryLaterException"/> with a one-line message (expected failures carry no stack trace).
 /// </summary>
-public sealed class Outbound(HostHealth health, TimeProvider time, IOptions<HqtOptions> options)
+public sealed class Outbound(HostHealth health, TimeProvider time, IOptions<LookupsOptions> options)
 {
-    readonly TimeSpan _timeout = options.Value.Lookups.RequestTimeout;
+    readonly TimeSpan _timeout = options.Value.RequestTimeout;
 
     public async Task<T> SendAsync<T>(Uri uri, Func<CancellationToken, Task<T>> request, CancellationToken ct)
     {

@@ -8,13 +8,13 @@ namespace Hqt.Api.Lookups;
 /// robots.txt per origin, fetched through the guarded client and kept a day (RFC 9309: no longer than 24 hours).
 /// A missing file (4xx) allows everything; an unreachable one (5xx, network) makes the job wait and retry.
 /// </summary>
-public sealed class RobotsRules(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<HqtOptions> options)
+public sealed class RobotsRules(IHttpClientFactory clients, Outbound outbound, LookupCache cache, IOptions<LookupsOptions> options)
 {
     public const string ProductToken = "hqt";
     const string Source = "robots";
     const int MaxRobotsBytes = 500 * 1024;
     static readonly TimeSpan Ttl = TimeSpan.FromHours(24);
-    readonly int _maxRedirects = options.Value.Lookups.MaxRedirects;
+    readonly int _maxRedirects = options.Value.MaxRedirects;
 
     public async Task<bool> IsAllowedAsync(Uri uri, CancellationToken ct)
     {

@@ -24,9 +24,9 @@ public sealed class BlockedAddressException(string message) : HttpRequestExcepti
 /// name resolved to, just before connecting (SocketsHttpHandler.ConnectCallback), so DNS tricks and redirects
 /// meet the same check as the first URL.
 /// </summary>
-public sealed class SsrfGuard(IOptions<HqtOptions> options, IHostResolver resolver)
+public sealed class SsrfGuard(IOptions<LookupsOptions> options, IHostResolver resolver)
 {
-    readonly IReadOnlyList<AllowedNetwork> _allowed = options.Value.Lookups.AllowedNetworks.Select(AllowedNetwork.Parse).ToList();
+    readonly IReadOnlyList<AllowedNetwork> _allowed = options.Value.AllowedNetworks.Select(AllowedNetwork.Parse).ToList();
 
     public static bool IsAllowedScheme(Uri uri) => uri.Scheme is "http" or "https";
 

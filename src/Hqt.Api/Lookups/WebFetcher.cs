@@ -13,10 +13,11 @@ namespace Hqt.Api.Lookups;
 /// HTML only) and reads it with the same extractor as captures. Redirects are followed here, one hop at a
 /// time, so each new URL meets the scheme check and, on connecting, the address check.
 /// </summary>
-public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, Outbound outbound, IOptions<HqtOptions> options)
+public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, Outbound outbound, IOptions<LookupsOptions> options,
+    IOptions<HqtOptions> hqt)
 {
     public const string Source = "web";
-    readonly LookupsOptions _options = options.Value.Lookups;
+    readonly LookupsOptions _options = options.Value;
     readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<LookupResult> FetchAsync(string url, string kind, CancellationToken ct)
@@ -86,7 +87,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, O
     LookupResult Read(string citedUrl, Uri finalUri, string kind, string html)
     {
         // A fetched page is bounded as a captured one is: it writes its references in the same write turn.
-        var (extract, _) = Hqt.Api.Captures.ExtractLimits.Bound(PageExtractor.Extract(html, finalUri.AbsoluteUri), options.Value.MaxReferencesPerCapture);
+        var (extract, _) = Hqt.Api.Captures.ExtractLimits.Bound(PageExtractor.Extract(html, finalUri.AbsoluteUri), hqt.Value.MaxReferencesPerCapture);
 
         var self = new WorkFacts(kind, extract.Title, Year(extract.Published), citedUrl, null, null, null, null,
             extract.Authors.Select(a => a.Name).ToList(), MatchByTitle: false);

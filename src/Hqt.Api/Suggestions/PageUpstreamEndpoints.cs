@@ -9,7 +9,7 @@ namespace Hqt.Api.Suggestions;
 
 public static class PageUpstreamEndpoints
 {
-    public static RouteGroupBuilder MapPageUpstream(this IEndpointRouteBuilder app, HqtOptions options)
+    public static RouteGroupBuilder MapPageUpstream(this IEndpointRouteBuilder app)
     {
         var pages = app.MapGroup("/api/pages/upstream").WithTags("Suggestions");
         pages.MapGet("/", GetPageUpstream)
@@ -25,7 +25,7 @@ public static class PageUpstreamEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimits.Cpu)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxCaptureBytes));
+            .WithBodyLimit((HqtOptions o) => o.MaxCaptureBytes);
         return pages;
     }
 

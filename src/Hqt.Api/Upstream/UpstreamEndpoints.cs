@@ -10,7 +10,6 @@ public static class UpstreamEndpoints
 {
     public static RouteGroupBuilder MapUpstream(this IEndpointRouteBuilder app)
     {
-        var options = app.ServiceProvider.GetRequiredService<IOptions<HqtOptions>>().Value;
         var upstream = app.MapGroup("/api/upstream").WithTags("Upstream");
         upstream.MapPost("/", RankUpstream)
             .WithName("RankUpstream")
@@ -19,7 +18,7 @@ public static class UpstreamEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimits.Cpu)
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxUpstreamBytes));
+            .WithBodyLimit((HqtOptions o) => o.MaxUpstreamBytes);
         return upstream;
     }
 

@@ -3,6 +3,8 @@ namespace Hqt.Api.Works;
 /// <summary>A work in the reader's graph: what it is, how it is known, what it cites, who cites it, and how its lookup went.</summary>
 /// <param name="Id">The id suggestions use (<c>work-12</c>).</param>
 /// <param name="IsCaptured">The reader has captured this work's page.</param>
+/// <param name="Container">The journal, book or proceedings it appeared in, as a citing page's reference or a lookup record says.</param>
+/// <param name="Pages">A page range (<c>45-67</c>) or an article number.</param>
 public sealed record WorkResponse(
     string Id,
     string Kind,
@@ -19,7 +21,12 @@ public sealed record WorkResponse(
     IReadOnlyList<WorkIdentity> Identities,
     IReadOnlyList<WorkLink> References,
     IReadOnlyList<WorkLink> CitedBy,
-    WorkLookup? Lookup);
+    WorkLookup? Lookup,
+    string? Container = null,
+    string? Volume = null,
+    string? Issue = null,
+    string? Pages = null,
+    string? Publisher = null);
 
 public sealed record WorkIdentity(string Scheme, string Value);
 

@@ -27,6 +27,9 @@ public static class Fixtures
         }).ToList(),
         ["referenced_works"] = referenced?.Select(r => $"https://openalex.org/{r}").ToList(),
         ["referenced_works_count"] = referenced?.Length ?? 0,
+        // Where it appeared: the journal (a source of type journal) and its publisher, volume, issue and page range.
+        ["primary_location"] = new { is_oa = false, source = new { id = "https://openalex.org/S4210", display_name = "Journal of Upstream Studies", host_organization_name = "Upstream Press", type = "journal" } },
+        ["biblio"] = new { volume = "7", issue = "2", first_page = "100", last_page = "120" },
     };
 
     public static object OpenAlexList(IEnumerable<object> works) => new
@@ -45,6 +48,11 @@ public static class Fixtures
         {
             ["DOI"] = doi,
             ["type"] = "journal-article",
+            ["container-title"] = new[] { "Crossref Quarterly" },
+            ["publisher"] = "Registry Press",
+            ["volume"] = "3",
+            ["issue"] = "1",
+            ["page"] = "1-9",
             ["title"] = new[] { title },
             ["author"] = new[] { new { given = "Grace", family = "Hopper", sequence = "first" } },
             ["issued"] = new Dictionary<string, object> { ["date-parts"] = new[] { new[] { year, 3 } } },

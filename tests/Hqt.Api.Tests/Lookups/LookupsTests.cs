@@ -92,6 +92,7 @@ public class LookupsTests : IAsyncLifetime
         Assert.Equal("Alpha: a study of upstream reading", alpha.Title);
         Assert.Equal(42, alpha.CitedByCount);
         Assert.Equal(new[] { "Ada Lovelace", "Charles Babbage" }, alpha.Authors);
+        Assert.Equal(("Journal of Upstream Studies", "7", "2", "100-120", "Upstream Press"), (alpha.Container, alpha.Volume, alpha.Issue, alpha.Pages, alpha.Publisher));
         Assert.Contains(alpha.Identities, i => i.Scheme == "openalex" && i.Value == "W100");
         // The paper's reference order survives the batch answer's (reversed) order.
         Assert.Equal(new[] { "The first root of the field", "A second root without any DOI at all", "Work W203 on something or other" },
@@ -120,6 +121,7 @@ public class LookupsTests : IAsyncLifetime
         Assert.Equal("crossref", beta.Lookup!.Outcome);
         Assert.Equal(12, beta.CitedByCount);
         Assert.Equal(2015, beta.Year);
+        Assert.Equal(("Crossref Quarterly", "3", "1", "1-9", "Registry Press"), (beta.Container, beta.Volume, beta.Issue, beta.Pages, beta.Publisher));
         var rootOne = $"work-{await LookupWait.WorkIdAsync(factory, "doi", "10.1000/root-one")}";
         Assert.Contains(beta.References, r => r.Origin == "crossref" && r.Id == rootOne);
         Assert.Single(beta.References);
