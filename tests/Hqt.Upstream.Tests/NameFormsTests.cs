@@ -1,3 +1,5 @@
+using Hqt.Names;
+
 namespace Hqt.Upstream.Tests;
 
 /// <summary>Issue 13: a person is made only from a name-shaped string, and forms of one name merge only on evidence.</summary>

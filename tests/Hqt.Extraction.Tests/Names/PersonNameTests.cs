@@ -1,4 +1,4 @@
-using Hqt.Extraction.Names;
+using Hqt.Names;
 
 namespace Hqt.Extraction.Tests.Names;
 
