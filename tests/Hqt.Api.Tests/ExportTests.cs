@@ -176,6 +176,25 @@ public class ExportTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         Assert.Contains("format=", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public void AnOrganisationTheGraphGivesIsOneLiteralNameInEveryFormat()
+    {
+        // The graph's gate keeps organisations out of reference author lists today; a page's own organisation author
+        // (and any source that stores one) reaches the exports, which carry it whole, never split into family and given.
+        var work = new ExportedWork(1, "world2020report", "paper", "World Health Report", 2020, ["World Health Organization", "Monto AS"],
+            "https://example.org/report", null, null, null, null, "Bulletin", null, null, null, null, "cited");
+        var content = new ExportContent([work], []);
+
+        Assert.Contains("author = {{World Health Organization} and Monto, A. S.}", BibTeXWriter.Write(content));
+        using var csl = JsonDocument.Parse(CslJsonWriter.Write(content));
+        var authors = csl.RootElement[0].GetProperty("author");
+        Assert.Equal("World Health Organization", authors[0].GetProperty("literal").GetString());
+        Assert.False(authors[0].TryGetProperty("family", out _));
+        Assert.Equal("Monto", authors[1].GetProperty("family").GetString());
+        Assert.Contains("AU  - World Health Organization\r\n", RisWriter.Write(content));
+        Assert.Contains("World Health Organization, A. S. Monto", MarkdownWriter.Write(content));
+    }
+
     [Theory]
     [InlineData("Wüthrich", "wuthrich")]
     [InlineData("Šali", "sali")]

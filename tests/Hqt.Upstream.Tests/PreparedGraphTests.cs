@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hqt.Names;
 using Hqt.Tests;
 
 namespace Hqt.Upstream.Tests;

@@ -1,6 +1,15 @@
 // The CSL-JSON input schema's rules (CSL 1.0.2, "csl-data.json": an array of items with a type and an id, only CSL
 // variables, names as name objects, dates as date objects), written out here from the specification's lists of item
 // types and variables: the official file ships in no npm package, and this project vendors no third-party files.
+// Checked 2026-12-06 by installing each into a scratch directory and searching it for csl-data.json or any JSON
+// Schema naming CSL variables: citeproc-test-runner 1.1.116 (its citeproc-csl-schemata 1.0.30 lists csl-data.json
+// in its README but publishes only the *.rnc files: its package.json "files" leaves the JSON schemas out; its
+// csl-data.rnc is the old XML data model, not CSL-JSON), @citation-js/core 0.9.0, @citation-js/plugin-csl 0.9.0,
+// @citation-js/cli 0.7.21, citation-js 0.7.22, csl-json 0.1.0 (TypeScript types only), biblatex-csl-converter 3.6.0
+// (names the file in a comment), astrocite 0.16.4, csl-validator-wasm 1.0.0 (style schema, RELAX NG), citeproc
+// 2.4.63, @citeproc-rs/wasm 0.2.0, citeproc-plus 0.3.6, citation-js-utils 1.2.8, citeproc-js-node 0.0.3. Debian
+// ships CSL styles and locales (citation-style-language-styles, -locales), not the data schema. When a package
+// ships the file, validate with ajv against it instead of this restatement.
 const types = ['article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
   'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic', 'hearing', 'interview',
   'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet', 'paper-conference', 'patent', 'performance',

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Hqt.Extraction.Names;
+using Hqt.Names;
 
 namespace Hqt.Api.Exports;
 
@@ -26,7 +26,7 @@ static partial class BibTeXWriter
 
     static void Entry(StringBuilder text, ExportedWork work)
     {
-        var (authors, truncated) = ExportNames.Read(work.Authors);
+        var (authors, truncated) = AuthorList.Read(work.Authors);
         var type = EntryType(work, authors.Count > 0);
         text.Append('@').Append(type).Append('{').Append(work.Key).Append(",\n");
         if (authors.Count > 0) Field(text, "author", string.Join(" and ", authors.Select(Name)) + (truncated ? " and others" : ""));
@@ -84,10 +84,10 @@ static partial class BibTeXWriter
     };
 
     /// <summary>"van der {Waals}, Jr., Johannes Diderik"; a multi-word family name braced so it stays one ("{Le Guin}").</summary>
-    static string Name(ExportNames.Author author)
+    static string Name(AuthorList.Author author)
     {
-        if (author is ExportNames.Literal literal) return "{" + LaTeX.Escape(literal.Text) + "}";
-        var name = ((ExportNames.Person)author).Name;
+        if (author is AuthorList.Literal literal) return "{" + LaTeX.Escape(literal.Text) + "}";
+        var name = ((AuthorList.Person)author).Name;
         var family = LaTeX.Escape(name.Family);
         if (name.Family.Contains(' ') || !char.IsUpper(name.Family.FirstOrDefault(char.IsLetter))) family = "{" + family + "}";
         var last = name.Particle is null ? family

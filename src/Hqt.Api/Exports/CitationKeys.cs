@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Hqt.Api.Graph;
-using Hqt.Extraction.Names;
+using Hqt.Names;
 
 namespace Hqt.Api.Exports;
 

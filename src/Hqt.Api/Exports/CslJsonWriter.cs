@@ -24,7 +24,7 @@ static class CslJsonWriter
     static JsonObject Item(ExportedWork work)
     {
         var item = new JsonObject { ["id"] = work.Key, ["type"] = Type(work), ["title"] = work.Title };
-        var (authors, _) = ExportNames.Read(work.Authors);
+        var (authors, _) = AuthorList.Read(work.Authors);
         if (authors.Count > 0) item["author"] = new JsonArray(authors.Select(Name).ToArray<JsonNode?>());
         if (work.Year is { } year) item["issued"] = new JsonObject { ["date-parts"] = new JsonArray(new JsonArray(year)) };
         Set(item, "container-title", work.Container);
@@ -58,10 +58,10 @@ static class CslJsonWriter
         _ => "article-journal",
     };
 
-    static JsonObject Name(ExportNames.Author author)
+    static JsonObject Name(AuthorList.Author author)
     {
-        if (author is ExportNames.Literal literal) return new JsonObject { ["literal"] = literal.Text };
-        var name = ((ExportNames.Person)author).Name;
+        if (author is AuthorList.Literal literal) return new JsonObject { ["literal"] = literal.Text };
+        var name = ((AuthorList.Person)author).Name;
         var json = new JsonObject { ["family"] = name.Family };
         if (name.Given.Length > 0) json["given"] = name.Given;
         if (name.Particle is not null) json["non-dropping-particle"] = name.Particle;

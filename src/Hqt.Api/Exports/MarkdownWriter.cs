@@ -27,10 +27,10 @@ static class MarkdownWriter
         var title = Escape(work.Title);
         var link = work.Url ?? (work.Doi is { } doi ? "https://doi.org/" + doi : null);
         text.Append("- ").Append(link is null ? title : $"[{title}](<{link.Replace(">", "%3E")}>)");
-        var (authors, truncated) = ExportNames.Read(work.Authors);
+        var (authors, truncated) = AuthorList.Read(work.Authors);
         if (authors.Count > 0)
         {
-            var names = authors.Take(3).Select(a => a is ExportNames.Person p ? p.Name.Display : ((ExportNames.Literal)a).Text);
+            var names = authors.Take(3).Select(a => a is AuthorList.Person p ? p.Name.Display : ((AuthorList.Literal)a).Text);
             text.Append(" — ").Append(Escape(string.Join(", ", names))).Append(authors.Count > 3 || truncated ? " et al." : "");
         }
         if (work.Year is { } year) text.Append(" (").Append(year).Append(')');

@@ -12,11 +12,11 @@ static class RisWriter
         {
             Tag(text, "TY", Type(work));
             Tag(text, "ID", work.Key);
-            var (authors, _) = ExportNames.Read(work.Authors);
+            var (authors, _) = AuthorList.Read(work.Authors);
             foreach (var author in authors)
-                Tag(text, "AU", author is ExportNames.Person p
+                Tag(text, "AU", author is AuthorList.Person p
                     ? p.Name.FamilyWithParticle + (p.Name.Given.Length > 0 ? ", " + p.Name.Given : "") + (p.Name.Suffix is { } s ? ", " + s : "")
-                    : ((ExportNames.Literal)author).Text);
+                    : ((AuthorList.Literal)author).Text);
             Tag(text, "TI", work.Title);
             if (work.Year is { } year) Tag(text, "PY", year.ToString());
             Tag(text, work.Kind == "chapter" ? "T2" : "JO", work.Container);

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Hqt.Extraction.Names;
+using Hqt.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -11,23 +11,11 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// </summary>
 /// <remarks>
 /// The one place a labelled name span becomes people. This class only finds where one person ends and the next begins
-/// (commas, conjunctions, Vancouver runs); each person's given/family split and the check that it is a name at all
-/// are the shared person-name model's (<see cref="PersonName"/>).
+/// (commas, conjunctions, Vancouver runs); each person's given/family split, the suffixes and the organisation test
+/// are the shared person-name model's (<see cref="PersonName"/>, project Hqt.Names).
 /// </remarks>
 public static partial class ReferenceNames
 {
-    static readonly HashSet<string> Suffixes = new(StringComparer.Ordinal) { "jr", "sr", "ii", "iii", "iv", "jun", "sen", "jnr", "snr" };
-
-    static readonly HashSet<string> Corporate = new(StringComparer.Ordinal)
-    {
-        "organization", "organisation", "association", "institute", "institut", "society", "council", "committee", "department",
-        "university", "université", "universität", "agency", "group", "office", "ministry", "bureau", "commission", "foundation",
-        "center", "centre", "board", "service", "services", "inc", "ltd", "corporation", "consortium", "team", "project", "network",
-        "federation", "union", "nations", "administration", "company", "laboratory", "collaboration", "working", "program",
-        "programme", "trust", "press", "authority", "government", "court", "parliament", "congress", "unesco", "who", "oecd", "bank",
-        "fund", "staff", "panel", "alliance",
-    };
-
     [GeneratedRegex(@"^(?:(?:[A-Z]|[A-Z][a-z])\.(?:-?(?:[A-Z]|[A-Z][a-z])\.)*-?(?:[A-Z]\.?)?|[A-Z]{1,3}|[A-Z](?:-[A-Z])+\.?)$")]
     private static partial Regex Initial();
 
@@ -132,7 +120,7 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         var bare = token.Trim('.', ',', ':', ';', '(', ')');
         if (bare.Length == 0) return 'X';
         var folded = bare.ToLowerInvariant();
-        if (Suffixes.Contains(folded.TrimEnd('.')) && char.IsUpper(bare[0])) return 'S';
+        if ((PersonName.IsSuffix(bare) || PersonName.IsSuffix(bare + ".")) && char.IsUpper(bare[0])) return 'S';
         if (RefLexicons.Particles.Contains(folded) && char.IsLower(bare[0])) return 'P';
         if (char.IsAsciiDigit(bare[0]) && Regex.IsMatch(bare, @"^\d+(?:st|nd|rd|th)$")) return 'S';
         if (RefLexicons.Particles.Contains(folded) && token.Trim(',', ':', ';') == bare && bare.Length > 1 && char.IsUpper(bare[0])
@@ -142,11 +130,8 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         return 'W';
     }
 
-    static bool IsCorporate(string[] words)
-    {
-        var folded = words.Select(w => Clean(w).ToLowerInvariant()).ToList();
-        return (folded.Count >= 2 && folded.Any(Corporate.Contains)) || (folded.Count >= 3 && folded.Any(w => w is "of" or "for" or "the" or "für"));
-    }
+    /// <summary>The name model's organisation test on a part's words ("World Health Organization" stays whole).</summary>
+    static bool IsCorporate(string[] words) => PersonName.IsOrganization(words.Select(Clean).ToList());
 
     static bool IsSurnameOnly(string[] words)
     {

@@ -1,4 +1,4 @@
-using Hqt.Extraction.Names;
+using Hqt.Names;
 
 namespace Hqt.Extraction.Tests.Names;
 
@@ -228,6 +228,10 @@ public class PersonNameTests
         Mary Ann Evans | Mary Ann | Evans | |
         Evans, Mary Ann | Mary Ann | Evans | |
         Lovelace, Ada | Ada | Lovelace | |
+        Andrew W. Senior | Andrew W. | Senior | |
+        Senior, Andrew W. | Andrew W. | Senior | |
+        Amartya Kumar Sen | Amartya Kumar | Sen | |
+        Kennedy, Joseph P., Jnr | Joseph P. | Kennedy | | Jr.
         """;
 
     public static TheoryData<string, string, string, string?, string?> Cases()
@@ -289,6 +293,47 @@ public class PersonNameTests
     [InlineData("Molecular Therapeutics")]
     [InlineData("Cosmic Magnetic Fields, Radiation")]
     public void NotOnePersonsName(string text) => Assert.False(PersonName.TryParse(text, out _), $"'{text}' is not one person's name");
+
+    [Theory]
+    [InlineData("World Health Organization")]
+    [InlineData("Cochrane Collaboration")]
+    [InlineData("Bank of England")]
+    [InlineData("Centers for Disease Control and Prevention")]
+    [InlineData("Intergovernmental Panel on Climate Change")]
+    [InlineData("Harvard University")]
+    [InlineData("ATLAS Collaboration")]
+    [InlineData("Wellcome Trust")]
+    public void OrganisationsAreFlaggedAsNotPeople(string text)
+    {
+        Assert.True(PersonName.IsOrganization(text), text);
+        var (authors, _) = AuthorList.Read([text]);
+        Assert.Equal(new AuthorList.Literal(text, IsOrganization: true), Assert.Single(authors));
+    }
+
+    [Theory]
+    [InlineData("Monto AS")]
+    [InlineData("Ursula K. Le Guin")]
+    [InlineData("Sor Juana Inés de la Cruz")]
+    [InlineData("María de los Ángeles García de la Fuente")]
+    [InlineData("Jean le Rond d'Alembert")]
+    [InlineData("WHO")]
+    [InlineData("Emily Post")]
+    public void PeopleAreNoOrganisations(string text) => Assert.False(PersonName.IsOrganization(text), text);
+
+    [Fact]
+    public void AnAuthorListReadsPeopleOrganisationsLiteralsAndTheCut()
+    {
+        var (authors, truncated) = AuthorList.Read(["Monto AS", "World Health Organization", "Plato", "M. J. A", "Smith J, et al."]);
+        Assert.True(truncated);
+        Assert.Equal<AuthorList.Author>(
+            [
+                new AuthorList.Person(new PersonName("A. S.", "Monto")),
+                new AuthorList.Literal("World Health Organization", IsOrganization: true),
+                new AuthorList.Literal("Plato", IsOrganization: false),
+                new AuthorList.Person(new PersonName("J.", "Smith")),
+            ],
+            authors);
+    }
 
     [Theory]
     [InlineData("van Gogh, Vincent", "Vincent van Gogh", "van Gogh, Vincent", "V.")]

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Hqt.Extraction.Names;
+namespace Hqt.Names;
 
 /// <summary>The rules behind <see cref="PersonName.TryParse"/>: which word is the family name in each way of writing a name.</summary>
 static class PersonNameParser
@@ -27,7 +27,9 @@ static class PersonNameParser
 
     static readonly Dictionary<string, string> Suffixes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["jr"] = "Jr.", ["jr."] = "Jr.", ["sr"] = "Sr.", ["sr."] = "Sr.", ["jun."] = "Jun.", ["sen."] = "Sen.", ["junior"] = "Jr.", ["senior"] = "Sr.",
+        ["jr"] = "Jr.", ["jr."] = "Jr.", ["sr"] = "Sr.", ["sr."] = "Sr.", ["jun."] = "Jun.", ["sen."] = "Sen.", ["jnr"] = "Jr.", ["jnr."] = "Jr.",
+        ["snr"] = "Sr.", ["snr."] = "Sr.",
+        // "Junior" and "Senior" are left out: they are family names too ("Andrew W. Senior"), and "Sen" without its period is one ("Amartya Sen").
         // "V" and "VI" are left out: as the last word they are far more often Vancouver initials ("van Gogh V").
         ["ii"] = "II", ["iii"] = "III", ["iv"] = "IV",
         ["2nd"] = "2nd", ["3rd"] = "3rd", ["4th"] = "4th",
@@ -80,6 +82,31 @@ static class PersonNameParser
         "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "长孙", "長孫",
         "宇文", "司徒", "夏侯", "令狐", "南宫", "南宮", "西门", "西門", "端木", "申屠", "独孤", "獨孤", "남궁", "황보", "제갈", "선우", "독고",
     };
+
+    /// <summary>A generational suffix ("Jr.", "III", "2nd"), or null.</summary>
+    public static string? SuffixOf(string word) => Suffix(word);
+
+    /// <summary>Words only organisations carry in their names. Kept lower case.</summary>
+    static readonly HashSet<string> OrganizationWords = new(StringComparer.Ordinal)
+    {
+        "organization", "organisation", "association", "institute", "institut", "instituto", "society", "council", "committee", "department",
+        "university", "université", "universität", "universidad", "college", "agency", "group", "office", "ministry", "bureau", "commission",
+        "foundation", "center", "centre", "board", "service", "services", "inc", "ltd", "llc", "gmbh", "corporation", "corp", "consortium",
+        "team", "project", "network", "federation", "union", "nations", "administration", "company", "laboratory", "laboratories",
+        "collaboration", "working", "program", "programme", "trust", "press", "authority", "government", "court", "parliament", "congress",
+        "unesco", "who", "oecd", "bank", "fund", "staff", "panel", "alliance", "initiative", "taskforce", "hospital", "museum", "library",
+        "school", "academy",
+    };
+
+    /// <summary>True when the words name an organisation, not a person: two words or more with one only organisations
+    /// carry ("World Health Organization", "Cochrane Collaboration", "IPCC Working Group"), or three or more joined by
+    /// "of", "for", "the" ("Bank of England"). A lone word ("WHO") is too little to tell.</summary>
+    public static bool IsOrganization(IReadOnlyList<string> words)
+    {
+        if (words.Count < 2) return false;
+        var folded = words.Select(w => w.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']').ToLowerInvariant()).Where(w => w.Length > 0).ToList();
+        return (folded.Count >= 2 && folded.Any(OrganizationWords.Contains)) || (folded.Count >= 3 && folded.Any(w => w is "of" or "for" or "the" or "für"));
+    }
 
     public static bool TryParse(string? text, out PersonName name)
     {

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Hqt.Upstream;
+namespace Hqt.Names;
 
 /// <summary>
-/// The one place that decides whether a string names a person, and reads a name as family name and initials.
+/// The graph's name gate: whether a string names a person, and a name read as family name and initials for merging
+/// forms of one person. Part of the one name model (Hqt.Names): the reading is <see cref="PersonName"/>'s.
 /// Reference authors arrive from many parsers (citation metas, reference lists, footnotes, lookups); whatever produced
 /// them, a person is made only from a name-shaped string, so "et al.", a lone initial, a journal abbreviation glued to
 /// an author list or a phrase never becomes someone a reader is told to follow.
@@ -144,13 +145,30 @@ public static partial class NameForms
     static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af' or >= '\uf900' and <= '\ufaff';
 
     /// <summary>
-    /// Family name and initials: "Family, Given" and Vancouver "Family INITIALS" ("Romanovsky AA", "Miller W") read family
-    /// first, else "Given [particles] Family" ("AA Romanovsky", "Andrej A Romanovsky", "Ursula K. Le Guin").
+    /// Family name (with its particle, folded) and given initials, read by the name model (<see cref="PersonName"/>):
+    /// "Romanovsky AA", "Romanovsky, A. A.", "Andrej A Romanovsky" and "AA Romanovsky" all read romanovsky / AA, "Ursula
+    /// K. Le Guin" leguin / UK. A CJK name is one family-first word whose initials are not compared ("王力" stays whole:
+    /// one character of a given name is no evidence that two people are one). What the model does not split (a
+    /// mononym, "Emily Post") is read word by word: the last word, with the particles before it, is the family name.
     /// </summary>
     public static Parts? Read(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var text = LeadingLabel().Replace(name.Trim(), "");
+        if (PersonName.TryParse(text, out var person))
+        {
+            if (person.IsFamilyFirst) return new Parts(Fold(person.Family + person.Given), "");
+            var family = Fold(person.FamilyWithParticle);
+            var initials = Fold(person.Initials).ToUpperInvariant();
+            return family.Length == 0 ? null : new Parts(family, initials);
+        }
+        return ReadWords(text);
+    }
+
+    /// <summary>The reading of a name the model does not split: "Family, Given" at a comma, else the last word (with the
+    /// particles before it) is the family name and the first letters of the words before it the initials.</summary>
+    static Parts? ReadWords(string text)
+    {
         string family;
         string[] given;
         var comma = text.IndexOf(',');
@@ -168,7 +186,7 @@ public static partial class NameForms
             while (trailing < words.Length - 1 && IsInitialsWord(words[^(trailing + 1)])) trailing++;
             if (trailing > 0 && !IsInitialsWord(words[0]))
             {
-                // Vancouver, initials last, together or spaced: "Romanovsky AA", "Pazarçeviren A E".
+                // Initials last, as Vancouver writes them: "Press WH".
                 family = string.Join(' ', words[..^trailing]);
                 given = words[^trailing..];
             }
@@ -189,19 +207,6 @@ public static partial class NameForms
         }
         var folded = Fold(family);
         return folded.Length == 0 ? null : new Parts(folded, Fold(initials.ToString()).ToUpperInvariant());
-    }
-
-    /// <summary>
-    /// A Vancouver name ("Miller W", "Pazarçeviren A E") written family first with a comma ("Miller, W"), as reference
-    /// managers read names; any other name is returned as it is.
-    /// </summary>
-    public static string FamilyFirst(string name)
-    {
-        if (name.Contains(',')) return name;
-        var words = Words(name.Trim());
-        var trailing = 0;
-        while (trailing < words.Length - 1 && IsInitialsWord(words[^(trailing + 1)])) trailing++;
-        return trailing > 0 && !IsInitialsWord(words[0]) ? $"{string.Join(' ', words[..^trailing])}, {string.Join(' ', words[^trailing..])}" : name;
     }
 
     /// <summary>Two forms that may be one person: the same family name, and initials where one extends the other ("J" ~ "JL", not "JM" ~ "JL").</summary>

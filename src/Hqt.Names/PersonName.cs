@@ -1,11 +1,12 @@
-namespace Hqt.Extraction.Names;
+namespace Hqt.Names;
 
 /// <summary>
 /// One person's name split the way reference managers need it: given names, family name, the particle that
 /// sorts with the family name ("van", "de la", "d'", "al-") and a generational suffix ("Jr.", "III").
 /// </summary>
 /// <remarks>
-/// Shared by the extractor, the graph and the exports so that every tool that shows a name reads it the same way.
+/// The one name model (project Hqt.Names, docs/architecture.md "Names"): the extractor's reference-string parser, the
+/// graph's name gate and merging (<see cref="NameForms"/>) and the exports (<see cref="AuthorList"/>) all read names here.
 /// <see cref="TryParse"/> answers false for text that is not one person's name ("et al.", a lone initial, "Editor",
 /// "J. Biol. Chem.", an organisation, two people): callers then keep the text as a literal name.
 /// </remarks>
@@ -18,6 +19,17 @@ public readonly record struct PersonName(string Given, string Family, string? Pa
 
     /// <summary>The name parsed, or null when the text is not one person's name.</summary>
     public static PersonName? Parse(string? text) => TryParse(text, out var name) ? name : null;
+
+    /// <summary>True when the text names an organisation, not a person ("World Health Organization", "Bank of
+    /// England"): callers keep it whole as a literal name, never split into given and family names.</summary>
+    public static bool IsOrganization(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && PersonNameParser.IsOrganization(text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary><see cref="IsOrganization(string?)"/> on a name already cut into words.</summary>
+    public static bool IsOrganization(IReadOnlyList<string> words) => PersonNameParser.IsOrganization(words);
+
+    /// <summary>True for a generational suffix as it ends a name: "Jr.", "Jr", "Sr.", "III", "2nd" (not "Junior", a family name too).</summary>
+    public static bool IsSuffix(string word) => PersonNameParser.SuffixOf(word) is not null;
 
     /// <summary>True for a name written in a CJK script: family name first, no space ("山田太郎").</summary>
     public bool IsFamilyFirst => PersonNameParser.IsCjk(Family);
