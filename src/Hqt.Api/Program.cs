@@ -39,6 +39,12 @@ if (options.ApiToken is { Length: > 0 } configuredToken && TokenStrength.Problem
     await Console.Error.WriteLineAsync($"hqt: not starting. {weakToken}");
     return 2;
 }
+var database = DatabaseOptions.Read(builder.Configuration);
+if (database.Problem() is { } databaseProblem)
+{
+    await Console.Error.WriteLineAsync($"hqt: not starting. {databaseProblem}");
+    return 2;
+}
 // Before anything touches the data directory: one server a directory.
 DataFiles.EnsureDirectory(options.ResolvedDataDirectory);
 var dataLock = DataDirectoryLock.TryAcquire(options.ResolvedDataDirectory);
@@ -69,6 +75,7 @@ builder.Services.AddHqtRateLimits(options);
 builder.Services.AddHqtCors(options, builder.Environment.IsDevelopment());
 
 // Storage and auth
+DatabaseOptions.Register(builder.Services);
 builder.Services.AddSingleton<Db>();
 builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<TokenKey>();

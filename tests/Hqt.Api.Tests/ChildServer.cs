@@ -27,6 +27,9 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
 
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "hqt-tests", "child-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>This server's PostgreSQL database when the suite runs on PostgreSQL (kept across restarts); null on SQLite.</summary>
+    public PostgresDatabase? Postgres { get; } = TestDatabase.CreateForHost();
+
     /// <summary>Extra environment for the next start (<c>Hqt__…</c> settings).</summary>
     public Dictionary<string, string> Environment { get; } = [];
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}");
@@ -46,6 +49,7 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
         start.Environment["Hqt__CapturesPerSecond"] = "1000000";
         // Tests never reach the internet: no reference lookups.
         start.Environment["Hqt__Lookups__Enabled"] = "false";
+        foreach (var (key, value) in TestDatabase.Environment(Postgres)) start.Environment[key] = value;
         foreach (var (key, value) in Environment) start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
@@ -85,11 +89,22 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Hqt__DataDirectory"] = DataDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in TestDatabase.Environment(Postgres)) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>A connection to this server's database (the SQLite file, or its PostgreSQL database) for checking what it stored.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenDatabaseAsync()
+    {
+        System.Data.Common.DbConnection connection = Postgres is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False")
+            : new Npgsql.NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, no checkpoint; what is on disk is all that survives.</summary>
@@ -119,6 +134,7 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
     {
         Kill();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Postgres?.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -3,7 +3,6 @@ using Dapper;
 using Hqt.Api.Library;
 using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Hqt.Api.Captures;
 
@@ -61,7 +60,7 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
                 Extract = capture.Extract,
             });
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT: a concurrent twin won */)
+        catch (Exception e) when (SqlDialect.IsUniqueViolation(e) /* a concurrent twin won */)
         {
             return await FindRepeatAsync(userId, capture, ct) ?? throw new InvalidOperationException("Constraint failed with no twin.", e);
         }
