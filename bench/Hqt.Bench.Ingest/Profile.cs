@@ -29,7 +29,7 @@ public static class Profile
             .AddSingleton(TimeProvider.System)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddSingleton<Db>().AddSingleton<Migrator>().AddSingleton<TokenStore>()
-            .AddSingleton<GraphWriter>().AddSingleton<CaptureGraph>().AddSingleton<Hqt.Api.Lookups.LookupQueue>().AddSingleton<CaptureStore>();
+            .AddSingleton<GraphStore>().AddSingleton<Hqt.Api.Lookups.LookupQueue>().AddSingleton<CaptureStore>();
         services.AddOptions<HqtOptions>().Configure(o => o.DataDirectory = data);
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<Migrator>().MigrateAsync();

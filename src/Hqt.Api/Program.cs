@@ -89,9 +89,8 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
 // Features
-builder.Services.AddSingleton<GraphWriter>();
+builder.Services.AddSingleton<GraphStore>();
 builder.Services.AddSingleton<CaptureExtraction>();
-builder.Services.AddSingleton<CaptureGraph>();
 builder.Services.AddSingleton<CaptureStore>();
 builder.Services.AddSingleton<LowPriorityCpu>();
 builder.Services.AddSingleton<PendingExtractions>();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Hqt.Api.Graph;
 using Hqt.Api.Library;
 using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
@@ -7,7 +8,7 @@ using Hqt.Api.Storage;
 namespace Hqt.Api.Captures;
 
 /// <summary>Captures and the documents they are versions of, always scoped to one user.</summary>
-public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
+public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
 {
     internal const string SelectColumns = """
         SELECT c.id, c.document_id AS DocumentId, c.url, d.canonical_url AS CanonicalUrl, c.title, c.selection,
@@ -104,9 +105,9 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
 
     async Task WriteGraphAndLookupsAsync(DbConnection connection, DbTransaction transaction, long userId, long captureId, Hqt.Extraction.PageExtract extract, CancellationToken ct)
     {
-        await graph.WriteAsync(connection, transaction, userId, captureId, extract, ct);
+        var written = await graph.WriteCaptureAsync(connection, transaction, userId, captureId, extract, ct);
         // In the same transaction: an extracted capture always has its lookups queued.
-        await lookups.EnqueueForCaptureAsync(connection, transaction, userId, captureId, ct);
+        await lookups.EnqueueForCaptureAsync(connection, transaction, userId, captureId, written.Cited, ct);
     }
 
     /// <summary>A stored capture waiting for extraction (extractor version 0), with its page.</summary>
@@ -207,7 +208,7 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
             "SELECT document_id FROM captures WHERE user_id = @userId AND id = @id", new { userId, id }, transaction, cancellationToken: ct));
         if (documentId is null) return false;
 
-        await graph.RemoveAsync(connection, transaction, userId, id, collectOrphans: true, ct);
+        await graph.RemoveCaptureAsync(connection, transaction, userId, id, collectOrphans: true, ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM captures WHERE user_id = @userId AND id = @id", new { userId, id }, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -241,8 +242,8 @@ public sealed class CaptureStore(Db db, CaptureGraph graph, LookupQueue lookups)
         var url = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT url FROM captures WHERE id = @id", new { id }, transaction, cancellationToken: ct));
         if (url is not null) await CaptureSearchIndex.UpdateFieldsAsync(connection, transaction, id, url, extract, ct);
-        await graph.RemoveAsync(connection, transaction, userId, id, collectOrphans: false, ct);
-        await graph.WriteAsync(connection, transaction, userId, id, extract, ct);
+        await graph.RemoveCaptureAsync(connection, transaction, userId, id, collectOrphans: false, ct);
+        await graph.WriteCaptureAsync(connection, transaction, userId, id, extract, ct);
         await write.CommitAsync(ct);
     }
 }

@@ -1,42 +1,22 @@
-using Dapper;
-using Hqt.Api.Storage;
+using Hqt.Api.Graph;
 using Hqt.Extraction.Identity;
 
 namespace Hqt.Api.Exports;
 
 /// <summary>Reads what exports need of the suggested works beyond what the ranked graph holds (PubMed ids,
 /// where each appeared, when the reader captured it).</summary>
-public sealed class ExportStore(Db db)
+public sealed class ExportStore(GraphStore graph)
 {
     /// <summary>The facts of one work row; where it appeared (container, volume, issue, pages) once the graph stores it.</summary>
     public sealed record Facts(
         string Kind, string? Title, int? Year, string? Url, string? Doi, string? ArxivId, string? Isbn, string? Pmid,
         string? Container, string? Volume, string? Issue, string? Pages, DateOnly? Accessed);
 
-    sealed class Row
-    {
-        public long Id { get; init; }
-        public string Kind { get; init; } = "";
-        public string? Title { get; init; }
-        public long? Year { get; init; }
-        public string? Url { get; init; }
-        public string? Doi { get; init; }
-        public string? ArxivId { get; init; }
-        public string? Isbn { get; init; }
-        public string? Pmid { get; init; }
-        public string? CapturedAt { get; init; }
-    }
-
     public async Task<IReadOnlyDictionary<long, Facts>> ReadAsync(long userId, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return new Dictionary<long, Facts>();
-        await using var connection = await db.OpenAsync(ct);
         // The newest capture's time is the day the reader accessed the page (biblatex urldate, CSL accessed).
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
-            SELECT w.id, w.kind, w.title, w.year, w.url, w.doi, w.arxiv_id AS ArxivId, w.isbn, w.pmid,
-                   (SELECT MAX(c.captured_at) FROM captures c WHERE c.work_id = w.id) AS CapturedAt
-            FROM works w WHERE w.user_id = @userId AND w.id IN @ids
-            """, new { userId, ids }, cancellationToken: ct));
+        var rows = await graph.ReadForExportAsync(userId, ids, ct);
         return rows.ToDictionary(r => r.Id, r => new Facts(
             r.Kind, r.Title, (int?)r.Year, r.Url, Doi.Normalize(r.Doi) ?? Doi.FromUrl(r.Url), ArxivId.Normalize(r.ArxivId) ?? r.ArxivId, r.Isbn,
             // The works table keeps no journal, volume, issue or pages yet (the reference parser finds them, the graph

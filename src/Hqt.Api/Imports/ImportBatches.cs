@@ -17,7 +17,7 @@ namespace Hqt.Api.Imports;
 /// counts what they cite as the reader's evidence and never suggests them back. Works with a DOI or arXiv id are
 /// queued for lookups (OpenAlex, Crossref) like a capture's references, which is how their own references arrive.
 /// </remarks>
-public sealed class ImportBatches(Db db, GraphWriter writer, LookupQueue lookups, IOptions<ImportOptions> options, TimeProvider time)
+public sealed class ImportBatches(Db db, GraphStore graph, LookupQueue lookups, IOptions<ImportOptions> options, TimeProvider time)
 {
     /// <summary>Stores the next batch; returns false when the job has no entries left to store.</summary>
     internal async Task<bool> StoreNextAsync(ImportRow job, ImportFile file, CancellationToken ct)
@@ -31,11 +31,9 @@ public sealed class ImportBatches(Db db, GraphWriter writer, LookupQueue lookups
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, tx) = (write.Connection, write.Transaction);
         // Ids only grow (AUTOINCREMENT): a work above this one did not exist before this batch.
-        var lastKnown = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COALESCE(MAX(id), 0) FROM works", transaction: tx, cancellationToken: ct));
-        var ids = await writer.ResolveWorksAsync(connection, tx, job.UserId, facts, ct);
-        var captured = (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT id FROM works WHERE id IN @ids AND document_id IS NOT NULL", new { ids = ids.Distinct().ToList() }, tx, cancellationToken: ct))).ToHashSet();
+        var lastKnown = await GraphStore.LastWorkIdAsync(connection, tx, ct);
+        var ids = await graph.ResolveWorksAsync(connection, tx, job.UserId, facts, ct);
+        var captured = await GraphStore.CapturedAmongAsync(connection, tx, ids, ct);
 
         var workOf = new Dictionary<int, long>();
         for (var i = 0; i < storable.Count; i++) workOf[storable[i].Position] = ids[i];
@@ -50,12 +48,7 @@ public sealed class ImportBatches(Db db, GraphWriter writer, LookupQueue lookups
             INSERT INTO feedback (user_id, item_id, state, until, created_at) VALUES (@p0, @p1, 'read', NULL, @p2)
             ON CONFLICT (user_id, item_id, state) DO NOTHING
             """, 3);
-        using var enqueue = new RepeatedCommand(connection, tx, """
-            INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
-            SELECT @p0, w.id, NULL, 1, 'queued', 0, @p2, @p2, @p2 FROM works w
-            WHERE w.id = @p1 AND w.document_id IS NULL AND (w.doi IS NOT NULL OR w.arxiv_id IS NOT NULL)
-            ON CONFLICT (user_id, work_id) DO NOTHING
-            """, 3);
+        var toLookUp = new List<long>();
         foreach (var entry in batch)
         {
             if (entry.Skip is { } why)
@@ -76,11 +69,12 @@ public sealed class ImportBatches(Db db, GraphWriter writer, LookupQueue lookups
             }
             insertItem.Execute(job.Id, entry.Position, entry.Label, isNew ? "added" : "merged", reason, workId, entry.Url, fetch);
             markRead.Execute(job.UserId, Suggestions.SuggestionIds.Work(workId), now);
-            if (lookups.IsEnabled && !entry.IsBookmark) enqueue.Execute(job.UserId, workId, now);
+            if (!entry.IsBookmark) toLookUp.Add(workId);
             if (isNew && entry.Authors.Count > 0)
-                await writer.LinkAuthorsAsync(connection, tx, job.UserId, workId,
+                await graph.LinkAuthorsAsync(connection, tx, job.UserId, workId,
                     entry.Authors.Select(a => new AuthorFacts(a, null, Extraction.AuthorKinds.Person)).ToList(), null, ct);
         }
+        await lookups.EnqueueImportedAsync(connection, tx, job.UserId, toLookUp, ct);
         var cursor = job.Cursor + batch.Count;
         var finished = cursor >= file.Entries.Count;
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -89,7 +83,7 @@ public sealed class ImportBatches(Db db, GraphWriter writer, LookupQueue lookups
                                state = CASE WHEN @finished = 0 THEN 'storing' WHEN fetch_total + @toFetch > 0 THEN 'fetching' ELSE 'done' END
             WHERE id = @Id AND cursor = @Cursor
             """, new { cursor, added, merged, skipped, toFetch, now, finished = finished ? 1 : 0, job.Id, job.Cursor }, tx, cancellationToken: ct));
-        await GraphWriter.BumpVersionAsync(connection, tx, job.UserId, ct);
+        await GraphStore.BumpVersionAsync(connection, tx, job.UserId, ct);
         await write.CommitAsync(ct);
         if (lookups.IsEnabled) lookups.Wake();
         return true;

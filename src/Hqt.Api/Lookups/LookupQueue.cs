@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Dapper;
+using Hqt.Api.Graph;
 using Hqt.Api.Hosting;
 using Hqt.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -19,14 +20,32 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> o
 
     public bool IsEnabled => _options.Enabled;
 
-    /// <summary>Queues lookups for what a capture cites, inside the capture's transaction, up to its budget.</summary>
-    public async Task EnqueueForCaptureAsync(DbConnection connection, DbTransaction tx, long userId, long captureId, CancellationToken ct)
+    /// <summary>
+    /// Queues lookups for what a capture cites, inside the capture's transaction, up to its budget.
+    /// <paramref name="cited"/> is what the capture's graph write just produced (each work once, in the page's order).
+    /// </summary>
+    public async Task EnqueueForCaptureAsync(DbConnection connection, DbTransaction tx, long userId, long captureId,
+        IReadOnlyList<long> cited, CancellationToken ct)
     {
         if (!_options.Enabled || _options.MaxDepth < 1) return;
-        var cited = await connection.QueryAsync<long>(new CommandDefinition("""
-            SELECT cited_work_id FROM citations WHERE origin_capture_id = @captureId GROUP BY cited_work_id ORDER BY MIN(id)
-            """, new { captureId }, tx, cancellationToken: ct));
-        await EnqueueAsync(connection, tx, userId, captureId, 1, cited.AsList(), ct);
+        await EnqueueAsync(connection, tx, userId, captureId, 1, cited, ct);
+    }
+
+    /// <summary>
+    /// Queues lookups for imported works that carry a DOI or an arXiv id (how their own references arrive), inside the
+    /// import batch's transaction. Imports have no capture, so no per-capture budget.
+    /// </summary>
+    public async Task EnqueueImportedAsync(DbConnection connection, DbTransaction tx, long userId, IReadOnlyList<long> workIds, CancellationToken ct)
+    {
+        if (!_options.Enabled || workIds.Count == 0) return;
+        var worth = await GraphStore.WorthLookingUpAsync(connection, tx, userId, workIds, scholarlyOnly: true, ct);
+        using var insert = new RepeatedCommand(connection, tx, """
+            INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
+            VALUES (@p0, @p1, NULL, 1, 'queued', 0, @p2, @p2, @p2)
+            ON CONFLICT (user_id, work_id) DO NOTHING
+            """, 3);
+        var now = time.GetUtcNow().ToString("O");
+        foreach (var workId in worth) insert.Execute(userId, workId, now);
     }
 
     /// <summary>
@@ -39,16 +58,16 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<HqtOptions> o
         if (depth > _options.MaxDepth || workIds.Count == 0) return 0;
         var spent = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM lookup_jobs WHERE origin_capture_id = @captureId", new { captureId }, tx, cancellationToken: ct));
+        if (spent >= _options.MaxLookupsPerCapture) return 0;
+        var worth = await GraphStore.WorthLookingUpAsync(connection, tx, userId, workIds, scholarlyOnly: false, ct);
         var queued = 0;
         using var insert = new RepeatedCommand(connection, tx, """
             INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
-            SELECT @p0, w.id, @p1, @p2, 'queued', 0, @p3, @p3, @p3 FROM works w
-            WHERE w.id = @p4 AND w.user_id = @p0 AND w.document_id IS NULL AND w.kind <> 'person'
-              AND (w.doi IS NOT NULL OR w.arxiv_id IS NOT NULL OR w.url LIKE 'http://%' OR w.url LIKE 'https://%')
+            VALUES (@p0, @p4, @p1, @p2, 'queued', 0, @p3, @p3, @p3)
             ON CONFLICT (user_id, work_id) DO NOTHING
             """, 5);
         var now = time.GetUtcNow().ToString("O");
-        foreach (var workId in workIds)
+        foreach (var workId in worth)
         {
             if (spent + queued >= _options.MaxLookupsPerCapture) break;
             queued += insert.Execute(userId, captureId, depth, now, workId);

@@ -1,4 +1,4 @@
-using Dapper;
+using Hqt.Api.Graph;
 using Hqt.Api.Hosting;
 using Hqt.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -9,20 +9,10 @@ namespace Hqt.Api.Lookups;
 /// Runs one claimed job: OpenAlex for a DOI or arXiv id, Crossref when OpenAlex does not know the DOI, the
 /// page itself when there is no scholarly answer and the work has a web URL. Records the outcome on the job.
 /// </summary>
-public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, OpenAlexClient openAlex, CrossrefClient crossref,
+public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, OpenAlexClient openAlex, CrossrefClient crossref,
     WebFetcher web, IOptions<HqtOptions> options, ILogger<LookupRunner> logger)
 {
     readonly LookupsOptions _options = options.Value.Lookups;
-
-    sealed class WorkToLookUp
-    {
-        public long Id { get; init; }
-        public string Kind { get; init; } = "";
-        public string? Url { get; init; }
-        public string? Doi { get; init; }
-        public string? ArxivId { get; init; }
-        public long? DocumentId { get; init; }
-    }
 
     /// <param name="stopping">The server is stopping: the job is given back untouched.</param>
     public async Task RunAsync(LookupJob job, string owner, CancellationToken stopping)
@@ -34,10 +24,7 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
         var ct = deadline.Token;
         try
         {
-            WorkToLookUp? work;
-            await using (var connection = await db.OpenAsync(ct))
-                work = await connection.QuerySingleOrDefaultAsync<WorkToLookUp>(new CommandDefinition(
-                    "SELECT id, kind, url, doi, arxiv_id AS ArxivId, document_id AS DocumentId FROM works WHERE id = @WorkId", job, cancellationToken: ct));
+            var work = await graph.FindWorkToLookUpAsync(job.WorkId, ct);
             if (work is null) throw new LookupMiss("gone");
             // Captured since it was queued (a reader often reads what they just saw cited): the capture says it all.
             if (work.DocumentId is not null) throw new LookupMiss("captured");
@@ -54,7 +41,10 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
             await using var write = await db.BeginWriteAsync(ct);
             // Lease gone (it ran out and another worker took the job): that worker's answer counts, not this one.
             if (await queue.CompleteAsync(write.Connection, write.Transaction, job, owner, result.Source, null, ct) == 0) return;
-            await graph.WriteAsync(write.Connection, write.Transaction, job, result, ct);
+            // What it found and the next round within the capture's budget, in one transaction with the job's completion.
+            var cited = await graph.WriteLookupAsync(write.Connection, write.Transaction, job.UserId, result, ct);
+            if (job.OriginCaptureId is { } captureId)
+                await queue.EnqueueAsync(write.Connection, write.Transaction, job.UserId, captureId, job.Depth + 1, cited, ct);
             await write.CommitAsync(ct);
             queue.Wake();
             logger.LogDebug("Lookup {JobId} of work {WorkId} via {Source}: {References} references", job.Id, job.WorkId, result.Source, result.References.Count);
@@ -87,7 +77,7 @@ public sealed class LookupRunner(Db db, LookupQueue queue, LookupGraph graph, Op
 
     static string? Clip(string? title) => Captures.ExtractLimits.Clip(title, Captures.ExtractLimits.MaxTitleLength);
 
-    async Task<LookupResult> LookUpAsync(WorkToLookUp work, CancellationToken ct)
+    async Task<LookupResult> LookUpAsync(GraphStore.WorkToLookUp work, CancellationToken ct)
     {
         // A work cited only by a doi.org or arxiv.org link is as good as one with the identifier.
         var registeredDoi = work.Doi ?? Identifiers.DoiFromUrl(work.Url);

@@ -29,7 +29,6 @@ public static class LookupsSetup
         services.AddSingleton<CrossrefClient>();
         services.AddSingleton<RobotsRules>();
         services.AddSingleton<WebFetcher>();
-        services.AddSingleton<LookupGraph>();
         services.AddSingleton<LookupRunner>();
         services.AddHostedService<LookupWorker>();
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Dapper;
 using Hqt.Api.Auth;
 using Hqt.Api.Graph;
-using Hqt.Api.Storage;
 using Hqt.Api.Suggestions;
 using Hqt.Upstream;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +28,7 @@ public static class PeopleEndpoints
     }
 
     static async Task<Results<Ok<PersonResponse>, NotFound>> GetPerson(
-        string id, ClaimsPrincipal user, Db db, ReaderGraphCache graphs, CancellationToken ct)
+        string id, ClaimsPrincipal user, GraphStore store, ReaderGraphCache graphs, CancellationToken ct)
     {
         var userId = user.UserId();
         var graph = await graphs.GetAsync(userId, ct);
@@ -39,13 +37,8 @@ public static class PeopleEndpoints
         List<long> workIds;
         if (long.TryParse(id, out var personId))
         {
-            await using var connection = await db.OpenAsync(ct);
-            var person = await connection.QuerySingleOrDefaultAsync<(string Name, string? ProfileUrl)?>(new CommandDefinition(
-                "SELECT name, profile_url FROM people WHERE user_id = @userId AND id = @personId", new { userId, personId }, cancellationToken: ct));
-            if (person is null) return TypedResults.NotFound();
-            (name, profileUrl) = person.Value;
-            workIds = (await connection.QueryAsync<long>(new CommandDefinition(
-                "SELECT work_id FROM authorships WHERE person_id = @personId", new { personId }, cancellationToken: ct))).AsList();
+            if (await store.FindPersonAsync(userId, personId, ct) is not { } person) return TypedResults.NotFound();
+            (name, profileUrl, workIds) = person;
         }
         else if (SuggestionIds.IsPerson(id))
         {

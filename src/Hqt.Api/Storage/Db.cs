@@ -89,7 +89,7 @@ public sealed class Db : IAsyncDisposable
         await using var pragma = connection.CreateCommand();
         // cache_size: 4 MiB of pages per (pooled) connection instead of SQLite's 2 MiB. It was 16 MiB to keep a large
         // library's identity index in memory while a capture wrote its graph, but that cost came from a query that
-        // walked the whole index (GraphWriter now probes it); each pooled connection keeps its own cache, so 16 MiB
+        // walked the whole index (GraphStore now probes it); each pooled connection keeps its own cache, so 16 MiB
         // times the pool was most of the server's memory after a burst of captures.
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA cache_size = -4096;";
         await pragma.ExecuteNonQueryAsync(ct);

@@ -4,7 +4,7 @@ using Hqt.Api.Storage;
 namespace Hqt.Api.Suggestions;
 
 /// <summary>The reader's pruning of suggestions: dismissed for good, snoozed until a time, or read.</summary>
-public sealed class FeedbackStore(Db db)
+public sealed class FeedbackStore(Db db, Graph.GraphStore graph)
 {
     public static readonly string[] States = ["dismissed", "snoozed", "read"];
 
@@ -21,9 +21,7 @@ public sealed class FeedbackStore(Db db)
     public async Task<bool> IsKnownAsync(long userId, string itemId, CancellationToken ct)
     {
         if (SuggestionIds.WorkId(itemId) is not { } workId) return true;
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM works WHERE user_id = @userId AND id = @workId", new { userId, workId }, cancellationToken: ct)) > 0;
+        return await graph.IsUsersWorkAsync(userId, workId, ct);
     }
 
     public async Task<bool> ClearAsync(long userId, string itemId, string state, CancellationToken ct)

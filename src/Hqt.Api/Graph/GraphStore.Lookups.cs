@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Hqt.Api.Lookups;
+
+namespace Hqt.Api.Graph;
+
+// Lookups: which works deserve one, the work a job looks up, and what a lookup found.
+public sealed partial class GraphStore
+{
+    /// <summary>What a lookup needs to know of the work it looks up.</summary>
+    public sealed class WorkToLookUp
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public string? Url { get; init; }
+        public string? Doi { get; init; }
+        public string? ArxivId { get; init; }
+        public long? DocumentId { get; init; }
+    }
+
+    public async Task<WorkToLookUp?> FindWorkToLookUpAsync(long workId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<WorkToLookUp>(new CommandDefinition(
+            "SELECT id, kind, url, doi, arxiv_id AS ArxivId, document_id AS DocumentId FROM works WHERE id = @workId", new { workId }, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Those of <paramref name="workIds"/> (the user's) worth a lookup, in the order given: not captured, not a person,
+    /// and with a DOI or an arXiv id, or (unless <paramref name="scholarlyOnly"/>, an imported entry's case) a web URL to fetch.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> WorthLookingUpAsync(DbConnection connection, DbTransaction tx, long userId,
+        IReadOnlyList<long> workIds, bool scholarlyOnly, CancellationToken ct)
+    {
+        var worth = new HashSet<long>();
+        // Chunks keep each statement well under every database's parameter limit.
+        foreach (var chunk in workIds.Distinct().Chunk(500))
+            worth.UnionWith(await connection.QueryAsync<long>(new CommandDefinition("""
+                SELECT id FROM works
+                WHERE id IN @chunk AND user_id = @userId AND document_id IS NULL AND (@scholarlyOnly = 1 OR kind <> 'person')
+                  AND (doi IS NOT NULL OR arxiv_id IS NOT NULL OR (@scholarlyOnly = 0 AND (url LIKE 'http://%' OR url LIKE 'https://%')))
+                """, new { chunk, userId, scholarlyOnly = scholarlyOnly ? 1 : 0 }, tx, cancellationToken: ct)));
+        return workIds.Where(worth.Remove).ToList();
+    }
+
+    /// <summary>
+    /// Writes what a lookup found in the job's transaction: the work's facts, its authors, and its references as
+    /// citation edges of the lookup's origin (replacing that origin's earlier edges from the work).
+    /// </summary>
+    /// <returns>The works it cites, each once, in the record's order.</returns>
+    public async Task<IReadOnlyList<long>> WriteLookupAsync(DbConnection connection, DbTransaction tx, long userId, LookupResult result, CancellationToken ct)
+    {
+        var workId = await ResolveWorkAsync(connection, tx, userId, result.Work, ct);
+        // The page may name a canonical URL other than the one it was cited by: the same work, found by either.
+        if (result.CanonicalUrl is { } canonical && canonical != result.Work.Url)
+            workId = await ResolveWorkAsync(connection, tx, userId, result.Work with { Url = canonical, Title = null }, ct);
+        // The work's own page or record describes it better than a citer's anchor text or reference entry did.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE works SET title = COALESCE(@Title, title), year = COALESCE(@Year, year),
+                             authors_json = CASE WHEN @authorCount > 0 THEN @authors ELSE authors_json END
+            WHERE id = @workId
+            """, new
+        {
+            result.Work.Title, result.Work.Year, authorCount = result.Work.Authors.Count,
+            authors = JsonSerializer.Serialize(result.Work.Authors), workId,
+        }, tx, cancellationToken: ct));
+        if (result.ExternalId is { } external) await AddIdentityAsync(connection, tx, userId, result.Source, external, workId, ct);
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM citations WHERE citing_work_id = @workId AND origin = @Source AND origin_capture_id IS NULL
+            """, new { workId, result.Source }, tx, cancellationToken: ct));
+        await LinkAuthorsAsync(connection, tx, userId, workId, result.Authors, result.SiteHost, ct);
+
+        // One identity query for all the references (the batch form).
+        var resolved = await ResolveWorksAsync(connection, tx, userId, result.References.Select(r => r.Facts).ToList(), ct);
+        // A reference that joined two known works may have merged this one into an older twin: follow it there.
+        if (!await WorkExistsAsync(connection, tx, workId, ct))
+            workId = await ResolveWorkAsync(connection, tx, userId, result.Work, ct);
+        // A work cites another once per origin; a repeated reference (merged on identity) adds nothing.
+        var cited = new List<long>(resolved.Count);
+        var edges = new List<(long, string?, string?, string?)>(resolved.Count);
+        for (var i = 0; i < resolved.Count; i++)
+        {
+            if (resolved[i] == workId || cited.Contains(resolved[i])) continue;
+            cited.Add(resolved[i]);
+            var reference = result.References[i];
+            edges.Add((resolved[i], reference.Signal, reference.AnchorText, reference.Context));
+        }
+        AddCitations(connection, tx, userId, workId, null, result.Source, edges);
+        // Cached reader graphs reload: suggestions see what the lookup found.
+        await BumpVersionAsync(connection, tx, userId, ct);
+        return cited;
+    }
+}

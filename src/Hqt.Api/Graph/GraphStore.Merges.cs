@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Hqt.Api.Graph;
+
+// Two works that turn out to be one.
+public sealed partial class GraphStore
+{
+    /// <summary>Two works turned out to be one (a URL and a DOI met): move everything onto <paramref name="keep"/>.</summary>
+    /// <remarks>The captures pointing at the dropped work move too (<c>captures.work_id</c> names a work of the graph).</remarks>
+    static async Task MergeWorksAsync(DbConnection connection, DbTransaction tx, long keep, long drop, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE citations SET citing_work_id = @keep WHERE citing_work_id = @drop;
+            UPDATE citations SET cited_work_id = @keep WHERE cited_work_id = @drop;
+            DELETE FROM citations WHERE citing_work_id = @keep AND cited_work_id = @keep;
+            INSERT INTO authorships (work_id, person_id, position)
+              SELECT @keep, person_id, position FROM authorships WHERE work_id = @drop
+              ON CONFLICT (work_id, person_id) DO NOTHING;
+            UPDATE work_identities SET work_id = @keep WHERE work_id = @drop;
+            UPDATE captures SET work_id = @keep WHERE work_id = @drop;
+            UPDATE works SET
+              document_id = COALESCE(document_id, (SELECT document_id FROM works WHERE id = @drop)),
+              title = COALESCE(title, (SELECT title FROM works WHERE id = @drop)),
+              year = COALESCE(year, (SELECT year FROM works WHERE id = @drop)),
+              cited_by_count = COALESCE(cited_by_count, (SELECT cited_by_count FROM works WHERE id = @drop))
+            WHERE id = @keep;
+            DELETE FROM works WHERE id = @drop;
+            """, new { keep, drop }, tx, cancellationToken: ct));
+    }
+}
