@@ -15,6 +15,13 @@ public static class SqlDialect
     public static string Pick(this DbConnection connection, string sqlite, string postgres) =>
         connection is NpgsqlConnection ? postgres : sqlite;
 
+    /// <summary>
+    /// "is one of the list <paramref name="name"/>": Dapper expands <c>IN @name</c> into one parameter per item on SQLite,
+    /// but hands Npgsql the whole list as one array parameter, which PostgreSQL matches with <c>= ANY(@name)</c>.
+    /// </summary>
+    public static string In(this DbConnection connection, string name) =>
+        connection is NpgsqlConnection ? $"= ANY(@{name})" : $"IN @{name}";
+
     /// <summary>A constraint said no (SQLite's SQLITE_CONSTRAINT; PostgreSQL's unique_violation).</summary>
     public static bool IsUniqueViolation(Exception e) => e switch
     {
