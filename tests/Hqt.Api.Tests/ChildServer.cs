@@ -8,7 +8,7 @@ namespace Hqt.Api.Tests;
 /// The built server (Hqt.Api.dll beside the tests) as a real child process on its own loopback port and data
 /// directory, so a test can SIGKILL it mid-write and start it again on the same SQLite file.
 /// </summary>
-public sealed class ChildServer(string? dataDirectory = null) : IDisposable
+public sealed class ChildServer(string? dataDirectory = null, PostgresDatabase? database = null) : IDisposable
 {
     public const string Token = "durable-token-Hs4Kq8Zm2Xw7Lp3Vn9Rc";
 
@@ -27,8 +27,12 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
 
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "hqt-tests", "child-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>This server's PostgreSQL database when the suite runs on PostgreSQL (kept across restarts); null on SQLite.</summary>
-    public PostgresDatabase? Postgres { get; } = TestDatabase.CreateForHost();
+    /// <summary>
+    /// This server's PostgreSQL database when the suite runs on PostgreSQL (kept across restarts; given, when several
+    /// servers share one, and then not dropped by this one); null on SQLite.
+    /// </summary>
+    public PostgresDatabase? Postgres { get; } = database ?? TestDatabase.CreateForHost();
+    readonly bool _ownsDatabase = database is null;
 
     /// <summary>Extra environment for the next start (<c>Hqt__…</c> settings).</summary>
     public Dictionary<string, string> Environment { get; } = [];
@@ -134,7 +138,7 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
     {
         Kill();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Postgres?.Dispose();
+        if (_ownsDatabase) Postgres?.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

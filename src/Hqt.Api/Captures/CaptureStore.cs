@@ -145,6 +145,10 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
         var jsons = done.Select(d => System.Text.Json.JsonSerializer.Serialize(d.Extract, CaptureJson.Options)).ToList();
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, transaction) = (write.Connection, write.Transaction);
+        // PostgreSQL: the users' graph locks first, in one order, before any capture row: another instance extracting
+        // an overlapping batch then waits here instead of deadlocking on a capture row while holding a graph lock.
+        foreach (var userId in done.Select(d => d.Capture.UserId).Distinct().Order())
+            await Graph.GraphStore.LockUserGraphAsync(connection, transaction, userId, ct);
         for (var i = 0; i < done.Count; i++)
         {
             var (capture, extract) = done[i];

@@ -18,6 +18,7 @@ public sealed partial class GraphStore
     /// </summary>
     public async Task<IReadOnlyList<long>> ResolveWorksAsync(DbConnection connection, DbTransaction tx, long userId, IReadOnlyList<WorkFacts> batch, CancellationToken ct)
     {
+        await LockUserGraphAsync(connection, tx, userId, ct);
         var identities = batch.Select(f => f.Identities().ToList()).ToList();
         var known = await FindIdentitiesAsync(connection, tx, userId, identities.SelectMany(i => i).Distinct().ToList(), ct);
         var ids = new long[batch.Count];

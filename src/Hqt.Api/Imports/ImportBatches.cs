@@ -30,6 +30,15 @@ public sealed class ImportBatches(Db db, GraphStore graph, LookupQueue lookups, 
 
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, tx) = (write.Connection, write.Transaction);
+        if (db.IsPostgres)
+        {
+            // Instances share the job list: the job's row, locked, says whether another instance stored this batch
+            // while this one read it (its cursor moved on); then there is nothing to do but read the job again.
+            var cursorNow = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT cursor FROM imports WHERE id = @Id FOR UPDATE", new { job.Id }, tx, cancellationToken: ct));
+            if (cursorNow != job.Cursor) return true;
+            await GraphStore.LockUserGraphAsync(connection, tx, job.UserId, ct);
+        }
         // Ids only grow (AUTOINCREMENT): a work above this one did not exist before this batch.
         var lastKnown = await GraphStore.LastWorkIdAsync(connection, tx, ct);
         var ids = await graph.ResolveWorksAsync(connection, tx, job.UserId, facts, ct);
