@@ -90,8 +90,10 @@ public sealed class ImportBatches(Db db, GraphStore graph, LookupQueue lookups, 
             UPDATE imports SET cursor = @cursor, added = added + @added, merged = merged + @merged, skipped = skipped + @skipped,
                                fetch_total = fetch_total + @toFetch, updated_at = @now,
                                state = CASE WHEN @finished = 0 THEN 'storing' WHEN fetch_total + @toFetch > 0 THEN 'fetching' ELSE 'done' END
-            WHERE id = @Id AND cursor = @Cursor
-            """, new { cursor, added, merged, skipped, toFetch, now, finished = finished ? 1 : 0, job.Id, job.Cursor }, tx, cancellationToken: ct));
+            WHERE id = @Id AND cursor = @expectedCursor
+            """, new { cursor, added, merged, skipped, toFetch, now, finished = finished ? 1 : 0, job.Id, expectedCursor = job.Cursor }, tx, cancellationToken: ct));
+        // (Names differ by more than case: Npgsql matches parameter names case-insensitively, so @cursor and @Cursor
+        // would be one parameter there.)
         await GraphStore.BumpVersionAsync(connection, tx, job.UserId, ct);
         await write.CommitAsync(ct);
         if (lookups.IsEnabled) lookups.Wake();
