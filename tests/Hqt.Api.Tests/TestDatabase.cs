@@ -41,7 +41,8 @@ public static class TestDatabase
     public static PostgresDatabase CreateEmpty() => PostgresDatabase.Create(null);
 
     internal static string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true }.ToString();
+        // A pool per host, bounded: many hosts run at once, and the cluster allows max_connections in all.
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = 30, Timeout = 30 }.ToString();
 
     internal static void Execute(string sql)
     {

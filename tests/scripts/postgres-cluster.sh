@@ -64,7 +64,7 @@ unix_socket_directories = '$dir'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
-max_connections = 300
+max_connections = 500
 shared_buffers = 64MB
 log_min_messages = warning
 CONF
