@@ -16,7 +16,11 @@ public class HqtApiFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hqt-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>This host's PostgreSQL database when the suite runs on PostgreSQL; null on SQLite.</summary>
-    public PostgresDatabase? Postgres { get; } = TestDatabase.CreateForHost();
+    public PostgresDatabase? Postgres => _postgres ??= CreateDatabase();
+    PostgresDatabase? _postgres;
+
+    /// <summary>A fresh database; a host restarted on an earlier host's data directory gets that host's (see LookupsApiFactory).</summary>
+    protected virtual PostgresDatabase? CreateDatabase() => TestDatabase.CreateForHost();
 
     /// <summary>Every log message the server wrote, formatted, for tests that check what is (not) logged.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();

@@ -37,6 +37,15 @@ public static class TestDatabase
     /// <summary>A fresh, migrated database when the suite runs on PostgreSQL; null on SQLite.</summary>
     public static PostgresDatabase? CreateForHost() => IsPostgres ? PostgresDatabase.Create(Template.Value) : null;
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PostgresDatabase> ByDirectory = new();
+
+    /// <summary>
+    /// The database of a data directory several hosts use one after another (a restart): made by the first, kept by
+    /// the others, dropped when the test process ends. Null on SQLite (the file is in the directory).
+    /// </summary>
+    public static PostgresDatabase? ForDataDirectory(string directory) =>
+        IsPostgres ? ByDirectory.GetOrAdd(Path.GetFullPath(directory), _ => PostgresDatabase.Create(Template.Value, shared: true)) : null;
+
     /// <summary>A fresh empty database (no migrations) on PostgreSQL, for the migration tests.</summary>
     public static PostgresDatabase CreateEmpty() => PostgresDatabase.Create(null);
 
@@ -71,23 +80,31 @@ public static class TestDatabase
 /// <summary>One test's PostgreSQL database, dropped (connections and all) when disposed.</summary>
 public sealed class PostgresDatabase : IDisposable
 {
-    PostgresDatabase(string name) => Name = name;
+    readonly bool _shared;
+
+    PostgresDatabase(string name, bool shared) => (Name, _shared) = (name, shared);
 
     public string Name { get; }
     public string ConnectionString => TestDatabase.ConnectionStringFor(Name);
 
-    internal static PostgresDatabase Create(string? template)
+    internal static PostgresDatabase Create(string? template, bool shared = false)
     {
         var name = "hqt_test_" + Guid.NewGuid().ToString("N");
         // Two hosts copying the template at the same moment is fine; a session left open on the template is not,
         // and the template's own connections were closed when it was migrated.
         TestDatabase.Execute(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
-        return new PostgresDatabase(name);
+        if (shared)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { TestDatabase.Execute($"DROP DATABASE IF EXISTS {name} WITH (FORCE)"); } catch (Exception) { }
+            };
+        return new PostgresDatabase(name, shared);
     }
 
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
+        if (_shared) return;
         try { TestDatabase.Execute($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)"); } catch (NpgsqlException) { }
     }
 }
