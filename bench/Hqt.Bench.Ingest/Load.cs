@@ -17,14 +17,22 @@ public static class Load
     /// requests have started or <paramref name="limit"/> has passed. Captures/s counts 2xx answers over the
     /// wall time; latency is the client's, from send to the end of the response body.
     /// </summary>
-    public static async Task<LevelResult> RunAsync(ServerProcess server, Payloads payloads, int concurrency, int count, TimeSpan limit, string run)
+    public static Task<LevelResult> RunAsync(ServerProcess server, Payloads payloads, int concurrency, int count, TimeSpan limit, string run) =>
+        RunAsync(new Instances(server), payloads, concurrency, count, limit, run);
+
+    /// <summary>The same over several instances: request n goes to instance n mod N (a round-robin balancer).</summary>
+    public static async Task<LevelResult> RunAsync(Instances server, Payloads payloads, int concurrency, int count, TimeSpan limit, string run)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        var clients = server.Servers.Select(s =>
         {
-            BaseAddress = server.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServerProcess.Token);
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+            {
+                BaseAddress = s.BaseAddress,
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServerProcess.Token);
+            return client;
+        }).ToArray();
 
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, int>();
@@ -38,6 +46,7 @@ public static class Load
             while ((n = Interlocked.Increment(ref next)) < count && wall.Elapsed < limit)
             {
                 using var content = payloads.Body(n, run);
+                var http = clients[n % clients.Length];
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
@@ -55,6 +64,7 @@ public static class Load
         })).ToArray();
         await Task.WhenAll(workers);
         wall.Stop();
+        foreach (var client in clients) client.Dispose();
 
         var ok = latencies.Count;
         var sorted = latencies.OrderBy(x => x).ToArray();

@@ -7,6 +7,9 @@ using Hqt.Bench.Throughput;
 //       [--count N] [--seconds S] [--json FILE] [--profile]
 // --profile instead times the capture path's stages in process, to say where a capture's time goes.
 // --big-page [--references N] [--max-references N]: one user's 50,000-reference page against another's small captures (BigPage.cs).
+// --postgres CONNSTRING [--instances N] [--pin]: N servers on one (empty) PostgreSQL database, requests round-robin,
+//   each server pinned to its own core with --pin. --fake-lookups: lookups on, against a local OpenAlex/Crossref that
+//   counts what it is asked, to report lookups run twice (a job claimed by two instances).
 var repo = FindRepo();
 string apiDll = Path.Combine(repo, "src", "Hqt.Api", "bin", "Release", "net10.0", "Hqt.Api.dll");
 string corpus = Path.GetFullPath(Path.Combine(Environment.GetEnvironmentVariable("HQT_SHARED") ?? Path.Combine(repo, "..", "shared"), "corpus", "dev"));
@@ -15,6 +18,9 @@ int count = 600, seconds = 20;
 string? jsonOut = null;
 var profile = false;
 int? bigPage = null, maxReferences = null;
+string? postgres = null;
+int instances = 1;
+bool pin = false, fakeLookups = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => args[++i];
@@ -30,6 +36,10 @@ for (var i = 0; i < args.Length; i++)
         case "--big-page": bigPage = 50_000; break;
         case "--references": bigPage = int.Parse(Next()); break;
         case "--max-references": maxReferences = int.Parse(Next()); break;
+        case "--postgres": postgres = Next(); break;
+        case "--instances": instances = int.Parse(Next()); break;
+        case "--pin": pin = true; break;
+        case "--fake-lookups": fakeLookups = true; break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
@@ -53,8 +63,21 @@ if (profile)
     return 0;
 }
 
-await using var server = await ServerProcess.StartAsync(apiDll);
-Console.Error.WriteLine($"server pid {server.Pid} on {server.BaseAddress}, data {server.DataDirectory}");
+using var scholarly = fakeLookups ? new FakeScholarly() : null;
+var extra = new Dictionary<string, string>();
+if (scholarly is not null)
+{
+    extra["Hqt__Lookups__Enabled"] = "true";
+    extra["Hqt__Lookups__OpenAlexBaseUrl"] = scholarly.BaseUrl;
+    extra["Hqt__Lookups__CrossrefBaseUrl"] = scholarly.BaseUrl;
+    extra["Hqt__Lookups__AllowedNetworks__0"] = "127.0.0.1";
+    extra["Hqt__Lookups__FetchWebPages"] = "false";
+    extra["Hqt__Lookups__RequestsPerSecond"] = "0";
+    extra["Hqt__Lookups__PollInterval"] = "00:00:00.200";
+}
+await using var server = await Instances.StartAsync(apiDll, postgres, instances, pin, extra);
+foreach (var s in server.Servers) Console.Error.WriteLine($"server pid {s.Pid} on {s.BaseAddress}, data {s.DataDirectory}");
+Console.Error.WriteLine($"{(postgres is null ? "SQLite" : $"PostgreSQL, {instances} instance(s)")}{(pin ? ", pinned one core each" : "")}{(fakeLookups ? ", lookups on (local fake)" : "")}");
 var payloads = new Payloads(pages);
 // Warm-up (JIT, tiered compilation, SQLite cache, connection pool): a pass at the highest concurrency, not reported.
 await Load.RunAsync(server, payloads, levels.Max(), Math.Min(count, 2 * pages.Count), TimeSpan.FromSeconds(seconds), "warmup");
@@ -74,6 +97,19 @@ Console.WriteLine("captures/s and latency: acknowledged captures (stored durably
 Console.WriteLine("extraction backlog left when the level's load stopped and how long the server took to clear it; extracted/s = captures / (load + drain).");
 foreach (var r in results.Where(r => r.Errors > 0))
     Console.WriteLine($"  c={r.Concurrency} errors: {string.Join(", ", r.ErrorKinds.Select(e => $"{e.Key} x{e.Value}"))}");
+if (scholarly is not null)
+{
+    // Let the lookup workers finish what the captures queued, then count paths asked more than once.
+    var quiet = System.Diagnostics.Stopwatch.StartNew();
+    var last = -1;
+    while (quiet.Elapsed < TimeSpan.FromMinutes(3))
+    {
+        await Task.Delay(2000);
+        if (scholarly.Paths == last) break;
+        last = scholarly.Paths;
+    }
+    Console.WriteLine($"lookups: {scholarly.Paths} distinct source requests, {scholarly.Duplicates} duplicate (a job run twice)");
+}
 if (results.FirstOrDefault(r => r.Concurrency == 8) is { } eight)
 {
     var holds = eight.CapturesPerSecond >= 150 && eight.P99Ms <= 150 && eight.Errors == 0;

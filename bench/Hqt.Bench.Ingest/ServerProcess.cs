@@ -24,13 +24,15 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public static async Task<ServerProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ServerProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string>? settings = null, int? pinToCore = null)
     {
         if (!File.Exists(apiDll)) throw new FileNotFoundException($"{apiDll} missing: dotnet build -c Release src/Hqt.Api", apiDll);
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), "hqt-bench-ingest", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Pinned (several instances on one machine): taskset keeps each instance on its own core.
+        var start = new ProcessStartInfo(pinToCore is null ? "dotnet" : "taskset") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (pinToCore is { } core) foreach (var a in new[] { "-c", core.ToString(), "dotnet" }) start.ArgumentList.Add(a);
         foreach (var a in new[] { apiDll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Hqt__DataDirectory"] = data;

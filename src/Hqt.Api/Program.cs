@@ -41,6 +41,21 @@ if (options.ApiToken is { Length: > 0 } configuredToken && TokenStrength.Problem
     await Console.Error.WriteLineAsync($"hqt: not starting. {weakToken}");
     return 2;
 }
+if (options.TokenKey is { Length: > 0 } tokenKey)
+{
+    try { TokenKey.FromSetting(tokenKey); }
+    catch (InvalidOperationException e)
+    {
+        await Console.Error.WriteLineAsync($"hqt: not starting. {e.Message}");
+        return 2;
+    }
+}
+var database = DatabaseOptions.Read(builder.Configuration);
+if (database.Problem() is { } databaseProblem)
+{
+    await Console.Error.WriteLineAsync($"hqt: not starting. {databaseProblem}");
+    return 2;
+}
 // Before anything touches the data directory: one server a directory.
 DataFiles.EnsureDirectory(options.ResolvedDataDirectory);
 var dataLock = DataDirectoryLock.TryAcquire(options.ResolvedDataDirectory);
@@ -71,13 +86,19 @@ builder.Services.AddHqtRateLimits();
 builder.Services.AddHqtCors();
 
 // Storage and auth
+DatabaseOptions.Register(builder.Services);
 builder.Services.AddSingleton<Db>();
 builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<TokenKey>();
 builder.Services.AddSingleton<TokenStore>();
 builder.Services.AddSingleton<TokenBootstrap>();
 // Authentication pulls in data protection; keep its keys with the rest of the server's data.
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedDataDirectory, "keys")));
+// On PostgreSQL in the database, shared by every instance of the deployment.
+if (database.ParsedProvider == DbProvider.Postgres)
+    builder.Services.AddDataProtection().SetApplicationName("hqt").Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+        .Configure<Db>((keys, db) => keys.XmlRepository = new DatabaseKeyRepository(db));
+else
+    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedDataDirectory, "keys")));
 builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()

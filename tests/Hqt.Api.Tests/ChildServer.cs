@@ -8,7 +8,7 @@ namespace Hqt.Api.Tests;
 /// The built server (Hqt.Api.dll beside the tests) as a real child process on its own loopback port and data
 /// directory, so a test can SIGKILL it mid-write and start it again on the same SQLite file.
 /// </summary>
-public sealed class ChildServer(string? dataDirectory = null) : IDisposable
+public sealed class ChildServer(string? dataDirectory = null, PostgresDatabase? database = null) : IDisposable
 {
     public const string Token = "durable-token-Hs4Kq8Zm2Xw7Lp3Vn9Rc";
 
@@ -26,6 +26,13 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
     public string DataDirectory { get; } = dataDirectory ?? Path.Combine(Path.GetTempPath(), "hqt-tests", "child-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// This server's PostgreSQL database when the suite runs on PostgreSQL (kept across restarts; given, when several
+    /// servers share one, and then not dropped by this one); null on SQLite.
+    /// </summary>
+    public PostgresDatabase? Postgres { get; } = database ?? TestDatabase.CreateForHost();
+    readonly bool _ownsDatabase = database is null;
 
     /// <summary>Extra environment for the next start (<c>Hqt__…</c> settings).</summary>
     public Dictionary<string, string> Environment { get; } = [];
@@ -46,6 +53,7 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
         start.Environment["Hqt__CapturesPerSecond"] = "1000000";
         // Tests never reach the internet: no reference lookups.
         start.Environment["Hqt__Lookups__Enabled"] = "false";
+        foreach (var (key, value) in TestDatabase.Environment(Postgres)) start.Environment[key] = value;
         foreach (var (key, value) in Environment) start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
@@ -85,11 +93,22 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["Hqt__DataDirectory"] = DataDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in TestDatabase.Environment(Postgres)) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>A connection to this server's database (the SQLite file, or its PostgreSQL database) for checking what it stored.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenDatabaseAsync()
+    {
+        System.Data.Common.DbConnection connection = Postgres is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False")
+            : new Npgsql.NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flush, no checkpoint; what is on disk is all that survives.</summary>
@@ -119,6 +138,7 @@ public sealed class ChildServer(string? dataDirectory = null) : IDisposable
     {
         Kill();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsDatabase) Postgres?.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

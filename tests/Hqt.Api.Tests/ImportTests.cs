@@ -242,12 +242,11 @@ public sealed class ImportDurabilityTests
         Assert.InRange(midway.Processed, 1, count - 1);
         Assert.Equal("done", done.State);
         Assert.Equal((count, count, 0, 0), (done.Processed, done.Added, done.Merged, done.Skipped));
-        await using var db = new SqliteConnection($"Data Source={server.DatabasePath}");
-        await db.OpenAsync();
-        long Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return (long)c.ExecuteScalar()!; }
+        await using var db = await server.OpenDatabaseAsync();
+        long Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return Convert.ToInt64(c.ExecuteScalar()); }
         Assert.Equal(count, Scalar("SELECT COUNT(*) FROM works WHERE title LIKE 'A study of topic%'"));
         Assert.Equal(count, Scalar($"SELECT COUNT(*) FROM import_items WHERE import_id = {job.Id}"));
         Assert.Equal(count, Scalar("SELECT COUNT(*) FROM feedback WHERE state = 'read'"));
-        Assert.Equal("ok", new SqliteCommand("PRAGMA integrity_check", db).ExecuteScalar());
+        if (db is SqliteConnection) Assert.Equal("ok", new SqliteCommand("PRAGMA integrity_check", (SqliteConnection)db).ExecuteScalar());
     }
 }

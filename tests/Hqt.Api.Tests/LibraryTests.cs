@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 
 namespace Hqt.Api.Tests;
 
@@ -63,10 +62,12 @@ public class LibraryTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         Assert.Equal("https://a.example/old", Assert.Single(in2020!.Items).Url);
         Assert.Equal("https://a.example/new", Assert.Single(datesOnly!.Items).Url);
         Assert.Equal("https://a.example/new", Assert.Single(afterDelete!.Items).Url);
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "hqt.db")}");
-        await db.OpenAsync();
+        var database = factory.Services.GetRequiredService<Hqt.Api.Storage.Db>();
+        await using var db = await database.OpenAsync();
         await using var count = db.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM capture_search WHERE rowid = {id}";
+        count.CommandText = database.Pick(
+            sqlite: $"SELECT COUNT(*) FROM capture_search WHERE rowid = {id}",
+            postgres: $"SELECT COUNT(*) FROM capture_search WHERE capture_id = {id}");
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
     }
 

@@ -130,10 +130,12 @@ public class LegacyTokenTests(HqtApiFactory factory) : IClassFixture<HqtApiFacto
         const string token = "legacy-token-from-before-keys";
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
         await using (var connection = await factory.Services.GetRequiredService<Hqt.Api.Storage.Db>().OpenAsync())
-            await connection.ExecuteAsync("""
-                INSERT INTO users (name, created_at) VALUES ('legacy', '2025-01-01T00:00:00Z');
-                INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (last_insert_rowid(), @sha, '2025-01-01T00:00:00Z');
-                """, new { sha });
+        {
+            var userId = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO users (name, created_at) VALUES ('legacy', '2025-01-01T00:00:00Z') RETURNING id");
+            await connection.ExecuteAsync(
+                "INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (@userId, @sha, '2025-01-01T00:00:00Z')", new { userId, sha });
+        }
         using var client = factory.CreateClient(token);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/captures")).StatusCode);

@@ -28,18 +28,24 @@ public static class AdminCommands
     public static async Task<int> RunAsync(string[] args)
     {
         // Configuration arguments (--Hqt:DataDirectory=…) go to the host; the rest is the command.
-        var settings = args.Where(a => a.StartsWith("--Hqt:", StringComparison.OrdinalIgnoreCase) && a.Contains('=')).ToArray();
+        var settings = args.Where(a => (a.StartsWith("--Hqt:", StringComparison.OrdinalIgnoreCase) || a.StartsWith("--ConnectionStrings:", StringComparison.OrdinalIgnoreCase)) && a.Contains('=')).ToArray();
         var command = args.Except(settings).ToList();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings });
         builder.Logging.ClearProviders();
         builder.Services.AddOptions<HqtOptions>().BindConfiguration(HqtOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
+        DatabaseOptions.Register(builder.Services);
         builder.Services.AddSingleton<Db>();
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<TokenKey>();
         builder.Services.AddSingleton<TokenStore>();
         using var host = builder.Build();
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HqtOptions>>().Value;
+        if (DatabaseOptions.Read(builder.Configuration).Problem() is { } databaseProblem)
+        {
+            await Console.Error.WriteLineAsync($"hqt: {databaseProblem}");
+            return 2;
+        }
         try
         {
             DataFiles.EnsureDirectory(options.ResolvedDataDirectory);

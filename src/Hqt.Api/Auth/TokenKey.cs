@@ -12,7 +12,24 @@ namespace Hqt.Api.Auth;
 public sealed class TokenKey(IOptions<HqtOptions> options)
 {
     public const string FileName = "token-key";
-    readonly Lazy<byte[]> _key = new(() => LoadOrCreate(Path.Combine(options.Value.ResolvedDataDirectory, FileName)));
+    readonly Lazy<byte[]> _key = new(() => options.Value.TokenKey is { Length: > 0 } configured
+        ? FromSetting(configured)
+        : LoadOrCreate(Path.Combine(options.Value.ResolvedDataDirectory, FileName)));
+
+    /// <summary>
+    /// <c>Hqt:TokenKey</c> (64 hex digits): the key given to every instance of a deployment, which must all hash tokens
+    /// alike (several instances on one PostgreSQL database, each with its own data directory).
+    /// </summary>
+    public static byte[] FromSetting(string value)
+    {
+        try
+        {
+            var key = Convert.FromHexString(value.Trim());
+            if (key.Length == 32) return key;
+        }
+        catch (FormatException) { }
+        throw new InvalidOperationException("Hqt:TokenKey must be 64 hexadecimal digits (32 random bytes, e.g. `openssl rand -hex 32`).");
+    }
 
     public byte[] Value => _key.Value;
 

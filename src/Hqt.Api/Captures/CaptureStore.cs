@@ -4,7 +4,6 @@ using Hqt.Api.Graph;
 using Hqt.Api.Library;
 using Hqt.Api.Lookups;
 using Hqt.Api.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Hqt.Api.Captures;
 
@@ -62,7 +61,7 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
                 Extract = capture.Extract,
             });
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19 /* SQLITE_CONSTRAINT: a concurrent twin won */)
+        catch (Exception e) when (SqlDialect.IsUniqueViolation(e) /* a concurrent twin won */)
         {
             return await FindRepeatAsync(userId, capture, ct) ?? throw new InvalidOperationException("Constraint failed with no twin.", e);
         }
@@ -146,6 +145,10 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
         var jsons = done.Select(d => System.Text.Json.JsonSerializer.Serialize(d.Extract, CaptureJson.Options)).ToList();
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, transaction) = (write.Connection, write.Transaction);
+        // PostgreSQL: the users' graph locks first, in one order, before any capture row: another instance extracting
+        // an overlapping batch then waits here instead of deadlocking on a capture row while holding a graph lock.
+        foreach (var userId in done.Select(d => d.Capture.UserId).Distinct().Order())
+            await Graph.GraphStore.LockUserGraphAsync(connection, transaction, userId, ct);
         for (var i = 0; i < done.Count; i++)
         {
             var (capture, extract) = done[i];

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -22,9 +23,12 @@ namespace Hqt.Api.Graph;
 static class GraphLoader
 {
     /// <param name="previous">The version this one replaces, whose edges are reused when nothing but additions happened.</param>
-    public static LoadedGraph Load(SqliteConnection connection, long userId, LoadedGraph? previous = null)
+    public static LoadedGraph Load(DbConnection connection, long userId, LoadedGraph? previous = null)
     {
-        using var tx = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
+        // One snapshot: SQLite's deferred read transaction; PostgreSQL's REPEATABLE READ (a snapshot, never blocking writers).
+        using var tx = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true)
+            : connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var version = Scalar(connection, tx, userId, "SELECT graph_version FROM users WHERE id = @userId");
         // Every capture up to the mark was extracted when this version was read (extractor_version 0 is one
         // acknowledged but not extracted yet): a capture after it may be missing from this version's works.
@@ -62,7 +66,7 @@ static class GraphLoader
         return merged;
     }
 
-    static Dictionary<long, WorkInfo> ReadWorks(SqliteConnection connection, SqliteTransaction tx, long userId)
+    static Dictionary<long, WorkInfo> ReadWorks(DbConnection connection, DbTransaction tx, long userId)
     {
         using var command = Command(connection, tx, userId, """
             SELECT id, kind, title, year, url, doi, arxiv_id, isbn, authors_json, cited_by_count, document_id
@@ -93,13 +97,13 @@ static class GraphLoader
 
     /// <summary>The user's edges, or those after <paramref name="afterId"/>, as distinct sorted arrays per citing work.</summary>
     /// <remarks>Duplicate edges (one per origin) are dropped by sorting each list, cheaper than SQL's DISTINCT.</remarks>
-    static Dictionary<long, long[]> ReadCites(SqliteConnection connection, SqliteTransaction tx, long userId, long? afterId, out long rows)
+    static Dictionary<long, long[]> ReadCites(DbConnection connection, DbTransaction tx, long userId, long? afterId, out long rows)
     {
         // After a mark, the rowid range is the narrow side: "+user_id" keeps SQLite off the per-user index.
         using var command = Command(connection, tx, userId, afterId is null
             ? "SELECT citing_work_id, cited_work_id FROM citations WHERE user_id = @userId"
             : "SELECT citing_work_id, cited_work_id FROM citations WHERE id > @afterId AND +user_id = @userId");
-        command.Parameters.AddWithValue("@afterId", afterId ?? 0);
+        if (afterId is not null) AddParameter(command, "afterId", afterId.Value);
         using var reader = command.ExecuteReader();
         rows = 0;
         var cites = new Dictionary<long, List<long>>();
@@ -121,24 +125,32 @@ static class GraphLoader
         return distinct;
     }
 
-    static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, long userId, string sql)
+    static DbCommand Command(DbConnection connection, DbTransaction tx, long userId, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("@userId", userId);
+        AddParameter(command, "userId", userId);
         return command;
     }
 
-    static long Scalar(SqliteConnection connection, SqliteTransaction tx, long userId, string sql)
+    static void AddParameter(DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    static long Scalar(DbConnection connection, DbTransaction tx, long userId, string sql)
     {
         using var command = Command(connection, tx, userId, sql);
         return command.ExecuteScalar() is long value ? value : 0;
     }
 
-    static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    static int? Int(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (int)reader.GetInt64(ordinal);
+    static int? Int(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (int)reader.GetInt64(ordinal);
 
     // Sorted, each id once: the ranker and the people page never depend on the order of a work's references.
     static long[] Distinct(List<long> cited)

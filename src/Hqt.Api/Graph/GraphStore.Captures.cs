@@ -47,6 +47,7 @@ public sealed partial class GraphStore
     /// </summary>
     public async Task RemoveCaptureAsync(DbConnection connection, DbTransaction tx, long userId, long captureId, bool collectOrphans, CancellationToken ct)
     {
+        await LockUserGraphAsync(connection, tx, userId, ct);
         var touched = (await connection.QueryAsync<long>(new CommandDefinition("""
             SELECT cited_work_id FROM citations WHERE origin_capture_id = @captureId
             UNION SELECT work_id FROM captures WHERE id = @captureId AND work_id IS NOT NULL

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Hqt.Api.Storage;
 using Hqt.Api.Lookups;
 
 namespace Hqt.Api.Graph;
@@ -36,9 +37,9 @@ public sealed partial class GraphStore
         var worth = new HashSet<long>();
         // Chunks keep each statement well under every database's parameter limit.
         foreach (var chunk in workIds.Distinct().Chunk(500))
-            worth.UnionWith(await connection.QueryAsync<long>(new CommandDefinition("""
+            worth.UnionWith(await connection.QueryAsync<long>(new CommandDefinition($"""
                 SELECT id FROM works
-                WHERE id IN @chunk AND user_id = @userId AND document_id IS NULL AND (@scholarlyOnly = 1 OR kind <> 'person')
+                WHERE id {connection.In("chunk")} AND user_id = @userId AND document_id IS NULL AND (@scholarlyOnly = 1 OR kind <> 'person')
                   AND (doi IS NOT NULL OR arxiv_id IS NOT NULL OR (@scholarlyOnly = 0 AND (url LIKE 'http://%' OR url LIKE 'https://%')))
                 """, new { chunk, userId, scholarlyOnly = scholarlyOnly ? 1 : 0 }, tx, cancellationToken: ct)));
         return workIds.Where(worth.Remove).ToList();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Hqt.Api.Storage;
 
 namespace Hqt.Api.Graph;
 
@@ -16,17 +17,17 @@ public sealed partial class GraphStore
     {
         if (touched.Count == 0) return;
         var authors = (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT DISTINCT person_id FROM authorships WHERE work_id IN @touched", new { touched }, tx, cancellationToken: ct))).AsList();
-        await connection.ExecuteAsync(new CommandDefinition("""
+            $"SELECT DISTINCT person_id FROM authorships WHERE work_id {connection.In("touched")}", new { touched }, tx, cancellationToken: ct))).AsList();
+        await connection.ExecuteAsync(new CommandDefinition($"""
             DELETE FROM works
-            WHERE user_id = @userId AND id IN @touched
+            WHERE user_id = @userId AND id {connection.In("touched")}
               AND NOT EXISTS (SELECT 1 FROM captures c WHERE c.work_id = works.id AND c.id <> @leaving)
               AND NOT EXISTS (SELECT 1 FROM citations x WHERE x.cited_work_id = works.id OR x.citing_work_id = works.id);
             """, new { userId, touched, leaving = leavingCaptureId ?? 0 }, tx, cancellationToken: ct));
         if (authors.Count > 0)
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await connection.ExecuteAsync(new CommandDefinition($"""
                 DELETE FROM people
-                WHERE user_id = @userId AND id IN @authors AND NOT EXISTS (SELECT 1 FROM authorships a WHERE a.person_id = people.id);
+                WHERE user_id = @userId AND id {connection.In("authors")} AND NOT EXISTS (SELECT 1 FROM authorships a WHERE a.person_id = people.id);
                 """, new { userId, authors }, tx, cancellationToken: ct));
     }
 }

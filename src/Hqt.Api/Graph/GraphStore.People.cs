@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Hqt.Api.Storage;
 using Hqt.Upstream;
 
 namespace Hqt.Api.Graph;
@@ -43,7 +44,7 @@ public sealed partial class GraphStore
             if (byProfile is not null) return byProfile;
         }
         // Same name: is there evidence it is the same person? A shared site (host of a work they wrote) or a shared co-author.
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition($"""
             SELECT MIN(p.id) FROM people p
             WHERE p.user_id = @userId AND p.name_key = @key
               AND (@profile IS NULL OR p.profile_url IS NULL OR p.profile_url = @profile)
@@ -52,7 +53,7 @@ public sealed partial class GraphStore
                 WHERE a.person_id = p.id AND (
                   (@site IS NOT NULL AND w.url LIKE @sitePattern)
                   OR EXISTS (SELECT 1 FROM authorships a2 JOIN people p2 ON p2.id = a2.person_id
-                             WHERE a2.work_id = w.id AND a2.person_id <> p.id AND p2.name_key IN @coAuthorKeys)))
+                             WHERE a2.work_id = w.id AND a2.person_id <> p.id AND p2.name_key {connection.In("coAuthorKeys")})))
             """, new
         {
             userId, key, profile = author.ProfileUrl, site = siteHost, sitePattern = siteHost is null ? null : $"%://{siteHost}/%",

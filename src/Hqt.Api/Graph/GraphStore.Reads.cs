@@ -1,4 +1,5 @@
 using Dapper;
+using Hqt.Api.Storage;
 
 namespace Hqt.Api.Graph;
 
@@ -79,11 +80,11 @@ public sealed partial class GraphStore
     public async Task<IReadOnlyList<ExportRow>> ReadForExportAsync(long userId, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ExportRow>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<ExportRow>(new CommandDefinition($"""
             SELECT w.id, w.kind, w.title, w.year, w.url, w.doi, w.arxiv_id AS ArxivId, w.isbn, w.pmid,
                    w.container, w.volume, w.issue, w.pages,
                    (SELECT MAX(c.captured_at) FROM captures c WHERE c.work_id = w.id) AS CapturedAt
-            FROM works w WHERE w.user_id = @userId AND w.id IN @ids
+            FROM works w WHERE w.user_id = @userId AND w.id {connection.In("ids")}
             """, new { userId, ids }, cancellationToken: ct));
         return rows.AsList();
     }

@@ -18,6 +18,7 @@ public sealed partial class GraphStore
     /// </summary>
     public async Task<IReadOnlyList<long>> ResolveWorksAsync(DbConnection connection, DbTransaction tx, long userId, IReadOnlyList<WorkFacts> batch, CancellationToken ct)
     {
+        await LockUserGraphAsync(connection, tx, userId, ct);
         var identities = batch.Select(f => f.Identities().ToList()).ToList();
         var known = await FindIdentitiesAsync(connection, tx, userId, identities.SelectMany(i => i).Distinct().ToList(), ct);
         var ids = new long[batch.Count];
@@ -95,10 +96,12 @@ public sealed partial class GraphStore
             // Driven from the wanted keys, one primary-key probe each. The same lookup written as
             // "user_id = @u AND ((scheme = … AND value = …) OR …)" made SQLite walk all of the user's identities,
             // so every capture cost time in proportion to the library (ingest fell from 50 to 12 captures/s by 10k).
+            // SQLite's CROSS JOIN fixes the join order (the wanted keys drive); PostgreSQL plans the same probes from a
+            // plain join and has no CROSS JOIN … ON.
             var sql = $"""
                 SELECT w.scheme, w.value, w.work_id
                 FROM (VALUES {string.Join(", ", rows)}) AS wanted
-                CROSS JOIN work_identities w ON w.user_id = @userId AND w.scheme = wanted.column1 AND w.value = wanted.column2
+                {connection.Pick(sqlite: "CROSS JOIN", postgres: "JOIN")} work_identities w ON w.user_id = @userId AND w.scheme = wanted.column1 AND w.value = wanted.column2
                 """;
             foreach (var (scheme, value, workId) in await connection.QueryAsync<(string, string, long)>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct)))
                 found[(scheme, value)] = workId;

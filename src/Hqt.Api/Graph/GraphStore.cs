@@ -28,6 +28,18 @@ public sealed partial class GraphStore(Db db, TimeProvider time)
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE users SET graph_version = graph_version + 1 WHERE id = @userId", new { userId }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// On PostgreSQL, one transaction at a time writes a user's graph, across every instance (a transaction-scoped
+    /// advisory lock keyed by the user; re-entrant, released at commit or rollback). Two captures of one reader
+    /// resolving the same identities at once would otherwise each create the work (the identity's unique key then
+    /// keeps one) or deadlock on each other's identity rows; different readers still write in parallel. SQLite
+    /// has one writer, so this is a no-op there.
+    /// </summary>
+    public static Task LockUserGraphAsync(DbConnection connection, DbTransaction tx, long userId, CancellationToken ct) =>
+        connection.IsPostgres()
+            ? connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(4807, CAST(@userId % 2147483647 AS integer))", new { userId }, tx, cancellationToken: ct))
+            : Task.CompletedTask;
+
     string Now() => time.GetUtcNow().ToString("O");
 
     static string? Clip(string? text, int max) => text is { Length: > 0 } && text.Length > max ? text[..max] : text;

@@ -88,7 +88,7 @@ public sealed class ReaderGraphCache(Db db, IOptions<GraphRefreshOptions> option
         await using var connection = await db.OpenAsync(CancellationToken.None);
         var graph = GraphLoader.Load(connection, userId, previous);
         // The load scanned every row once; its pages would otherwise sit in this pooled connection's cache.
-        await connection.ExecuteAsync("PRAGMA shrink_memory");
+        if (!db.IsPostgres) await connection.ExecuteAsync("PRAGMA shrink_memory");
         var loaded = watch.ElapsedMilliseconds;
         // Prepared as the last version was ranked (the same works read), so the next ranking finds it ready.
         graph.PreparedWith(previous?.PreparedReadWorks ?? []);

@@ -11,6 +11,12 @@ public sealed class HqtOptions
     [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; set; } = "./data";
 
+    /// <summary>
+    /// The key tokens are hashed with (64 hex digits); unset, it is made once and kept in the data directory's
+    /// <c>token-key</c> file. Instances sharing one PostgreSQL database must share it: give each the same value.
+    /// </summary>
+    public string? TokenKey { get; set; }
+
     /// <summary>When set, a user with this bearer token exists at start (scripts, tests, CI).</summary>
     public string? ApiToken { get; set; }
 

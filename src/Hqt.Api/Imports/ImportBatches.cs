@@ -30,6 +30,15 @@ public sealed class ImportBatches(Db db, GraphStore graph, LookupQueue lookups, 
 
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, tx) = (write.Connection, write.Transaction);
+        if (db.IsPostgres)
+        {
+            // Instances share the job list: the job's row, locked, says whether another instance stored this batch
+            // while this one read it (its cursor moved on); then there is nothing to do but read the job again.
+            var cursorNow = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT cursor FROM imports WHERE id = @Id FOR UPDATE", new { job.Id }, tx, cancellationToken: ct));
+            if (cursorNow != job.Cursor) return true;
+            await GraphStore.LockUserGraphAsync(connection, tx, job.UserId, ct);
+        }
         // Ids only grow (AUTOINCREMENT): a work above this one did not exist before this batch.
         var lastKnown = await GraphStore.LastWorkIdAsync(connection, tx, ct);
         var ids = await graph.ResolveWorksAsync(connection, tx, job.UserId, facts, ct);
@@ -81,8 +90,10 @@ public sealed class ImportBatches(Db db, GraphStore graph, LookupQueue lookups, 
             UPDATE imports SET cursor = @cursor, added = added + @added, merged = merged + @merged, skipped = skipped + @skipped,
                                fetch_total = fetch_total + @toFetch, updated_at = @now,
                                state = CASE WHEN @finished = 0 THEN 'storing' WHEN fetch_total + @toFetch > 0 THEN 'fetching' ELSE 'done' END
-            WHERE id = @Id AND cursor = @Cursor
-            """, new { cursor, added, merged, skipped, toFetch, now, finished = finished ? 1 : 0, job.Id, job.Cursor }, tx, cancellationToken: ct));
+            WHERE id = @Id AND cursor = @expectedCursor
+            """, new { cursor, added, merged, skipped, toFetch, now, finished = finished ? 1 : 0, job.Id, expectedCursor = job.Cursor }, tx, cancellationToken: ct));
+        // (Names differ by more than case: Npgsql matches parameter names case-insensitively, so @cursor and @Cursor
+        // would be one parameter there.)
         await GraphStore.BumpVersionAsync(connection, tx, job.UserId, ct);
         await write.CommitAsync(ct);
         if (lookups.IsEnabled) lookups.Wake();

@@ -32,6 +32,7 @@ public sealed class CaptureSearch(Db db)
         var from = query.From?.UtcDateTime.ToString("O");
         var to = query.To?.UtcDateTime.ToString("O");
         await using var connection = await db.OpenAsync(ct);
+        if (db.IsPostgres) return await CaptureSearchPostgres.SearchAsync(connection, userId, query, from, to, offset, limit, ct);
         if (match is null)
         {
             // Dates only: newest first, no index needed beyond the user's captures.

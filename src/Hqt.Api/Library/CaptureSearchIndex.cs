@@ -1,12 +1,13 @@
 using System.Data.Common;
 using Dapper;
+using Hqt.Api.Storage;
 using Hqt.Extraction;
 using Hqt.Extraction.Text;
 
 namespace Hqt.Api.Library;
 
 /// <summary>
-/// Keeps <c>capture_search</c> (FTS5, migration 0006) in step with captures, always inside the transaction that
+/// Keeps <c>capture_search</c> (FTS5, migration 0006; on PostgreSQL a table keyed by capture_id whose tsvectors the database computes) in step with captures, always inside the transaction that
 /// writes the capture or its extraction: a search never finds a capture that is not stored, nor misses one that is.
 /// Deletes need no call: a trigger removes the row with its capture.
 /// </summary>
@@ -19,15 +20,15 @@ public static class CaptureSearchIndex
     public static string TextOf(byte[] htmlGzip) => SearchText.FromHtml(Captures.NewCapture.Gunzip(htmlGzip), MaxTextLength);
 
     public static Task InsertAsync(DbConnection db, DbTransaction tx, long captureId, string? title, string url, PageExtract extract, string text, CancellationToken ct) =>
-        db.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO capture_search (rowid, title, authors, site, text) VALUES (@captureId, @title, @authors, @site, @text)
-            """, new { captureId, title = title ?? "", authors = Authors(extract), site = Site(url, extract), text }, tx, cancellationToken: ct));
+        db.ExecuteAsync(new CommandDefinition(db.Pick(
+            sqlite: "INSERT INTO capture_search (rowid, title, authors, site, text) VALUES (@captureId, @title, @authors, @site, @text)",
+            postgres: "INSERT INTO capture_search (capture_id, title, authors, site, text) VALUES (@captureId, @title, @authors, @site, @text)"), new { captureId, title = title ?? "", authors = Authors(extract), site = Site(url, extract), text }, tx, cancellationToken: ct));
 
     /// <summary>A new extraction of the same page: title, authors and site change, the words (from the same HTML) do not.</summary>
     public static Task UpdateFieldsAsync(DbConnection db, DbTransaction tx, long captureId, string url, PageExtract extract, CancellationToken ct) =>
-        db.ExecuteAsync(new CommandDefinition("""
+        db.ExecuteAsync(new CommandDefinition($"""
             UPDATE capture_search SET title = COALESCE((SELECT title FROM captures WHERE id = @captureId), ''), authors = @authors, site = @site
-            WHERE rowid = @captureId
+            WHERE {db.Pick(sqlite: "rowid", postgres: "capture_id")} = @captureId
             """, new { captureId, authors = Authors(extract), site = Site(url, extract) }, tx, cancellationToken: ct));
 
     static string Authors(PageExtract extract) => string.Join(" ; ", extract.Authors.Select(a => a.Name));

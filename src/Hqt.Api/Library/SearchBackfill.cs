@@ -26,8 +26,8 @@ public sealed class SearchBackfill(Db db, ILogger<SearchBackfill> logger) : Back
             await using (var write = await db.BeginWriteAsync(stoppingToken))
             {
                 foreach (var (id, text) in texts)
-                    await write.Connection.ExecuteAsync(new CommandDefinition("""
-                        UPDATE capture_search SET text = @text WHERE rowid = @id;
+                    await write.Connection.ExecuteAsync(new CommandDefinition($"""
+                        UPDATE capture_search SET text = @text WHERE {db.Pick(sqlite: "rowid", postgres: "capture_id")} = @id;
                         DELETE FROM capture_search_backfill WHERE capture_id = @id;
                         """, new { id, text }, write.Transaction, cancellationToken: stoppingToken));
                 await write.CommitAsync(stoppingToken);

@@ -77,7 +77,7 @@ public static class LookupEndpoints
             """, args, cancellationToken: ct));
         var overBudget = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
             SELECT COUNT(*) FROM (SELECT origin_capture_id FROM lookup_jobs WHERE user_id = @userId AND origin_capture_id IS NOT NULL
-                                  GROUP BY origin_capture_id HAVING COUNT(*) >= @budget)
+                                  GROUP BY origin_capture_id HAVING COUNT(*) >= @budget) AS spent
             """, args, cancellationToken: ct));
 
         var hosts = waits.Where(w => w.Host is not null && w.Reason is "host-backoff" or "host-busy")

@@ -96,7 +96,10 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOption
     {
         var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<LookupJob>(new CommandDefinition("""
+        // PostgreSQL: many instances claim at once; SKIP LOCKED makes each take a different job instead of queueing
+        // on the same row (and then finding it taken). SQLite has one writer, so the plain text is enough there.
+        var skipLocked = db.Pick(sqlite: "", postgres: "FOR UPDATE OF j SKIP LOCKED");
+        return await connection.QuerySingleOrDefaultAsync<LookupJob>(new CommandDefinition($"""
             UPDATE lookup_jobs
             SET state = 'running', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1,
                 claimed_at = @now, updated_at = @now, wait_reason = NULL, wait_host = NULL
@@ -111,7 +114,7 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOption
                              d.user_id
                     LIMIT 1)
                   AND ((j.state = 'queued' AND j.not_before <= @now) OR (j.state = 'running' AND j.lease_until < @now))
-                ORDER BY j.depth, j.id LIMIT 1)
+                ORDER BY j.depth, j.id LIMIT 1 {skipLocked})
               AND (state = 'queued' OR lease_until < @now)
             RETURNING id, user_id AS UserId, work_id AS WorkId, origin_capture_id AS OriginCaptureId, depth, attempts, lease_until AS LeaseUntil
             """, new { owner, now = now.ToString("O"), leaseUntil = (now + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));

@@ -1,39 +1,74 @@
+using System.Data.Common;
 using Hqt.Api.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Hqt.Api.Storage;
 
-/// <summary>Opens short-lived connections to the one SQLite file; Microsoft.Data.Sqlite pools them.</summary>
-public sealed class Db(IOptions<HqtOptions> options)
+/// <summary>
+/// Opens short-lived connections to the database: the one SQLite file (Microsoft.Data.Sqlite pools them), or a
+/// PostgreSQL server through one <see cref="NpgsqlDataSource"/> (its pool). Stores take a <see cref="DbConnection"/>;
+/// where a statement must differ between the engines, the store keeps both texts side by side
+/// (<see cref="SqlDialect.Pick"/>).
+/// </summary>
+public sealed class Db : IAsyncDisposable
 {
-    readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = options.Value.DatabasePath,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Cache = SqliteCacheMode.Private,
-        Pooling = true,
-        // Writers queue behind each other instead of failing with "database is locked".
-        DefaultTimeout = 30,
-    }.ToString();
-
+    readonly string? _sqliteConnectionString;
+    readonly NpgsqlDataSource? _postgres;
     readonly SemaphoreSlim _writeTurn = new(1, 1);
 
+    public Db(IOptions<HqtOptions> options, IOptions<DatabaseOptions> database)
+    {
+        Provider = database.Value.ParsedProvider;
+        if (Provider == DbProvider.Postgres)
+        {
+            var builder = new NpgsqlDataSourceBuilder(database.Value.ConnectionString);
+            _postgres = builder.Build();
+        }
+        else
+        {
+            _sqliteConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = options.Value.DatabasePath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Cache = SqliteCacheMode.Private,
+                Pooling = true,
+                // Writers queue behind each other instead of failing with "database is locked".
+                DefaultTimeout = 30,
+            }.ToString();
+        }
+    }
+
+    public DbProvider Provider { get; }
+    public bool IsPostgres => Provider == DbProvider.Postgres;
+
+    /// <summary>The SQLite text or the PostgreSQL text of a statement that must differ.</summary>
+    public string Pick(string sqlite, string postgres) => IsPostgres ? postgres : sqlite;
+
     /// <summary>
-    /// A write transaction (BEGIN IMMEDIATE) once it is this caller's turn. This process is the database's only
-    /// writer, so its writers queue here, first come first served, rather than in SQLite's busy handler, which
+    /// A write transaction. On SQLite (BEGIN IMMEDIATE) once it is this caller's turn: this process is the database's
+    /// only writer, so its writers queue here, first come first served, rather than in SQLite's busy handler, which
     /// sleeps between retries (up to 100 ms a time) and lets a late writer overtake: under concurrent captures
     /// that sleeping, not the work, made most of the tail latency. Single-statement writes elsewhere still
-    /// rely on busy_timeout.
+    /// rely on busy_timeout. On PostgreSQL an ordinary READ COMMITTED transaction with no turn: many instances
+    /// write at once, and what two writers could both do (the same document, the same identity) is settled by
+    /// unique constraints and ON CONFLICT, as it already is between this process and the admin command line.
     /// </summary>
     public async Task<WriteScope> BeginWriteAsync(CancellationToken ct = default)
     {
+        if (IsPostgres)
+        {
+            var pg = await OpenAsync(ct);
+            try { return new WriteScope(pg, await pg.BeginTransactionAsync(ct), null); }
+            catch { await pg.DisposeAsync(); throw; }
+        }
         await _writeTurn.WaitAsync(ct);
-        SqliteConnection? connection = null;
+        DbConnection? connection = null;
         try
         {
             connection = await OpenAsync(ct);
-            return new WriteScope(connection, connection.BeginTransaction(deferred: false), _writeTurn);
+            return new WriteScope(connection, ((SqliteConnection)connection).BeginTransaction(deferred: false), _writeTurn);
         }
         catch
         {
@@ -43,9 +78,10 @@ public sealed class Db(IOptions<HqtOptions> options)
         }
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
-        var connection = new SqliteConnection(_connectionString);
+        if (_postgres is not null) return await _postgres.OpenConnectionAsync(ct);
+        var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(ct);
         // Per-connection settings; journal_mode=WAL is persistent and set once by the migrator.
         // synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss, and a capture we
@@ -58,5 +94,10 @@ public sealed class Db(IOptions<HqtOptions> options)
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA cache_size = -4096;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync();
     }
 }

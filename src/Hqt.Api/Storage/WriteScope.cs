@@ -1,15 +1,15 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Hqt.Api.Storage;
 
 /// <summary>
-/// A connection with an IMMEDIATE transaction open, holding the server's write turn (see
+/// A connection with a write transaction open (on SQLite holding the server's write turn, see
 /// <see cref="Db.BeginWriteAsync"/>). Commit, then dispose; disposing without a commit rolls back.
 /// </summary>
-public sealed class WriteScope(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim turn) : IAsyncDisposable
+public sealed class WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? turn) : IAsyncDisposable
 {
-    public SqliteConnection Connection => connection;
-    public SqliteTransaction Transaction => transaction;
+    public DbConnection Connection => connection;
+    public DbTransaction Transaction => transaction;
 
     public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 
@@ -22,7 +22,7 @@ public sealed class WriteScope(SqliteConnection connection, SqliteTransaction tr
         }
         finally
         {
-            turn.Release();
+            turn?.Release();
         }
     }
 }

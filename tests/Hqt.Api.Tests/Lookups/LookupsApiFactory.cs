@@ -32,6 +32,10 @@ public sealed class LookupsApiFactory(IReadOnlyDictionary<string, string> settin
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings => settings;
 
+    // A test that stops a host and starts another on the same data directory means the same database.
+    protected override PostgresDatabase? CreateDatabase() =>
+        settings.TryGetValue("Hqt:DataDirectory", out var directory) ? TestDatabase.ForDataDirectory(directory) : base.CreateDatabase();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
