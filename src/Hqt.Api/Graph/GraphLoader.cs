@@ -85,7 +85,7 @@ static class GraphLoader
     }
 
     /// <summary>Each captured work's newest capture (the id a lineage's capture step carries).</summary>
-    static Dictionary<long, long> ReadCaptureIds(SqliteConnection connection, SqliteTransaction tx, long userId)
+    static Dictionary<long, long> ReadCaptureIds(DbConnection connection, DbTransaction tx, long userId)
     {
         using var command = Command(connection, tx, userId,
             "SELECT work_id, MAX(id) FROM captures WHERE user_id = @userId AND work_id IS NOT NULL GROUP BY work_id");
