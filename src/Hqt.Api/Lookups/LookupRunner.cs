@@ -39,6 +39,9 @@ public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, Ope
                     .Select(r => r with { Facts = r.Facts with { Title = Clip(r.Facts.Title) } }).ToList(),
             };
             await using var write = await db.BeginWriteAsync(ct);
+            // PostgreSQL: the reader's graph lock before any row (the job's included), in the order every graph writer
+            // takes them; taken after the job row, an extraction holding the graph lock and enqueueing this job deadlocked.
+            await GraphStore.LockUserGraphAsync(write.Connection, write.Transaction, job.UserId, ct);
             // Lease gone (it ran out and another worker took the job): that worker's answer counts, not this one.
             if (await queue.CompleteAsync(write.Connection, write.Transaction, job, owner, result.Source, null, ct) == 0) return;
             // What it found and the next round within the capture's budget, in one transaction with the job's completion.
