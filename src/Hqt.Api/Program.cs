@@ -16,7 +16,6 @@ using Hqt.Api.References;
 using Hqt.Api.Suggestions;
 using Hqt.Api.Upstream;
 using Hqt.Api.Works;
-using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 
 // Everything this process creates is owner-only (the database holds every captured page and the token hashes).
@@ -36,24 +35,10 @@ builder.Logging.AddFilter("Polly", LogLevel.Error);
 // Read before the host exists (OptionsSetup.ReadBeforeHost says which settings and why); everything else takes
 // IOptions<T> from the sections bound and validated below.
 var (options, lookupsOptions) = OptionsSetup.ReadBeforeHost(builder.Configuration);
-if (options.ApiToken is { Length: > 0 } configuredToken && TokenStrength.Problem(configuredToken.Trim()) is { } weakToken)
-{
-    await Console.Error.WriteLineAsync($"hqt: not starting. {weakToken}");
-    return 2;
-}
-if (options.TokenKey is { Length: > 0 } tokenKey)
-{
-    try { TokenKey.FromSetting(tokenKey); }
-    catch (InvalidOperationException e)
-    {
-        await Console.Error.WriteLineAsync($"hqt: not starting. {e.Message}");
-        return 2;
-    }
-}
 var database = DatabaseOptions.Read(builder.Configuration);
-if (database.Problem() is { } databaseProblem)
+if (StartupChecks.FirstProblem(options, database) is { } startupProblem)
 {
-    await Console.Error.WriteLineAsync($"hqt: not starting. {databaseProblem}");
+    await Console.Error.WriteLineAsync($"hqt: not starting. {startupProblem}");
     return 2;
 }
 // Before anything touches the data directory: one server a directory.
@@ -92,13 +77,7 @@ builder.Services.AddSingleton<Migrator>();
 builder.Services.AddSingleton<TokenKey>();
 builder.Services.AddSingleton<TokenStore>();
 builder.Services.AddSingleton<TokenBootstrap>();
-// Authentication pulls in data protection; keep its keys with the rest of the server's data.
-// On PostgreSQL in the database, shared by every instance of the deployment.
-if (database.ParsedProvider == DbProvider.Postgres)
-    builder.Services.AddDataProtection().SetApplicationName("hqt").Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-        .Configure<Db>((keys, db) => keys.XmlRepository = new DatabaseKeyRepository(db));
-else
-    builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolvedDataDirectory, "keys")));
+builder.Services.AddHqtDataProtection(database, options.ResolvedDataDirectory);
 builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
     .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
