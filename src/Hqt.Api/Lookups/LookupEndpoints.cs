@@ -88,6 +88,8 @@ public static class LookupEndpoints
         return TypedResults.Ok(new LookupStatusResponse(queue.IsEnabled, Count("queued"), Count("running"), Count("done"), Count("failed"), outcomes, waiting));
     }
 
+    static int WaitRank(string? reason) => reason switch { "offline" => 0, "host-backoff" => 1, "host-busy" => 3, _ => 2 };
+
     static LookupWaiting Explain(bool enabled, DateTimeOffset? offlineUntil, int due, int behind, List<WaitRow> waits, List<HostWait> hosts,
         int overBudget, int running)
     {
@@ -102,13 +104,17 @@ public static class LookupEndpoints
             return Say("queued", behind == 0 ? $"{due} lookups are due and start as workers free up." : $"{due} lookups are due, queued behind {behind} jobs.", null);
         if (waits.Count > 0)
         {
-            var first = waits[0];
+            // The reason that explains the wait best, not the group that happens to be due first: a host left alone after
+            // failing holds its jobs for minutes, while "busy" lasts one request (and a failing host's jobs are often
+            // marked busy behind the one attempt that is timing out). Which group is due first depends on timing alone.
+            var first = waits.OrderBy(w => WaitRank(w.Reason)).ThenBy(w => w.Until, StringComparer.Ordinal).First();
+            var until = DateTimeOffset.Parse(first.Until);
             var message = first.Reason switch
             {
-                "host-backoff" => $"Waiting for {first.Host}, left alone after failing until {earliest:O}.",
+                "host-backoff" => $"Waiting for {first.Host}, left alone after failing until {until:O}.",
                 "host-busy" => $"Waiting for {first.Host}, busy with another lookup.",
-                "offline" => $"Waiting for the network, which was down; next try at {earliest:O}.",
-                _ => $"Retrying after failures; the next try is at {earliest:O}.",
+                "offline" => $"Waiting for the network, which was down; next try at {until:O}.",
+                _ => $"Retrying after failures; the next try is at {until:O}.",
             };
             return Say(first.Reason ?? "retry", message, earliest);
         }
