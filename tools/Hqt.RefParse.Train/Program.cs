@@ -8,6 +8,7 @@ using Hqt.RefParse.Train;
 //
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train                 # train on all of train, write the model
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
+//   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
 var options = Options.Parse(args);
 var repo = Options.RepoRoot();
 var dataPath = options.Data ?? Path.Combine(repo, "..", "shared", "eval", "refparse", "dev.jsonl");
@@ -19,11 +20,12 @@ var devTest = all.Where(r => r.Split == "dev-test").ToList();
 // The held-out slice is a fixed tenth of train chosen by a seeded shuffle, for feature work without touching dev-test.
 var shuffled = train.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
 new Random(Options.Seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shuffled));
-var heldOut = shuffled.Take(shuffled.Count / 10).ToList();
-var fitOn = options.HeldOut ? shuffled.Skip(heldOut.Count).ToList() : train;
+var tenth = shuffled.Count / 10;
+var heldOut = shuffled.Skip(tenth * options.Fold).Take(tenth).ToList();
+var fitOn = options.HeldOut ? shuffled.Take(tenth * options.Fold).Concat(shuffled.Skip(tenth * (options.Fold + 1))).ToList() : train;
 
 var clock = Stopwatch.StartNew();
-var (model, log, coverage) = Training.Run(fitOn, options.Epochs, heldOut: options.HeldOut ? heldOut : null);
+var (model, log, coverage) = Training.Run(fitOn, options.Epochs, options.Orders, heldOut: options.HeldOut ? heldOut : null);
 Console.WriteLine($"trained on {fitOn.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
 
 var scriptPath = Path.Combine(repo, "tools", "Hqt.RefParse.Train", "offline_score.py");
@@ -45,18 +47,18 @@ var devPredictions = Path.Combine(Path.GetTempPath(), "refparse-devtest.jsonl");
 Predictions.Write(devPredictions, devTest, model);
 var devScore = Predictions.Score(scriptPath, dataPath, devPredictions, 0);
 Console.WriteLine(devScore);
-Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, devTest.Count, options.Epochs, model, new FileInfo(modelPath).Length, log, coverage, devScore);
+Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, devTest.Count, options.Epochs, options.Orders, model, new FileInfo(modelPath).Length, log, coverage, devScore);
 Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
 return 0;
 
-sealed record Options(string? Data, int Epochs, bool HeldOut, string? Predictions, int ShowMisses)
+sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses)
 {
     public const int Seed = 20251211;
 
     public static Options Parse(string[] args)
     {
         string? data = null, predictions = null;
-        int epochs = 30, misses = 0;
+        int epochs = 30, misses = 0, orders = 1, fold = 0;
         var heldOut = false;
         for (var i = 0; i < args.Length; i++)
             switch (args[i])
@@ -65,11 +67,13 @@ sealed record Options(string? Data, int Epochs, bool HeldOut, string? Prediction
                 case "--epochs": epochs = int.Parse(args[++i]); break;
                 case "--min-count": Training.MinFeatureCount = int.Parse(args[++i]); break;
                 case "--heldout": heldOut = true; break;
+                case "--fold": fold = int.Parse(args[++i]); heldOut = true; break;
+                case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, heldOut, predictions, misses);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses);
     }
 
     public static string RepoRoot()

@@ -4,7 +4,7 @@ namespace Hqt.RefParse.Train;
 
 static class Report
 {
-    public static void Write(string path, string data, int trainCount, int devCount, int epochs, RefModel model, long bytes, List<string> log, string coverage, string devScore)
+    public static void Write(string path, string data, int trainCount, int devCount, int epochs, int orders, RefModel model, long bytes, List<string> log, string coverage, string devScore)
     {
         var lines = new List<string>
         {
@@ -15,7 +15,7 @@ static class Report
             $"- Data: AnyStyle's labelled references as `{Path.GetFileName(data)}` in ../shared/eval/refparse (BSD-2-Clause, see `refparse-model.LICENSE`):",
             $"  trained on the {trainCount} `train` items only; the {devCount} `dev-test` items are only parsed and scored after training.",
             $"- Token labels recovered from the gold fields: {coverage}.",
-            $"- Model: linear-chain averaged perceptron, Viterbi decoding, {RefLabels.Count} labels, {epochs} epochs in a seeded order (seed {Options.Seed}),",
+            $"- Model: linear-chain averaged perceptron, Viterbi decoding, {RefLabels.Count} labels, {epochs} epochs in a seeded order (seed {Options.Seed}{(orders > 1 ? $", mean of {orders} orders" : "")}),",
             $"  features seen fewer than {Training.MinFeatureCount} times dropped, weights under {Training.MinWeight} dropped: {model.FeatureCount} feature rows, {bytes / 1024} KiB gzip'd.",
             $"- Lexicons learned from train: {model.Lexicons.Given.Count} given names, {model.Lexicons.Family.Count} family names, {model.Lexicons.Journal.Count} journal words,",
             $"  {model.Lexicons.Publisher.Count} publisher words, {model.Lexicons.Location.Count} place words.",
@@ -26,7 +26,10 @@ static class Report
             "  neighbour chunks hold, how it and the next open and how the one before ended, its share of capitalised and journal words; the",
             "  sentence (run up to a \".\" that ends no initial or abbreviation) likewise, and sentences since the year; an \"In\" seen before.",
             "  Every feature is a 64-bit hash of its template and value. Boundary features (the punctuation and shapes between two tokens, the",
-            "  short words either side) weigh each pair of labels. After decoding, a title that opened a quote ends where the quote closes.",
+            "  short words either side, and where a sentence or clause begins, what it looks like) weigh each pair of labels. Sentences are also",
+            "  described whole (shares of capitalised, abbreviated and journal words, length) for the token's own, the next and the one before.",
+            "  Decoding holds a title or container across a bare \"of\", \"the\", \"and\"… between two words (no change of label there).",
+            "  After decoding, a title that opened a quote ends where the quote closes.",
             "",
             "## Epochs",
             "",

@@ -20,8 +20,19 @@ static class Training
             .Select(c => $"{RefLabels.Names[(int)c.Key.Item1]}->{RefLabels.Names[(int)c.Key.Item2]} {c.Value}"));
     }
 
+    static double TokenError(RefModel m, List<(RefSequence Features, RefLabel[] Gold)> check)
+    {
+        int wrong = 0, total = 0;
+        foreach (var (features, gold) in check)
+        {
+            var guess = m.Decode(features, out _);
+            for (var i = 0; i < gold.Length; i++) { total++; if (guess[i] != gold[i]) wrong++; }
+        }
+        return (double)wrong / total;
+    }
+
     /// <summary>Lexicons, silver labels from the gold fields, then the averaged perceptron's epochs over a seeded order.</summary>
-    public static (RefModel Model, List<string> Log, string Coverage) Run(List<LabelledReference> data, int epochs, List<LabelledReference>? heldOut)
+    public static (RefModel Model, List<string> Log, string Coverage) Run(List<LabelledReference> data, int epochs, int orders, List<LabelledReference>? heldOut)
     {
         var found = new int[RefLabels.Count];
         var wanted = new int[RefLabels.Count];
@@ -51,30 +62,36 @@ static class Training
             }).ToList();
         }
 
-        var log = new List<string>();
-        var random = new Random(Options.Seed);
-        var order = Enumerable.Range(0, sequences.Count).ToArray();
+        // Each order trains the same rows from zero in its own seeded order (the first is the seed alone, so one order
+        // is the single model); the model is their mean. Orders run side by side, at most two at once.
+        var trainers = Enumerable.Range(0, orders).Select(o => o == 0 ? trainer : trainer.Sibling()).ToArray();
+        var logs = new List<string>[orders];
         var tokenCount = sequences.Sum(s => s.Gold.Length);
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        Parallel.For(0, orders, new ParallelOptions { MaxDegreeOfParallelism = 2 }, o =>
         {
-            random.Shuffle(order);
-            var errors = trainer.Epoch(sequences, order, lexicons);
-            var line = $"epoch {epoch}: training token error {(double)errors / tokenCount:P2}";
-            if (check is not null)
+            var t = trainers[o];
+            var lines = logs[o] = [];
+            var random = new Random(Options.Seed + o);
+            var order = Enumerable.Range(0, sequences.Count).ToArray();
+            for (var epoch = 1; epoch <= epochs; epoch++)
             {
-                var m = trainer.Averaged(lexicons, 0);
-                int wrong = 0, total = 0;
-                foreach (var (features, gold) in check)
-                {
-                    var guess = m.Decode(features, out _);
-                    for (var i = 0; i < gold.Length; i++) { total++; if (guess[i] != gold[i]) wrong++; }
-                }
-                line += $", held-out token error {(double)wrong / total:P2}";
-                if (epoch == epochs) Console.WriteLine(Confusion(m, check));
+                random.Shuffle(order);
+                var errors = t.Epoch(sequences, order, lexicons);
+                var line = $"order {o + 1} epoch {epoch}: training token error {(double)errors / tokenCount:P2}";
+                if (check is not null && (o == 0 || epoch == epochs)) line += $", held-out token error {TokenError(t.Averaged(lexicons, 0), check):P2}";
+                Console.WriteLine(line);
+                lines.Add(line);
             }
+        });
+        var log = logs.SelectMany(l => l).ToList();
+        var model = RefTrainer.Mean(trainers, lexicons, MinWeight);
+        if (check is not null)
+        {
+            var line = $"mean of {orders} orders: held-out token error {TokenError(model, check):P2}";
             Console.WriteLine(line);
+            Console.WriteLine(Confusion(model, check));
             log.Add(line);
         }
-        return (trainer.Averaged(lexicons, MinWeight), log, coverage);
+        return (model, log, coverage);
     }
 }

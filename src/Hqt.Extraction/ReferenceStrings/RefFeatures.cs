@@ -27,6 +27,7 @@ public static class RefFeatures
         public Flags Flags;
         public char First, Last;
         public bool InMark;      // "In", "In:", "Dans", "Im": what opens the container of a chapter or paper
+        public bool Function;    // a bare lower-case "of", "the", "and"…: no phrase ends on it
     }
 
     [Flags]
@@ -127,9 +128,14 @@ public static class RefFeatures
         sentenceStarts[sentenceCount] = n;
         var sentenceFlags = new uint[sentenceCount];
         for (var i = 0; i < n; i++) sentenceFlags[sentenceOf[i]] |= (uint)info[i].Flags;
+        // What a sentence looks like as a whole: a title is mostly a long run of words (in sentence or title case), a
+        // journal a short run of capitalised abbreviations ("J. Mod. Phys."), a publisher's place "City: Name".
+        var sentenceShape = new int[sentenceCount];
+        for (var c = 0; c < sentenceCount; c++)
+            sentenceShape[c] = ShapeOf(info, sentenceStarts[c], sentenceStarts[c + 1]);
 
         var scratch = t_features ??= new ulong[4096];
-        var need = n * 160 + 64;
+        var need = n * 170 + 64;
         if (scratch.Length < need) scratch = t_features = new ulong[need];
         var starts = new int[n + 1];
         var count = 0;
@@ -221,6 +227,10 @@ public static class RefFeatures
             }
             else scratch[count++] = F(83, End);
             scratch[count++] = F(85, info[sentenceStart].Lower, (ulong)Math.Min(i - sentenceStart, 3));
+            scratch[count++] = F(86, sentenceShape[sentence]);
+            scratch[count++] = F(87, sentence + 1 < sentenceCount ? sentenceShape[sentence + 1] : -1);
+            scratch[count++] = F(88, sentence > 0 ? sentenceShape[sentence - 1] : -1);
+            scratch[count++] = F(89, PunctClass(info[sentenceStarts[sentence + 1] - 1].Last) * 4 + Math.Min(sentence, 3));
             // An "In" before: what follows it is the container of a chapter or paper, up to where that ends.
             if (t.InMark && (i == chunkStart || i == 0 || info[i - 1].Last is '.' or ',' or ')' or '”' or '"')) inChunk = chunk;
             scratch[count++] = F(70, inChunk < 0 ? 0 : inChunk == chunk ? (t.InMark ? 1 : 2) : 2 + Math.Min(chunk - inChunk, 3));
@@ -271,7 +281,7 @@ public static class RefFeatures
 
         // Boundary features weigh label changes: a field ends far more often after "." or "," than after a word.
         var edgeStarts = new int[n + 1];
-        var edges = new ulong[Math.Max(0, n - 1) * 7];
+        var edges = new ulong[Math.Max(0, n - 1) * 9];
         var e = 0;
         edgeStarts[0] = 0;
         for (var i = 1; i < n; i++)
@@ -290,14 +300,55 @@ public static class RefFeatures
             edges[e++] = F(104, b.LowerLength <= 4 ? b.Lower : Long);
             edges[e++] = F(105, left, next);
             edges[e++] = F(106, a.LowerLength <= 4 ? a.Lower : Long);
+            // Where a sentence or clause begins, what it looks like weighs the change of field directly: a title gives
+            // way to a container that reads like a journal, rarely to one that reads like more title.
+            if (sentenceOf[i] != sentenceOf[i - 1])
+            {
+                edges[e++] = F(107, sentenceShape[sentenceOf[i]]);
+                edges[e++] = F(108, sentenceShape[sentenceOf[i - 1]]);
+            }
+            else if (chunkOf[i] != chunkOf[i - 1])
+                edges[e++] = F(109, (ulong)PunctClass(a.Last), (ulong)chunkShape[chunkOf[i]]);
         }
         edgeStarts[n] = e;
-        return new RefSequence(features, starts, edges, edgeStarts);
+
+        // A title or container does not end on a bare "of", "the", "and" between two words ("No Room for | Man",
+        // "Mission for the | 21st Century Church"): the tagger is held to that, whatever the words after look like.
+        var midPhrase = new bool[n];
+        for (var i = 2; i < n; i++)
+            midPhrase[i] = info[i - 1].Function && char.IsLetterOrDigit(info[i - 2].Last) && char.IsLetter(info[i].First)
+                && (info[i].Flags & Flags.Year) == 0;
+        return new RefSequence(features, starts, edges, edgeStarts, midPhrase);
     }
 
     static readonly uint ChunkFlagMask = (uint)(Flags.Year | Flags.Digits | Flags.Range | Flags.VolumeIssue | Flags.Initial | Flags.Journal
         | Flags.Publisher | Flags.Location | Flags.Given | Flags.Family | Flags.EditorMark | Flags.Url | Flags.Month | Flags.LowerCase
         | Flags.OpensQuote | Flags.ClosesQuote);
+
+    /// <summary>
+    /// A run of tokens' look in one number: the share of its words that are capitalised, abbreviations and journal
+    /// words (in quarters, thirds, thirds) and its length (five buckets).
+    /// </summary>
+    static int ShapeOf(TokenInfo[] info, int from, int to)
+    {
+        int words = 0, caps = 0, abbrev = 0, journal = 0;
+        for (var i = from; i < to; i++)
+        {
+            var f = info[i].Flags;
+            if ((f & Flags.Letters) == 0) continue;
+            words++;
+            if ((f & (Flags.Capitalized | Flags.AllCaps)) != 0) caps++;
+            if ((f & (Flags.Abbrev | Flags.Initial)) != 0) abbrev++;
+            if ((f & Flags.Journal) != 0) journal++;
+        }
+        var length = to - from;
+        var lengthBucket = length <= 1 ? 0 : length <= 3 ? 1 : length <= 6 ? 2 : length <= 12 ? 3 : 4;
+        if (words == 0) return 200 + lengthBucket;
+        var capsBucket = (caps * 4 + words / 2) / words;              // 0..4
+        var abbrevBucket = (abbrev * 2 + words / 2) / words;          // 0..2
+        var journalBucket = (journal * 2 + words / 2) / words;        // 0..2
+        return ((capsBucket * 3 + abbrevBucket) * 3 + journalBucket) * 5 + lengthBucket;
+    }
 
     static bool EndsChunk(in TokenInfo t) =>
         (t.Last == '.' && (t.Flags & Flags.Initial) == 0) || t.Last is ',' or ';' or ':' || (t.Flags & Flags.ClosesQuote) != 0;
@@ -352,6 +403,7 @@ public static class RefFeatures
             info.Suf2 = Str(lower[^Math.Min(2, lower.Length)..]);
         }
         info.InMark = lower is "in" or "dans" or "im" or "en" && (char.IsUpper(core[0]) || raw[^1] == ':');
+        info.Function = offset == 0 && core.Length == raw.Length && char.IsLower(raw[0]) && RefLexicons.FunctionWordLookup.Contains(raw.AsSpan());
         return info;
     }
 

@@ -48,6 +48,18 @@ public sealed class RefLexicons
 
     public static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "and", "&", "und", "et", "y", "e", "with", "mit", "и" };
 
+    /// <summary>
+    /// Articles, prepositions and conjunctions a phrase never ends on (English, French, German, Spanish, Italian,
+    /// Portuguese). "by", "in", "dans" and the like are left out: they open the next field ("in Proceedings", "by J. Smith").
+    /// </summary>
+    public static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "on", "at", "to", "for", "with", "from", "and", "or", "into", "about", "between", "&",
+        "du", "des", "la", "le", "les", "et", "au", "aux", "pour", "sur", "par", "der", "die", "das", "und", "zur", "zum", "von", "für",
+        "mit", "el", "los", "las", "del", "y", "di", "do", "dos", "della", "per", "con", "il", "lo",
+    };
+
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
     internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
     internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
     internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EditorMarkLookup = EditorMarks.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -83,6 +83,7 @@ public sealed class RefModel
             _transitions.AsSpan(0, LL).CopyTo(t);
             foreach (var f in sequence.Edge(i))
                 if (_edgeTable.TryGet(f, out var row)) AddTo(t, _edgeWeights.AsSpan(row * LL, LL));
+            if (sequence.MidPhrase(i)) HoldAcross(t);
         }
         Viterbi(emission, transition, n, labels);
         if (margins is null) return labels;
@@ -102,6 +103,16 @@ public sealed class RefModel
             margins[i] = chosen - best;
         }
         return labels;
+    }
+
+    const float Forbidden = -1e6f;
+
+    /// <summary>A title or container goes on across a mid-phrase boundary: leaving either there is forbidden.</summary>
+    static void HoldAcross(Span<float> t)
+    {
+        foreach (var from in (ReadOnlySpan<int>)[(int)RefLabel.Title, (int)RefLabel.Container])
+            for (var l = 0; l < L; l++)
+                if (l != from) t[from * L + l] = Forbidden;
     }
 
     static void AddTo(Span<float> to, ReadOnlySpan<float> from)

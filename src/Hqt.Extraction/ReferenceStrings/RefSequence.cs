@@ -11,9 +11,11 @@ public sealed class RefSequence
     readonly int[] _tokenStarts;   // n + 1 offsets into _features
     readonly ulong[] _edges;
     readonly int[] _edgeStarts;    // n + 1 offsets into _edges
+    readonly bool[]? _midPhrase;   // per boundary: it falls inside a phrase, so a title or container goes on across it
 
-    internal RefSequence(ulong[] features, int[] tokenStarts, ulong[] edges, int[] edgeStarts)
+    internal RefSequence(ulong[] features, int[] tokenStarts, ulong[] edges, int[] edgeStarts, bool[]? midPhrase = null)
     {
+        _midPhrase = midPhrase;
         _features = features;
         _tokenStarts = tokenStarts;
         _edges = edges;
@@ -23,6 +25,9 @@ public sealed class RefSequence
     public int Length => _tokenStarts.Length - 1;
 
     public ReadOnlySpan<ulong> Token(int i) => _features.AsSpan(_tokenStarts[i], _tokenStarts[i + 1] - _tokenStarts[i]);
+
+    /// <summary>True when the boundary before token i falls after a bare "of", "the", "and"… inside a phrase.</summary>
+    public bool MidPhrase(int i) => _midPhrase is not null && _midPhrase[i];
 
     public ReadOnlySpan<ulong> Edge(int i) => _edges.AsSpan(_edgeStarts[i], _edgeStarts[i + 1] - _edgeStarts[i]);
 }

@@ -96,17 +96,32 @@ public sealed class RefTrainer
     }
 
     /// <summary>The averaged model, with rows whose weights all round to zero dropped.</summary>
-    public RefModel Averaged(RefLexicons lexicons, float minWeight)
+    public RefModel Averaged(RefLexicons lexicons, float minWeight) => Mean([this], lexicons, minWeight);
+
+    /// <summary>
+    /// The mean of several trainers' averaged weights (trained on the same indexed data in different seeded orders): a
+    /// perceptron's weights depend on the order it saw the data in, and the mean of a few orders is a steadier model
+    /// than any one of them (bagging's variance cut, without the bags). Rows whose mean weights all round to zero are dropped.
+    /// </summary>
+    public static RefModel Mean(IReadOnlyList<RefTrainer> trainers, RefLexicons lexicons, float minWeight)
     {
+        var first = trainers[0];
+        var k = trainers.Count;
+        float Avg(Func<RefTrainer, float[]> w, Func<RefTrainer, float[]> u, int at)
+        {
+            var sum = 0f;
+            foreach (var t in trainers) sum += w(t)[at] - u(t)[at] / t._step;
+            return sum / k;
+        }
         var rows = new Dictionary<ulong, int>();
-        var weights = new List<float>(_w.Length);
+        var weights = new List<float>(first._w.Length);
         var avg = new float[L];
-        foreach (var (f, row) in _rows)
+        foreach (var (f, row) in first._rows)
         {
             var any = false;
             for (var l = 0; l < L; l++)
             {
-                var v = _w[row * S + l] - _u[row * S + l] / _step;
+                var v = Avg(t => t._w, t => t._u, row * S + l);
                 avg[l] = Math.Abs(v) < minWeight ? 0 : v;
                 any |= avg[l] != 0;
             }
@@ -115,10 +130,23 @@ public sealed class RefTrainer
             foreach (var v in avg) weights.Add(v);
             for (var pad = L; pad < S; pad++) weights.Add(0);
         }
-        var t = new float[_t.Length];
-        for (var i = 0; i < t.Length; i++) t[i] = _t[i] - _tu[i] / _step;
-        var e = new float[_e.Length];
-        for (var i = 0; i < e.Length; i++) e[i] = _e[i] - _eu[i] / _step;
-        return new RefModel(rows, weights.ToArray(), t, new Dictionary<ulong, int>(_edgeRows), e, lexicons);
+        var t = new float[first._t.Length];
+        for (var i = 0; i < t.Length; i++) t[i] = Avg(x => x._t, x => x._tu, i);
+        var e = new float[first._e.Length];
+        for (var i = 0; i < e.Length; i++) e[i] = Avg(x => x._e, x => x._eu, i);
+        return new RefModel(rows, weights.ToArray(), t, new Dictionary<ulong, int>(first._edgeRows), e, lexicons);
+    }
+
+    /// <summary>A trainer over the same feature rows as this one (for training the same data in another order).</summary>
+    public RefTrainer Sibling()
+    {
+        var other = new RefTrainer();
+        foreach (var (f, r) in _rows) other._rows[f] = r;
+        foreach (var (f, r) in _edgeRows) other._edgeRows[f] = r;
+        other._w = new float[_w.Length];
+        other._u = new float[_u.Length];
+        other._e = new float[_e.Length];
+        other._eu = new float[_eu.Length];
+        return other;
     }
 }
