@@ -76,12 +76,14 @@ public class RefParseCorpusTests
         var report = string.Join(", ", counts.Keys.Select(f => $"{f} {F1(f):F3}")) + $", all {F1([.. counts.Keys]):F3}";
         Console.WriteLine("refparse dev-test (simplified scorer): " + report);
 
-        Assert.True(F1([.. counts.Keys]) >= 0.885, report);
-        Assert.True(F1("title") >= 0.77, report);
-        Assert.True(F1("authors") >= 0.945, report);
-        Assert.True(F1("year") >= 0.965, report);
-        Assert.True(F1("container") >= 0.73, report);
-        Assert.True(F1("pages") >= 0.935, report);
+        // Floors about 0.01 under what this test measures for the committed model (refparse3: all 0.901, title 0.792 strict,
+        // authors 0.958, year 0.978, container 0.752 strict, pages 0.947): a retrained model may move a little, not back.
+        Assert.True(F1([.. counts.Keys]) >= 0.89, report);
+        Assert.True(F1("title") >= 0.78, report);
+        Assert.True(F1("authors") >= 0.948, report);
+        Assert.True(F1("year") >= 0.968, report);
+        Assert.True(F1("container") >= 0.74, report);
+        Assert.True(F1("pages") >= 0.937, report);
     }
 
     static string Norm(string s)
