@@ -39,9 +39,9 @@ public sealed class ExtractionWorker(PendingExtractions pending, LowPriorityCpu 
         while (!ct.IsCancellationRequested)
         {
             await lowPriority.RunAsync(() => true);
-            if (await pending.Queue.ClaimAsync(pending.Owner, null, 1, ct) is [var capture])
+            if (await pending.Queue.ClaimAsync(pending.Owner, null, 1, ct) is { Count: > 0 } claimed)
             {
-                await ExtractAsync(capture, ct);
+                foreach (var capture in claimed) await ExtractAsync(capture, ct);
                 continue;
             }
             // Idle: until a capture is deferred here, or a while (another instance's captures, a lapsed lease).

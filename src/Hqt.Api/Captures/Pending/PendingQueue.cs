@@ -32,17 +32,22 @@ public sealed class PendingQueue(Db db, CaptureStore captures, LookupQueue looku
         var now = time.GetUtcNow();
         await using var write = await db.BeginWriteAsync(ct);
         var connection = write.Connection;
-        var skipLocked = connection.Pick(sqlite: "", postgres: "FOR UPDATE SKIP LOCKED");
+        const string Claimable = """
+            SELECT id FROM captures
+            WHERE extractor_version = 0 AND (@userId IS NULL OR user_id = @userId)
+              AND (extraction_lease_until IS NULL OR extraction_lease_until < @now)
+            ORDER BY id LIMIT @limit
+            """;
+        // PostgreSQL: SKIP LOCKED makes instances claiming at once take different captures instead of queueing on the
+        // same rows; ARRAY(...) runs the locking SELECT once (as "id IN (…)" the planner may re-run it for every
+        // outer row of a semi-join, and each run skips, locks and returns other rows: a claim of 1 took 2).
+        var chosen = connection.Pick(sqlite: $"id IN ({Claimable})", postgres: $"id = ANY(ARRAY({Claimable} FOR UPDATE SKIP LOCKED))");
         // The outer WHERE repeats the test: on PostgreSQL a row another instance claimed between the inner SELECT and
         // the UPDATE is re-read at the UPDATE, and then no longer qualifies.
         var rows = await connection.QueryAsync<PendingCapture>(new CommandDefinition($"""
             UPDATE captures
             SET extraction_owner = @owner, extraction_lease_until = @leaseUntil, extraction_claims = extraction_claims + 1
-            WHERE id IN (
-                SELECT id FROM captures
-                WHERE extractor_version = 0 AND (@userId IS NULL OR user_id = @userId)
-                  AND (extraction_lease_until IS NULL OR extraction_lease_until < @now)
-                ORDER BY id LIMIT @limit {skipLocked})
+            WHERE {chosen}
               AND extractor_version = 0 AND (extraction_lease_until IS NULL OR extraction_lease_until < @now)
             RETURNING id, user_id AS UserId, url, html_gzip AS HtmlGzip
             """, new { owner, userId, limit, now = now.ToString("O"), leaseUntil = (now + Lease).ToString("O") }, write.Transaction, cancellationToken: ct));
@@ -94,7 +99,8 @@ public sealed class PendingQueue(Db db, CaptureStore captures, LookupQueue looku
     /// Stores the extractions of claimed captures in one transaction (one commit for the batch): each capture moves
     /// to the document of the canonical URL its page names, gets its graph and its lookups, and leaves the queue. A
     /// capture deleted meanwhile, or whose claim is no longer <paramref name="owner"/>'s (its lease ran out and another
-    /// instance took it: that one stores it), is skipped. Returns how many were stored.
+    /// instance took it: that one stores it), is skipped. The owner stays on the row: which instance extracted it.
+    /// Returns how many were stored.
     /// </summary>
     public async Task<int> CompleteAsync(string owner, IReadOnlyList<(PendingCapture Capture, PageExtract Extract)> done, CancellationToken ct)
     {
@@ -113,7 +119,7 @@ public sealed class PendingQueue(Db db, CaptureStore captures, LookupQueue looku
             var (capture, extract) = done[i];
             var row = await connection.QuerySingleOrDefaultAsync<(long DocumentId, string ContentHash)?>(new CommandDefinition("""
                 UPDATE captures SET extract_json = @json, extractor_version = @version, title = COALESCE(@title, title),
-                                    extraction_owner = NULL, extraction_lease_until = NULL
+                                    extraction_lease_until = NULL
                 WHERE id = @Id AND extractor_version = 0 AND extraction_owner = @owner
                 RETURNING document_id, content_hash
                 """, new { json = jsons[i], version = PageExtractor.Version, title = extract.Title, capture.Id, owner }, transaction, cancellationToken: ct));
