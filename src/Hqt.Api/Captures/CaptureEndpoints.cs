@@ -101,7 +101,7 @@ public static class CaptureEndpoints
         : null;
 
     static async Task<Results<Ok<CapturePage>, ValidationProblem>> ListCaptures(
-        ClaimsPrincipal user, CaptureStore store, Library.CaptureSearch search, CancellationToken ct, string? cursor = null, int limit = 50,
+        ClaimsPrincipal user, CaptureStore store, Library.CaptureSearchStore search, CancellationToken ct, string? cursor = null, int limit = 50,
         string? q = null, string? site = null, string? author = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         if (limit is < 1 or > 200)
