@@ -24,6 +24,8 @@ public sealed class PendingClaimsTests(ITestOutputHelper output)
         await Task.WhenAll(first.StartAsync(TimeSpan.FromSeconds(60)), second.StartAsync(TimeSpan.FromSeconds(60)));
         using var one = first.CreateClient();
         using var two = second.CreateClient();
+        // Correctness, not speed: a machine shared with other builds may take its time over 60 extractions.
+        one.Timeout = two.Timeout = TimeSpan.FromMinutes(3);
 
         // 60 pages through both at once, 8 in flight: every one is acknowledged pending, and the workers (one each)
         // and then the reads of both instances take from the one backlog.
@@ -106,6 +108,7 @@ public sealed class PendingClaimsTests(ITestOutputHelper output)
         server.Environment["Hqt__PendingReadBudget"] = "00:01:00";
         await server.StartAsync(TimeSpan.FromSeconds(60));
         using var after = server.CreateClient();
+        after.Timeout = TimeSpan.FromMinutes(3);
         using var response = await after.GetAsync("/api/captures?limit=50");
         var listed = (await response.Content.ReadFromJsonAsync<CapturePageDto>())!.Items;
         var answeredAt = DateTimeOffset.UtcNow;
