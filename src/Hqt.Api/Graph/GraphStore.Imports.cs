@@ -7,10 +7,6 @@ namespace Hqt.Api.Graph;
 // What an import batch asks of the graph beyond resolving its works.
 public sealed partial class GraphStore
 {
-    /// <summary>The highest work id so far: ids only grow (AUTOINCREMENT), so a work above it did not exist before.</summary>
-    public static Task<long> LastWorkIdAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COALESCE(MAX(id), 0) FROM works", transaction: tx, cancellationToken: ct));
-
     /// <summary>Those of <paramref name="ids"/> whose page the reader captured.</summary>
     public static async Task<HashSet<long>> CapturedAmongAsync(DbConnection connection, DbTransaction tx, IReadOnlyCollection<long> ids, CancellationToken ct) =>
         (await connection.QueryAsync<long>(new CommandDefinition(

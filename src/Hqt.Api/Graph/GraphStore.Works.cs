@@ -16,8 +16,17 @@ public sealed partial class GraphStore
     /// <see cref="ResolveWorkAsync"/> for many works at once (a page's references): one identity query for the
     /// whole batch instead of one per work, and works met twice in the batch resolve to one.
     /// </summary>
-    public async Task<IReadOnlyList<long>> ResolveWorksAsync(DbConnection connection, DbTransaction tx, long userId, IReadOnlyList<WorkFacts> batch, CancellationToken ct)
+    public async Task<IReadOnlyList<long>> ResolveWorksAsync(DbConnection connection, DbTransaction tx, long userId, IReadOnlyList<WorkFacts> batch, CancellationToken ct) =>
+        (await ResolveWorksNotingNewAsync(connection, tx, userId, batch, ct)).Ids;
+
+    /// <summary>
+    /// <see cref="ResolveWorksAsync"/>, also saying which of the works this call created (an insert, not a match; a work
+    /// created here and then merged into an older one is not among them): an import's "added" against "merged".
+    /// </summary>
+    public async Task<(IReadOnlyList<long> Ids, IReadOnlySet<long> Created)> ResolveWorksNotingNewAsync(
+        DbConnection connection, DbTransaction tx, long userId, IReadOnlyList<WorkFacts> batch, CancellationToken ct)
     {
+        var created = new HashSet<long>();
         await LockUserGraphAsync(connection, tx, userId, ct);
         var identities = batch.Select(f => f.Identities().ToList()).ToList();
         var known = await FindIdentitiesAsync(connection, tx, userId, identities.SelectMany(i => i).Distinct().ToList(), ct);
@@ -44,6 +53,7 @@ public sealed partial class GraphStore
             {
                 workId = insertWork.Scalar(userId, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid,
                     authors, facts.CitedByCount, now, facts.Container, facts.Volume, facts.Issue, facts.Pages, facts.Publisher)!.Value;
+                created.Add(workId);
             }
             else
             {
@@ -51,6 +61,7 @@ public sealed partial class GraphStore
                 foreach (var other in found.Where(id => id != workId))
                 {
                     await MergeWorksAsync(connection, tx, workId, other, ct);
+                    created.Remove(other);
                     foreach (var key in known.Where(k => k.Value == other).Select(k => k.Key).ToList()) known[key] = workId;
                     for (var j = 0; j < i; j++) if (ids[j] == other) ids[j] = workId;
                 }
@@ -64,7 +75,7 @@ public sealed partial class GraphStore
             }
             ids[i] = workId;
         }
-        return ids;
+        return (ids, created);
     }
 
     /// <summary>Keeps an extra identity of a work (a lookup source's own id for it).</summary>

@@ -30,18 +30,11 @@ public sealed class ImportBatches(Db db, GraphStore graph, LookupQueue lookups, 
 
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, tx) = (write.Connection, write.Transaction);
-        if (db.IsPostgres)
-        {
-            // Instances share the job list: the job's row, locked, says whether another instance stored this batch
-            // while this one read it (its cursor moved on); then there is nothing to do but read the job again.
-            var cursorNow = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT cursor FROM imports WHERE id = @Id FOR UPDATE", new { job.Id }, tx, cancellationToken: ct));
-            if (cursorNow != job.Cursor) return true;
-            await GraphStore.LockUserGraphAsync(connection, tx, job.UserId, ct);
-        }
-        // Ids only grow (AUTOINCREMENT): a work above this one did not exist before this batch.
-        var lastKnown = await GraphStore.LastWorkIdAsync(connection, tx, ct);
-        var ids = await graph.ResolveWorksAsync(connection, tx, job.UserId, facts, ct);
+        if (!await ImportStore.HoldsCursorAsync(connection, tx, job, ct)) return true;
+        await GraphStore.LockUserGraphAsync(connection, tx, job.UserId, ct);
+        // Each work says whether this batch created it: counted from the insert itself, so another writer of the
+        // reader's graph (a capture, another import, another instance) can never make an entry miscount.
+        var (ids, created) = await graph.ResolveWorksNotingNewAsync(connection, tx, job.UserId, facts, ct);
         var captured = await GraphStore.CapturedAmongAsync(connection, tx, ids, ct);
 
         var workOf = new Dictionary<int, long>();
@@ -67,9 +60,9 @@ public sealed class ImportBatches(Db db, GraphStore graph, LookupQueue lookups, 
                 continue;
             }
             var workId = workOf[entry.Position];
-            var isNew = workId > lastKnown && seen.Add(workId);
+            var isNew = created.Contains(workId) && seen.Add(workId);
             if (isNew) added++; else merged++;
-            var reason = isNew ? null : workId > lastKnown ? "The same work as an earlier entry in this file." : "Matched a work already in your graph.";
+            var reason = isNew ? null : created.Contains(workId) ? "The same work as an earlier entry in this file." : "Matched a work already in your graph.";
             string? fetch = null;
             if (entry.IsBookmark)
             {

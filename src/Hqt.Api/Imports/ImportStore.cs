@@ -71,6 +71,15 @@ public sealed class ImportStore(Db db, TimeProvider time)
         return _files[job.Id] = ImportFormats.Read(Gunzip(payload!), job.Format);
     }
 
+    /// <summary>
+    /// Whether the job is still at the cursor this batch was read at, its row locked for the batch's transaction:
+    /// instances share the job list, and one may have stored this batch meanwhile (then there is nothing to do but read
+    /// the job again). SQLite's one writer needs no row lock.
+    /// </summary>
+    internal static async Task<bool> HoldsCursorAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, ImportRow job, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT cursor FROM imports WHERE id = @Id {connection.Pick(sqlite: "", postgres: "FOR UPDATE")}", new { job.Id }, tx, cancellationToken: ct)) == job.Cursor;
+
     internal void Forget(long id) => _files.TryRemove(id, out _);
 
     internal async Task FailAsync(long id, string error, CancellationToken ct)

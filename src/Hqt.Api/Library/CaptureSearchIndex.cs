@@ -7,7 +7,7 @@ using Hqt.Extraction.Text;
 namespace Hqt.Api.Library;
 
 /// <summary>
-/// Keeps <c>capture_search</c> (FTS5, migration 0006; on PostgreSQL a table keyed by capture_id whose tsvectors the database computes) in step with captures, always inside the transaction that
+/// The store of the search index's writes (<see cref="CaptureSearchStore"/> reads it). Keeps <c>capture_search</c> (FTS5, migration 0006; on PostgreSQL a table keyed by capture_id whose tsvectors the database computes) in step with captures, always inside the transaction that
 /// writes the capture or its extraction: a search never finds a capture that is not stored, nor misses one that is.
 /// Deletes need no call: a trigger removes the row with its capture.
 /// </summary>
@@ -30,6 +30,13 @@ public static class CaptureSearchIndex
             UPDATE capture_search SET title = COALESCE((SELECT title FROM captures WHERE id = @captureId), ''), authors = @authors, site = @site
             WHERE {db.Pick(sqlite: "rowid", postgres: "capture_id")} = @captureId
             """, new { captureId, authors = Authors(extract), site = Site(url, extract) }, tx, cancellationToken: ct));
+
+    /// <summary>The words of a capture from before search existed, and its leaving the backfill list (<see cref="SearchBackfill"/>).</summary>
+    public static Task SetBackfilledTextAsync(DbConnection db, DbTransaction tx, long id, string text, CancellationToken ct) =>
+        db.ExecuteAsync(new CommandDefinition($"""
+            UPDATE capture_search SET text = @text WHERE {db.Pick(sqlite: "rowid", postgres: "capture_id")} = @id;
+            DELETE FROM capture_search_backfill WHERE capture_id = @id;
+            """, new { id, text }, tx, cancellationToken: ct));
 
     static string Authors(PageExtract extract) => string.Join(" ; ", extract.Authors.Select(a => a.Name));
 

@@ -26,10 +26,7 @@ public sealed class SearchBackfill(Db db, ILogger<SearchBackfill> logger) : Back
             await using (var write = await db.BeginWriteAsync(stoppingToken))
             {
                 foreach (var (id, text) in texts)
-                    await write.Connection.ExecuteAsync(new CommandDefinition($"""
-                        UPDATE capture_search SET text = @text WHERE {db.Pick(sqlite: "rowid", postgres: "capture_id")} = @id;
-                        DELETE FROM capture_search_backfill WHERE capture_id = @id;
-                        """, new { id, text }, write.Transaction, cancellationToken: stoppingToken));
+                    await CaptureSearchIndex.SetBackfilledTextAsync(write.Connection, write.Transaction, id, text, stoppingToken);
                 await write.CommitAsync(stoppingToken);
             }
             done += batch.Count;

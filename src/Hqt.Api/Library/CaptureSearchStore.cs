@@ -12,8 +12,11 @@ public sealed record CaptureQuery(string? Text, string? Site, string? Author, Da
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(Site) && string.IsNullOrWhiteSpace(Author) && From is null && To is null;
 }
 
-/// <summary>Searches a user's captures through the FTS5 index <c>capture_search</c>, best match first.</summary>
-public sealed class CaptureSearch(Db db)
+/// <summary>
+/// Searches a user's captures through the index <c>capture_search</c>, best match first: FTS5 on SQLite (here), tsvectors
+/// on PostgreSQL (<c>CaptureSearchStore.Postgres.cs</c>); <see cref="CaptureSearchIndex"/> writes the index.
+/// </summary>
+public sealed partial class CaptureSearchStore(Db db)
 {
     /// <summary>Marks around the matched words in a snippet (private-use characters: no page text contains them by accident).</summary>
     public const char MatchStart = '\uE000', MatchEnd = '\uE001';
@@ -32,7 +35,7 @@ public sealed class CaptureSearch(Db db)
         var from = query.From?.UtcDateTime.ToString("O");
         var to = query.To?.UtcDateTime.ToString("O");
         await using var connection = await db.OpenAsync(ct);
-        if (db.IsPostgres) return await CaptureSearchPostgres.SearchAsync(connection, userId, query, from, to, offset, limit, ct);
+        if (connection.IsPostgres()) return await SearchPostgresAsync(connection, userId, query, from, to, offset, limit, ct);
         if (match is null)
         {
             // Dates only: newest first, no index needed beyond the user's captures.

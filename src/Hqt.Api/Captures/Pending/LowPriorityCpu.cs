@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
-namespace Hqt.Api.Captures;
+namespace Hqt.Api.Captures.Pending;
 
 /// <summary>
 /// One dedicated thread at the lowest CPU priority an unprivileged process may give itself, for extracting
