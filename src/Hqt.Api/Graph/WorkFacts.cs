@@ -52,7 +52,8 @@ public sealed record WorkFacts(
         if (!string.IsNullOrEmpty(ArxivId)) yield return ("arxiv", ArxivId.ToLowerInvariant());
         if (!string.IsNullOrEmpty(Isbn)) yield return ("isbn", Isbn);
         if (!string.IsNullOrEmpty(Pmid)) yield return ("pmid", Pmid);
-        if (!string.IsNullOrEmpty(Url)) yield return ("url", Url);
+        // A Wayback Machine copy is the page it archives: one page citing the copy and another the page cite one work.
+        if (!string.IsNullOrEmpty(Url)) yield return ("url", UrlCanonicalizer.ArchivedOriginal(Url) ?? Url);
         if (MatchByTitle && TitleKey(Title) is { } key) yield return ("title", key);
     }
 

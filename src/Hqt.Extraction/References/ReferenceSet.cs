@@ -1,10 +1,12 @@
 using Hqt.Extraction.Identity;
+using Hqt.Names;
 
 namespace Hqt.Extraction.References;
 
 /// <summary>
 /// The page's references, merged as they arrive: two drafts are one reference when they share a DOI, arXiv id,
-/// ISBN, PMID, URL key or (for titled works) a normalised title.
+/// ISBN, PMID, URL key (an archived copy keyed as the page it archives) or (for titled works) a normalised title; a
+/// title too short to name one work alone ("MSA transformer") merges only with the same year and first author.
 /// </summary>
 sealed class ReferenceSet
 {
@@ -55,7 +57,10 @@ sealed class ReferenceSet
             else
             {
                 // One work at two addresses (an archive copy, a publisher page): the work merges, the second
-                // address stays as a link of its own so no location is lost.
+                // address stays as a link of its own so no location is lost. The page itself is the work's address,
+                // its archived copy the other link.
+                if (UrlCanonicalizer.ArchivedOriginal(existing.Url) is not null && UrlCanonicalizer.ArchivedOriginal(draft.Url) is null)
+                    (existing.Url, draft.Url) = (draft.Url, existing.Url);
                 var alternate = new ReferenceDraft(draft.Signals[0]) { Url = draft.Url, AnchorText = draft.AnchorText, Context = draft.Context, IsAlternateLink = true };
                 draft.Url = null;
                 draft.AnchorText = null;
@@ -79,13 +84,20 @@ sealed class ReferenceSet
     static List<string> Keys(ReferenceDraft draft)
     {
         var keys = new List<string>(4);
-        if (draft.Url is not null) keys.Add(string.Concat("u:", UrlCanonicalizer.KeySpanOfCanonical(draft.Url)));
+        if (draft.Url is not null) keys.Add("u:" + UrlCanonicalizer.WorkKeyOfCanonical(draft.Url));
         if (draft.IsAlternateLink) return keys;
         if (draft.Doi is not null) keys.Add("d:" + draft.Doi);
         if (draft.ArxivId is not null) keys.Add("a:" + draft.ArxivId);
         if (draft.Isbn is not null) keys.Add("i:" + draft.Isbn);
         if (draft.Pmid is not null) keys.Add("p:" + draft.Pmid);
-        if (draft.Title is not null && TitleKey(draft.Title) is { Length: >= 16 } title) keys.Add("t:" + title);
+        if (draft.Title is not null && TitleKey(draft.Title) is { Length: >= 4 } title)
+        {
+            if (title.Length >= 16) keys.Add("t:" + title);
+            // A short title names many works; with the year and the first author's family name it names one (the same
+            // entry read from the page's citation metadata and from its reference list).
+            else if (draft.Year is { } year && draft.Authors.Count > 0 && NameForms.Read(draft.Authors[0]) is { Family.Length: > 0 } first)
+                keys.Add(string.Concat("s:", title, "|", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", first.Family));
+        }
         return keys;
     }
 
