@@ -98,6 +98,21 @@ public static class UrlCanonicalizer
         return path.Append(key.AsSpan(end)).ToString();
     }
 
+    /// <summary>
+    /// The Wayback Machine address <paramref name="archived"/> with the archived page spelled <paramref name="original"/>
+    /// (<c>…/web/2007…/http://showcatsonline.com/a</c> and <c>http://www.showcatsonline.com/a</c> → <c>…/web/2007…/http://www.showcatsonline.com/a</c>):
+    /// the archive reads every spelling of one page as that page, so the link opens the same copy, and the graph, which
+    /// keys a copy by the exact page it names, files it with the page.
+    /// </summary>
+    public static string ArchivedAs(string archived, string original)
+    {
+        const string marker = "://web.archive.org/web/";
+        var at = archived.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return archived;
+        var slash = archived.IndexOf('/', at + marker.Length);
+        return slash < 0 ? archived : string.Concat(archived.AsSpan(0, slash + 1), original);
+    }
+
     /// <summary>The canonical URL a Wayback Machine address archives (<c>https://web.archive.org/web/20130820190547/http://x.org/a</c> → <c>http://x.org/a</c>), else null.</summary>
     public static string? ArchivedOriginal(string canonical)
     {

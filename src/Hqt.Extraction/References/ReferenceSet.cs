@@ -61,6 +61,9 @@ sealed class ReferenceSet
                 // its archived copy the other link.
                 if (UrlCanonicalizer.ArchivedOriginal(existing.Url) is not null && UrlCanonicalizer.ArchivedOriginal(draft.Url) is null)
                     (existing.Url, draft.Url) = (draft.Url, existing.Url);
+                if (UrlCanonicalizer.ArchivedOriginal(draft.Url) is { } archived && archived != existing.Url && UrlCanonicalizer.ArchivedOriginal(existing.Url) is null
+                    && UrlCanonicalizer.WorkKeyOfCanonical(archived) == UrlCanonicalizer.WorkKeyOfCanonical(existing.Url))
+                    draft.Url = UrlCanonicalizer.ArchivedAs(draft.Url, existing.Url);
                 var alternate = new ReferenceDraft(draft.Signals[0]) { Url = draft.Url, AnchorText = draft.AnchorText, Context = draft.Context, IsAlternateLink = true };
                 draft.Url = null;
                 draft.AnchorText = null;

@@ -52,6 +52,8 @@ public class ReferencesDuplicateTests
 
         Assert.Equal("https://www3.nhk.or.jp/news/html/20190125/k10011791591000.html", Assert.Single(Titled(references, "総務省")).Url);
         Assert.Equal("http://www.hgtv.com/pets/article/0,1801,HGTV_3152,00.html", Assert.Single(Titled(references, "Understanding Cats")).Url);
+        // The copy stays the reference's other link, naming the page as the page's own link spells it.
+        Assert.Contains(references, r => r.Url == "https://web.archive.org/web/20080201133606/http://www.hgtv.com/pets/article/0,1801,HGTV_3152,00.html");
     }
 
     [Fact]
