@@ -49,6 +49,7 @@ sealed class ReferenceSet
         else if (draft.Url is not null && existing.Url is not null
             && !UrlCanonicalizer.KeySpanOfCanonical(draft.Url).SequenceEqual(UrlCanonicalizer.KeySpanOfCanonical(existing.Url)))
         {
+            if (!existing.IsAlternateLink) PreferThePage(existing, draft);
             if (draft.IsAlternateLink || existing.IsAlternateLink)
             {
                 _drafts.Add(draft);
@@ -57,13 +58,7 @@ sealed class ReferenceSet
             else
             {
                 // One work at two addresses (an archive copy, a publisher page): the work merges, the second
-                // address stays as a link of its own so no location is lost. The page itself is the work's address,
-                // its archived copy the other link.
-                if (UrlCanonicalizer.ArchivedOriginal(existing.Url) is not null && UrlCanonicalizer.ArchivedOriginal(draft.Url) is null)
-                    (existing.Url, draft.Url) = (draft.Url, existing.Url);
-                if (UrlCanonicalizer.ArchivedOriginal(draft.Url) is { } archived && archived != existing.Url && UrlCanonicalizer.ArchivedOriginal(existing.Url) is null
-                    && UrlCanonicalizer.WorkKeyOfCanonical(archived) == UrlCanonicalizer.WorkKeyOfCanonical(existing.Url))
-                    draft.Url = UrlCanonicalizer.ArchivedAs(draft.Url, existing.Url);
+                // address stays as a link of its own so no location is lost.
                 var alternate = new ReferenceDraft(draft.Signals[0]) { Url = draft.Url, AnchorText = draft.AnchorText, Context = draft.Context, IsAlternateLink = true };
                 draft.Url = null;
                 draft.AnchorText = null;
@@ -75,6 +70,20 @@ sealed class ReferenceSet
         }
         else existing.Absorb(draft);
         foreach (var key in Keys(existing)) _byKey.TryAdd(key, existing);
+    }
+
+    /// <summary>
+    /// A page and its archived copy (one work key): the page is the reference's address and the copy its other link,
+    /// naming the page as the page's own link spells it (the archive reads every spelling of a page as that page; the
+    /// graph files a copy with the exact page it names).
+    /// </summary>
+    static void PreferThePage(ReferenceDraft existing, ReferenceDraft draft)
+    {
+        if (existing.Url is null || draft.Url is null || UrlCanonicalizer.WorkKeyOfCanonical(existing.Url) != UrlCanonicalizer.WorkKeyOfCanonical(draft.Url)) return;
+        if (UrlCanonicalizer.ArchivedOriginal(existing.Url) is not null && UrlCanonicalizer.ArchivedOriginal(draft.Url) is null)
+            (existing.Url, draft.Url) = (draft.Url, existing.Url);
+        if (UrlCanonicalizer.ArchivedOriginal(draft.Url) is { } archived && archived != existing.Url && UrlCanonicalizer.ArchivedOriginal(existing.Url) is null)
+            draft.Url = UrlCanonicalizer.ArchivedAs(draft.Url, existing.Url);
     }
 
     public IReadOnlyList<ExtractedReference> ToReferences()

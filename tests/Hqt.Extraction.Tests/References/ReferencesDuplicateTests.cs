@@ -37,6 +37,20 @@ public class ReferencesDuplicateTests
     }
 
     [Fact]
+    public void AnEntryLinkingItsArchivedCopyFirstHasThePageAsItsAddressWhateverItsSpelling()
+    {
+        // The copy names the page without "www.", the entry's own "original" link with it.
+        const string body = """
+            <ol class="references"><li><cite class="citation web"><a class="external text" href="https://web.archive.org/web/20070103001500/http://showcatsonline.com/x/minoxidil.htm">Minoxidil Warning for cat owners</a>. ShowCatsOnline.com. (<a class="external text" href="http://www.showcatsonline.com/x/minoxidil.htm">原始内容</a>存档于2007-01-03).</cite></li></ol>
+            """;
+
+        var references = Extract(body);
+
+        Assert.Equal("http://www.showcatsonline.com/x/minoxidil.htm", Assert.Single(Titled(references, "Minoxidil")).Url);
+        Assert.Contains(references, r => r.Url == "https://web.archive.org/web/20070103001500/http://www.showcatsonline.com/x/minoxidil.htm");
+    }
+
+    [Fact]
     public void TheSamePageCitedLiveInOneEntryAndArchivedInAnotherIsOneReference()
     {
         const string body = """
