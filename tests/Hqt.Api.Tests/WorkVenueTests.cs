@@ -134,7 +134,7 @@ public class WorkVenueTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory
     }
 
     /// <summary>The BibTeX entry carrying this DOI, from its <c>@</c> to the next.</summary>
-    static string Entry(string bib, string doi)
+    internal static string Entry(string bib, string doi)
     {
         var at = bib.IndexOf($"doi = {{{doi}}}", StringComparison.Ordinal);
         Assert.True(at >= 0, $"no entry with doi {doi} in:\n{bib}");

@@ -142,10 +142,10 @@ public class LookupsTests : IAsyncLifetime
         var ris = await client.GetStringAsync("/api/suggestions/export?format=ris&limit=50");
 
         // biblatex: a book has a publisher; an article has none (its journal's publisher is not cited).
-        var book = BibEntry(bib, "10.1000/gamma-book");
+        var book = WorkVenueTests.Entry(bib, "10.1000/gamma-book");
         Assert.StartsWith("@book{", book);
         Assert.Contains("publisher = {Registry Press}", book);
-        var article = BibEntry(bib, "10.1000/beta");
+        var article = WorkVenueTests.Entry(bib, "10.1000/beta");
         Assert.StartsWith("@article{", article);
         Assert.DoesNotContain("publisher", article);
         // CSL and RIS carry the publisher of every type.
@@ -157,16 +157,6 @@ public class LookupsTests : IAsyncLifetime
         var bookRecord = ris.Split("ER  - ").Single(r => r.Contains("DO  - 10.1000/gamma-book"));
         Assert.Contains("TY  - BOOK\r\n", bookRecord);
         Assert.Contains("PB  - Registry Press\r\n", bookRecord);
-    }
-
-    /// <summary>The BibTeX entry carrying this DOI, from its <c>@</c> to the next.</summary>
-    static string BibEntry(string bib, string doi)
-    {
-        var at = bib.IndexOf($"doi = {{{doi}}}", StringComparison.Ordinal);
-        Assert.True(at >= 0, $"no entry with doi {doi} in:\n{bib}");
-        var start = bib.LastIndexOf('@', at);
-        var end = bib.IndexOf("\n@", at, StringComparison.Ordinal);
-        return bib[start..(end < 0 ? bib.Length : end)];
     }
 
     [Fact]
