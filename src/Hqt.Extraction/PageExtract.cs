@@ -42,7 +42,8 @@ public sealed record ExtractedReference(
     string? Container = null,
     string? Volume = null,
     string? Issue = null,
-    string? Pages = null);
+    string? Pages = null,
+    string? Publisher = null);
 
 public static class AuthorKinds
 {

@@ -182,7 +182,7 @@ public class ExportTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         // The graph's gate keeps organisations out of reference author lists today; a page's own organisation author
         // (and any source that stores one) reaches the exports, which carry it whole, never split into family and given.
         var work = new ExportedWork(1, "world2020report", "paper", "World Health Report", 2020, ["World Health Organization", "Monto AS"],
-            "https://example.org/report", null, null, null, null, "Bulletin", null, null, null, null, "cited");
+            "https://example.org/report", null, null, null, null, "Bulletin", null, null, null, null, null, "cited");
         var content = new ExportContent([work], []);
 
         Assert.Contains("author = {{World Health Organization} and Monto, A. S.}", BibTeXWriter.Write(content));

@@ -99,8 +99,42 @@ public class WorkVenueTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory
         Assert.Equal("45-67", work.Pages);
     }
 
+    [Fact]
+    public async Task ABooksPublisherFromTheCitingPageReachesTheWorkAndEveryExport()
+    {
+        const string page = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Harbours in print</title>
+            <meta name="citation_title" content="Harbours in print">
+            <meta name="citation_author" content="Ana Lindqvist">
+            <meta name="citation_reference" content="citation_title=The Quiet Harbour: Fishing Towns of the North Atlantic; citation_author=William Summerfield; citation_publication_date=1987; citation_isbn=9780306406157; citation_publisher=Harbor House Press">
+            <meta name="citation_reference" content="citation_title=Nets and tides of the northern coasts; citation_author=Kari Holm; citation_publication_date=1990; citation_dissertation_institution=University of Bergen">
+            </head><body><article><h1>Harbours in print</h1><p>On books about harbours.</p></article></body></html>
+            """;
+        var token = "venue-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("venue-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        Assert.True((await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://harbours.example.net/print", page))).IsSuccessStatusCode);
+
+        var work = await SuggestedWorkAsync(client, "The Quiet Harbour: Fishing Towns of the North Atlantic");
+        var bib = await client.GetStringAsync("/api/suggestions/export?format=bibtex&limit=50");
+        using var csl = JsonDocument.Parse(await client.GetStringAsync("/api/suggestions/export?format=csljson&limit=50"));
+        var ris = await client.GetStringAsync("/api/suggestions/export?format=ris&limit=50");
+
+        Assert.Equal(("book", "Harbor House Press"), (work.Kind, work.Publisher));
+        var book = bib[bib.IndexOf("@book{", StringComparison.Ordinal)..];
+        Assert.Contains("publisher = {Harbor House Press}", book[..book.IndexOf("\n}", StringComparison.Ordinal)]);
+        var item = csl.RootElement.EnumerateArray().Single(i => i.GetProperty("title").GetString()!.StartsWith("The Quiet Harbour"));
+        Assert.Equal(("book", "Harbor House Press"), (item.GetProperty("type").GetString(), item.GetProperty("publisher").GetString()));
+        Assert.Contains("PB  - Harbor House Press\r\n", ris);
+        // A thesis's institution is who published it; a web page or misc entry carries no publisher field in BibTeX.
+        var thesis = csl.RootElement.EnumerateArray().Single(i => i.GetProperty("title").GetString()!.StartsWith("Nets and tides"));
+        Assert.Equal("University of Bergen", thesis.GetProperty("publisher").GetString());
+        Assert.DoesNotContain("publisher = {University of Bergen}", bib);
+    }
+
     /// <summary>The BibTeX entry carrying this DOI, from its <c>@</c> to the next.</summary>
-    static string Entry(string bib, string doi)
+    internal static string Entry(string bib, string doi)
     {
         var at = bib.IndexOf($"doi = {{{doi}}}", StringComparison.Ordinal);
         Assert.True(at >= 0, $"no entry with doi {doi} in:\n{bib}");

@@ -28,6 +28,30 @@ public class WorksTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         Assert.Equal($"work-{citingId}", Assert.Single(cited.CitedBy).Id);
     }
 
+    [Fact]
+    public async Task APageCitedByOneReaderPageAndItsArchivedCopyByAnotherAreOneWork()
+    {
+        using var client = factory.CreateAuthorizedClient();
+        static string Citing(string title, string href, string anchor) => $"""
+            <html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>A post by Ada Example about rivers.</p>
+            <ol class="references"><li><a href="{href}">{anchor}</a>. River Notes. 2011.</li></ol></article></body></html>
+            """;
+        await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://blog.example.com/archive-a",
+            Citing("Rivers, first look", "http://rivers.example.net/history.html", "A history of the river Aare")));
+        await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://blog.example.com/archive-b",
+            Citing("Rivers, second look", "https://web.archive.org/web/20110102030405/http://rivers.example.net/history.html", "The river Aare, a history")));
+        // Another page of the same site, archived too: another work.
+        await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://blog.example.com/archive-c",
+            Citing("Rivers, third look", "https://web.archive.org/web/20110102030405/http://rivers.example.net/bridges.html", "Bridges over the river Aare")));
+
+        var workId = await LookupWait.WorkIdAsync(factory, "url", "http://rivers.example.net/history.html");
+        var work = (await client.GetFromJsonAsync<WorkDto>($"/api/works/work-{workId}"))!;
+        var bridges = await LookupWait.WorkIdAsync(factory, "url", "http://rivers.example.net/bridges.html");
+
+        Assert.Equal(["Rivers, first look", "Rivers, second look"], work.CitedBy.Select(c => c.Title).Order());
+        Assert.NotEqual(workId, bridges);
+    }
+
     [Theory]
     [InlineData("work-999999")]
     [InlineData("999999")]

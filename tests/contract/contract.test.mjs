@@ -168,6 +168,10 @@ test('BibTeX parses with @retorquere/bibtex-parser, names the right way round', 
   assert.equal(waals.prefix, 'van der');
   const leGuin = parsed.entries.flatMap((e) => e.fields.author ?? []).find((a) => a.lastName === 'Le Guin');
   assert.equal(leGuin.firstName, 'Ursula K.');
+  // A book's publisher, where biblatex's data model has it.
+  const darkness = parsed.entries.find((e) => /Left Hand of Darkness/.test(e.fields.title));
+  assert.equal(darkness.type, 'book');
+  assert.deepEqual(darkness.fields.publisher, ['Ace Books']);
   const beta = parsed.entries.find((e) => /Lactamase/.test(e.fields.title));
   assert.match(beta.fields.title, /β-Lactamase .*α.*-helix/);
   const special = parsed.entries.find((e) => /quanta/.test(e.fields.title));
@@ -182,6 +186,8 @@ test('CSL-JSON validates against the CSL-JSON schema and citeproc-js renders eve
   assert.match(html, /van der Waals, J\. D\./);
   assert.match(html, /Le Guin, U\. K\./);
   assert.match(html, /King, M\. L\., Jr\./);
+  // APA prints a book's publisher after its title.
+  assert.match(html, /Ace Books/);
   // Corporate authors are not people: the graph's name gate keeps them out, so none is split into family and given.
   assert.doesNotMatch(html, /Organization, W\./);
 });
@@ -196,6 +202,7 @@ test('RIS has one record a work, each opened by TY and closed by ER', async () =
     for (const line of record.trim().split('\r\n')) assert.match(line, /^[A-Z][A-Z0-9] {2}- /);
   }
   assert.match(ris, /AU {2}- Monto, A\. S\.\r\n/);
+  assert.match(ris, /PB {2}- Ace Books\r\n/);
 });
 
 test('pdflatex and biber build a document citing every entry', async (t) => {

@@ -7,7 +7,7 @@ namespace Hqt.Api.Exports;
 /// <summary>
 /// BibTeX that biber/biblatex reads in full and classic BibTeX reads in its core fields: entry types from what is
 /// known (<c>@article</c> only with its journal, <c>@book</c>, <c>@inbook</c>, <c>@thesis</c>, <c>@online</c>
-/// for web pages, <c>@misc</c> otherwise), names as "von Last, Jr, First", titles with their capitals braced,
+/// for web pages, <c>@misc</c> otherwise), each with the fields its biblatex data model has (a book's publisher), names as "von Last, Jr, First", titles with their capitals braced,
 /// everything else LaTeX-escaped (<see cref="LaTeX"/>). Identifiers go in verbatim fields (doi, url, eprint).
 /// The reason hqt suggests a work goes in <c>annotation</c>, which bibliography styles do not print.
 /// </summary>
@@ -37,7 +37,8 @@ static partial class BibTeXWriter
             case "inbook": Field(text, "booktitle", Escaped(work.Container)); break;
             case "thesis":
                 Field(text, "type", "phdthesis");
-                Field(text, "institution", Escaped(work.Container));
+                // A thesis has no publisher in biblatex's data model: the university that published it is its institution.
+                Field(text, "institution", Escaped(work.Container ?? work.Publisher));
                 break;
             case "online": Field(text, "organization", Escaped(work.Container)); break;
         }
@@ -51,6 +52,10 @@ static partial class BibTeXWriter
             if (type == "article") Field(text, "number", Escaped(work.Issue));
             if (type != "book") Field(text, "pages", work.Pages is null ? null : LaTeX.Escape(PageDash().Replace(work.Pages, "--")));
         }
+        // The publisher where the data model has one (books, chapters); an authorless book exported as misc says it in
+        // howpublished, misc's field for it. Articles, web pages and theses have none (a journal's publisher is not cited).
+        if (type is "book" or "inbook") Field(text, "publisher", Escaped(work.Publisher));
+        else if (type == "misc" && work.Kind == "book") Field(text, "howpublished", Escaped(work.Publisher));
         Field(text, "isbn", work.Isbn);
         Verbatim(text, "doi", work.Doi);
         // One eprint a entry: the arXiv id, else the PubMed id (biblatex prints "PMID: …" for eprinttype pubmed).

@@ -31,13 +31,15 @@ static class CslJsonWriter
         Set(item, "volume", work.Volume);
         Set(item, "issue", work.Issue);
         Set(item, "page", work.Pages?.Replace("--", "–"));
+        // The graph keeps no place of publication, so no publisher-place.
+        Set(item, "publisher", work.Publisher);
         Set(item, "DOI", work.Doi);
         Set(item, "ISBN", work.Isbn);
         Set(item, "PMID", work.Pmid);
         if (work.ArxivId is { } arxiv)
         {
             // As Zotero writes preprints: the repository as publisher, the id as number.
-            if (work.IsPreprint) Set(item, "publisher", "arXiv");
+            if (work.IsPreprint && work.Publisher is null) Set(item, "publisher", "arXiv");
             Set(item, "number", "arXiv:" + arxiv);
         }
         Set(item, "URL", work.Url ?? (work.ArxivId is { } id ? "https://arxiv.org/abs/" + id : null));

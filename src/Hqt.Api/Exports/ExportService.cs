@@ -26,7 +26,7 @@ public sealed class ExportService(SuggestionService suggestions, ReaderGraphCach
             var url = item.Url is { } link && Hqt.Extraction.Identity.Doi.FromUrl(link) is { } linked && linked == doi && IsResolver(link) ? null : item.Url;
             works.Add(new ExportedWork(
                 id, CitationKeys.Key(graph, id, item.Authors, year, title), known?.Kind ?? "paper", title, year, item.Authors, url, doi,
-                known?.ArxivId, known?.Isbn, known?.Pmid, known?.Container, known?.Volume, known?.Issue, known?.Pages,
+                known?.ArxivId, known?.Isbn, known?.Pmid, known?.Container, known?.Volume, known?.Issue, known?.Pages, known?.Publisher,
                 known?.Accessed, item.Reason));
         }
         var people = format.IncludesPeople

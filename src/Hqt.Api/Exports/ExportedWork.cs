@@ -5,6 +5,7 @@ namespace Hqt.Api.Exports;
 /// <param name="Doi">Decoded, bare (<c>10.1126/science.181.4096.223</c>): never percent-encoded, never a resolver URL.</param>
 /// <param name="Url">Where the work is read, unless that is only its DOI's resolver link.</param>
 /// <param name="Container">The journal, book or site it appears in, when the graph knows it.</param>
+/// <param name="Publisher">Who published it (a book's publisher, a thesis's university), when the graph knows it.</param>
 /// <param name="Accessed">The day the reader captured the page: only for works the reader captured.</param>
 public sealed record ExportedWork(
     long Id,
@@ -22,6 +23,7 @@ public sealed record ExportedWork(
     string? Volume,
     string? Issue,
     string? Pages,
+    string? Publisher,
     DateOnly? Accessed,
     string Reason)
 {

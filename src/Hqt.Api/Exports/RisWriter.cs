@@ -28,6 +28,7 @@ static class RisWriter
                 Tag(text, "SP", range.ElementAtOrDefault(0));
                 Tag(text, "EP", range.ElementAtOrDefault(1));
             }
+            Tag(text, "PB", work.Publisher);
             Tag(text, "SN", work.Isbn);
             Tag(text, "DO", work.Doi);
             Tag(text, "AN", work.Pmid is { } pmid ? "PMID:" + pmid : null);

@@ -57,16 +57,18 @@ public sealed partial class GraphStore
         if (result.CanonicalUrl is { } canonical && canonical != result.Work.Url)
             workId = await ResolveWorkAsync(connection, tx, userId, result.Work with { Url = canonical, Title = null }, ct);
         // The work's own page or record describes it better than a citer's anchor text or reference entry did, where
-        // it appeared included (a registry's journal and page range over a parse of someone's bibliography).
+        // it appeared included (a registry's journal and page range over a parse of someone's bibliography), and a
+        // registry's "book" over the "paper" a citer guessed from a DOI (the export's type and its publisher field follow).
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE works SET title = COALESCE(@Title, title), year = COALESCE(@Year, year),
+                             kind = CASE WHEN @Kind = 'book' AND kind IN ('paper', 'webpage') THEN @Kind ELSE kind END,
                              authors_json = CASE WHEN @authorCount > 0 THEN @authors ELSE authors_json END,
                              container = COALESCE(@Container, container), volume = COALESCE(@Volume, volume),
                              issue = COALESCE(@Issue, issue), pages = COALESCE(@Pages, pages), publisher = COALESCE(@Publisher, publisher)
             WHERE id = @workId
             """, new
         {
-            result.Work.Title, result.Work.Year, authorCount = result.Work.Authors.Count,
+            result.Work.Title, result.Work.Year, result.Work.Kind, authorCount = result.Work.Authors.Count,
             result.Work.Container, result.Work.Volume, result.Work.Issue, result.Work.Pages, result.Work.Publisher,
             authors = JsonSerializer.Serialize(result.Work.Authors), workId,
         }, tx, cancellationToken: ct));

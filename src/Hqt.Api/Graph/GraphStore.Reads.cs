@@ -57,22 +57,9 @@ public sealed partial class GraphStore
             "SELECT COUNT(*) FROM works WHERE user_id = @userId AND id = @workId", new { userId, workId }, cancellationToken: ct)) > 0;
     }
 
-    /// <summary>A work row as exports read it, with the time of its newest capture (the day the reader accessed the page).</summary>
-    public sealed class ExportRow
+    /// <summary>A work row as exports read it: the row, with the time of its newest capture (the day the reader accessed the page).</summary>
+    public sealed class ExportRow : WorkRow
     {
-        public long Id { get; init; }
-        public string Kind { get; init; } = "";
-        public string? Title { get; init; }
-        public long? Year { get; init; }
-        public string? Url { get; init; }
-        public string? Doi { get; init; }
-        public string? ArxivId { get; init; }
-        public string? Isbn { get; init; }
-        public string? Pmid { get; init; }
-        public string? Container { get; init; }
-        public string? Volume { get; init; }
-        public string? Issue { get; init; }
-        public string? Pages { get; init; }
         public string? CapturedAt { get; init; }
     }
 
@@ -81,8 +68,7 @@ public sealed partial class GraphStore
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ExportRow>(new CommandDefinition($"""
-            SELECT w.id, w.kind, w.title, w.year, w.url, w.doi, w.arxiv_id AS ArxivId, w.isbn, w.pmid,
-                   w.container, w.volume, w.issue, w.pages,
+            SELECT {WorkRow.Columns},
                    (SELECT MAX(c.captured_at) FROM captures c WHERE c.work_id = w.id) AS CapturedAt
             FROM works w WHERE w.user_id = @userId AND w.id {connection.In("ids")}
             """, new { userId, ids }, cancellationToken: ct));

@@ -52,7 +52,8 @@ public sealed record WorkFacts(
         if (!string.IsNullOrEmpty(ArxivId)) yield return ("arxiv", ArxivId.ToLowerInvariant());
         if (!string.IsNullOrEmpty(Isbn)) yield return ("isbn", Isbn);
         if (!string.IsNullOrEmpty(Pmid)) yield return ("pmid", Pmid);
-        if (!string.IsNullOrEmpty(Url)) yield return ("url", Url);
+        // A Wayback Machine copy is the page it archives: one page citing the copy and another the page cite one work.
+        if (!string.IsNullOrEmpty(Url)) yield return ("url", UrlCanonicalizer.ArchivedOriginal(Url) ?? Url);
         if (MatchByTitle && TitleKey(Title) is { } key) yield return ("title", key);
     }
 
@@ -101,8 +102,8 @@ public sealed record WorkFacts(
         if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null) return null;
         return new WorkFacts(reference.Kind, title ?? TitleFromAnchor(anchor), reference.Year, url, doi, arxiv, isbn, pmid,
             People(reference.Authors), MatchByTitle: title is not null)
-            // Where the entry says it appeared (the reference-string parser's container, volume, issue and pages).
-            .WithVenue(reference.Container, reference.Volume, reference.Issue, reference.Pages);
+            // Where the entry says it appeared (the reference-string parser's container, volume, issue, pages and publisher).
+            .WithVenue(reference.Container, reference.Volume, reference.Issue, reference.Pages, reference.Publisher);
     }
 
     /// <summary>The people an author list names, each once, junk and "et al." left out.</summary>

@@ -2,9 +2,10 @@ namespace Hqt.Api.Graph;
 
 /// <summary>
 /// A <c>works</c> row as Dapper reads it. A row class, not a positional record: Dapper matches a record's
-/// constructor on column types, and SQLite reports a NULL value's type as whatever it likes.
+/// constructor on column types, and SQLite reports a NULL value's type as whatever it likes. Not sealed: a read that
+/// needs a column more (<see cref="GraphStore.ExportRow"/>) extends it and selects <see cref="Columns"/> plus its own.
 /// </summary>
-public sealed class WorkRow
+public class WorkRow
 {
     /// <summary>The columns to select into this class: <c>SELECT {Columns} FROM works …</c>.</summary>
     public const string Columns = """

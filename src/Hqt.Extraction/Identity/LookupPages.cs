@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Hqt.Extraction.Identity;
 
 /// <summary>
-/// Search and lookup pages: a Scholar or search-engine query, a catalogue search, a wiki's <c>Special:</c> pages and its
+/// Search and lookup pages: a Scholar or search-engine query, a catalogue search, a wiki's <c>Special:</c> pages, its red
+/// links (the form to write a missing article) and its
 /// articles about identifiers (Wikipedia's "ISBN", "Digital object identifier"…). Citation templates link every reference
 /// to them; none is the work cited. Such a link stands for the identifier it carries (an ISBN, a DOI, a PMID) or for
 /// nothing.
@@ -54,6 +55,8 @@ public static partial class LookupPages
         if (SearchHost().IsMatch(host)) return true;
         if (WikiNamespace().IsMatch(url) || (host.Contains("wiki") && WikiIdentifierArticle().IsMatch(uri.AbsolutePath))) return true;
         if (path.Contains("/index.php", StringComparison.OrdinalIgnoreCase) && HasParameter(query, "search")) return true;
+        // A wiki's red link: the form to write an article that does not exist ("…index.php?title=X&action=edit&redlink=1").
+        if (path.Contains("/index.php", StringComparison.OrdinalIgnoreCase) && HasParameter(query, "redlink")) return true;
         var search = path.Equals("/search", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/search/", StringComparison.OrdinalIgnoreCase)
             || path.Equals("/scholar", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/search", StringComparison.OrdinalIgnoreCase);
         var engine = Registrable(host) is "google" or "bing" or "baidu" or "yahoo" or "ecosia" or "qwant" or "startpage" or "yandex";

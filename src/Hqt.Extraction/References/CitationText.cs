@@ -5,8 +5,8 @@ namespace Hqt.Extraction.References;
 
 /// <summary>
 /// The fields of one bibliography entry, footnote or <c>&lt;cite&gt;</c> read from its text by the trained reference
-/// parser (<see cref="ReferenceParser"/>): title, authors, year, container, volume, issue and pages. An unsure parse
-/// gives its year and container but no title and no people: a wrong work or person in the graph is worse than none.
+/// parser (<see cref="ReferenceParser"/>): title, authors, year, container, volume, issue, pages and publisher. An unsure
+/// parse gives its year and container but no title, no publisher and no people: a wrong work or person in the graph is worse than none.
 /// </summary>
 static partial class CitationText
 {
@@ -31,6 +31,8 @@ static partial class CitationText
         draft.Pages ??= parsed.Pages;
         if (!parsed.IsConfident) return;
         draft.Title ??= Clean(parsed.Title);
+        // A publisher only from a sure parse: a guessed one would be printed under the work in every export.
+        draft.Publisher ??= parsed.Publisher;
         if (draft.Authors.Count == 0) draft.Authors = parsed.Authors.Select(a => a.Display).Where(n => n.Length is >= 2 and <= 100).Take(50).ToList();
     }
 

@@ -65,6 +65,10 @@ static partial class HighwireReferences
                 case "citation_pmid":
                     draft.Pmid ??= PubMedId.Normalize(value);
                     break;
+                // Who published it: a book's publisher, a thesis's or a report's institution (Google Scholar's tags).
+                case "citation_publisher" or "citation_dissertation_institution" or "citation_technical_report_institution":
+                    draft.Publisher ??= CitationText.Clean(value);
+                    break;
                 case "citation_url" or "citation_fulltext_html_url" or "citation_abstract_html_url" or "citation_pdf_url":
                     draft.Url ??= UrlCanonicalizer.Canonicalize(value);
                     break;

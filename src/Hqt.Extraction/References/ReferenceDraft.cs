@@ -16,6 +16,7 @@ sealed class ReferenceDraft
     public string? Volume;
     public string? Issue;
     public string? Pages;
+    public string? Publisher;
     public string? AnchorText;
     public string? Context;
     public readonly List<string> Signals = [];
@@ -45,6 +46,7 @@ sealed class ReferenceDraft
         Volume ??= other.Volume;
         Issue ??= other.Issue;
         Pages ??= other.Pages;
+        Publisher ??= other.Publisher;
         AnchorText ??= other.AnchorText;
         Context ??= other.Context;
         if (Kind == ReferenceKinds.WebPage && other.Kind != ReferenceKinds.WebPage) Kind = other.Kind;
@@ -61,6 +63,6 @@ sealed class ReferenceDraft
             else if (Doi is not null || ArxivId is not null || Pmid is not null) kind = ReferenceKinds.Paper;
         }
         var signals = Signals.OrderBy(ReferenceSignals.Rank).ToList();
-        return new ExtractedReference(kind, Title, Authors, Year, Doi, ArxivId, Isbn, Pmid, Url, AnchorText, Context, signals[0], signals, Container, Volume, Issue, Pages);
+        return new ExtractedReference(kind, Title, Authors, Year, Doi, ArxivId, Isbn, Pmid, Url, AnchorText, Context, signals[0], signals, Container, Volume, Issue, Pages, Publisher);
     }
 }

@@ -1,10 +1,12 @@
 using Hqt.Extraction.Identity;
+using Hqt.Names;
 
 namespace Hqt.Extraction.References;
 
 /// <summary>
 /// The page's references, merged as they arrive: two drafts are one reference when they share a DOI, arXiv id,
-/// ISBN, PMID, URL key or (for titled works) a normalised title.
+/// ISBN, PMID, URL key (an archived copy keyed as the page it archives) or (for titled works) a normalised title; a
+/// title too short to name one work alone ("MSA transformer") merges only with the same year and first author.
 /// </summary>
 sealed class ReferenceSet
 {
@@ -47,6 +49,7 @@ sealed class ReferenceSet
         else if (draft.Url is not null && existing.Url is not null
             && !UrlCanonicalizer.KeySpanOfCanonical(draft.Url).SequenceEqual(UrlCanonicalizer.KeySpanOfCanonical(existing.Url)))
         {
+            if (!existing.IsAlternateLink) PreferThePage(existing, draft);
             if (draft.IsAlternateLink || existing.IsAlternateLink)
             {
                 _drafts.Add(draft);
@@ -69,6 +72,20 @@ sealed class ReferenceSet
         foreach (var key in Keys(existing)) _byKey.TryAdd(key, existing);
     }
 
+    /// <summary>
+    /// A page and its archived copy (one work key): the page is the reference's address and the copy its other link,
+    /// naming the page as the page's own link spells it (the archive reads every spelling of a page as that page; the
+    /// graph files a copy with the exact page it names).
+    /// </summary>
+    static void PreferThePage(ReferenceDraft existing, ReferenceDraft draft)
+    {
+        if (existing.Url is null || draft.Url is null || UrlCanonicalizer.WorkKeyOfCanonical(existing.Url) != UrlCanonicalizer.WorkKeyOfCanonical(draft.Url)) return;
+        if (UrlCanonicalizer.ArchivedOriginal(existing.Url) is not null && UrlCanonicalizer.ArchivedOriginal(draft.Url) is null)
+            (existing.Url, draft.Url) = (draft.Url, existing.Url);
+        if (UrlCanonicalizer.ArchivedOriginal(draft.Url) is { } archived && archived != existing.Url && UrlCanonicalizer.ArchivedOriginal(existing.Url) is null)
+            draft.Url = UrlCanonicalizer.ArchivedAs(draft.Url, existing.Url);
+    }
+
     public IReadOnlyList<ExtractedReference> ToReferences()
     {
         var references = new ExtractedReference[_drafts.Count];
@@ -79,13 +96,20 @@ sealed class ReferenceSet
     static List<string> Keys(ReferenceDraft draft)
     {
         var keys = new List<string>(4);
-        if (draft.Url is not null) keys.Add(string.Concat("u:", UrlCanonicalizer.KeySpanOfCanonical(draft.Url)));
+        if (draft.Url is not null) keys.Add("u:" + UrlCanonicalizer.WorkKeyOfCanonical(draft.Url));
         if (draft.IsAlternateLink) return keys;
         if (draft.Doi is not null) keys.Add("d:" + draft.Doi);
         if (draft.ArxivId is not null) keys.Add("a:" + draft.ArxivId);
         if (draft.Isbn is not null) keys.Add("i:" + draft.Isbn);
         if (draft.Pmid is not null) keys.Add("p:" + draft.Pmid);
-        if (draft.Title is not null && TitleKey(draft.Title) is { Length: >= 16 } title) keys.Add("t:" + title);
+        if (draft.Title is not null && TitleKey(draft.Title) is { Length: >= 4 } title)
+        {
+            if (title.Length >= 16) keys.Add("t:" + title);
+            // A short title names many works; with the year and the first author's family name it names one (the same
+            // entry read from the page's citation metadata and from its reference list).
+            else if (draft.Year is { } year && draft.Authors.Count > 0 && NameForms.Read(draft.Authors[0]) is { Family.Length: > 0 } first)
+                keys.Add(string.Concat("s:", title, "|", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "|", first.Family));
+        }
         return keys;
     }
 

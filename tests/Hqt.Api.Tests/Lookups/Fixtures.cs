@@ -39,7 +39,8 @@ public static class Fixtures
         group_by = Array.Empty<object>(),
     };
 
-    public static object CrossrefWork(string doi, string title, int year, int referencedBy, object[] references) => new
+    /// <summary>A Crossref work: a journal article in "Crossref Quarterly", or with <paramref name="type"/> <c>book</c> a book (no container).</summary>
+    public static object CrossrefWork(string doi, string title, int year, int referencedBy, object[] references, string type = "journal-article") => new
     {
         status = "ok",
         message_type = "work",
@@ -47,8 +48,8 @@ public static class Fixtures
         message = new Dictionary<string, object>
         {
             ["DOI"] = doi,
-            ["type"] = "journal-article",
-            ["container-title"] = new[] { "Crossref Quarterly" },
+            ["type"] = type,
+            ["container-title"] = type == "book" ? Array.Empty<string>() : new[] { "Crossref Quarterly" },
             ["publisher"] = "Registry Press",
             ["volume"] = "3",
             ["issue"] = "1",

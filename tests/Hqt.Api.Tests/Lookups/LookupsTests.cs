@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 namespace Hqt.Api.Tests.Lookups;
 
@@ -33,6 +34,7 @@ public class LookupsTests : IAsyncLifetime
                 new { key = "ref1", DOI = "10.1000/root-one", unstructured = "Root One. The first root of the field. 1990." },
                 new { key = "ref2", DOI = (string?)null, unstructured = "A book with no identifiers, too loose to be a work" },
             ])));
+            app.MapGet("/works/10.1000/gamma-book", () => Fixtures.Json(Fixtures.CrossrefWork("10.1000/gamma-book", "Gamma: a book of upstream readings", 2012, 30, [], type: "book")));
             app.MapGet("/works/{**rest}", () => Fixtures.Json(new { status = "error", message = "Resource not found." }, 404));
         });
         _web = await FakeServer.StartAsync("127.0.0.2", app =>
@@ -125,6 +127,36 @@ public class LookupsTests : IAsyncLifetime
         var rootOne = $"work-{await LookupWait.WorkIdAsync(factory, "doi", "10.1000/root-one")}";
         Assert.Contains(beta.References, r => r.Origin == "crossref" && r.Id == rootOne);
         Assert.Single(beta.References);
+    }
+
+    [Fact]
+    public async Task APublisherALookupFoundIsExportedWhereEachFormatWantsIt()
+    {
+        using var factory = Factory();
+        using var client = factory.CreateAuthorizedClient();
+
+        await client.PostAsJsonAsync("/api/captures", CapturePage("https://blog.example.com/publishers", "https://doi.org/10.1000/gamma-book", "https://doi.org/10.1000/beta"));
+        await LookupWait.UntilIdleAsync(client, atLeastDone: 2);
+        var bib = await client.GetStringAsync("/api/suggestions/export?format=bibtex&limit=50");
+        using var csl = JsonDocument.Parse(await client.GetStringAsync("/api/suggestions/export?format=csljson&limit=50"));
+        var ris = await client.GetStringAsync("/api/suggestions/export?format=ris&limit=50");
+
+        // biblatex: a book has a publisher; an article has none (its journal's publisher is not cited).
+        var book = WorkVenueTests.Entry(bib, "10.1000/gamma-book");
+        Assert.StartsWith("@book{", book);
+        Assert.Contains("publisher = {Registry Press}", book);
+        var article = WorkVenueTests.Entry(bib, "10.1000/beta");
+        Assert.StartsWith("@article{", article);
+        Assert.DoesNotContain("publisher", article);
+        // CSL and RIS carry the publisher of every type.
+        var items = csl.RootElement.EnumerateArray().ToList();
+        var bookItem = items.Single(i => i.TryGetProperty("DOI", out var d) && d.GetString() == "10.1000/gamma-book");
+        Assert.Equal(("book", "Registry Press"), (bookItem.GetProperty("type").GetString(), bookItem.GetProperty("publisher").GetString()));
+        Assert.False(bookItem.TryGetProperty("publisher-place", out _));
+        Assert.Equal("Registry Press", items.Single(i => i.TryGetProperty("DOI", out var d) && d.GetString() == "10.1000/beta").GetProperty("publisher").GetString());
+        var bookRecord = ris.Split("ER  - ").Single(r => r.Contains("DO  - 10.1000/gamma-book"));
+        Assert.Contains("TY  - BOOK\r\n", bookRecord);
+        Assert.Contains("PB  - Registry Press\r\n", bookRecord);
     }
 
     [Fact]

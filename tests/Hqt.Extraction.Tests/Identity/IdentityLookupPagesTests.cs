@@ -21,12 +21,14 @@ public class IdentityLookupPagesTests
     [InlineData("https://en.wikipedia.org/wiki/Help:Citation_Style_1")]
     [InlineData("https://de.wikipedia.org/wiki/Spezial:ISBN-Suche/3499188980")]
     [InlineData("https://en.wikipedia.org/w/index.php?search=matrix")]
+    [InlineData("https://zh.wikipedia.org/w/index.php?title=National_Museum_of_Georgia&action=edit&redlink=1")]
     [InlineData("https://books.google.com/books?q=dylan")]
     [InlineData("https://example.org/search?q=dylan")]
     public void SearchAndLookupPagesAreNotWorks(string url) => Assert.True(LookupPages.IsLookup(url), url);
 
     [Theory]
     [InlineData("https://en.wikipedia.org/wiki/Hermitian_matrix")]
+    [InlineData("https://en.wikipedia.org/w/index.php?title=Bob_Dylan&oldid=1234567")]
     [InlineData("https://books.google.com/books?id=abc123")]
     [InlineData("https://pubmed.ncbi.nlm.nih.gov/5433709")]
     [InlineData("https://www.nature.com/articles/s41586-021-03819-2")]

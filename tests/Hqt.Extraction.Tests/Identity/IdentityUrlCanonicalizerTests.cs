@@ -19,6 +19,16 @@ public class IdentityUrlCanonicalizerTests
     [InlineData("https://www.example.com/news/story.amp.html", "https://www.example.com/news/story.html")]
     [InlineData("https://www.example.com/news/story?amp=1&page=2", "https://www.example.com/news/story?page=2")]
     [InlineData("https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/story", "https://www.example.com/news/story")]
+    [InlineData("http://www.cbsnews.com/stories/2004/12/02/60minutes/main658799.shtml%20%22", "http://www.cbsnews.com/stories/2004/12/02/60minutes/main658799.shtml")]
+    [InlineData("http://www.cbsnews.com/stories/main658799.shtml%20", "http://www.cbsnews.com/stories/main658799.shtml")]
+    [InlineData("https://example.com/search?q=cats%20%22", "https://example.com/search?q=cats")]
+    [InlineData("https://en.wikipedia.org/wiki/%22Love_and_Theft%22", "https://en.wikipedia.org/wiki/%22Love_and_Theft%22")]
+    [InlineData("https://example.com/a%20b", "https://example.com/a%20b")]
+    [InlineData("http://www.twitter.com/MichelleObama", "http://www.twitter.com/michelleobama")]
+    [InlineData("https://twitter.com/BarackObama/status/1234", "https://twitter.com/barackobama/status/1234")]
+    [InlineData("https://www.instagram.com/p/Bx12AbC/", "https://www.instagram.com/p/Bx12AbC/")]
+    [InlineData("https://bit.ly/3xYzAbC", "https://bit.ly/3xYzAbC")]
+    [InlineData("https://www.ncbi.nlm.nih.gov/Education/", "https://www.ncbi.nlm.nih.gov/Education/")]
     public void CanonicalizeGivesOneSpellingPerPage(string input, string expected) =>
         Assert.Equal(expected, UrlCanonicalizer.Canonicalize(input));
 
@@ -32,4 +42,21 @@ public class IdentityUrlCanonicalizerTests
     [Fact]
     public void KeyIgnoresSchemeWwwAndTrailingSlash() =>
         Assert.Equal(UrlCanonicalizer.Key("http://www.example.com/a/"), UrlCanonicalizer.Key("https://example.com/a"));
+
+    [Theory]
+    [InlineData("https://web.archive.org/web/20130820190547/http://variety.com/2007/film/reviews/x/", "http://variety.com/2007/film/reviews/x")]
+    [InlineData("http://web.archive.org/web/20190125110512/https://www3.nhk.or.jp/news/a.html", "https://www3.nhk.or.jp/news/a.html")]
+    [InlineData("https://web.archive.org/web/20070103001500id_/http://showcatsonline.com/x/minoxidil.htm", "http://www.showcatsonline.com/x/minoxidil.htm")]
+    [InlineData("https://web.archive.org/web/20140407061952/http://awardsdatabase.oscars.org/DisplayMain.jsp?curTime=1365675507836", "http://awardsdatabase.oscars.org/DisplayMain.jsp?curTime=1365675507836")]
+    [InlineData("https://web.archive.org/web/20080201133606/http://www.hgtv.com/article/0%2C1801%2C00.html", "http://www.hgtv.com/article/0,1801,00.html")]
+    public void AnArchivedCopyHasTheWorkKeyOfThePageItArchives(string archived, string original) =>
+        Assert.Equal(UrlCanonicalizer.WorkKeyOfCanonical(UrlCanonicalizer.Canonicalize(original)!), UrlCanonicalizer.WorkKeyOfCanonical(UrlCanonicalizer.Canonicalize(archived)!));
+
+    [Theory]
+    [InlineData("https://web.archive.org/web/20130820190547/http://variety.com/a", "http://variety.com/b")]
+    [InlineData("https://web.archive.org/web/*/http://variety.com/a", "http://variety.com/a")]
+    [InlineData("https://example.com/a%2Fb", "https://example.com/a/b")]
+    [InlineData("https://example.com/a?x=1%2C2", "https://example.com/a?x=1,2")]
+    public void OtherAddressesKeepTheirOwnWorkKey(string a, string b) =>
+        Assert.NotEqual(UrlCanonicalizer.WorkKeyOfCanonical(UrlCanonicalizer.Canonicalize(a)!), UrlCanonicalizer.WorkKeyOfCanonical(UrlCanonicalizer.Canonicalize(b)!));
 }

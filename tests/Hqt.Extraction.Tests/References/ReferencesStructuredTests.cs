@@ -24,6 +24,18 @@ public class ReferencesStructuredTests
     }
 
     [Fact]
+    public void HighwirePublisherAndAFreeTextBooksPublisherAreKept()
+    {
+        var references = Extract("""
+            <meta name="citation_reference" content="citation_title=The Left Hand of Darkness; citation_author=Ursula K. Le Guin; citation_publication_date=1969; citation_isbn=9780441478125; citation_publisher=Ace Books">
+            <meta name="citation_reference" content="Summerfield, William. The Quiet Harbour: Fishing Towns of the North Atlantic. Boston: Harbor House Press, 1987.">
+            """);
+
+        Assert.Equal("Ace Books", references.Single(r => r.Title == "The Left Hand of Darkness").Publisher);
+        Assert.Equal("Harbor House Press", references.Single(r => r.Title?.StartsWith("The Quiet Harbour") == true).Publisher);
+    }
+
+    [Fact]
     public void HighwireFreeTextCitationIsParsedForTitleAndYear()
     {
         var references = Extract("""<meta name="citation_reference" content="Wu, F. et al. A new coronavirus associated with human respiratory disease in China. Nature 579, 265–269 (2020).">""");
