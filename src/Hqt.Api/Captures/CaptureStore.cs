@@ -23,11 +23,18 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
     /// Stores a capture in one transaction (with its graph and lookups when it is extracted), or finds the one it
     /// repeats (same idempotency key, or the same content at the same URL or canonical URL).
     /// </summary>
-    public async Task<(Outcome Outcome, CaptureRow? Capture)> SaveAsync(long userId, NewCapture capture, CancellationToken ct)
+    /// <param name="repeatChecked">The caller asked <see cref="FindRepeatAsync(long, NewCapture, CancellationToken)"/> just
+    /// before (the endpoint does, before paying for extraction): not asked again. A twin stored in between is still
+    /// found: the unique constraints refuse the second insert and the loser answers with the winner.</param>
+    public async Task<(Outcome Outcome, CaptureRow? Capture)> SaveAsync(long userId, NewCapture capture, CancellationToken ct, bool repeatChecked = false)
     {
-        if (await FindRepeatAsync(userId, capture, ct) is { } repeat) return repeat;
+        if (!repeatChecked && await FindRepeatAsync(userId, capture, ct) is { } repeat) return repeat;
         // The page's words for search, read before the write turn is taken (CPU that need not hold up other writers).
-        var searchText = CaptureSearchIndex.TextOf(capture.HtmlGzip);
+        // A capture stored pending enters the search index when it is extracted (CompleteExtractionsAsync), with its
+        // authors and site: indexing is CPU the acknowledgement need not wait for (on PostgreSQL the tsvectors and the
+        // GIN insert were most of the database's time a capture), and the index row is then written once, not written
+        // and rewritten. Searches finish the reader's pending extractions first (FinishesPendingExtractions).
+        var searchText = capture.IsExtracted ? CaptureSearchIndex.TextOf(capture.HtmlGzip) : null;
         try
         {
             // BEGIN IMMEDIATE takes the write lock up front (no failed upgrade of a read lock: "database is locked").
@@ -48,8 +55,11 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
                 userId, documentId, capture.Url, capture.Title, capture.Selection, capturedAt, now, capture.ContentHash,
                 capture.HtmlGzip, capture.HtmlLength, capture.IdempotencyKey, extractorVersion, capture.ExtractJson,
             }, transaction, cancellationToken: ct));
-            await CaptureSearchIndex.InsertAsync(connection, transaction, id, capture.Title, capture.Url, capture.Extract, searchText, ct);
-            if (capture.IsExtracted) await WriteGraphAndLookupsAsync(connection, transaction, userId, id, capture.Extract, ct);
+            if (searchText is not null)
+            {
+                await CaptureSearchIndex.InsertAsync(connection, transaction, id, capture.Title, capture.Url, capture.Extract, searchText, ct);
+                await WriteGraphAndLookupsAsync(connection, transaction, userId, id, capture.Extract, ct);
+            }
             await write.CommitAsync(ct);
             if (capture.IsExtracted) lookups.Wake();
             // The row as written: no second read, and the extraction is not deserialised back from its JSON.
@@ -143,6 +153,7 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
         if (done.Count == 0) return;
         // Serialised before the write turn is taken: a big page's JSON is CPU that need not hold up other writers.
         var jsons = done.Select(d => System.Text.Json.JsonSerializer.Serialize(d.Extract, CaptureJson.Options)).ToList();
+        var texts = done.Select(d => CaptureSearchIndex.TextOf(d.Capture.HtmlGzip)).ToList();
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, transaction) = (write.Connection, write.Transaction);
         // PostgreSQL: the users' graph locks first, in one order, before any capture row: another instance extracting
@@ -159,7 +170,7 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
                 RETURNING document_id, content_hash
                 """, new { json, version = Hqt.Extraction.PageExtractor.Version, title = extract.Title, capture.Id }, transaction, cancellationToken: ct));
             if (stored is not { } row) continue;
-            await CaptureSearchIndex.UpdateFieldsAsync(connection, transaction, capture.Id, capture.Url, extract, ct);
+            await CaptureSearchIndex.IndexExtractedAsync(connection, transaction, capture.Id, capture.Url, extract, texts[i], ct);
             await FileUnderCanonicalUrlAsync(connection, transaction, capture, row.DocumentId, row.ContentHash, extract.CanonicalUrl, ct);
             await WriteGraphAndLookupsAsync(connection, transaction, capture.UserId, capture.Id, extract, ct);
         }
