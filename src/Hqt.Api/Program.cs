@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hqt.Api.Auth;
 using Hqt.Api.Captures;
+using Hqt.Api.Captures.Pending;
 using Hqt.Api.Exports;
 using Hqt.Api.Extract;
 using Hqt.Api.Graph;
@@ -87,9 +88,7 @@ builder.Services.AddAuthorizationBuilder()
 builder.Services.AddSingleton<GraphStore>();
 builder.Services.AddSingleton<CaptureExtraction>();
 builder.Services.AddSingleton<CaptureStore>();
-builder.Services.AddSingleton<LowPriorityCpu>();
-builder.Services.AddSingleton<PendingExtractions>();
-builder.Services.AddHostedService<ExtractionWorker>();
+builder.Services.AddPendingExtraction();
 builder.Services.AddSingleton<WorkStore>();
 builder.Services.AddLookups(lookupsOptions);
 builder.Services.AddSingleton<ReaderGraphCache>();
@@ -120,18 +119,19 @@ app.UseRateLimiter();
 app.MapHome();
 app.MapHqtOpenApi();
 app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-app.MapCaptures();
 app.MapExtract();
 app.MapReferenceParsing();
-// Reads of the graph first finish the reader's captures that were acknowledged before being extracted.
-app.MapWorks().FinishesPendingExtractions();
-app.MapLookups().FinishesPendingExtractions();
-app.MapSuggestions().FinishesPendingExtractions();
-app.MapExports().FinishesPendingExtractions();
-app.MapPageUpstream().FinishesPendingExtractions();
-app.MapPeople().FinishesPendingExtractions();
 app.MapUpstream();
-app.MapGraphView().FinishesPendingExtractions();
+// Reads of captures and the graph first finish the reader's captures that were acknowledged before being extracted.
+var libraryReads = app.MapGroup("").FinishesPendingExtractions();
+libraryReads.MapCaptures();
+libraryReads.MapWorks();
+libraryReads.MapLookups();
+libraryReads.MapSuggestions();
+libraryReads.MapExports();
+libraryReads.MapPageUpstream();
+libraryReads.MapPeople();
+libraryReads.MapGraphView();
 app.MapImports();
 
 app.Run();

@@ -12,6 +12,7 @@ public sealed class ChildServer(string? dataDirectory = null, PostgresDatabase? 
 {
     public const string Token = "durable-token-Hs4Kq8Zm2Xw7Lp3Vn9Rc";
 
+    static readonly HashSet<int> Taken = [];
     readonly int _port = FreePort();
     Process? _process;
     readonly System.Text.StringBuilder _errors = new();
@@ -127,8 +128,27 @@ public sealed class ChildServer(string? dataDirectory = null, PostgresDatabase? 
         return client;
     }
 
+    // HQT_TEST_PORTS=5400-5409: servers take the first free port of that range (a machine where ports are handed out).
     static int FreePort()
     {
+        if (System.Environment.GetEnvironmentVariable("HQT_TEST_PORTS")?.Split('-') is [var low, var high]
+            && int.TryParse(low, out var from) && int.TryParse(high, out var to))
+        {
+            lock (Taken)
+                for (var port = from; port <= to; port++)
+                {
+                    if (Taken.Contains(port)) continue;
+                    try
+                    {
+                        using var probe = new TcpListener(System.Net.IPAddress.Loopback, port);
+                        probe.Start();
+                        Taken.Add(port);
+                        return port;
+                    }
+                    catch (SocketException) { }
+                }
+            throw new InvalidOperationException($"No free port left in HQT_TEST_PORTS={from}-{to}.");
+        }
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
@@ -137,6 +157,7 @@ public sealed class ChildServer(string? dataDirectory = null, PostgresDatabase? 
     public void Dispose()
     {
         Kill();
+        lock (Taken) Taken.Remove(_port);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_ownsDatabase) Postgres?.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }

@@ -159,7 +159,7 @@ public class PendingReadBudgetTests(PendingReadBudgetTests.NoWorkerFactory facto
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services =>
             {
-                var worker = services.Single(s => s.ImplementationType == typeof(Hqt.Api.Captures.ExtractionWorker));
+                var worker = services.Single(s => s.ImplementationType == typeof(Hqt.Api.Captures.Pending.ExtractionWorker));
                 services.Remove(worker);
             });
         }
@@ -183,7 +183,7 @@ public class PendingReadBudgetTests(PendingReadBudgetTests.NoWorkerFactory facto
         Assert.All(hurriedItems, c => Assert.Equal("pending", c.Extraction));
 
         // The same reader with the default budget: the read extracts the backlog first.
-        var pending = factory.Services.GetRequiredService<Hqt.Api.Captures.PendingExtractions>();
+        var pending = factory.Services.GetRequiredService<Hqt.Api.Captures.Pending.PendingReadFilter>();
         long userId;
         await using (var db = await factory.Services.GetRequiredService<Db>().OpenAsync())
             userId = await db.ExecuteScalarAsync<long>("SELECT user_id FROM captures WHERE id = @id", new { id = hurriedItems[0].Id });

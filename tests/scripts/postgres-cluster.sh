@@ -70,7 +70,8 @@ log_min_messages = warning
 CONF
   local tries=0
   while :; do
-    port=$(free_port)
+    # HQT_TEST_POSTGRES_PORT: a port of the caller's own range (machines where ports are handed out), else a free one.
+    port=${HQT_TEST_POSTGRES_PORT:-$(free_port)}
     if run "$bin/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/server.log" -w -t 60 start >&2; then break; fi
     tries=$((tries + 1)); [ "$tries" -ge 3 ] && { cat "$dir/server.log" >&2; exit 1; }
   done

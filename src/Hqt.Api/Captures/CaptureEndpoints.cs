@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hqt.Api.Auth;
+using Hqt.Api.Captures.Pending;
 using Hqt.Api.Hosting;
 using Hqt.Extraction;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,22 +25,21 @@ public static class CaptureEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimits.Captures)
-            .WithBodyLimit((HqtOptions o) => o.MaxCaptureBytes);
+            .WithBodyLimit((HqtOptions o) => o.MaxCaptureBytes)
+            .AnswersBeforePendingExtractions();
         captures.MapGet("/", ListCaptures)
-            .FinishesPendingExtractions()
             .WithName("ListCaptures")
             .WithSummary("List or search captures, a page at a time")
             .WithDescription("Without q, site, author, from or to: newest first. With them: full-text search over title, authors, site and the page's text (all words must match, the last as a prefix), best match first, each item with a snippet whose matched words sit between U+E000 and U+E001; site and author filter by those fields, from/to by capture time (to is exclusive).")
             .ProducesValidationProblem();
         captures.MapGet("/{id:long}", GetCapture)
-            .FinishesPendingExtractions()
             .WithName("GetCapture")
             .WithSummary("Get one capture with everything extracted from it");
         captures.MapDelete("/{id:long}", DeleteCapture)
+            .AnswersBeforePendingExtractions()
             .WithName("DeleteCapture")
             .WithSummary("Delete a capture and whatever only it produced");
         captures.MapPost("/reextract", Reextract)
-            .FinishesPendingExtractions()
             .RequireRateLimiting(RateLimits.Cpu)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ReextractCaptures")

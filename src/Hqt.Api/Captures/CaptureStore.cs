@@ -30,7 +30,7 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
     {
         if (!repeatChecked && await FindRepeatAsync(userId, capture, ct) is { } repeat) return repeat;
         // The page's words for search, read before the write turn is taken (CPU that need not hold up other writers).
-        // A capture stored pending enters the search index when it is extracted (CompleteExtractionsAsync), with its
+        // A capture stored pending enters the search index when its extraction is stored (Pending/PendingQueue), with its
         // authors and site: indexing is CPU the acknowledgement need not wait for (on PostgreSQL the tsvectors and the
         // GIN insert were most of the database's time a capture), and the index row is then written once, not written
         // and rewritten. Searches finish the reader's pending extractions first (FinishesPendingExtractions).
@@ -106,95 +106,18 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
         return same is null ? null : (Outcome.Existing, same);
     }
 
-    static Task<long> UpsertDocumentAsync(DbConnection connection, DbTransaction transaction, long userId, string canonicalUrl, CancellationToken ct) =>
+    internal static Task<long> UpsertDocumentAsync(DbConnection connection, DbTransaction transaction, long userId, string canonicalUrl, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO documents (user_id, canonical_url, created_at) VALUES (@userId, @canonicalUrl, @now)
             ON CONFLICT (user_id, canonical_url) DO UPDATE SET canonical_url = excluded.canonical_url
             RETURNING id
             """, new { userId, canonicalUrl, now = DateTimeOffset.UtcNow.ToString("O") }, transaction, cancellationToken: ct));
 
-    async Task WriteGraphAndLookupsAsync(DbConnection connection, DbTransaction transaction, long userId, long captureId, Hqt.Extraction.PageExtract extract, CancellationToken ct)
+    /// <summary>A capture's graph and, in the same transaction, its lookups: an extracted capture always has its lookups queued.</summary>
+    internal async Task WriteGraphAndLookupsAsync(DbConnection connection, DbTransaction transaction, long userId, long captureId, Hqt.Extraction.PageExtract extract, CancellationToken ct)
     {
         var written = await graph.WriteCaptureAsync(connection, transaction, userId, captureId, extract, ct);
-        // In the same transaction: an extracted capture always has its lookups queued.
         await lookups.EnqueueForCaptureAsync(connection, transaction, userId, captureId, written.Cited, ct);
-    }
-
-    /// <summary>A stored capture waiting for extraction (extractor version 0), with its page.</summary>
-    public sealed record PendingCapture(long Id, long UserId, string Url, byte[] HtmlGzip);
-
-    /// <summary>The backlog in capture order: everyone's, or one user's; <paramref name="afterId"/> pages through it.</summary>
-    public async Task<IReadOnlyList<PendingCapture>> PendingAsync(long? userId, long afterId, int limit, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<PendingCapture>(new CommandDefinition("""
-            SELECT id, user_id AS UserId, url, html_gzip AS HtmlGzip FROM captures
-            WHERE extractor_version = 0 AND id > @afterId AND (@userId IS NULL OR user_id = @userId)
-            ORDER BY id LIMIT @limit
-            """, new { userId, afterId, limit }, cancellationToken: ct));
-        return rows.AsList();
-    }
-
-    /// <summary>Captures waiting for extraction: everyone's, or one user's.</summary>
-    public async Task<int> CountPendingAsync(long? userId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM captures WHERE extractor_version = 0 AND (@userId IS NULL OR user_id = @userId)", new { userId }, cancellationToken: ct));
-    }
-
-    /// <summary>
-    /// Stores the extractions of pending captures in one transaction (one commit for the batch): each capture moves
-    /// to the document of the canonical URL its page names, gets its graph and its lookups. A capture deleted or
-    /// extracted by someone else meanwhile is skipped.
-    /// </summary>
-    public async Task CompleteExtractionsAsync(IReadOnlyList<(PendingCapture Capture, Hqt.Extraction.PageExtract Extract)> done, CancellationToken ct)
-    {
-        if (done.Count == 0) return;
-        // Serialised before the write turn is taken: a big page's JSON is CPU that need not hold up other writers.
-        var jsons = done.Select(d => System.Text.Json.JsonSerializer.Serialize(d.Extract, CaptureJson.Options)).ToList();
-        var texts = done.Select(d => CaptureSearchIndex.TextOf(d.Capture.HtmlGzip)).ToList();
-        await using var write = await db.BeginWriteAsync(ct);
-        var (connection, transaction) = (write.Connection, write.Transaction);
-        // PostgreSQL: the users' graph locks first, in one order, before any capture row: another instance extracting
-        // an overlapping batch then waits here instead of deadlocking on a capture row while holding a graph lock.
-        foreach (var userId in done.Select(d => d.Capture.UserId).Distinct().Order())
-            await Graph.GraphStore.LockUserGraphAsync(connection, transaction, userId, ct);
-        for (var i = 0; i < done.Count; i++)
-        {
-            var (capture, extract) = done[i];
-            var json = jsons[i];
-            var stored = await connection.QuerySingleOrDefaultAsync<(long DocumentId, string ContentHash)?>(new CommandDefinition("""
-                UPDATE captures SET extract_json = @json, extractor_version = @version, title = COALESCE(@title, title)
-                WHERE id = @Id AND extractor_version = 0
-                RETURNING document_id, content_hash
-                """, new { json, version = Hqt.Extraction.PageExtractor.Version, title = extract.Title, capture.Id }, transaction, cancellationToken: ct));
-            if (stored is not { } row) continue;
-            await CaptureSearchIndex.IndexExtractedAsync(connection, transaction, capture.Id, capture.Url, extract, texts[i], ct);
-            await FileUnderCanonicalUrlAsync(connection, transaction, capture, row.DocumentId, row.ContentHash, extract.CanonicalUrl, ct);
-            await WriteGraphAndLookupsAsync(connection, transaction, capture.UserId, capture.Id, extract, ct);
-        }
-        await write.CommitAsync(ct);
-        lookups.Wake();
-    }
-
-    /// <summary>
-    /// A pending capture was filed under its URL; its page may name another canonical URL. It moves there, unless
-    /// that document already holds the same content (the same page captured under two URLs before either was
-    /// extracted): both captures were acknowledged, so both are kept, and this one stays where it is.
-    /// </summary>
-    static async Task FileUnderCanonicalUrlAsync(DbConnection connection, DbTransaction transaction, PendingCapture capture,
-        long documentId, string contentHash, string canonicalUrl, CancellationToken ct)
-    {
-        var current = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT canonical_url FROM documents WHERE id = @documentId", new { documentId }, transaction, cancellationToken: ct));
-        if (current == canonicalUrl) return;
-        var target = await UpsertDocumentAsync(connection, transaction, capture.UserId, canonicalUrl, ct);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE captures SET document_id = @target
-            WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM captures WHERE document_id = @target AND content_hash = @contentHash);
-            DELETE FROM documents WHERE id IN (@documentId, @target) AND NOT EXISTS (SELECT 1 FROM captures WHERE document_id = documents.id);
-            """, new { target, capture.Id, contentHash, documentId }, transaction, cancellationToken: ct));
     }
 
     public async Task<CaptureRow?> FindAsync(long userId, long id, CancellationToken ct)

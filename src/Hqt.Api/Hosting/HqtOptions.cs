@@ -72,6 +72,13 @@ public sealed class HqtOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan PendingReadBudget { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a claim on a pending capture holds without renewal (the instance extracting it renews it every third
+    /// of that). A claim whose lease ran out (its instance crashed or stopped) returns the capture to the queue.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PendingExtractionLease { get; set; } = TimeSpan.FromMinutes(2);
+
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
     public string DatabasePath => Path.Combine(ResolvedDataDirectory, "hqt.db");
     public string TokenFilePath => Path.Combine(ResolvedDataDirectory, "api-token");

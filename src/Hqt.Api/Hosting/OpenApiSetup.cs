@@ -87,7 +87,7 @@ public static class OpenApiSetup
                 if (metadata.OfType<BodyLimit>().Any() || metadata.OfType<Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute>().Any()) Respond(operation, 413);
                 if (operation.RequestBody is not null) { Respond(operation, 400); Respond(operation, 415); }
                 if (operation.Parameters?.Count > 0) Respond(operation, 400);
-                if (metadata.OfType<Captures.ReportsPendingCaptures>().Any()) AddPendingHeader(operation);
+                if (metadata.OfType<Captures.Pending.ReportsPendingCaptures>().Any()) AddPendingHeader(operation);
                 DeclareAllowedValues(operation, context);
                 return Task.CompletedTask;
             });
@@ -143,7 +143,7 @@ public static class OpenApiSetup
         {
             if (!status.StartsWith('2') || response is not OpenApiResponse concrete) continue;
             concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            concrete.Headers[Captures.FinishPendingExtractionsFilter.PendingHeader] = new OpenApiHeader
+            concrete.Headers[Captures.Pending.PendingReadFilter.PendingHeader] = new OpenApiHeader
             {
                 Description = "Present when some of your captures are still being extracted: how many. The answer leaves them out; ask again shortly.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
