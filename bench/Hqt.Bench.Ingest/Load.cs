@@ -14,6 +14,9 @@ public sealed record LevelResult(
     public IReadOnlyList<double> InstanceCpuMsPerCapture { get; init; } = [];
     /// <summary>CPU time a capture of the PostgreSQL cluster (all its processes; load and drain); null on SQLite.</summary>
     public double? DatabaseCpuMsPerCapture { get; init; }
+    /// <summary>The same less what the database spends idle (its rate before the level, times the level's load and drain).</summary>
+    public double? DatabaseCpuMsPerCaptureLessIdle { get; init; }
+    public double DatabaseIdleCpuMsPerSecond { get; init; }
     /// <summary>Statements (pg_stat_statements) and transactions (pg_stat_database) a capture, load and drain.</summary>
     public double? StatementsPerCapture { get; init; }
     public double? TransactionsPerCapture { get; init; }
@@ -56,6 +59,9 @@ public static class Load
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, int>();
         long next = -1;
+        // The database's CPU with the servers idle (their pollers, PostgreSQL's own background work), per second: the
+        // level's figure is also given without it, since a long drain would otherwise charge idle time to each capture.
+        var idleRate = probe is null ? 0 : await probe.IdleCpuRateAsync(TimeSpan.FromSeconds(3));
         if (probe is not null) await probe.ResetStatementsAsync();
         var dbBefore = probe is null ? null : await probe.CountAsync();
         var dbCpuBefore = probe?.CpuTime() ?? TimeSpan.Zero;
@@ -106,18 +112,19 @@ public static class Load
         // starts from an idle server.
         var pendingAtEnd = server.PendingExtractions();
         var drain = Stopwatch.StartNew();
-        while (server.PendingExtractions() > 0 && drain.Elapsed < TimeSpan.FromMinutes(10)) await Task.Delay(50);
+        while (server.PendingExtractions() > 0 && drain.Elapsed < TimeSpan.FromMinutes(10)) await Task.Delay(probe is null ? 50 : 200);
         drain.Stop();
         var serverCpuWithDrain = (server.CpuTime() - cpuBefore).TotalMilliseconds;
         var perCapture = 1.0 / Math.Max(1, ok);
         var instanceCpu = server.Servers.Select((s, i) => (s.CpuTime() - instanceBefore[i]).TotalMilliseconds * perCapture).ToList();
         var throttled = server.Servers.Select((s, i) => s.Cap?.Throttling() is { } after && throttleBefore[i] is { } before
             ? (after.ThrottledPeriods - before.ThrottledPeriods) / (double)Math.Max(1, after.Periods - before.Periods) : double.NaN).ToList();
-        double? dbCpu = null, statements = null, transactions = null;
+        double? dbCpu = null, dbCpuBusy = null, statements = null, transactions = null;
         IReadOnlyList<(string, long, double)> top = [];
         if (probe is not null)
         {
             dbCpu = (probe.CpuTime() - dbCpuBefore).TotalMilliseconds * perCapture;
+            dbCpuBusy = dbCpu - idleRate * (wall.Elapsed + drain.Elapsed).TotalSeconds * perCapture;
             var after = await probe.CountAsync();
             statements = after.Statements * perCapture;   // reset at the start of the level
             transactions = (after.Transactions - dbBefore!.Transactions) * perCapture;
@@ -131,7 +138,7 @@ public static class Load
             pendingAtEnd, drain.Elapsed.TotalSeconds, ok / (wall.Elapsed.TotalSeconds + drain.Elapsed.TotalSeconds),
             serverCpuWithDrain / Math.Max(1, ok))
         {
-            InstanceCpuMsPerCapture = instanceCpu, DatabaseCpuMsPerCapture = dbCpu, StatementsPerCapture = statements,
+            InstanceCpuMsPerCapture = instanceCpu, DatabaseCpuMsPerCapture = dbCpu, DatabaseCpuMsPerCaptureLessIdle = dbCpuBusy, DatabaseIdleCpuMsPerSecond = idleRate, StatementsPerCapture = statements,
             TransactionsPerCapture = transactions, TopStatements = top, BackendStates = states, ThrottledShare = throttled,
         };
     }

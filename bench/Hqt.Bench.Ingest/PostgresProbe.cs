@@ -72,6 +72,14 @@ public sealed class PostgresProbe : IAsyncDisposable
         return TimeSpan.FromMilliseconds(ticks * 10.0);   // USER_HZ is 100 on Linux
     }
 
+    /// <summary>The cluster's CPU ms per second over <paramref name="window"/> (call it with the servers idle).</summary>
+    public async Task<double> IdleCpuRateAsync(TimeSpan window)
+    {
+        var before = CpuTime();
+        await Task.Delay(window);
+        return (CpuTime() - before).TotalMilliseconds / window.TotalSeconds;
+    }
+
     public sealed record Counts(long Statements, long Transactions, IReadOnlyList<(string Query, long Calls, double TotalMs)> Top);
 
     /// <summary>Statements (pg_stat_statements) and committed transactions (pg_stat_database) in this database so far.</summary>
@@ -120,7 +128,7 @@ public sealed class PostgresProbe : IAsyncDisposable
                             WHEN state = 'active' AND wait_event_type IS NOT NULL THEN 'active: ' || wait_event_type || ' ' || wait_event
                             WHEN state = 'active' THEN 'active: on CPU'
                             WHEN state = 'idle in transaction' THEN 'idle in transaction (waiting for the API)'
-                            ELSE state END, COUNT(*)
+                            ELSE COALESCE(state, 'starting') END, COUNT(*)
                 FROM pg_stat_activity
                 WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
                 GROUP BY 1
@@ -136,6 +144,11 @@ public sealed class PostgresProbe : IAsyncDisposable
                     await Task.Delay(50, ct);
                 }
                 catch (OperationCanceledException) { return; }
+                catch (Exception e) when (e is NpgsqlException or InvalidCastException)
+                {
+                    // A sample lost (a backend caught mid-change, the server busy): the next one counts.
+                    try { await Task.Delay(50, ct); } catch (OperationCanceledException) { return; }
+                }
             }
         });
     }

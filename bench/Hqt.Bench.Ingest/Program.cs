@@ -111,7 +111,8 @@ Console.WriteLine("extraction backlog left when the level's load stopped and how
 foreach (var r in results)
 {
     var line = $"c={r.Concurrency} CPU ms a capture (load and drain): instances {string.Join(" + ", r.InstanceCpuMsPerCapture.Select(x => x.ToString("F1")))}, client {r.ClientCpuMsPerCapture:F1}";
-    if (r.DatabaseCpuMsPerCapture is { } db) line += $", PostgreSQL {db:F1}";
+    if (r.DatabaseCpuMsPerCapture is { } db)
+        line += $", PostgreSQL {db:F1} ({r.DatabaseCpuMsPerCaptureLessIdle:F1} less its idle {r.DatabaseIdleCpuMsPerSecond:F0} ms/s)";
     if (r.ThrottledShare.Any(t => !double.IsNaN(t))) line += $"; periods throttled by the cap {string.Join(" / ", r.ThrottledShare.Select(t => t.ToString("P0")))}";
     Console.WriteLine(line);
     if (r.TransactionsPerCapture is { } tx)
