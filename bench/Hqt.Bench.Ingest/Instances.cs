@@ -14,13 +14,17 @@ public sealed class Instances : IAsyncDisposable
 {
     public IReadOnlyList<ServerProcess> Servers { get; }
     readonly string? _postgres;
+    Npgsql.NpgsqlDataSource? _probe;
 
     Instances(IReadOnlyList<ServerProcess> servers, string? postgres) => (Servers, _postgres) = (servers, postgres);
 
     /// <summary>One SQLite server started by the caller (which disposes it).</summary>
     public Instances(ServerProcess single) : this([single], null) { }
 
-    public static async Task<Instances> StartAsync(string apiDll, string? postgres, int count, bool pin, IReadOnlyDictionary<string, string> extra)
+    public const string TokenKey = "5c1d2e3f405162738495a6b7c8d9e0f1021324354657687980a1b2c3d4e5f607";
+
+    public static async Task<Instances> StartAsync(string apiDll, string? postgres, int count, bool pin, IReadOnlyDictionary<string, string> extra,
+        double? cpuShare = null)
     {
         var servers = new List<ServerProcess>();
         var cores = Environment.ProcessorCount;
@@ -31,13 +35,50 @@ public sealed class Instances : IAsyncDisposable
             {
                 settings["Hqt__Database__Provider"] = "postgres";
                 settings["ConnectionStrings__Hqt"] = postgres;
-                settings["Hqt__TokenKey"] = "5c1d2e3f405162738495a6b7c8d9e0f1021324354657687980a1b2c3d4e5f607";
+                settings["Hqt__TokenKey"] = TokenKey;
             }
             // Pinned: instance i on core i (mod cores); the bench client and PostgreSQL float.
             var pinTo = pin ? i % cores : (int?)null;
-            servers.Add(await ServerProcess.StartAsync(apiDll, settings, pinTo));
+            servers.Add(await ServerProcess.StartAsync(apiDll, settings, pinTo, cpuShare));
         }
         return new Instances(servers, postgres);
+    }
+
+    /// <summary>
+    /// Readers 2..N with a token each (reader 1 is the bootstrap token's), made through the server's own command line
+    /// (<c>users add</c>, <c>tokens issue</c>) as an operator would, on the first server's data directory or the
+    /// PostgreSQL database.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AddReadersAsync(string apiDll, int readers)
+    {
+        var tokens = new List<string> { ServerProcess.Token };
+        for (var i = 2; i <= readers; i++)
+        {
+            await CliAsync(apiDll, "users", "add", $"reader-{i}");
+            var output = await CliAsync(apiDll, "tokens", "issue", $"reader-{i}", "--name", "bench");
+            tokens.Add(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
+        }
+        return tokens;
+    }
+
+    async Task<string> CliAsync(string apiDll, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(apiDll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["Hqt__DataDirectory"] = Servers[0].DataDirectory;
+        if (_postgres is not null)
+        {
+            start.Environment["Hqt__Database__Provider"] = "postgres";
+            start.Environment["ConnectionStrings__Hqt"] = _postgres;
+            start.Environment["Hqt__TokenKey"] = TokenKey;
+        }
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"hqt {string.Join(' ', args)}: {error}");
+        return output;
     }
 
     public TimeSpan CpuTime() => Servers.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime());
@@ -47,8 +88,10 @@ public sealed class Instances : IAsyncDisposable
     public int PendingExtractions()
     {
         if (_postgres is null) return Servers[0].PendingExtractions();
-        using var connection = new Npgsql.NpgsqlConnection(_postgres);
-        connection.Open();
+        // Polled through the drain: a pooled connection with no reset, so the poll is one cheap statement on the
+        // database's CPU being measured, not a DISCARD ALL and a fresh plan each time.
+        _probe ??= Npgsql.NpgsqlDataSource.Create(_postgres + ";No Reset On Close=true;Max Auto Prepare=4;Application Name=hqt-bench-poll");
+        using var connection = _probe.OpenConnection();
         using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM captures WHERE extractor_version = 0", connection);
         return Convert.ToInt32(command.ExecuteScalar());
     }
@@ -56,6 +99,7 @@ public sealed class Instances : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var server in Servers) await server.DisposeAsync();
+        if (_probe is not null) await _probe.DisposeAsync();
     }
 }
 

@@ -10,6 +10,12 @@ using Hqt.Bench.Throughput;
 // --postgres CONNSTRING [--instances N] [--pin]: N servers on one (empty) PostgreSQL database, requests round-robin,
 //   each server pinned to its own core with --pin. --fake-lookups: lookups on, against a local OpenAlex/Crossref that
 //   counts what it is asked, to report lookups run twice (a job claimed by two instances).
+// --cpu-share P: every server in its own CPU cgroup capped at P cores (CpuCap.cs), so one and two instances compare
+//   instance capacity while PostgreSQL and the client keep headroom. --users N: the load spread over N readers (tokens
+//   made through the server's command line), request n as reader (n div instances) mod N.
+// With --postgres the report adds the database's side: its CPU a capture (every process of the cluster, from /proc),
+// statements and transactions a capture (pg_stat_statements if preloaded, pg_stat_database) and what its backends
+// were doing (pg_stat_activity sampled every 50 ms).
 var repo = FindRepo();
 string apiDll = Path.Combine(repo, "src", "Hqt.Api", "bin", "Release", "net10.0", "Hqt.Api.dll");
 string corpus = Path.GetFullPath(Path.Combine(Environment.GetEnvironmentVariable("HQT_SHARED") ?? Path.Combine(repo, "..", "shared"), "corpus", "dev"));
@@ -21,6 +27,8 @@ int? bigPage = null, maxReferences = null;
 string? postgres = null;
 int instances = 1;
 bool pin = false, fakeLookups = false;
+double? cpuShare = null;
+int users = 1;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => args[++i];
@@ -40,6 +48,8 @@ for (var i = 0; i < args.Length; i++)
         case "--instances": instances = int.Parse(Next()); break;
         case "--pin": pin = true; break;
         case "--fake-lookups": fakeLookups = true; break;
+        case "--cpu-share": cpuShare = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--users": users = int.Parse(Next()); break;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
@@ -75,17 +85,20 @@ if (scholarly is not null)
     extra["Hqt__Lookups__RequestsPerSecond"] = "0";
     extra["Hqt__Lookups__PollInterval"] = "00:00:00.200";
 }
-await using var server = await Instances.StartAsync(apiDll, postgres, instances, pin, extra);
+await using var probe = postgres is null ? null : await PostgresProbe.CreateAsync(postgres);
+await using var server = await Instances.StartAsync(apiDll, postgres, instances, pin, extra, cpuShare);
 foreach (var s in server.Servers) Console.Error.WriteLine($"server pid {s.Pid} on {s.BaseAddress}, data {s.DataDirectory}");
-Console.Error.WriteLine($"{(postgres is null ? "SQLite" : $"PostgreSQL, {instances} instance(s)")}{(pin ? ", pinned one core each" : "")}{(fakeLookups ? ", lookups on (local fake)" : "")}");
+var tokens = await server.AddReadersAsync(apiDll, users);
+Console.Error.WriteLine($"{(postgres is null ? "SQLite" : $"PostgreSQL, {instances} instance(s)")}{(pin ? ", pinned one core each" : "")}"
+    + $"{(cpuShare is { } share ? $", each capped at {share:0.##} core(s) (cgroup)" : "")}, {users} reader(s){(fakeLookups ? ", lookups on (local fake)" : "")}");
 var payloads = new Payloads(pages);
 // Warm-up (JIT, tiered compilation, SQLite cache, connection pool): a pass at the highest concurrency, not reported.
-await Load.RunAsync(server, payloads, levels.Max(), Math.Min(count, 2 * pages.Count), TimeSpan.FromSeconds(seconds), "warmup");
+await Load.RunAsync(server, payloads, levels.Max(), Math.Min(count, 2 * pages.Count), TimeSpan.FromSeconds(seconds), "warmup", tokens);
 
 var results = new List<LevelResult>();
 foreach (var c in levels)
 {
-    var r = await Load.RunAsync(server, payloads, c, count, TimeSpan.FromSeconds(seconds), $"c{c}");
+    var r = await Load.RunAsync(server, payloads, c, count, TimeSpan.FromSeconds(seconds), $"c{c}", tokens, probe);
     results.Add(r);
     Console.Error.WriteLine($"  c={c} done: {r.Ok}/{r.Requests} ok in {r.Seconds:F1}s");
 }
@@ -95,6 +108,19 @@ foreach (var r in results)
     Console.WriteLine($"{r.Concurrency,5} {r.Requests,9} {r.Errors,7} {r.CapturesPerSecond,11:F1} {r.P50Ms,8:F1} {r.P99Ms,8:F1} {r.MaxMs,8:F1} {r.ServerCpuMsPerCapture,15:F1} {r.ClientCpuMsPerCapture,15:F1} {r.ServerRssMiB,12} {r.ServerPeakRssMiB,6} {r.PendingAtEnd,8} {r.DrainSeconds,8:F1} {r.ExtractedPerSecond,12:F1} {r.ServerCpuMsPerCaptureWithDrain,20:F1}");
 Console.WriteLine("captures/s and latency: acknowledged captures (stored durably; extracted inline when idle, else pending). pending/drain s: the");
 Console.WriteLine("extraction backlog left when the level's load stopped and how long the server took to clear it; extracted/s = captures / (load + drain).");
+foreach (var r in results)
+{
+    var line = $"c={r.Concurrency} CPU ms a capture (load and drain): instances {string.Join(" + ", r.InstanceCpuMsPerCapture.Select(x => x.ToString("F1")))}, client {r.ClientCpuMsPerCapture:F1}";
+    if (r.DatabaseCpuMsPerCapture is { } db)
+        line += $", PostgreSQL {db:F1} ({r.DatabaseCpuMsPerCaptureLessIdle:F1} less its idle {r.DatabaseIdleCpuMsPerSecond:F0} ms/s)";
+    if (r.ThrottledShare.Any(t => !double.IsNaN(t))) line += $"; periods throttled by the cap {string.Join(" / ", r.ThrottledShare.Select(t => t.ToString("P0")))}";
+    Console.WriteLine(line);
+    if (r.TransactionsPerCapture is { } tx)
+        Console.WriteLine($"  database: {r.StatementsPerCapture:F1} statements and {tx:F2} transactions a capture; backends (mean over the load): "
+            + string.Join(", ", r.BackendStates.Select(b => $"{b.State} {b.Mean:F2}")));
+    foreach (var (query, calls, ms) in r.TopStatements)
+        Console.WriteLine($"    {calls / (double)Math.Max(1, r.Ok),6:F2}/cap {ms / Math.Max(1, calls),7:F3} ms  {query}");
+}
 foreach (var r in results.Where(r => r.Errors > 0))
     Console.WriteLine($"  c={r.Concurrency} errors: {string.Join(", ", r.ErrorKinds.Select(e => $"{e.Key} x{e.Value}"))}");
 if (scholarly is not null)

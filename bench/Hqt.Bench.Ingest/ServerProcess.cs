@@ -13,27 +13,38 @@ public sealed class ServerProcess : IAsyncDisposable
     public const string Token = "bench-token-Pz4Kx9Mq2Wv7Ln3Rb8Tc";
 
     readonly Process _process;
+    readonly CpuCap? _cap;
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
     public int Pid => _process.Id;
 
-    ServerProcess(Process process, string dataDirectory, Uri baseAddress)
+    /// <summary>The CPU cap this server runs under (<c>--cpu-share</c>), or null.</summary>
+    public CpuCap? Cap => _cap;
+
+    ServerProcess(Process process, string dataDirectory, Uri baseAddress, CpuCap? cap)
     {
         _process = process;
+        _cap = cap;
         DataDirectory = dataDirectory;
         BaseAddress = baseAddress;
     }
 
-    public static async Task<ServerProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string>? settings = null, int? pinToCore = null)
+    public static async Task<ServerProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string>? settings = null, int? pinToCore = null,
+        double? cpuShare = null)
     {
         if (!File.Exists(apiDll)) throw new FileNotFoundException($"{apiDll} missing: dotnet build -c Release src/Hqt.Api", apiDll);
         var port = FreePort();
         var data = Path.Combine(Path.GetTempPath(), "hqt-bench-ingest", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        // Pinned (several instances on one machine): taskset keeps each instance on its own core.
-        var start = new ProcessStartInfo(pinToCore is null ? "dotnet" : "taskset") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (pinToCore is { } core) foreach (var a in new[] { "-c", core.ToString(), "dotnet" }) start.ArgumentList.Add(a);
-        foreach (var a in new[] { apiDll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(a);
+        // Pinned (several instances on one machine): taskset keeps each instance on its own core. Capped (--cpu-share):
+        // the server starts inside its own CPU cgroup (CpuCap), so its JIT and start-up count against the cap too.
+        var cap = cpuShare is { } share ? CpuCap.Create(share) : null;
+        var command = new List<string>();
+        if (cap is not null) command.AddRange(["sh", "-c", "echo $$ > \"$0\" && exec \"$@\"", cap.ProcsFile]);
+        if (pinToCore is { } core) command.AddRange(["taskset", "-c", core.ToString()]);
+        command.AddRange(["dotnet", apiDll, "--urls", $"http://127.0.0.1:{port}"]);
+        var start = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in command.Skip(1)) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Hqt__DataDirectory"] = data;
         start.Environment["Hqt__ApiToken"] = Token;
@@ -47,7 +58,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"  [server] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
+        var server = new ServerProcess(process, data, new Uri($"http://127.0.0.1:{port}"), cap);
         await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return server;
     }
@@ -116,6 +127,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        _cap?.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }

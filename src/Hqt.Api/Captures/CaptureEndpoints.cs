@@ -89,7 +89,7 @@ public static class CaptureEndpoints
         {
             if (lane is not null) capture = capture.WithExtract(extraction.Run(html, capture.Url));
         }
-        var saved = await store.SaveAsync(userId, capture, ct);
+        var saved = await store.SaveAsync(userId, capture, ct, repeatChecked: true);
         if (saved.Outcome == CaptureStore.Outcome.Created && !capture.IsExtracted) pending.Deferred();
         return saved;
     }

@@ -23,11 +23,18 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
     /// Stores a capture in one transaction (with its graph and lookups when it is extracted), or finds the one it
     /// repeats (same idempotency key, or the same content at the same URL or canonical URL).
     /// </summary>
-    public async Task<(Outcome Outcome, CaptureRow? Capture)> SaveAsync(long userId, NewCapture capture, CancellationToken ct)
+    /// <param name="repeatChecked">The caller asked <see cref="FindRepeatAsync(long, NewCapture, CancellationToken)"/> just
+    /// before (the endpoint does, before paying for extraction): not asked again. A twin stored in between is still
+    /// found: the unique constraints refuse the second insert and the loser answers with the winner.</param>
+    public async Task<(Outcome Outcome, CaptureRow? Capture)> SaveAsync(long userId, NewCapture capture, CancellationToken ct, bool repeatChecked = false)
     {
-        if (await FindRepeatAsync(userId, capture, ct) is { } repeat) return repeat;
+        if (!repeatChecked && await FindRepeatAsync(userId, capture, ct) is { } repeat) return repeat;
         // The page's words for search, read before the write turn is taken (CPU that need not hold up other writers).
-        var searchText = CaptureSearchIndex.TextOf(capture.HtmlGzip);
+        // A capture stored pending enters the search index when its extraction is stored (Pending/PendingQueue), with its
+        // authors and site: indexing is CPU the acknowledgement need not wait for (on PostgreSQL the tsvectors and the
+        // GIN insert were most of the database's time a capture), and the index row is then written once, not written
+        // and rewritten. Searches finish the reader's pending extractions first (FinishesPendingExtractions).
+        var searchText = capture.IsExtracted ? CaptureSearchIndex.TextOf(capture.HtmlGzip) : null;
         try
         {
             // BEGIN IMMEDIATE takes the write lock up front (no failed upgrade of a read lock: "database is locked").
@@ -48,8 +55,11 @@ public sealed class CaptureStore(Db db, GraphStore graph, LookupQueue lookups)
                 userId, documentId, capture.Url, capture.Title, capture.Selection, capturedAt, now, capture.ContentHash,
                 capture.HtmlGzip, capture.HtmlLength, capture.IdempotencyKey, extractorVersion, capture.ExtractJson,
             }, transaction, cancellationToken: ct));
-            await CaptureSearchIndex.InsertAsync(connection, transaction, id, capture.Title, capture.Url, capture.Extract, searchText, ct);
-            if (capture.IsExtracted) await WriteGraphAndLookupsAsync(connection, transaction, userId, id, capture.Extract, ct);
+            if (searchText is not null)
+            {
+                await CaptureSearchIndex.InsertAsync(connection, transaction, id, capture.Title, capture.Url, capture.Extract, searchText, ct);
+                await WriteGraphAndLookupsAsync(connection, transaction, userId, id, capture.Extract, ct);
+            }
             await write.CommitAsync(ct);
             if (capture.IsExtracted) lookups.Wake();
             // The row as written: no second read, and the extraction is not deserialised back from its JSON.

@@ -34,8 +34,8 @@ public sealed partial class GraphStore
         // References that are no work (a search link carrying no identifier) are not written at all.
         var kept = extract.References.Select(r => (Reference: r, Facts: WorkFacts.FromReference(r))).Where(p => p.Facts is not null).ToList();
         var cited = await ResolveWorksAsync(connection, tx, userId, kept.Select(p => p.Facts!).ToList(), ct);
-        AddCitations(connection, tx, userId, workId, captureId, CaptureOrigin,
-            kept.Select((p, i) => (cited[i], (string?)p.Reference.Signal, p.Reference.AnchorText, p.Reference.Context)));
+        await AddCitationsAsync(connection, tx, userId, workId, captureId, CaptureOrigin,
+            kept.Select((p, i) => (cited[i], (string?)p.Reference.Signal, p.Reference.AnchorText, p.Reference.Context)), ct);
         await BumpVersionAsync(connection, tx, userId, ct);
         // The edges just written, as their first appearance orders them (a work cites itself through no edge).
         return new CaptureWrite(workId, cited.Where(id => id != workId).Distinct().ToList());

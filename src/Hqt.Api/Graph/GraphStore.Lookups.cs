@@ -94,7 +94,7 @@ public sealed partial class GraphStore
             var reference = result.References[i];
             edges.Add((resolved[i], reference.Signal, reference.AnchorText, reference.Context));
         }
-        AddCitations(connection, tx, userId, workId, null, result.Source, edges);
+        await AddCitationsAsync(connection, tx, userId, workId, null, result.Source, edges, ct);
         // Cached reader graphs reload: suggestions see what the lookup found.
         await BumpVersionAsync(connection, tx, userId, ct);
         return cited;

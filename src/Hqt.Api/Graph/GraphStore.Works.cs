@@ -32,17 +32,29 @@ public sealed partial class GraphStore
         var known = await FindIdentitiesAsync(connection, tx, userId, identities.SelectMany(i => i).Distinct().ToList(), ct);
         var ids = new long[batch.Count];
         var now = Now();
+        // Rows nobody reads back (fill-ins, identities, and on PostgreSQL the new works) go in one batch: one round trip
+        // for the page's references instead of one or two a reference, all inside the reader's graph lock.
+        using var writes = new StatementBatch(connection, tx);
+        // PostgreSQL: the new works' ids are taken from the sequence up front, as many as works could be new (a fact none
+        // of whose identities is known yet; unused ids are gaps, as after any rollback), so their inserts need no
+        // RETURNING round trip each. SQLite inserts in process and reads each id back.
+        var reserved = writes.Defers ? new Queue<long>(await ReserveWorkIdsAsync(connection, tx, identities.Count(i => !i.Any(known.ContainsKey)), ct)) : null;
         using var insertWork = new RepeatedCommand(connection, tx, """
             INSERT INTO works (user_id, kind, title, year, url, doi, arxiv_id, isbn, pmid, authors_json, cited_by_count, created_at,
                                container, volume, issue, pages, publisher)
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)
             RETURNING id
             """, 17);
-        using var fillIn = new RepeatedCommand(connection, tx, FillInSql, 16);
+        using var insertWorkWithId = new RepeatedCommand(connection, tx, """
+            INSERT INTO works (user_id, kind, title, year, url, doi, arxiv_id, isbn, pmid, authors_json, cited_by_count, created_at,
+                               container, volume, issue, pages, publisher, id)
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17)
+            """, 18, writes);
+        using var fillIn = new RepeatedCommand(connection, tx, FillInSql, 16, writes);
         using var insertIdentity = new RepeatedCommand(connection, tx, """
             INSERT INTO work_identities (user_id, scheme, value, work_id) VALUES (@p0, @p1, @p2, @p3)
             ON CONFLICT (user_id, scheme, value) DO NOTHING
-            """, 4);
+            """, 4, writes);
         for (var i = 0; i < batch.Count; i++)
         {
             var facts = batch[i];
@@ -51,8 +63,17 @@ public sealed partial class GraphStore
             long workId;
             if (found.Count == 0)
             {
-                workId = insertWork.Scalar(userId, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid,
-                    authors, facts.CitedByCount, now, facts.Container, facts.Volume, facts.Issue, facts.Pages, facts.Publisher)!.Value;
+                if (reserved is not null)
+                {
+                    workId = reserved.Dequeue();
+                    insertWorkWithId.Add(userId, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid,
+                        authors, facts.CitedByCount, now, facts.Container, facts.Volume, facts.Issue, facts.Pages, facts.Publisher, workId);
+                }
+                else
+                {
+                    workId = insertWork.Scalar(userId, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid,
+                        authors, facts.CitedByCount, now, facts.Container, facts.Volume, facts.Issue, facts.Pages, facts.Publisher)!.Value;
+                }
                 created.Add(workId);
             }
             else
@@ -60,23 +81,30 @@ public sealed partial class GraphStore
                 workId = found.Min();
                 foreach (var other in found.Where(id => id != workId))
                 {
+                    await writes.FlushAsync(ct);   // a merge moves rows: the works and identities queued so far must be there
                     await MergeWorksAsync(connection, tx, workId, other, ct);
                     created.Remove(other);
                     foreach (var key in known.Where(k => k.Value == other).Select(k => k.Key).ToList()) known[key] = workId;
                     for (var j = 0; j < i; j++) if (ids[j] == other) ids[j] = workId;
                 }
-                fillIn.Execute(workId, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid, authors, facts.CitedByCount, facts.Kind,
+                fillIn.Add(workId, facts.Title, facts.Year, facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.Pmid, authors, facts.CitedByCount, facts.Kind,
                     facts.Container, facts.Volume, facts.Issue, facts.Pages, facts.Publisher);
             }
             foreach (var identity in identities[i].Where(k => !known.ContainsKey(k)))
             {
-                insertIdentity.Execute(userId, identity.Scheme, identity.Value, workId);
+                insertIdentity.Add(userId, identity.Scheme, identity.Value, workId);
                 known[identity] = workId;
             }
             ids[i] = workId;
         }
+        await writes.FlushAsync(ct);
         return (ids, created);
     }
+
+    /// <summary>PostgreSQL: <paramref name="count"/> fresh ids of <c>works</c>, in one round trip.</summary>
+    static async Task<IReadOnlyList<long>> ReserveWorkIdsAsync(DbConnection connection, DbTransaction tx, int count, CancellationToken ct) =>
+        count == 0 ? [] : (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT nextval(pg_get_serial_sequence('works', 'id')) FROM generate_series(1, @count)", new { count }, tx, cancellationToken: ct))).AsList();
 
     /// <summary>Keeps an extra identity of a work (a lookup source's own id for it).</summary>
     static Task AddIdentityAsync(DbConnection connection, DbTransaction tx, long userId, string scheme, string value, long workId, CancellationToken ct) =>

@@ -57,17 +57,34 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOption
         IReadOnlyList<long> workIds, CancellationToken ct)
     {
         if (depth > _options.MaxDepth || workIds.Count == 0) return 0;
+        var worth = await GraphStore.WorthLookingUpAsync(connection, tx, userId, workIds, scholarlyOnly: false, ct);
+        if (worth.Count == 0) return 0;
+        var now = time.GetUtcNow().ToString("O");
+        if (connection.IsPostgres())
+        {
+            // One statement for the capture's jobs (it was a round trip a job, inside the reader's graph lock): the works
+            // in the page's order that have no job yet, up to what is left of the capture's budget. The graph lock is
+            // held (every enqueue for this reader takes it first), so no other job of this reader appears meanwhile;
+            // ON CONFLICT stays for a job of another kind of origin.
+            return await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
+                SELECT @userId, w.work_id, @captureId, @depth, 'queued', 0, @now, @now, @now
+                FROM unnest(@worth) WITH ORDINALITY AS w (work_id, n)
+                WHERE NOT EXISTS (SELECT 1 FROM lookup_jobs j WHERE j.user_id = @userId AND j.work_id = w.work_id)
+                ORDER BY w.n
+                LIMIT GREATEST(0, @budget - (SELECT COUNT(*) FROM lookup_jobs WHERE origin_capture_id = @captureId))
+                ON CONFLICT (user_id, work_id) DO NOTHING
+                """, new { userId, captureId, depth, now, worth = worth.ToArray(), budget = _options.MaxLookupsPerCapture }, tx, cancellationToken: ct));
+        }
         var spent = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM lookup_jobs WHERE origin_capture_id = @captureId", new { captureId }, tx, cancellationToken: ct));
         if (spent >= _options.MaxLookupsPerCapture) return 0;
-        var worth = await GraphStore.WorthLookingUpAsync(connection, tx, userId, workIds, scholarlyOnly: false, ct);
         var queued = 0;
         using var insert = new RepeatedCommand(connection, tx, """
             INSERT INTO lookup_jobs (user_id, work_id, origin_capture_id, depth, state, attempts, not_before, created_at, updated_at)
             VALUES (@p0, @p4, @p1, @p2, 'queued', 0, @p3, @p3, @p3)
             ON CONFLICT (user_id, work_id) DO NOTHING
             """, 5);
-        var now = time.GetUtcNow().ToString("O");
         foreach (var workId in worth)
         {
             if (spent + queued >= _options.MaxLookupsPerCapture) break;

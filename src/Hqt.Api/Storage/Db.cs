@@ -23,7 +23,7 @@ public sealed class Db : IAsyncDisposable
         Provider = database.Value.ParsedProvider;
         if (Provider == DbProvider.Postgres)
         {
-            var builder = new NpgsqlDataSourceBuilder(database.Value.ConnectionString);
+            var builder = new NpgsqlDataSourceBuilder(WithServerDefaults(database.Value.ConnectionString!));
             _postgres = builder.Build();
         }
         else
@@ -38,6 +38,29 @@ public sealed class Db : IAsyncDisposable
                 DefaultTimeout = 30,
             }.ToString();
         }
+    }
+
+    /// <summary>
+    /// Npgsql settings hqt's workload wants, unless the connection string sets them (the operator's value wins), measured
+    /// with the ingest bench (docs/deploying.md, "Connection settings"):
+    /// <list type="bullet">
+    /// <item><c>No Reset On Close=true</c>: stores open a pooled connection per unit of work (a dozen a capture), and
+    /// by default each return to the pool costs a <c>DISCARD ALL</c> round trip and transaction. hqt leaves no session
+    /// state behind (transaction-scoped advisory locks; the migrator's session lock is unlocked explicitly; no SET, no
+    /// LISTEN, no temporary tables), so there is nothing to reset.</item>
+    /// <item><c>Max Auto Prepare=64</c>: statements a connection has run a few times become server-side prepared
+    /// statements (parsed and planned once per connection instead of on every call); the graph write of a capture runs the
+    /// same handful of statements hundreds of times. 64 covers every fixed statement text of the hot paths.</item>
+    /// </list>
+    /// </summary>
+    public static string WithServerDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "").ToLowerInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("noresetonclose")) builder.NoResetOnClose = true;
+        if (!given.Contains("maxautoprepare")) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     public DbProvider Provider { get; }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Npgsql;
 
 namespace Hqt.Api.Storage;
 
@@ -7,12 +8,20 @@ namespace Hqt.Api.Storage;
 /// SQLite parses and plans it once and each row only binds values, where a Dapper call per row re-creates the
 /// command and re-prepares the statement every time. Values bind positionally to <c>@p0, @p1, …</c> in the SQL.
 /// </summary>
+/// <remarks>
+/// <see cref="Execute"/> and <see cref="Scalar"/> run at once (the caller needs the answer). <see cref="Add"/> is for
+/// rows whose answer nobody reads: on PostgreSQL it queues the row in a <see cref="StatementBatch"/> that goes to the
+/// server in one round trip at <see cref="StatementBatch.FlushAsync"/> (a capture's graph was a round trip a row,
+/// hundreds per capture, each one inside the reader's graph lock); on SQLite, in process, it runs at once.
+/// </remarks>
 public sealed class RepeatedCommand : IDisposable
 {
     readonly DbCommand _command;
+    readonly StatementBatch? _batch;
 
-    public RepeatedCommand(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
+    public RepeatedCommand(DbConnection connection, DbTransaction transaction, string sql, int parameterCount, StatementBatch? batch = null)
     {
+        _batch = batch;
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
         _command.CommandText = sql;
@@ -38,6 +47,22 @@ public sealed class RepeatedCommand : IDisposable
         return _command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : null;
     }
 
+    /// <summary>
+    /// The statement with these values, for the batch this command was made with: queued until the batch is flushed
+    /// (PostgreSQL), or run now (SQLite). Statements of one batch run in the order they were added.
+    /// </summary>
+    public void Add(params ReadOnlySpan<object?> values)
+    {
+        var batch = _batch ?? throw new InvalidOperationException("Add needs a RepeatedCommand made with a StatementBatch.");
+        if (batch.Defers)
+        {
+            if (values.Length != _command.Parameters.Count) throw new ArgumentException($"Expected {_command.Parameters.Count} values, got {values.Length}.");
+            batch.Queue(_command.CommandText, values);
+            return;
+        }
+        batch.Ran(Execute(values));
+    }
+
     void Bind(ReadOnlySpan<object?> values)
     {
         if (values.Length != _command.Parameters.Count) throw new ArgumentException($"Expected {_command.Parameters.Count} values, got {values.Length}.");
@@ -45,4 +70,68 @@ public sealed class RepeatedCommand : IDisposable
     }
 
     public void Dispose() => _command.Dispose();
+}
+
+/// <summary>
+/// Statements whose results nobody reads, sent to PostgreSQL together in one round trip (an <see cref="NpgsqlBatch"/>,
+/// in the order added) when <see cref="FlushAsync"/> is called; the caller flushes before anything that must see their
+/// effects and before committing. On SQLite there is no round trip to save: each statement has already run when it
+/// was added. Rows are added through <see cref="RepeatedCommand.Add"/> or <see cref="Add"/>.
+/// </summary>
+public sealed class StatementBatch(DbConnection connection, DbTransaction transaction) : IDisposable
+{
+    readonly NpgsqlBatch? _batch = connection is NpgsqlConnection pg ? new NpgsqlBatch(pg, (NpgsqlTransaction)transaction) : null;
+    int _rowsRun;
+
+    /// <summary>True on PostgreSQL: added statements wait for <see cref="FlushAsync"/>.</summary>
+    public bool Defers => _batch is not null;
+
+    /// <summary>One statement with named parameters (Dapper style, <c>@name</c>), queued or run like <see cref="RepeatedCommand.Add"/>.</summary>
+    public void Add(string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
+        if (_batch is null)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+            _rowsRun += command.ExecuteNonQuery();
+            return;
+        }
+        var queued = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters) queued.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        _batch.BatchCommands.Add(queued);
+    }
+
+    internal void Queue(string sql, ReadOnlySpan<object?> values)
+    {
+        var queued = new NpgsqlBatchCommand(sql);
+        for (var i = 0; i < values.Length; i++) queued.Parameters.AddWithValue("p" + i, values[i] ?? DBNull.Value);
+        _batch!.BatchCommands.Add(queued);
+    }
+
+    internal void Ran(int rows) => _rowsRun += rows;
+
+    /// <summary>Sends what is queued (PostgreSQL); the rows changed by the statements added since the last flush.</summary>
+    public async Task<int> FlushAsync(CancellationToken ct)
+    {
+        if (_batch is null)
+        {
+            var rows = _rowsRun;
+            _rowsRun = 0;
+            return rows;
+        }
+        if (_batch.BatchCommands.Count == 0) return 0;
+        var changed = await _batch.ExecuteNonQueryAsync(ct);
+        _batch.BatchCommands.Clear();
+        return changed;
+    }
+
+    public void Dispose() => _batch?.Dispose();
 }
