@@ -25,6 +25,48 @@ sealed class PeopleIndex
     /// </summary>
     public double[] FieldCitations { get; }
 
+    /// <summary>
+    /// Per person: ln(1 + Σ over their works of that work's field citers (captures and field works citing it)): a saturating
+    /// sum over all their upstream works, where <see cref="Citers"/> counts each citer once however many of their works it cites.
+    /// </summary>
+    public double[] FieldCiteSum { get; }
+
+    /// <summary>
+    /// Per person: ln(1 + Σ over their works of the work's field citers ÷ its author count): fractional credit, so one
+    /// citation of a forty-author paper lifts each of its authors less than a citation of their own paper does.
+    /// </summary>
+    public double[] CreditedCites { get; }
+
+    /// <summary>
+    /// Per person: ln(1 + the distinct writers you read who reach them: writers of captures citing one of their works, or
+    /// citing a work that cites one of them (two hops)). A root person is cited across many of your writers, not by one.
+    /// </summary>
+    public double[] WriterReach { get; }
+
+    /// <summary>
+    /// Per person: ln(1 + how many of their cited works are themselves of the field (their titles use the field's words)):
+    /// the field's own authors, whom its later papers go on citing, over a famous name the field cites once in passing.
+    /// </summary>
+    public double[] FieldWorks { get; }
+
+    /// <summary>Per person: ln(1 + how many of their works the graph shows cited): a body of work, not one paper.</summary>
+    public double[] WorkCount { get; }
+
+    /// <summary>Per person: ln(1 + Σ over their works of cited_by_count): how much the wider world cites them.</summary>
+    public double[] WorldCitations { get; }
+
+    /// <summary>
+    /// Per person: how recent their newest cited work is, in decades before the newest capture (0 down to −3): the field's
+    /// later papers go on citing the people active just before them, more than its founders.
+    /// </summary>
+    public double[] Recency { get; }
+
+    /// <summary>Per person: the nodes naming them (works they wrote, references to them), in node order.</summary>
+    public int[][] WorksOf { get; }
+
+    /// <summary>Every person with a field citer, most distinct field citers first (ties by key): people beyond the pooled works.</summary>
+    public int[] ByFieldCiters { get; }
+
     /// <summary>Per node: its authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors.</summary>
     public (string Family, string Key)[][] CoAuthorsOfNode { get; }
 
@@ -100,6 +142,93 @@ sealed class PeopleIndex
         Keys = [.. keys];
         Citers = CountCiters(evidence, inField, worksOf);
         FieldCitations = EstimateFieldCitations(evidence, inField, worksOf);
+        (FieldCiteSum, CreditedCites) = SumFieldCites(evidence, inField, worksOf, ofNode);
+        WriterReach = CountWriterReach(evidence, worksOf);
+        WorldCitations = new double[worksOf.Count];
+        Recency = new double[worksOf.Count];
+        var newestCapture = int.MinValue;
+        foreach (var capture in evidence.Captures) if (capture.Year is { } y) newestCapture = Math.Max(newestCapture, y);
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var cited = 0.0;
+            var newest = int.MinValue;
+            foreach (var work in worksOf[person])
+            {
+                cited += Math.Max(0, evidence.Nodes[work]?.CitedByCount ?? 0);
+                if (evidence.Nodes[work]?.Year is { } y) newest = Math.Max(newest, y);
+            }
+            WorldCitations[person] = Math.Log(1 + cited);
+            Recency[person] = newest == int.MinValue || newestCapture == int.MinValue ? -3 : Math.Clamp((newest - newestCapture) / 10.0, -3, 0);
+        }
+        FieldWorks = new double[worksOf.Count];
+        WorkCount = new double[worksOf.Count];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var fieldWorks = 0;
+            foreach (var work in worksOf[person]) if (inField[work]) fieldWorks++;
+            FieldWorks[person] = Math.Log(1 + fieldWorks);
+            WorkCount[person] = Math.Log(1 + worksOf[person].Count);
+        }
+        WorksOf = new int[worksOf.Count][];
+        for (var person = 0; person < worksOf.Count; person++) WorksOf[person] = [.. worksOf[person]];
+        var citers = Citers;
+        var withField = new List<int>();
+        for (var person = 0; person < worksOf.Count; person++) if (citers[person].Field > 0) withField.Add(person);
+        ByFieldCiters = [.. withField];
+        var keysOf = Keys;
+        Array.Sort(ByFieldCiters, (a, b) => citers[a].Field != citers[b].Field ? citers[b].Field.CompareTo(citers[a].Field) : string.CompareOrdinal(keysOf[a], keysOf[b]));
+    }
+
+    static int FieldCitersOf(CitationEvidence evidence, bool[] inField, int work)
+    {
+        var field = evidence.CapturesCiting(work).Length;
+        foreach (var h in evidence.WorksCiting(work)) if (inField[h]) field++;
+        return field;
+    }
+
+    static (double[] Sum, double[] Credited) SumFieldCites(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf, (int, string)[][] ofNode)
+    {
+        var sum = new double[worksOf.Count];
+        var credited = new double[worksOf.Count];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            double s = 0, c = 0;
+            foreach (var work in worksOf[person])
+            {
+                var field = FieldCitersOf(evidence, inField, work);
+                if (field == 0) continue;
+                s += field;
+                c += (double)field / Math.Max(1, ofNode[work].Length);
+            }
+            sum[person] = Math.Log(1 + s);
+            credited[person] = Math.Log(1 + c);
+        }
+        return (sum, credited);
+    }
+
+    /// <summary>Distinct writers of the captures citing a person's works directly or through one work between. Once per graph, stamps, no sets.</summary>
+    static double[] CountWriterReach(CitationEvidence evidence, List<List<int>> worksOf)
+    {
+        var reach = new double[worksOf.Count];
+        var stamp = new int[Math.Max(1, evidence.WriterCount)];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var generation = person + 1;
+            var writers = 0;
+            void Count(int capture)
+            {
+                foreach (var w in evidence.CaptureWriters[capture])
+                    if (stamp[w] != generation) { stamp[w] = generation; writers++; }
+            }
+            foreach (var work in worksOf[person])
+            {
+                foreach (var c in evidence.CapturesCiting(work)) Count(c);
+                foreach (var h in evidence.WorksCiting(work))
+                    foreach (var c in evidence.CapturesCiting(h)) Count(c);
+            }
+            reach[person] = Math.Log(1 + writers);
+        }
+        return reach;
     }
 
     static bool Contains(List<(int Person, string Name)> people, int id)
