@@ -67,10 +67,28 @@ sealed class PeopleIndex
     /// <summary>Every person with a field citer, most distinct field citers first (ties by key): people beyond the pooled works.</summary>
     public int[] ByFieldCiters { get; }
 
-    /// <summary>Per node: its authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors.</summary>
-    public (string Family, string Key)[][] CoAuthorsOfNode { get; }
+    /// <summary>
+    /// A node's authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors. Read
+    /// on first use: only the pooled people of a family with several forms are ever compared, a few nodes a query, and
+    /// reading every author's name of every node up front was most of the index's time. Safe to call concurrently (a
+    /// race computes the same pairs twice and stores either).
+    /// </summary>
+    public (string Family, string Key)[] CoAuthorsOf(int node)
+    {
+        if (Volatile.Read(ref _coAuthors[node]) is { } known) return known;
+        var authors = _evidence.Nodes[node]?.Authors ?? [];
+        var pairs = new List<(string, string)>(authors.Count);
+        foreach (var author in authors)
+            if (Parts(author) is { FirstInitial: { } initial } other) pairs.Add((other.Family, other.Family + " " + initial));
+        var read = pairs.ToArray();
+        Volatile.Write(ref _coAuthors[node], read);
+        return read;
+    }
 
-    readonly Dictionary<string, NameForms.Parts?> _parts;
+    readonly CitationEvidence _evidence;
+    readonly (string, string)[]?[] _coAuthors;
+    // Names read as family and initials on first use (a query reads its pooled people's; most names never are).
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameForms.Parts?> _parts = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _byKey;
 
     public int Count => Keys.Length;
@@ -85,20 +103,18 @@ sealed class PeopleIndex
             if (!cleaned.TryGetValue(raw, out var clean)) cleaned[raw] = clean = NameForms.Clean(raw);
             return clean;
         }
+        _evidence = evidence;
+        _coAuthors = new (string, string)[]?[n];
         _byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        _parts = new Dictionary<string, NameForms.Parts?>(StringComparer.Ordinal);
         var keys = new List<string>();
         var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var worksOf = new List<List<int>>();
         var ofNode = new (int, string)[n][];
-        var coAuthors = new (string, string)[n][];
         var names = new List<string>(8);
-        var coAuthorOf = new Dictionary<string, (string, string)?>(StringComparer.Ordinal);
         var people = new List<(int Person, string Name)>(8);
         for (var node = 0; node < n; node++)
         {
             ofNode[node] = [];
-            coAuthors[node] = [];
             if (evidence.CapturesCiting(node).Length == 0 && evidence.WorksCiting(node).Length == 0) continue;
             var work = evidence.Nodes[node];
             if (work is null) continue;
@@ -124,21 +140,10 @@ sealed class PeopleIndex
                 if (Contains(people, id)) continue;
                 people.Add((id, name));
                 worksOf[id].Add(node);
-                if (!_parts.ContainsKey(name)) _parts[name] = NameForms.Read(name);
             }
             ofNode[node] = [.. people];
-            var pairs = new List<(string, string)>(work.Authors.Count);
-            foreach (var author in work.Authors)
-            {
-                if (!coAuthorOf.TryGetValue(author, out var pair))
-                    coAuthorOf[author] = pair = (_parts.TryGetValue(author, out var read) ? read : NameForms.Read(author)) is { } other
-                        && other.FirstInitial is { } initial ? (other.Family, other.Family + " " + initial) : null;
-                if (pair is { } known) pairs.Add(known);
-            }
-            coAuthors[node] = [.. pairs];
         }
         OfNode = ofNode;
-        CoAuthorsOfNode = coAuthors;
         Keys = [.. keys];
         Citers = CountCiters(evidence, inField, worksOf);
         FieldCitations = EstimateFieldCitations(evidence, inField, worksOf);
@@ -241,7 +246,7 @@ sealed class PeopleIndex
     public int PersonOf(string key) => _byKey.GetValueOrDefault(key, -1);
 
     /// <summary>A written form (one of <see cref="OfNode"/>'s names) read as family name and initials.</summary>
-    public NameForms.Parts? Parts(string name) => _parts.TryGetValue(name, out var parts) ? parts : NameForms.Read(name);
+    public NameForms.Parts? Parts(string name) => _parts.GetOrAdd(name, static n => NameForms.Read(n));
 
     static double[] EstimateFieldCitations(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf)
     {

@@ -164,7 +164,7 @@ static class PeopleRanker
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var work in person.Works)
-            foreach (var (family, key) in index.CoAuthorsOfNode[work])
+            foreach (var (family, key) in index.CoAuthorsOf(work))
                 if (family != self.Family) keys.Add(key);
         return keys;
     }
