@@ -46,6 +46,31 @@ switch (command)
         return Profile();
     case "people":
         return PeopleOnly();
+    case "fit":
+        {
+            // The final fit of cv alone (the same FitAll on every topic): written to --out, in-sample figures printed.
+            var variants = new Dictionary<TextChoices, List<Case>>();
+            List<Case> Variant(TextChoices text, IReadOnlyList<Case> of)
+            {
+                if (text == TextChoices.Initial) return [.. of];
+                if (!variants.TryGetValue(text, out var all))
+                {
+                    var built = new Case[cases.Count];
+                    Parallel.For(0, cases.Count, i => built[i] = cases[i].With(text));
+                    variants[text] = all = [.. built];
+                }
+                var at = new Dictionary<Case, int>(ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < cases.Count; i++) at[cases[i]] = i;
+                return of.Select(c => all[at[c]]).ToList();
+            }
+            var (text, lookupWeights, captureWeights) = Tuning.FitAll(cases, Variant);
+            var rows = Tuning.Evaluate(c => c.Track == "lookup" ? lookupWeights : captureWeights, Variant(text, cases));
+            Console.WriteLine($"in-sample dev   {Tuning.Summarise(rows.Where(r => r.Case.Set == "dev"))}");
+            Console.WriteLine($"in-sample dev-b {Tuning.Summarise(rows.Where(r => r.Case.Set == "dev-b"))}");
+            Console.WriteLine($"text: {text}\nlookup: {lookupWeights}\ncapture: {captureWeights}");
+            File.WriteAllText(Option("--out") ?? "RankWeights.Fitted.cs", Tuning.Source(lookupWeights, captureWeights, text));
+            return 0;
+        }
     case "grid":
         {
             UseDefaultText();
