@@ -136,6 +136,12 @@ int Score()
 int CrossValidate()
 {
     var folds = int.Parse(Option("--folds") ?? "23", CultureInfo.InvariantCulture);
+    // The previous round's procedure (the committed weights): without the people knobs and the feature added since.
+    if (args.Contains("--previous"))
+    {
+        Tuning.PlainPeople = true;
+        Tuning.Fitted = [.. Tuning.Fitted.Where(f => f != Feature.OtherWriters)];
+    }
     if (Option("--features") is { } only)
         Tuning.Fitted = only == "hand" ? Tuning.HandFeatures : only.Split(',').Select(Enum.Parse<Feature>).ToArray();
     var topics = cases.Select(c => c.Scenario.Topic).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -429,6 +435,9 @@ static class Tuning
 {
     public static readonly string[] Tracks = ["lookup", "capture"];
 
+    /// <summary>Fit only the people knobs of the previous round (power, citers, pool, all citers, field citations).</summary>
+    public static bool PlainPeople { get; set; }
+
     /// <summary>Features whose weight is fitted; the writer share stays at 1 since a score's scale never changes an order.</summary>
     public static Feature[] Fitted { get; set; } = Enum.GetValues<Feature>().Where(f => f != Feature.Writers).ToArray();
 
@@ -509,7 +518,7 @@ static class Tuning
 
     public static RankWeights Fit(IReadOnlyList<Case> all, string track, RankWeights? start = null, bool plainPeople = false)
     {
-        var extra = track == "lookup" && !plainPeople;
+        var extra = track == "lookup" && !plainPeople && !PlainPeople;
         var train = all.Where(c => c.Track == track).ToList();
         // Features that are zero on every candidate here (the second hop on a captures-only graph) cannot matter.
         var live = Fitted.Where(f => train.Any(c => c.Evidence.Ids.Count > 0 && Enumerable.Range(0, c.Evidence.Ids.Count).Any(i => c.Features[i, f] != 0))).ToArray();
