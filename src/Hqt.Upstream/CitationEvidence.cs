@@ -60,6 +60,7 @@ sealed class CitationEvidence
         CaptureWriters = Captures.Select(c => c.Authors.Select(a => PersonNames.Normalize(a)).Where(a => a.Length > 0)
             .Select(a => authorIds.TryGetValue(a, out var id) ? id : authorIds[a] = authorIds.Count).Distinct().ToArray()).ToArray();
         WriterCount = authorIds.Count;
+        _writerIds = authorIds;
         WriterScale = Math.Max(1, Math.Min(Captures.Count, RankWeights.WriterScaleCap));
 
         BuildEdges();
@@ -146,14 +147,38 @@ sealed class CitationEvidence
         return (start, citers);
     }
 
+    readonly Dictionary<string, int> _writerIds;
+
+    /// <summary>
+    /// Per node: distinct writers citing it from captures none of whose writers wrote it: a writer citing their own
+    /// earlier paper says less about the field's roots than one citing someone else's.
+    /// </summary>
+    public int[] OtherWriters { get; private set; } = [];
+
     void CountWriters()
     {
         Writers = new int[Nodes.Count];
+        OtherWriters = new int[Nodes.Count];
         var stamps = new WriterStamps(WriterCount);
+        var others = new List<int>();
+        var own = new List<int>(4);
         for (var i = 0; i < Nodes.Count; i++)
         {
             var citers = CapturesCiting(i);
-            if (citers.Length > 0) Writers[i] = DistinctWriters(stamps, citers, null);
+            if (citers.Length == 0) continue;
+            Writers[i] = DistinctWriters(stamps, citers, null);
+            own.Clear();
+            foreach (var author in Nodes[i]?.Authors ?? [])
+                if (_writerIds.TryGetValue(PersonNames.Normalize(author), out var id)) own.Add(id);
+            if (own.Count == 0) { OtherWriters[i] = Writers[i]; continue; }
+            others.Clear();
+            foreach (var c in citers)
+            {
+                var self = false;
+                foreach (var w in CaptureWriters[c]) if (own.Contains(w)) { self = true; break; }
+                if (!self) others.Add(c);
+            }
+            OtherWriters[i] = others.Count == 0 ? 0 : DistinctWriters(stamps, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(others), null);
         }
     }
 

@@ -25,10 +25,70 @@ sealed class PeopleIndex
     /// </summary>
     public double[] FieldCitations { get; }
 
-    /// <summary>Per node: its authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors.</summary>
-    public (string Family, string Key)[][] CoAuthorsOfNode { get; }
+    /// <summary>
+    /// Per person: ln(1 + Σ over their works of that work's field citers (captures and field works citing it)): a saturating
+    /// sum over all their upstream works, where <see cref="Citers"/> counts each citer once however many of their works it cites.
+    /// </summary>
+    public double[] FieldCiteSum { get; }
 
-    readonly Dictionary<string, NameForms.Parts?> _parts;
+    /// <summary>
+    /// Per person: ln(1 + Σ over their works of the work's field citers ÷ its author count): fractional credit, so one
+    /// citation of a forty-author paper lifts each of its authors less than a citation of their own paper does.
+    /// </summary>
+    public double[] CreditedCites { get; }
+
+    /// <summary>
+    /// Per person: ln(1 + the distinct writers you read who reach them: writers of captures citing one of their works, or
+    /// citing a work that cites one of them (two hops)). A root person is cited across many of your writers, not by one.
+    /// </summary>
+    public double[] WriterReach { get; }
+
+    /// <summary>
+    /// Per person: ln(1 + how many of their cited works are themselves of the field (their titles use the field's words)):
+    /// the field's own authors, whom its later papers go on citing, over a famous name the field cites once in passing.
+    /// </summary>
+    public double[] FieldWorks { get; }
+
+    /// <summary>Per person: ln(1 + how many of their works the graph shows cited): a body of work, not one paper.</summary>
+    public double[] WorkCount { get; }
+
+    /// <summary>Per person: ln(1 + Σ over their works of cited_by_count): how much the wider world cites them.</summary>
+    public double[] WorldCitations { get; }
+
+    /// <summary>
+    /// Per person: how recent their newest cited work is, in decades before the newest capture (0 down to −3): the field's
+    /// later papers go on citing the people active just before them, more than its founders.
+    /// </summary>
+    public double[] Recency { get; }
+
+    /// <summary>Per person: the nodes naming them (works they wrote, references to them), in node order.</summary>
+    public int[][] WorksOf { get; }
+
+    /// <summary>Every person with a field citer, most distinct field citers first (ties by key): people beyond the pooled works.</summary>
+    public int[] ByFieldCiters { get; }
+
+    /// <summary>
+    /// A node's authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors. Read
+    /// on first use: only the pooled people of a family with several forms are ever compared, a few nodes a query, and
+    /// reading every author's name of every node up front was most of the index's time. Safe to call concurrently (a
+    /// race computes the same pairs twice and stores either).
+    /// </summary>
+    public (string Family, string Key)[] CoAuthorsOf(int node)
+    {
+        if (Volatile.Read(ref _coAuthors[node]) is { } known) return known;
+        var authors = _evidence.Nodes[node]?.Authors ?? [];
+        var pairs = new List<(string, string)>(authors.Count);
+        foreach (var author in authors)
+            if (Parts(author) is { FirstInitial: { } initial } other) pairs.Add((other.Family, other.Family + " " + initial));
+        var read = pairs.ToArray();
+        Volatile.Write(ref _coAuthors[node], read);
+        return read;
+    }
+
+    readonly CitationEvidence _evidence;
+    readonly (string, string)[]?[] _coAuthors;
+    // Names read as family and initials on first use (a query reads its pooled people's; most names never are).
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameForms.Parts?> _parts = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _byKey;
 
     public int Count => Keys.Length;
@@ -43,20 +103,18 @@ sealed class PeopleIndex
             if (!cleaned.TryGetValue(raw, out var clean)) cleaned[raw] = clean = NameForms.Clean(raw);
             return clean;
         }
+        _evidence = evidence;
+        _coAuthors = new (string, string)[]?[n];
         _byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        _parts = new Dictionary<string, NameForms.Parts?>(StringComparer.Ordinal);
         var keys = new List<string>();
         var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var worksOf = new List<List<int>>();
         var ofNode = new (int, string)[n][];
-        var coAuthors = new (string, string)[n][];
         var names = new List<string>(8);
-        var coAuthorOf = new Dictionary<string, (string, string)?>(StringComparer.Ordinal);
         var people = new List<(int Person, string Name)>(8);
         for (var node = 0; node < n; node++)
         {
             ofNode[node] = [];
-            coAuthors[node] = [];
             if (evidence.CapturesCiting(node).Length == 0 && evidence.WorksCiting(node).Length == 0) continue;
             var work = evidence.Nodes[node];
             if (work is null) continue;
@@ -82,24 +140,100 @@ sealed class PeopleIndex
                 if (Contains(people, id)) continue;
                 people.Add((id, name));
                 worksOf[id].Add(node);
-                if (!_parts.ContainsKey(name)) _parts[name] = NameForms.Read(name);
             }
             ofNode[node] = [.. people];
-            var pairs = new List<(string, string)>(work.Authors.Count);
-            foreach (var author in work.Authors)
-            {
-                if (!coAuthorOf.TryGetValue(author, out var pair))
-                    coAuthorOf[author] = pair = (_parts.TryGetValue(author, out var read) ? read : NameForms.Read(author)) is { } other
-                        && other.FirstInitial is { } initial ? (other.Family, other.Family + " " + initial) : null;
-                if (pair is { } known) pairs.Add(known);
-            }
-            coAuthors[node] = [.. pairs];
         }
         OfNode = ofNode;
-        CoAuthorsOfNode = coAuthors;
         Keys = [.. keys];
         Citers = CountCiters(evidence, inField, worksOf);
         FieldCitations = EstimateFieldCitations(evidence, inField, worksOf);
+        (FieldCiteSum, CreditedCites) = SumFieldCites(evidence, inField, worksOf, ofNode);
+        WriterReach = CountWriterReach(evidence, worksOf);
+        WorldCitations = new double[worksOf.Count];
+        Recency = new double[worksOf.Count];
+        var newestCapture = int.MinValue;
+        foreach (var capture in evidence.Captures) if (capture.Year is { } y) newestCapture = Math.Max(newestCapture, y);
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var cited = 0.0;
+            var newest = int.MinValue;
+            foreach (var work in worksOf[person])
+            {
+                cited += Math.Max(0, evidence.Nodes[work]?.CitedByCount ?? 0);
+                if (evidence.Nodes[work]?.Year is { } y) newest = Math.Max(newest, y);
+            }
+            WorldCitations[person] = Math.Log(1 + cited);
+            Recency[person] = newest == int.MinValue || newestCapture == int.MinValue ? -3 : Math.Clamp((newest - newestCapture) / 10.0, -3, 0);
+        }
+        FieldWorks = new double[worksOf.Count];
+        WorkCount = new double[worksOf.Count];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var fieldWorks = 0;
+            foreach (var work in worksOf[person]) if (inField[work]) fieldWorks++;
+            FieldWorks[person] = Math.Log(1 + fieldWorks);
+            WorkCount[person] = Math.Log(1 + worksOf[person].Count);
+        }
+        WorksOf = new int[worksOf.Count][];
+        for (var person = 0; person < worksOf.Count; person++) WorksOf[person] = [.. worksOf[person]];
+        var citers = Citers;
+        var withField = new List<int>();
+        for (var person = 0; person < worksOf.Count; person++) if (citers[person].Field > 0) withField.Add(person);
+        ByFieldCiters = [.. withField];
+        var keysOf = Keys;
+        Array.Sort(ByFieldCiters, (a, b) => citers[a].Field != citers[b].Field ? citers[b].Field.CompareTo(citers[a].Field) : string.CompareOrdinal(keysOf[a], keysOf[b]));
+    }
+
+    static int FieldCitersOf(CitationEvidence evidence, bool[] inField, int work)
+    {
+        var field = evidence.CapturesCiting(work).Length;
+        foreach (var h in evidence.WorksCiting(work)) if (inField[h]) field++;
+        return field;
+    }
+
+    static (double[] Sum, double[] Credited) SumFieldCites(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf, (int, string)[][] ofNode)
+    {
+        var sum = new double[worksOf.Count];
+        var credited = new double[worksOf.Count];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            double s = 0, c = 0;
+            foreach (var work in worksOf[person])
+            {
+                var field = FieldCitersOf(evidence, inField, work);
+                if (field == 0) continue;
+                s += field;
+                c += (double)field / Math.Max(1, ofNode[work].Length);
+            }
+            sum[person] = Math.Log(1 + s);
+            credited[person] = Math.Log(1 + c);
+        }
+        return (sum, credited);
+    }
+
+    /// <summary>Distinct writers of the captures citing a person's works directly or through one work between. Once per graph, stamps, no sets.</summary>
+    static double[] CountWriterReach(CitationEvidence evidence, List<List<int>> worksOf)
+    {
+        var reach = new double[worksOf.Count];
+        var stamp = new int[Math.Max(1, evidence.WriterCount)];
+        for (var person = 0; person < worksOf.Count; person++)
+        {
+            var generation = person + 1;
+            var writers = 0;
+            void Count(int capture)
+            {
+                foreach (var w in evidence.CaptureWriters[capture])
+                    if (stamp[w] != generation) { stamp[w] = generation; writers++; }
+            }
+            foreach (var work in worksOf[person])
+            {
+                foreach (var c in evidence.CapturesCiting(work)) Count(c);
+                foreach (var h in evidence.WorksCiting(work))
+                    foreach (var c in evidence.CapturesCiting(h)) Count(c);
+            }
+            reach[person] = Math.Log(1 + writers);
+        }
+        return reach;
     }
 
     static bool Contains(List<(int Person, string Name)> people, int id)
@@ -112,7 +246,7 @@ sealed class PeopleIndex
     public int PersonOf(string key) => _byKey.GetValueOrDefault(key, -1);
 
     /// <summary>A written form (one of <see cref="OfNode"/>'s names) read as family name and initials.</summary>
-    public NameForms.Parts? Parts(string name) => _parts.TryGetValue(name, out var parts) ? parts : NameForms.Read(name);
+    public NameForms.Parts? Parts(string name) => _parts.GetOrAdd(name, static n => NameForms.Read(n));
 
     static double[] EstimateFieldCitations(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf)
     {

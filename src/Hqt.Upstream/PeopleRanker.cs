@@ -22,30 +22,61 @@ static class PeopleRanker
         foreach (var work in pool)
         {
             scores[work.Node] = work.Score;
-            var lift = Math.Pow(Math.Max(0, work.Score), weights.PeoplePower);
-            foreach (var (id, name) in index.OfNode[work.Node])
+            var authors = index.OfNode[work.Node];
+            // A work's credit is shared among its authors (a forty-author paper gives each less than a paper of their own).
+            var lift = Math.Pow(Math.Max(0, work.Score), weights.PeoplePower)
+                / (weights.PeopleAuthorShare == 0 || authors.Length <= 1 ? 1 : Math.Pow(authors.Length, weights.PeopleAuthorShare));
+            foreach (var (id, name) in authors)
             {
                 if (excludedPeople?.Contains(id) == true) continue;
                 if (!people.TryGetValue(id, out var person)) people[id] = person = new Person(id, name);
+                // The pool is best first, so each further work of a person counts a fixed share less than the one before:
+                // a saturating sum, so twenty middling works of a prolific author do not outweigh the field's few roots.
+                person.Score += lift * Math.Pow(weights.PeopleWorkDecay, person.Works.Count);
                 person.Works.Add(work.Node);
-                person.Score += lift;
             }
         }
-        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0 || weights.PeopleFieldCitations != 0)
+        // The people the field cites most join even when none of their works made the pool: their works are listed
+        // most-cited first, so the reason and lineage start from the one the field leans on.
+        for (var i = 0; i < weights.PeopleReach && i < index.ByFieldCiters.Length; i++)
+        {
+            var id = index.ByFieldCiters[i];
+            if (people.ContainsKey(id) || excludedPeople?.Contains(id) == true) continue;
+            var works = index.WorksOf[id];
+            var name = NameOn(index, works[0], id);
+            var person = people[id] = new Person(id, name);
+            person.Works.AddRange(works);
+            person.Works.Sort((a, b) => CiterCount(evidence, b).CompareTo(CiterCount(evidence, a)));
+        }
+        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0 || weights.PeopleFieldCitations != 0
+            || weights.PeopleCiteSum != 0 || weights.PeopleCredited != 0 || weights.PeopleWriters != 0
+            || weights.PeopleFieldWorks != 0 || weights.PeopleWorks != 0 || weights.PeopleCitations != 0 || weights.PeopleRecency != 0)
             foreach (var person in people.Values)
             {
                 // Over every work of theirs in the graph, not only the pooled ones: a root author is cited across many.
                 var (field, all) = index.Citers[person.Id];
                 person.Score += weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all)
-                    + weights.PeopleFieldCitations * index.FieldCitations[person.Id];
+                    + weights.PeopleFieldCitations * index.FieldCitations[person.Id]
+                    + weights.PeopleCiteSum * index.FieldCiteSum[person.Id] + weights.PeopleCredited * index.CreditedCites[person.Id]
+                    + weights.PeopleWriters * index.WriterReach[person.Id]
+                    + weights.PeopleFieldWorks * index.FieldWorks[person.Id] + weights.PeopleWorks * index.WorkCount[person.Id]
+                    + weights.PeopleCitations * index.WorldCitations[person.Id] + weights.PeopleRecency * index.Recency[person.Id];
             }
         // Forms of one person ("AA Romanovsky", "Andrej A Romanovsky") merge last: the fuller form keeps its citers.
-        return MergeForms(evidence, index, [.. people.Values], scores, weights.PeoplePower)
+        return MergeForms(evidence, index, [.. people.Values], scores, weights)
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
             .Select(p => Ranked(evidence, stamps, p, explain))
             .ToList();
     }
+
+    static string NameOn(PeopleIndex index, int node, int id)
+    {
+        foreach (var (person, name) in index.OfNode[node]) if (person == id) return name;
+        return index.Keys[id];
+    }
+
+    static int CiterCount(CitationEvidence evidence, int work) => evidence.CapturesCiting(work).Length + evidence.WorksCiting(work).Length;
 
     static RankedPerson Ranked(CitationEvidence evidence, WriterStamps stamps, Person person, bool explain)
     {
@@ -64,7 +95,7 @@ static class PeopleRanker
     /// says so: the same family name, initials where one extends the other, and a work or a co-author in common. Forms
     /// that only share a family name and initial, with nothing else in common, stay apart.
     /// </summary>
-    static List<Person> MergeForms(CitationEvidence evidence, PeopleIndex index, List<Person> people, Dictionary<int, double> scores, double power)
+    static List<Person> MergeForms(CitationEvidence evidence, PeopleIndex index, List<Person> people, Dictionary<int, double> scores, RankWeights weights)
     {
         var parts = people.Select(p => index.Parts(p.Name)).ToList();
         var merged = new bool[people.Count];
@@ -96,8 +127,9 @@ static class PeopleRanker
                     var (keep, drop) = people[i].Name.Count(char.IsLetter) >= people[j].Name.Count(char.IsLetter) ? (i, j) : (j, i);
                     foreach (var work in people[drop].Works.Where(w => !people[keep].Works.Contains(w)).ToList())
                     {
+                        people[keep].Score += Math.Pow(Math.Max(0, scores.GetValueOrDefault(work)), weights.PeoplePower)
+                            * Math.Pow(weights.PeopleWorkDecay, people[keep].Works.Count);
                         people[keep].Works.Add(work);
-                        people[keep].Score += Math.Pow(Math.Max(0, scores[work]), power);
                     }
                     merged[drop] = true;
                     coAuthors[keep] = null;
@@ -132,7 +164,7 @@ static class PeopleRanker
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var work in person.Works)
-            foreach (var (family, key) in index.CoAuthorsOfNode[work])
+            foreach (var (family, key) in index.CoAuthorsOf(work))
                 if (family != self.Family) keys.Add(key);
         return keys;
     }

@@ -48,6 +48,11 @@ enum Feature
     /// root's author is one the field cites across many works, so a work of such an author is likelier a root.
     /// </summary>
     AuthorField,
+    /// <summary>
+    /// Distinct writers you read who cite it from pages none of its authors wrote, as a share of your writers: the
+    /// writers' citations without their self-citations (a writer citing their own earlier work names no root of the field).
+    /// </summary>
+    OtherWriters,
 }
 
 /// <summary>
@@ -56,7 +61,7 @@ enum Feature
 /// </summary>
 sealed class RankFeatures
 {
-    public const int Count = (int)Feature.AuthorField + 1;
+    public const int Count = (int)Feature.OtherWriters + 1;
 
     const double PageRankDamping = 0.85;
     const int PageRankIterations = 20;
@@ -133,6 +138,7 @@ sealed class RankFeatures
             var authorField = 0;
             foreach (var (person, _) in People.OfNode[i]) authorField = Math.Max(authorField, People.Citers[person].Field);
             row[(int)Feature.AuthorField] = Math.Log(1 + Math.Max(0, authorField - citingCaptures - fieldWorks));
+            row[(int)Feature.OtherWriters] = evidence.OtherWriters[i] / scale;
         }
     }
 

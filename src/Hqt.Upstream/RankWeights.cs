@@ -10,6 +10,42 @@ namespace Hqt.Upstream;
 /// </summary>
 sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double PeoplePower, double PeopleCiters = 0, int PeoplePool = 150, double PeopleAllCiters = 0, double PeopleFieldCitations = 0)
 {
+    /// <summary>Weight of <see cref="PeopleIndex.FieldCiteSum"/>: the field's citations summed over all of a person's works, saturating.</summary>
+    public double PeopleCiteSum { get; init; }
+
+    /// <summary>Weight of <see cref="PeopleIndex.CreditedCites"/>: the same sum, each work's share split among its authors.</summary>
+    public double PeopleCredited { get; init; }
+
+    /// <summary>Weight of <see cref="PeopleIndex.WriterReach"/>: how many of your writers reach the person in one or two hops.</summary>
+    public double PeopleWriters { get; init; }
+
+    /// <summary>Weight of <see cref="PeopleIndex.FieldWorks"/>: how many of a person's cited works are of the field themselves.</summary>
+    public double PeopleFieldWorks { get; init; }
+
+    /// <summary>Weight of <see cref="PeopleIndex.WorkCount"/>: how many of a person's works are cited here.</summary>
+    public double PeopleWorks { get; init; }
+
+    /// <summary>Weight of <see cref="PeopleIndex.WorldCitations"/>: the wider world's citations of a person's works.</summary>
+    public double PeopleCitations { get; init; }
+
+    /// <summary>Weight of <see cref="PeopleIndex.Recency"/>: how recent a person's newest cited work is.</summary>
+    public double PeopleRecency { get; init; }
+
+    /// <summary>
+    /// Each further pooled work of a person counts this share of the one before (1: a plain sum): a saturating sum over
+    /// their works, so a prolific author's many middling works do not outweigh a root author's few strong ones.
+    /// </summary>
+    public double PeopleWorkDecay { get; init; } = 1;
+
+    /// <summary>A work's lift to each author is divided by (its author count)^this: 0 is full credit to each, 1 fractional.</summary>
+    public double PeopleAuthorShare { get; init; }
+
+    /// <summary>
+    /// How many of the people the field cites most (<see cref="PeopleIndex.ByFieldCiters"/>) are considered beside the
+    /// authors of the pooled works: a root author whose works each score low is still one the field cites across many.
+    /// </summary>
+    public int PeopleReach { get; init; }
+
     /// <summary>Writer counts are a share of at most this many writers: in a large library, ten distinct writers citing a work is as strong as it gets, and more still adds.</summary>
     public const int WriterScaleCap = 10;
 
@@ -57,5 +93,6 @@ sealed partial record RankWeights(double[] Of, double RepeatAuthorDecay, double 
 
     public override string ToString() =>
         string.Join(", ", Enum.GetValues<Feature>().Where(f => this[f] != 0).Select(f => $"{f} {this[f]:0.###}"))
-        + $"; repeat-author decay {RepeatAuthorDecay:0.##}; people power {PeoplePower:0.##}; people citers {PeopleCiters:0.###}; people pool {PeoplePool}; people all citers {PeopleAllCiters:0.###}; people field citations {PeopleFieldCitations:0.###}";
+        + $"; repeat-author decay {RepeatAuthorDecay:0.##}; people power {PeoplePower:0.##}; people citers {PeopleCiters:0.###}; people pool {PeoplePool}; people all citers {PeopleAllCiters:0.###}; people field citations {PeopleFieldCitations:0.###}"
+        + $"; people cite sum {PeopleCiteSum:0.###}; people credited {PeopleCredited:0.###}; people writers {PeopleWriters:0.###}; people field works {PeopleFieldWorks:0.###}; people works {PeopleWorks:0.###}; people citations {PeopleCitations:0.###}; people recency {PeopleRecency:0.###}; people work decay {PeopleWorkDecay:0.###}; people author share {PeopleAuthorShare:0.###}; people reach {PeopleReach}";
 }

@@ -212,4 +212,35 @@ public class UpstreamRankerTests
         Assert.Equal("named by 3 writers you read", hamming.Reason);
         Assert.Equal("Richard Hamming", result.People[0].Name);
     }
+
+    [Fact]
+    public void APersonsWorksAddUpSaturatingSoManyFaintWorksDoNotOutweighOneTheWholeFieldCites()
+    {
+        // Six works of a prolific author, each cited by one writer; one work of a root author cited by all three.
+        string[] prolific = ["p1", "p2", "p3", "p4", "p5", "p6"];
+        var graph = new ReaderGraph(
+            [Capture("a", "X", ["root", .. prolific[..2]]), Capture("b", "Y", ["root", .. prolific[2..4]]), Capture("c", "Z", ["root", .. prolific[4..]])],
+            [Work("root", authors: ["Root, Rita"]), .. prolific.Select(id => Work(id, authors: ["Many, Max"]))]);
+        string[] People(RankWeights weights) =>
+            [.. UpstreamRanker.Rank(UpstreamRanker.Prepare(graph, weights), new RankOptions()).People.Select(p => p.Name)];
+
+        // A plain sum: six faint works outweigh the field's root.
+        Assert.Equal(["Many, Max", "Root, Rita"], People(RankWeights.Hand with { PeopleWorkDecay = 1 }));
+        // Each further work counting less than the one before, the root comes first and the prolific author stays listed.
+        Assert.Equal(["Root, Rita", "Many, Max"], People(RankWeights.Hand with { PeopleWorkDecay = 0.3 }));
+    }
+
+    [Fact]
+    public void AWriterCitingTheirOwnWorkIsNotCountedAsAnotherWritersCitation()
+    {
+        var graph = new ReaderGraph(
+            [Capture("a", "Self, Sam", "own", "other"), Capture("b", "Else, Eve", "other")],
+            [Work("own", authors: ["Self, Sam"]), Work("other", authors: ["Third, Tom"])]);
+        var evidence = new CitationEvidence(graph);
+        int Node(string id) => evidence.Ids.IndexOf(id);
+
+        Assert.Equal(1, evidence.Writers[Node("own")]);
+        Assert.Equal(0, evidence.OtherWriters[Node("own")]);
+        Assert.Equal(2, evidence.OtherWriters[Node("other")]);
+    }
 }

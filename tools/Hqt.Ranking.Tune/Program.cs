@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Hqt.Names;
 using Hqt.Upstream;
 using Hqt.Upstream.Tests;
 
@@ -43,6 +44,53 @@ switch (command)
         return Explore();
     case "profile":
         return Profile();
+    case "people":
+        return PeopleOnly();
+    case "fit":
+        {
+            // The final fit of cv alone (the same FitAll on every topic): written to --out, in-sample figures printed.
+            var variants = new Dictionary<TextChoices, List<Case>>();
+            List<Case> Variant(TextChoices text, IReadOnlyList<Case> of)
+            {
+                if (text == TextChoices.Initial) return [.. of];
+                if (!variants.TryGetValue(text, out var all))
+                {
+                    var built = new Case[cases.Count];
+                    Parallel.For(0, cases.Count, i => built[i] = cases[i].With(text));
+                    variants[text] = all = [.. built];
+                }
+                var at = new Dictionary<Case, int>(ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < cases.Count; i++) at[cases[i]] = i;
+                return of.Select(c => all[at[c]]).ToList();
+            }
+            var (text, lookupWeights, captureWeights) = Tuning.FitAll(cases, Variant);
+            var rows = Tuning.Evaluate(c => c.Track == "lookup" ? lookupWeights : captureWeights, Variant(text, cases));
+            Console.WriteLine($"in-sample dev   {Tuning.Summarise(rows.Where(r => r.Case.Set == "dev"))}");
+            Console.WriteLine($"in-sample dev-b {Tuning.Summarise(rows.Where(r => r.Case.Set == "dev-b"))}");
+            Console.WriteLine($"text: {text}\nlookup: {lookupWeights}\ncapture: {captureWeights}");
+            File.WriteAllText(Option("--out") ?? "RankWeights.Fitted.cs", Tuning.Source(lookupWeights, captureWeights, text));
+            return 0;
+        }
+    case "grid":
+        {
+            UseDefaultText();
+            var lookup = cases.Where(c => c.Track == "lookup").ToList();
+            foreach (var power in new[] { 1.0, 2.0 })
+                foreach (var decay in new[] { 1, 0.7, 0.5, 0.3 })
+                    foreach (var share in new[] { 0, 1.0 })
+                    {
+                        var line = $"power {power} decay {decay} share {share}:";
+                        foreach (var citers in new[] { 2, 4, 8, 16, 32, 64 })
+                        {
+                            var f = Tuning.Figures(Tuning.Evaluate(RankWeights.Default with { PeoplePower = power, PeopleWorkDecay = decay, PeopleAuthorShare = share, PeopleCiters = citers }, lookup));
+                            line += $" {citers}:{f.Author:F3}";
+                        }
+                        Console.WriteLine(line);
+                    }
+            return 0;
+        }
+    case "diagnose":
+        return Diagnose();
     default:
         Console.Error.WriteLine($"unknown command {command}: cv | score | explore | profile");
         return 2;
@@ -88,6 +136,12 @@ int Score()
 int CrossValidate()
 {
     var folds = int.Parse(Option("--folds") ?? "23", CultureInfo.InvariantCulture);
+    // The previous round's procedure (the committed weights): without the people knobs and the feature added since.
+    if (args.Contains("--previous"))
+    {
+        Tuning.PlainPeople = true;
+        Tuning.Fitted = [.. Tuning.Fitted.Where(f => f != Feature.OtherWriters)];
+    }
     if (Option("--features") is { } only)
         Tuning.Fitted = only == "hand" ? Tuning.HandFeatures : only.Split(',').Select(Enum.Parse<Feature>).ToArray();
     var topics = cases.Select(c => c.Scenario.Topic).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -179,6 +233,16 @@ int CrossValidate()
     Say($"- people pool: {string.Join(" ", chosen.Select(w => w.PeoplePool))} → final {final.PeoplePool}");
     Say($"- people all citers: {string.Join(" ", chosen.Select(w => w.PeopleAllCiters.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleAllCiters:0.###}");
     Say($"- people field citations: {string.Join(" ", chosen.Select(w => w.PeopleFieldCitations.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleFieldCitations:0.###}");
+    Say($"- people cite sum: {string.Join(" ", chosen.Select(w => w.PeopleCiteSum.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleCiteSum:0.###}");
+    Say($"- people credited: {string.Join(" ", chosen.Select(w => w.PeopleCredited.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleCredited:0.###}");
+    Say($"- people writers: {string.Join(" ", chosen.Select(w => w.PeopleWriters.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleWriters:0.###}");
+    Say($"- people field works: {string.Join(" ", chosen.Select(w => w.PeopleFieldWorks.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleFieldWorks:0.###}");
+    Say($"- people works: {string.Join(" ", chosen.Select(w => w.PeopleWorks.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleWorks:0.###}");
+    Say($"- people citations: {string.Join(" ", chosen.Select(w => w.PeopleCitations.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleCitations:0.###}");
+    Say($"- people recency: {string.Join(" ", chosen.Select(w => w.PeopleRecency.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleRecency:0.###}");
+    Say($"- people work decay: {string.Join(" ", chosen.Select(w => w.PeopleWorkDecay.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleWorkDecay:0.###}");
+    Say($"- people author share: {string.Join(" ", chosen.Select(w => w.PeopleAuthorShare.ToString("0.###", CultureInfo.InvariantCulture)))} → final {final.PeopleAuthorShare:0.###}");
+    Say($"- people reach: {string.Join(" ", chosen.Select(w => w.PeopleReach))} → final {final.PeopleReach}");
     }
 
     if (args.Contains("--write"))
@@ -225,6 +289,10 @@ int Profile()
         var freshFeatures = Best(() => new RankFeatures(new CitationEvidence(graph)));
         var freshPrepared = Best(() => UpstreamRanker.Prepare(graph));
         Console.WriteLine($"   fresh evidence+features {freshFeatures:F2} fresh prepare {freshPrepared:F2}");
+        var inField = new bool[c.Evidence.Ids.Count];
+        var titles = Best(() => { for (var i = 0; i < inField.Length; i++) inField[i] = c.Evidence.Topic.Read(c.Evidence.Nodes[i]?.Title).InField; return inField; });
+        var peopleIndex = Best(() => new PeopleIndex(c.Evidence, inField));
+        Console.WriteLine($"   of features: titles {titles:F2} people index {peopleIndex:F2}");
         Console.WriteLine($"{c.Scenario.Id,-40} nodes {c.Evidence.Ids.Count,6} edges {c.Evidence.WorkCiters.Length + c.Evidence.CaptureCiters.Length,6}: evidence {evidence:F2} features {features:F2} prepare {prepared:F2} rank {bare:F2} explained {explained:F2} all {all:F2} ms");
     }
     return 0;
@@ -254,6 +322,80 @@ int Explore()
         var s = Tuning.Figures(rows);
         Console.WriteLine($"| {share:0.0} | {s.LookupNdcg:F3} | {s.Hidden:F3} | {s.CaptureNdcg:F3} | {explored} | {rootsHit} ({(explored > 0 ? 100.0 * rootsHit / explored : 0):F1} %) |");
     }
+    return 0;
+}
+
+// Where the root authors the people list misses are: absent from the graph, outside the pool, or ranked below 10.
+int Diagnose()
+{
+    UseDefaultText();
+    static string Norm(string name) => new(name.ToLowerInvariant().Where(ch => ch is >= 'a' and <= 'z').ToArray());
+    int want = 0, hit = 0, absent = 0, notPooled = 0, below = 0;
+    var rankBelow = new List<int>();
+    var fieldGap = new List<(int Missed, int Tenth)>();
+    foreach (var c in cases.Where(c => c.Track == "lookup"))
+    {
+        var prepared = new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence));
+        var result = UpstreamRanker.Rank(prepared, new RankOptions(1000), explain: false);
+        var ranked = result.People.Select(p => Norm(p.Name)).ToList();
+        var index = prepared.People;
+        var byNorm = new Dictionary<string, int>();
+        for (var id = 0; id < index.Count; id++) byNorm.TryAdd(Norm(index.Keys[id]), id);
+        var top = ranked.Take(10).ToHashSet();
+        if (args.Contains("--show") && c.Scenario.Id.EndsWith("-s0", StringComparison.Ordinal) && c.Set == "dev")
+        {
+            var wantSet = c.Scenario.Truth.RootAuthors.Select(Norm).ToHashSet();
+            Console.WriteLine($"{c.Scenario.Id}: captures {c.Evidence.Captures.Count} missing {string.Join("; ", c.Scenario.Truth.RootAuthors.Where(r => !top.Contains(Norm(r))).Select(r => $"{r}@{ranked.IndexOf(Norm(r))}"))}");
+            foreach (var (p, i) in result.People.Take(25).Select((p, i) => (p, i)))
+            {
+                var id = index.PersonOf(PersonNames.Normalize(p.Name));
+                if (id < 0) continue;
+                Console.WriteLine($"  {i,2} {(wantSet.Contains(Norm(p.Name)) ? "*" : " ")} {p.Name,-28} score {p.Score,7:F2} field {index.Citers[id].Field,3} all {index.Citers[id].All,3} works {index.WorksOf[id].Length,2} fw {index.FieldWorks[id]:F2} cit {index.WorldCitations[id]:F1} rec {index.Recency[id]:F1}");
+            }
+        }
+        var tenth = ranked.Count >= 10 ? index.PersonOf(PersonNames.Normalize(result.People[9].Name)) : -1;
+        foreach (var root in c.Scenario.Truth.RootAuthors)
+        {
+            want++;
+            var n = Norm(root);
+            if (top.Contains(n)) { hit++; continue; }
+            var at = ranked.IndexOf(n);
+            if (at >= 0) { below++; rankBelow.Add(at); }
+            else if (index.PersonOf(PersonNames.Normalize(root)) is >= 0) notPooled++;
+            else absent++;
+            var id = index.PersonOf(PersonNames.Normalize(root));
+            if (id >= 0 && tenth >= 0) fieldGap.Add((index.Citers[id].Field, index.Citers[tenth].Field));
+        }
+    }
+    Console.WriteLine($"root authors {want}: in top 10 {hit}, ranked below 10 {below} (median rank {(rankBelow.Count > 0 ? rankBelow.Order().ElementAt(rankBelow.Count / 2) : 0)}), in graph not pooled {notPooled}, not in graph by key {absent}");
+    Console.WriteLine($"missed with more field citers than the 10th: {fieldGap.Count(g => g.Missed > g.Tenth)}, equal {fieldGap.Count(g => g.Missed == g.Tenth)}, fewer {fieldGap.Count(g => g.Missed < g.Tenth)}");
+    return 0;
+}
+
+// A quick screen for people evidence: the committed work weights held, only the people knobs fitted in each fold of
+// whole topics (the work weights were fitted on every topic, so this is optimistic for works; cv is the honest figure).
+int PeopleOnly()
+{
+    UseDefaultText();
+    var folds = int.Parse(Option("--folds") ?? "5", CultureInfo.InvariantCulture);
+    var saved = Tuning.Fitted;
+    Tuning.Fitted = [];
+    var lookup = cases.Where(c => c.Track == "lookup").ToList();
+    var topics = lookup.Select(c => c.Scenario.Topic).Distinct().Order(StringComparer.Ordinal).ToList();
+    var plain = args.Contains("--plain");
+    var start = !plain ? RankWeights.Default
+        : RankWeights.Default with { PeopleCiteSum = 0, PeopleCredited = 0, PeopleWriters = 0, PeopleFieldWorks = 0, PeopleWorks = 0, PeopleCitations = 0, PeopleRecency = 0, PeopleWorkDecay = 1, PeopleAuthorShare = 0, PeopleReach = 0 };
+    Console.WriteLine($"committed: {Tuning.Summarise(Tuning.Evaluate(start, lookup))}");
+    var rows = new List<(Case Case, Dictionary<string, double?> Metrics)>();
+    for (var fold = 0; fold < folds; fold++)
+    {
+        var held = topics.Where((_, i) => i % folds == fold).ToHashSet(StringComparer.Ordinal);
+        var fitted = Tuning.Fit(lookup.Where(c => !held.Contains(c.Scenario.Topic)).ToList(), "lookup", start, plain);
+        rows.AddRange(Tuning.Evaluate(fitted, lookup.Where(c => held.Contains(c.Scenario.Topic)).ToList()));
+        Console.WriteLine($"fold {fold + 1}: {fitted}");
+    }
+    Console.WriteLine($"people-only CV: {Tuning.Summarise(rows)}");
+    Tuning.Fitted = saved;
     return 0;
 }
 
@@ -292,6 +434,9 @@ readonly record struct Figures(double LookupNdcg, double Hidden, double Author, 
 static class Tuning
 {
     public static readonly string[] Tracks = ["lookup", "capture"];
+
+    /// <summary>Fit only the people knobs of the previous round (power, citers, pool, all citers, field citations).</summary>
+    public static bool PlainPeople { get; set; }
 
     /// <summary>Features whose weight is fitted; the writer share stays at 1 since a score's scale never changes an order.</summary>
     public static Feature[] Fitted { get; set; } = Enum.GetValues<Feature>().Where(f => f != Feature.Writers).ToArray();
@@ -371,8 +516,9 @@ static class Tuning
         return (best, Fit(read, "lookup", lookup), Fit(read, "capture", capture));
     }
 
-    public static RankWeights Fit(IReadOnlyList<Case> all, string track, RankWeights? start = null)
+    public static RankWeights Fit(IReadOnlyList<Case> all, string track, RankWeights? start = null, bool plainPeople = false)
     {
+        var extra = track == "lookup" && !plainPeople && !PlainPeople;
         var train = all.Where(c => c.Track == track).ToList();
         // Features that are zero on every candidate here (the second hop on a captures-only graph) cannot matter.
         var live = Fitted.Where(f => train.Any(c => c.Evidence.Ids.Count > 0 && Enumerable.Range(0, c.Evidence.Ids.Count).Any(i => c.Features[i, f] != 0))).ToArray();
@@ -412,6 +558,77 @@ static class Tuning
                 var score = Objective(trial);
                 if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
             }
+            foreach (var w in !extra ? [] : new[] { 0, 0.3, 1, 3, best.PeopleCiteSum * 0.7, best.PeopleCiteSum * 1.4 })
+            {
+                var trial = best with { PeopleCiteSum = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var w in !extra ? [] : new[] { 0, 0.3, 1, 3, best.PeopleCredited * 0.7, best.PeopleCredited * 1.4 })
+            {
+                var trial = best with { PeopleCredited = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var w in !extra ? [] : new[] { 0, 0.3, 1, 3, best.PeopleWriters * 0.7, best.PeopleWriters * 1.4 })
+            {
+                var trial = best with { PeopleWriters = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var w in !extra ? [] : new[] { 0, 0.3, 1, 3, best.PeopleFieldWorks * 0.7, best.PeopleFieldWorks * 1.4 })
+            {
+                var trial = best with { PeopleFieldWorks = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var w in !extra ? [] : new[] { -1, -0.3, 0, 0.3, 1, 3, best.PeopleWorks * 0.7, best.PeopleWorks * 1.4 })
+            {
+                var trial = best with { PeopleWorks = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var w in !extra ? [] : new[] { 0, 0.1, 0.3, 1, 3, best.PeopleCitations * 0.7, best.PeopleCitations * 1.4 })
+            {
+                var trial = best with { PeopleCitations = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var w in !extra ? [] : new[] { -3, -1, -0.3, 0, 0.3, 1, 3, best.PeopleRecency * 0.7, best.PeopleRecency * 1.4 })
+            {
+                var trial = best with { PeopleRecency = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            // Power, decay and the citers' weight trade off (a lower power or decay shrinks the works' share, which the
+            // citers must follow), so one knob at a time cannot walk between them: a joint grid.
+            if (extra)
+                foreach (var power in new[] { 1.0, 2.0 })
+                    foreach (var decay in new[] { 1, 0.7, 0.5 })
+                        foreach (var citers in new[] { 2.0, 4, 8, 16, 32, 64 })
+                        {
+                            var trial = best with { PeoplePower = power, PeopleWorkDecay = decay, PeopleCiters = citers };
+                            var score = Objective(trial);
+                            if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+                        }
+            foreach (var w in !extra ? [] : new[] { 1, 0.8, 0.6, 0.4, 0.2 })
+            {
+                var trial = best with { PeopleWorkDecay = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var w in !extra ? [] : new[] { 0, 0.5, 1 })
+            {
+                var trial = best with { PeopleAuthorShare = w };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
+            foreach (var reach in !extra ? [] : new[] { 0, 20, 50 })
+            {
+                var trial = best with { PeopleReach = reach };
+                var score = Objective(trial);
+                if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
+            }
             foreach (var size in track != "lookup" ? [] : new[] { 150, 300, 600 })
             {
                 var trial = best with { PeoplePool = size };
@@ -448,6 +665,7 @@ static class Tuning
     {
         string R(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
         var pairs = Enum.GetValues<Feature>().Where(f => weights[f] != 0).Select(f => $"\n        (Feature.{f}, {R(weights[f])})");
-        return $"FromPairs({R(weights.RepeatAuthorDecay)}, {R(weights.PeoplePower)}, {R(weights.PeopleCiters)}, {weights.PeoplePool}, {R(weights.PeopleAllCiters)}, {R(weights.PeopleFieldCitations)},{string.Join(",", pairs)})";
+        return $"FromPairs({R(weights.RepeatAuthorDecay)}, {R(weights.PeoplePower)}, {R(weights.PeopleCiters)}, {weights.PeoplePool}, {R(weights.PeopleAllCiters)}, {R(weights.PeopleFieldCitations)},{string.Join(",", pairs)})"
+            + $" with {{ PeopleCiteSum = {R(weights.PeopleCiteSum)}, PeopleCredited = {R(weights.PeopleCredited)}, PeopleWriters = {R(weights.PeopleWriters)}, PeopleFieldWorks = {R(weights.PeopleFieldWorks)}, PeopleWorks = {R(weights.PeopleWorks)}, PeopleCitations = {R(weights.PeopleCitations)}, PeopleRecency = {R(weights.PeopleRecency)}, PeopleWorkDecay = {R(weights.PeopleWorkDecay)}, PeopleAuthorShare = {R(weights.PeopleAuthorShare)}, PeopleReach = {weights.PeopleReach} }}";
     }
 }
