@@ -66,9 +66,16 @@ public static partial class Doi
         return Normalize(end < 0 ? rest : rest[..end]);
     }
 
+    // A query string's next parameter is not part of a DOI found inside one ("…scholar_lookup?doi=10.1111/febs.12796&volume=281"):
+    // a suffix may hold "&", but "&name=" is how the URL it was read from goes on.
+    [GeneratedRegex(@"&(?:amp;)?[A-Za-z_][A-Za-z0-9_.-]*=", RegexOptions.CultureInvariant)]
+    private static partial Regex NextQueryParameter();
+
     // Sentence punctuation and a closing bracket the DOI did not open are not part of it.
     static string TrimTail(string doi)
     {
+        var next = NextQueryParameter().Match(doi);
+        if (next.Success) doi = doi[..next.Index];
         while (doi.Length > 0)
         {
             var last = doi[^1];

@@ -30,6 +30,13 @@ public class IdentityDoiTests
     }
 
     [Theory]
+    [InlineData("http://scholar.google.com/scholar_lookup?&title=Advances&doi=10.12688/f1000research.25097.1&volume=9&author=Thompson,MC", "10.12688/f1000research.25097.1")]
+    [InlineData("lookup?doi=10.1111/febs.12796&amp;volume=281&amp;pages=3985-4009", "10.1111/febs.12796")]
+    [InlineData("10.1002/(SICI)1097-4636(199706)35:4&lt;1::AID-JBM1&gt;3.0.CO;2-D", "10.1002/(sici)1097-4636(199706)35:4&lt;1::aid-jbm1&gt;3.0.co;2-d")]
+    public void FindAllEndsADoiReadFromAQueryStringAtTheNextParameter(string text, string expected) =>
+        Assert.Equal([expected], Doi.FindAll(text).ToList());
+
+    [Theory]
     [InlineData("https://www.acpjournals.org/doi/full/10.7326/M19-3075", "10.7326/m19-3075")]
     [InlineData("https://onlinelibrary.wiley.com/doi/abs/10.1111/febs.12796?af=R", "10.1111/febs.12796")]
     [InlineData("https://doi.org/10.1093/biomet/25.3-4.285", "10.1093/biomet/25.3-4.285")]
