@@ -60,7 +60,7 @@ public sealed class RepeatedCommand : IDisposable
             batch.Queue(_command.CommandText, values);
             return;
         }
-        batch.Ran(Execute(values));
+        Execute(values);
     }
 
     void Bind(ReadOnlySpan<object?> values)
@@ -76,38 +76,14 @@ public sealed class RepeatedCommand : IDisposable
 /// Statements whose results nobody reads, sent to PostgreSQL together in one round trip (an <see cref="NpgsqlBatch"/>,
 /// in the order added) when <see cref="FlushAsync"/> is called; the caller flushes before anything that must see their
 /// effects and before committing. On SQLite there is no round trip to save: each statement has already run when it
-/// was added. Rows are added through <see cref="RepeatedCommand.Add"/> or <see cref="Add"/>.
+/// was added. Rows are added through <see cref="RepeatedCommand.Add"/>.
 /// </summary>
 public sealed class StatementBatch(DbConnection connection, DbTransaction transaction) : IDisposable
 {
     readonly NpgsqlBatch? _batch = connection is NpgsqlConnection pg ? new NpgsqlBatch(pg, (NpgsqlTransaction)transaction) : null;
-    int _rowsRun;
 
     /// <summary>True on PostgreSQL: added statements wait for <see cref="FlushAsync"/>.</summary>
     public bool Defers => _batch is not null;
-
-    /// <summary>One statement with named parameters (Dapper style, <c>@name</c>), queued or run like <see cref="RepeatedCommand.Add"/>.</summary>
-    public void Add(string sql, IReadOnlyDictionary<string, object?> parameters)
-    {
-        if (_batch is null)
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-            _rowsRun += command.ExecuteNonQuery();
-            return;
-        }
-        var queued = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters) queued.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        _batch.BatchCommands.Add(queued);
-    }
 
     internal void Queue(string sql, ReadOnlySpan<object?> values)
     {
@@ -116,21 +92,12 @@ public sealed class StatementBatch(DbConnection connection, DbTransaction transa
         _batch!.BatchCommands.Add(queued);
     }
 
-    internal void Ran(int rows) => _rowsRun += rows;
-
-    /// <summary>Sends what is queued (PostgreSQL); the rows changed by the statements added since the last flush.</summary>
-    public async Task<int> FlushAsync(CancellationToken ct)
+    /// <summary>Sends what is queued (PostgreSQL); on SQLite everything added has run already.</summary>
+    public async Task FlushAsync(CancellationToken ct)
     {
-        if (_batch is null)
-        {
-            var rows = _rowsRun;
-            _rowsRun = 0;
-            return rows;
-        }
-        if (_batch.BatchCommands.Count == 0) return 0;
-        var changed = await _batch.ExecuteNonQueryAsync(ct);
+        if (_batch is null || _batch.BatchCommands.Count == 0) return;
+        await _batch.ExecuteNonQueryAsync(ct);
         _batch.BatchCommands.Clear();
-        return changed;
     }
 
     public void Dispose() => _batch?.Dispose();

@@ -98,6 +98,9 @@ public static class UrlCanonicalizer
         return path.Append(key.AsSpan(end)).ToString();
     }
 
+    // Where a Wayback Machine address names its snapshot (then the archived page follows the time stamp).
+    const string WaybackMarker = "://web.archive.org/web/";
+
     /// <summary>
     /// The Wayback Machine address <paramref name="archived"/> with the archived page spelled <paramref name="original"/>
     /// (<c>…/web/2007…/http://showcatsonline.com/a</c> and <c>http://www.showcatsonline.com/a</c> → <c>…/web/2007…/http://www.showcatsonline.com/a</c>):
@@ -106,20 +109,18 @@ public static class UrlCanonicalizer
     /// </summary>
     public static string ArchivedAs(string archived, string original)
     {
-        const string marker = "://web.archive.org/web/";
-        var at = archived.IndexOf(marker, StringComparison.Ordinal);
+        var at = archived.IndexOf(WaybackMarker, StringComparison.Ordinal);
         if (at < 0) return archived;
-        var slash = archived.IndexOf('/', at + marker.Length);
+        var slash = archived.IndexOf('/', at + WaybackMarker.Length);
         return slash < 0 ? archived : string.Concat(archived.AsSpan(0, slash + 1), original);
     }
 
     /// <summary>The canonical URL a Wayback Machine address archives (<c>https://web.archive.org/web/20130820190547/http://x.org/a</c> → <c>http://x.org/a</c>), else null.</summary>
     public static string? ArchivedOriginal(string canonical)
     {
-        const string marker = "://web.archive.org/web/";
-        var at = canonical.IndexOf(marker, StringComparison.Ordinal);
+        var at = canonical.IndexOf(WaybackMarker, StringComparison.Ordinal);
         if (at is not (4 or 5)) return null;
-        var rest = canonical.AsSpan(at + marker.Length);
+        var rest = canonical.AsSpan(at + WaybackMarker.Length);
         // The snapshot's time stamp, maybe with a mode suffix ("20130820190547id_"), then the archived address.
         var slash = rest.IndexOf('/');
         if (slash < 4 || !char.IsAsciiDigit(rest[0])) return null;
