@@ -76,6 +76,13 @@ bash tests/contract/scripts/setup-test-deps.sh || { status=1; failed=$((failed +
 if ! (cd tests/contract && node --test --test-concurrency=1) 2>&1 | tee "$log_dir/contract.log"; then status=1; fi
 count_node "$log_dir/contract.log"
 
+# The names of what failed, at the end where a CI log's tail shows them (dotnet: "  Failed Name [12 ms]";
+# node's TAP: "not ok 3 - name").
+failures=$(for log in "$log_dir"/dotnet*.log; do
+    [ -f "$log" ] && grep -E '^\s+Failed [A-Za-z_]' "$log" | sed -E "s/^\s+/$(basename "$log" .log): /"
+  done | sort -u
+  grep -hE '^not ok [0-9]+ - ' "$log_dir"/extension-*.log "$log_dir"/contract.log 2>/dev/null)
+if [ -n "$failures" ]; then echo "== failed:"; echo "$failures"; fi
 echo "$sqlite_line"
 echo "$postgres_line"
 [ "$failed" -gt 0 ] && status=1
