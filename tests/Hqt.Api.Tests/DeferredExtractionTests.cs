@@ -144,25 +144,15 @@ public class DeferredExtractionTests(DeferredExtractionTests.AlwaysDeferFactory 
 
 /// <summary>
 /// A read whose reader's backlog outlasts the read budget answers with what is done and says how many captures are
-/// still pending; the next read with time to spare finishes them. The background worker is taken out so the backlog
-/// stays put until a read takes it.
+/// still pending; the next read with time to spare finishes them. The background worker is off (Hqt:BackgroundExtraction) so the
+/// backlog stays put until a read takes it.
 /// </summary>
 public class PendingReadBudgetTests(PendingReadBudgetTests.NoWorkerFactory factory) : IClassFixture<PendingReadBudgetTests.NoWorkerFactory>
 {
     public sealed class NoWorkerFactory : HqtApiFactory
     {
         protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-            [new("Hqt:ExtractInlineWhenIdle", "false"), new("Hqt:PendingReadBudget", "00:00:00")];
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                var worker = services.Single(s => s.ImplementationType == typeof(Hqt.Api.Captures.Pending.ExtractionWorker));
-                services.Remove(worker);
-            });
-        }
+            [new("Hqt:ExtractInlineWhenIdle", "false"), new("Hqt:PendingReadBudget", "00:00:00"), new("Hqt:BackgroundExtraction", "false")];
     }
 
     [Fact]

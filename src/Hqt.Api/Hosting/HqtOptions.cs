@@ -66,6 +66,13 @@ public sealed class HqtOptions
     public bool ExtractInlineWhenIdle { get; set; } = true;
 
     /// <summary>
+    /// Run the background extraction worker in this process. Off, the captures it defers wait for a read (which
+    /// extracts the reader's own within <see cref="PendingReadBudget"/>) or for another instance's worker: for
+    /// instances meant only to take captures and answer reads beside instances that extract.
+    /// </summary>
+    public bool BackgroundExtraction { get; set; } = true;
+
+    /// <summary>
     /// How long a read of captures, works, people or suggestions spends extracting the reader's pending captures
     /// before it answers with what is done (and says how many are left in a <c>Hqt-Pending-Captures</c> header).
     /// </summary>

@@ -1,3 +1,6 @@
+using Hqt.Api.Hosting;
+using Microsoft.Extensions.Options;
+
 namespace Hqt.Api.Captures.Pending;
 
 /// <summary>
@@ -6,10 +9,16 @@ namespace Hqt.Api.Captures.Pending;
 /// at the speed of storing them and extraction catches up when the burst ends. It claims a capture only once that
 /// thread has CPU to start it, so a claim is not held by an instance too busy to work on it.
 /// </summary>
-public sealed class ExtractionWorker(PendingExtractions pending, LowPriorityCpu lowPriority, ILogger<ExtractionWorker> logger) : BackgroundService
+public sealed class ExtractionWorker(PendingExtractions pending, LowPriorityCpu lowPriority, IOptions<HqtOptions> options, ILogger<ExtractionWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.BackgroundExtraction)
+        {
+            logger.LogInformation("Background extraction is off (Hqt:BackgroundExtraction): deferred captures wait for a read or another instance");
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
