@@ -35,18 +35,36 @@ public sealed class TokenKey(IOptions<HqtOptions> options)
 
     static byte[] LoadOrCreate(string path)
     {
-        if (File.Exists(path)) return Convert.FromHexString(File.ReadAllText(path).Trim());
+        if (File.Exists(path)) return Read(path);
         DataFiles.EnsureDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
+        // Written whole under a name of its own, then put in place without replacing: a crash mid-write leaves a stray
+        // temporary file, never a short key file, and of two processes starting together one key wins.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        DataFiles.WriteOwnerOnly(temporary, Convert.ToHexString(key) + "\n");
         try
         {
-            DataFiles.WriteOwnerOnly(path, Convert.ToHexString(key) + "\n", FileMode.CreateNew);
+            File.Move(temporary, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another process (the CLI and the server starting together) made it first: use theirs.
-            return Convert.FromHexString(File.ReadAllText(path).Trim());
+            File.Delete(temporary);
+            return Read(path);
         }
+    }
+
+    // A damaged key is refused, never used: an empty key would hash every token alike, and another key matches no token.
+    static byte[] Read(string path)
+    {
+        try
+        {
+            var key = Convert.FromHexString(File.ReadAllText(path).Trim());
+            if (key.Length == 32) return key;
+        }
+        catch (FormatException) { }
+        throw new InvalidOperationException(
+            $"{path} is not a token key (64 hexadecimal digits). Restore it from a backup; or delete it, and every token issued so far stops working (issue new ones with `tokens issue`).");
     }
 }

@@ -20,14 +20,20 @@ public static class DataFiles
         File.SetUnixFileMode(path, OwnerDirectory);
     }
 
-    /// <summary>Writes a new file that is owner-only from its first byte (no window in which the umask's mode applies).</summary>
-    public static void WriteOwnerOnly(string path, string content, FileMode mode = FileMode.Create)
+    /// <summary>
+    /// Writes a new file that is owner-only from its first byte (no window in which the umask's mode applies), on disk
+    /// before it returns (these are secrets a server cannot do without after a power cut).
+    /// </summary>
+    public static void WriteOwnerOnly(string path, string content)
     {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerFile;
         using (var stream = new FileStream(path, options))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(content);
+        {
+            using (var writer = new StreamWriter(stream, leaveOpen: true))
+                writer.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, OwnerFile);
     }
 
