@@ -37,19 +37,14 @@ public sealed partial class GraphStore(Db db, TimeProvider time)
     /// </summary>
     /// <remarks>
     /// A capture's graph write asks for the lock several times (the batch, its own work, its references); the lock is
-    /// re-entrant, but each ask was a round trip, so a transaction asks the server once per reader.
+    /// re-entrant, but each ask was a round trip, so a write scope's transaction asks the server once per reader
+    /// (<see cref="WriteScope.FirstAskForLock"/>).
     /// </remarks>
     public static async Task LockUserGraphAsync(DbConnection connection, DbTransaction tx, long userId, CancellationToken ct)
     {
-        if (!connection.IsPostgres()) return;
-        var held = LocksHeld.GetOrCreateValue(tx);
-        lock (held) if (held.Contains(userId)) return;
+        if (!connection.IsPostgres() || !WriteScope.FirstAskForLock(tx, userId)) return;
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(4807, CAST(@userId % 2147483647 AS integer))", new { userId }, tx, cancellationToken: ct));
-        lock (held) held.Add(userId);
     }
-
-    // The readers whose graph lock a transaction holds (until it ends; the table forgets the transaction with it).
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, HashSet<long>> LocksHeld = new();
 
     string Now() => time.GetUtcNow().ToString("O");
 
