@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Threading.Channels;
 using Hqt.Api.Hosting;
 using Hqt.Extraction;
@@ -77,26 +78,35 @@ public sealed class PendingExtractions(PendingQueue queue, CaptureExtraction ext
     }
 
     /// <summary>
-    /// Stores claimed extractions, one commit for the batch. If it fails, each capture alone; one that still fails (a
-    /// bug in the graph writer for this page) is stored with what is known without extraction, so it can never wedge
-    /// the backlog.
+    /// Stores claimed extractions, one commit for the batch. A transient database error (a deadlock, a serialization
+    /// failure) is tried again. If it still fails, each capture alone; one that still fails (a bug in the graph writer
+    /// for this page) is stored with what is known without extraction, so it can never wedge the backlog.
     /// </summary>
     internal async Task StoreAsync(List<(PendingCapture Capture, PageExtract Extract)> extracted, CancellationToken ct)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await queue.CompleteAsync(Owner, extracted, ct);
-            return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException && extracted.Count > 1)
-        {
-            logger.LogWarning(e, "Storing a batch of {Count} extractions failed; storing them one by one", extracted.Count);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Storing the extraction of capture {CaptureId} failed; storing it unextracted", extracted[0].Capture.Id);
-            await queue.CompleteAsync(Owner, [(extracted[0].Capture, NewCapture.Unextracted(extracted[0].Capture.Url))], ct);
-            return;
+            try
+            {
+                await queue.CompleteAsync(Owner, extracted, ct);
+                return;
+            }
+            catch (DbException e) when (e.IsTransient && attempt < 3)
+            {
+                logger.LogWarning(e, "Storing {Count} extractions met a transient database error; trying again", extracted.Count);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && extracted.Count > 1)
+            {
+                logger.LogWarning(e, "Storing a batch of {Count} extractions failed; storing them one by one", extracted.Count);
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Storing the extraction of capture {CaptureId} failed; storing it unextracted", extracted[0].Capture.Id);
+                await queue.CompleteAsync(Owner, [(extracted[0].Capture, NewCapture.Unextracted(extracted[0].Capture.Url))], ct);
+                return;
+            }
         }
         foreach (var one in extracted) await StoreAsync([one], ct);
     }
