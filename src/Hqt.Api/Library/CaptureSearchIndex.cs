@@ -44,9 +44,9 @@ public static class CaptureSearchIndex
                 """), new { captureId, authors = Authors(extract), site = Site(url, extract), text }, tx, cancellationToken: ct));
 
     /// <summary>
-    /// A new extraction of the same page: title, authors and site change, the words (from the same HTML) do not. A
-    /// capture with no row yet (stored pending: callers that have the page's text use <see cref="IndexExtractedAsync"/>)
-    /// gets its row here, its words read from the stored page.
+    /// A new extraction of the same page (a re-extraction): title, authors and site change, the words (from the same
+    /// HTML) do not. A capture with no row yet gets its row here, its words read from the stored page (callers that
+    /// hold the page, such as the pending queue, use <see cref="IndexExtractedAsync"/> with words read beforehand).
     /// </summary>
     public static async Task UpdateFieldsAsync(DbConnection db, DbTransaction tx, long captureId, string url, PageExtract extract, CancellationToken ct)
     {

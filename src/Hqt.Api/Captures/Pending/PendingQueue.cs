@@ -105,8 +105,10 @@ public sealed class PendingQueue(Db db, CaptureStore captures, LookupQueue looku
     public async Task<int> CompleteAsync(string owner, IReadOnlyList<(PendingCapture Capture, PageExtract Extract)> done, CancellationToken ct)
     {
         if (done.Count == 0) return 0;
-        // Serialised before the write turn is taken: a big page's JSON is CPU that need not hold up other writers.
+        // Serialised, and the page's words for search read, before the write turn is taken: a big page's JSON and text
+        // are CPU that need not hold up other writers (nor, on PostgreSQL, the reader's graph lock).
         var jsons = done.Select(d => System.Text.Json.JsonSerializer.Serialize(d.Extract, CaptureJson.Options)).ToList();
+        var texts = done.Select(d => CaptureSearchIndex.TextOf(d.Capture.HtmlGzip)).ToList();
         await using var write = await db.BeginWriteAsync(ct);
         var (connection, transaction) = (write.Connection, write.Transaction);
         // PostgreSQL: the users' graph locks first, in one order, before any capture row: another instance extracting
@@ -124,7 +126,7 @@ public sealed class PendingQueue(Db db, CaptureStore captures, LookupQueue looku
                 RETURNING document_id, content_hash
                 """, new { json = jsons[i], version = PageExtractor.Version, title = extract.Title, capture.Id, owner }, transaction, cancellationToken: ct));
             if (row is not { } r) continue;
-            await CaptureSearchIndex.UpdateFieldsAsync(connection, transaction, capture.Id, capture.Url, extract, ct);
+            await CaptureSearchIndex.IndexExtractedAsync(connection, transaction, capture.Id, capture.Url, extract, texts[i], ct);
             await FileUnderCanonicalUrlAsync(connection, transaction, capture, r.DocumentId, r.ContentHash, extract.CanonicalUrl, ct);
             await captures.WriteGraphAndLookupsAsync(connection, transaction, capture.UserId, capture.Id, extract, ct);
             stored++;
