@@ -17,6 +17,9 @@ public static class VisibleText
         "strong", "sub", "sup", "u", "var", "wbr", "nobr", "ins", "del", "label",
     };
 
+    /// <summary>True for an element that flows inside a line (its edges are no word boundary); false for blocks, breaks and the rest.</summary>
+    public static bool IsInline(string localName) => Inline.Contains(localName);
+
     /// <summary>The visible text of <paramref name="root"/>, cut a little past <paramref name="maxLength"/> characters; blocks and
     /// line breaks become <paramref name="boundary"/>, inline element edges a space.</summary>
     public static string Of(IElement root, int maxLength, char boundary)

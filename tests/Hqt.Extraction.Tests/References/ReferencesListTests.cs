@@ -41,6 +41,31 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void ItemsLaidOutInBlocksWithNoSpaceBetweenThemReadAsTheirWordsApart()
+    {
+        // ScienceDirect's list: author, title and journal are blocks (and the surname and initials spans) that CSS
+        // sets apart; the markup has no whitespace between them.
+        const string body = """
+            <article><p>Body text that cites things.</p><h2>References</h2><ol>
+            <li class="bib-reference"><span class="author"><span>G.N. </span>Lewis</span><h3 class="title">The atom and the molecule</h3><span class="host"><div class="series"><h3 class="title">J. Am. Chem. Soc.</h3></div><div class="series">(1916)</div></span></li>
+            <li class="bib-reference"><span class="author"><span>W. </span>Kossel</span><h3 class="title">Über Molekülbildung als Frage des Atombaus</h3><span class="host"><div class="series"><h3 class="title">Ann. Phys.</h3></div><div class="series">(1916)</div></span></li>
+            <li class="bib-reference"><span><span class="author">Almeida<span>A.P. </span></span><em> et al.</em></span><h3 class="title">Satellite-tracked movements of female leatherbacks, <em>Dermochelys coriacea</em> (Testudines, Dermochelyidae)</h3><span class="host"><div class="series"><h3 class="title">Endanger. Species Res.</h3></div><div class="series">(2011)</div></span></li>
+            <li class="bib-reference"><span class="author">Sato<span>K. </span></span><h3 class="title">The solubility of H<sub>2</sub>O in melts</h3><span class="host"><div class="series">Geochim. Cosmochim. Acta</div><div class="series">(1999)</div></span></li>
+            </ol></article>
+            """;
+
+        var references = Extract(body);
+
+        Assert.Contains(references, r => r.Title == "The atom and the molecule" && r.Year == 1916);
+        Assert.Contains(references, r => r.Title == "Über Molekülbildung als Frage des Atombaus");
+        Assert.Contains(references, r => r.Title is { } t && t.StartsWith("Satellite-tracked movements of female leatherbacks, Dermochelys coriacea", StringComparison.Ordinal));
+        Assert.Contains(references, r => r.Title == "The solubility of H2O in melts");
+        Assert.DoesNotContain(references, r => r.Title is { } t && (t.Contains("LewisThe", StringComparison.Ordinal) || t.EndsWith("moleculeJ", StringComparison.Ordinal)));
+        var people = references.SelectMany(r => r.Authors).ToList();
+        Assert.DoesNotContain(people, a => a.Contains("KosselÜber", StringComparison.Ordinal) || a.Contains("AlmeidaA", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WikipediaReflistItemsReadTheCiteTemplate()
     {
         const string body = """
