@@ -34,6 +34,19 @@ if (options.HeldOut)
     var predictions = options.Predictions ?? Path.Combine(Path.GetTempPath(), "refparse-heldout.jsonl");
     Predictions.Write(predictions, heldOut, model);
     Console.WriteLine(Predictions.Score(scriptPath, dataPath, predictions, options.ShowMisses));
+    if (options.Variants)
+    {
+        // The same model decoded with and without the one-run constraints: a paired comparison, free of training noise.
+        var (title, container) = (RefModel.OneTitleSpan, RefModel.OneContainerSpan);
+        foreach (var (name, t, c) in new[] { ("plain", false, false), ("title", true, false), ("title-container", true, true) })
+        {
+            (RefModel.OneTitleSpan, RefModel.OneContainerSpan) = (t, c);
+            var path = Path.ChangeExtension(predictions, name + ".jsonl");
+            Predictions.Write(path, heldOut, model);
+            Console.WriteLine($"variant {name}: " + Predictions.Score(scriptPath, dataPath, path, 0).Split('\n')[0]);
+        }
+        (RefModel.OneTitleSpan, RefModel.OneContainerSpan) = (title, container);
+    }
     return 0;
 }
 
@@ -51,7 +64,7 @@ Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, d
 Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
 return 0;
 
-sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses)
+sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants)
 {
     public const int Seed = 20251211;
 
@@ -60,6 +73,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
         string? data = null, predictions = null;
         int epochs = 30, misses = 0, orders = 1, fold = 0;
         var heldOut = false;
+        var variants = false;
         for (var i = 0; i < args.Length; i++)
             switch (args[i])
             {
@@ -71,9 +85,13 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
+                case "--variants": variants = true; break;   // held-out: also score the decode without and with the one-run constraints
+                case "--one-container": RefModel.OneContainerSpan = true; break;
+                case "--no-pairs": RefFeatures.Pairs = false; break;
+                case "--one-title": Training.OneTitle = args[++i]; break;   // both (default) | decode | off
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, orders, fold, heldOut, predictions, misses);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants);
     }
 
     public static string RepoRoot()
