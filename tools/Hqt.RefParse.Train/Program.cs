@@ -9,6 +9,8 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train                 # train on all of train, write the model
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
+//   ... -- --fold 3 --variants                                                # and score the same model with and without
+//                                                                             # the assembler's title-run choice
 var options = Options.Parse(args);
 var repo = Options.RepoRoot();
 var dataPath = options.Data ?? Path.Combine(repo, "..", "shared", "eval", "refparse", "dev.jsonl");
@@ -36,16 +38,16 @@ if (options.HeldOut)
     Console.WriteLine(Predictions.Score(scriptPath, dataPath, predictions, options.ShowMisses));
     if (options.Variants)
     {
-        // The same model decoded with and without the one-run constraints: a paired comparison, free of training noise.
-        var (title, container) = (RefModel.OneTitleSpan, RefModel.OneContainerSpan);
-        foreach (var (name, t, c) in new[] { ("plain", false, false), ("title", true, false), ("title-container", true, true) })
+        // The same model assembled with and without the title-run choice: a paired comparison, free of training noise.
+        var choose = ReferenceAssembler.TitleAfterTheYear;
+        foreach (var (name, on) in new[] { ("plain", false), ("year-run", true) })
         {
-            (RefModel.OneTitleSpan, RefModel.OneContainerSpan) = (t, c);
+            ReferenceAssembler.TitleAfterTheYear = on;
             var path = Path.ChangeExtension(predictions, name + ".jsonl");
             Predictions.Write(path, heldOut, model);
             Console.WriteLine($"variant {name}: " + Predictions.Score(scriptPath, dataPath, path, 0).Split('\n')[0]);
         }
-        (RefModel.OneTitleSpan, RefModel.OneContainerSpan) = (title, container);
+        ReferenceAssembler.TitleAfterTheYear = choose;
     }
     return 0;
 }
@@ -85,10 +87,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
-                case "--variants": variants = true; break;   // held-out: also score the decode without and with the one-run constraints
-                case "--one-container": RefModel.OneContainerSpan = true; break;
-                case "--no-pairs": RefFeatures.Pairs = false; break;
-                case "--one-title": Training.OneTitle = args[++i]; break;   // both (default) | decode | off
+                case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants);

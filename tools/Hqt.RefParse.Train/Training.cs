@@ -5,8 +5,6 @@ namespace Hqt.RefParse.Train;
 static class Training
 {
     public static int MinFeatureCount = 3;
-    /// <summary>Where the one-title-run decode applies: "both" training and parsing, "decode" parsing only, or "off".</summary>
-    public static string OneTitle = "both";
     public const float MinWeight = 0.05f;
 
     static string Confusion(RefModel model, List<(RefSequence Features, RefLabel[] Gold)> check)
@@ -66,7 +64,6 @@ static class Training
 
         // Each order trains the same rows from zero in its own seeded order (the first is the seed alone, so one order
         // is the single model); the model is their mean. Orders run side by side, at most two at once.
-        RefModel.OneTitleSpan = OneTitle == "both";
         var trainers = Enumerable.Range(0, orders).Select(o => o == 0 ? trainer : trainer.Sibling()).ToArray();
         var logs = new List<string>[orders];
         var tokenCount = sequences.Sum(s => s.Gold.Length);
@@ -87,7 +84,6 @@ static class Training
             }
         });
         var log = logs.SelectMany(l => l).ToList();
-        RefModel.OneTitleSpan = OneTitle != "off";
         var model = RefTrainer.Mean(trainers, lexicons, MinWeight);
         if (check is not null)
         {

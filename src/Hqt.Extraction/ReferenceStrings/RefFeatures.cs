@@ -69,9 +69,6 @@ public static class RefFeatures
 
     static ulong F(int template, ulong a, ulong b) => F(template, Fmix(a) ^ b);
 
-    /// <summary>Whether the pair features (templates 90-92) are computed: on; off only to measure them.</summary>
-    internal static bool Pairs = true;
-
     static readonly ulong Start = Str("<s>");
     static readonly ulong End = Str("</s>");
     static readonly ulong Long = Str("*");
@@ -234,17 +231,6 @@ public static class RefFeatures
             scratch[count++] = F(87, sentence + 1 < sentenceCount ? sentenceShape[sentence + 1] : -1);
             scratch[count++] = F(88, sentence > 0 ? sentenceShape[sentence - 1] : -1);
             scratch[count++] = F(89, PunctClass(info[sentenceStarts[sentence + 1] - 1].Last) * 4 + Math.Min(sentence, 3));
-            // Pairs that one weight each cannot say: this sentence's look with the next one's (a long Title Case run
-            // followed by a short abbreviated one is a title then its journal; two long runs are a title and its
-            // subtitle or series), and the place after the year with how the next sentence opens ("In", "Ed.", "Proc.").
-            if (Pairs)
-            {
-                var nextSentence = sentence + 1 < sentenceCount;
-                scratch[count++] = F(90, (ulong)sentenceShape[sentence], nextSentence ? (ulong)sentenceShape[sentence + 1] : End);
-                scratch[count++] = F(91, (ulong)(yearPlace * 8 + Math.Min(yearPlace == 2 ? sentences - sentencesAtYear : sentences, 5)),
-                    nextSentence ? info[sentenceStarts[sentence + 1]].Lower : End);
-                scratch[count++] = F(92, (ulong)chunkShape[chunk], chunk + 1 < chunkCount ? info[chunkEnd + 1].Lower : End);
-            }
             // An "In" before: what follows it is the container of a chapter or paper, up to where that ends.
             if (t.InMark && (i == chunkStart || i == 0 || info[i - 1].Last is '.' or ',' or ')' or '”' or '"')) inChunk = chunk;
             scratch[count++] = F(70, inChunk < 0 ? 0 : inChunk == chunk ? (t.InMark ? 1 : 2) : 2 + Math.Min(chunk - inChunk, 3));

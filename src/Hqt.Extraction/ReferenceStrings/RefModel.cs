@@ -86,35 +86,21 @@ public sealed class RefModel
             if (sequence.MidPhrase(i)) HoldAcross(t);
         }
         Viterbi(emission, transition, n, labels);
-        var constrained = OneTitleSpan && Runs(labels, RefLabel.Title) > 1;
-        if (constrained) ViterbiOneRun(emission, transition, n, labels, RefLabel.Title);
-        if (OneContainerSpan && Runs(labels, RefLabel.Container) > 1)
-        {
-            // The same for the container, kept only when it leaves the title one run.
-            var before = (RefLabel[])labels.Clone();
-            ViterbiOneRun(emission, transition, n, labels, RefLabel.Container);
-            if (OneTitleSpan && Runs(labels, RefLabel.Title) > 1) before.CopyTo(labels, 0);
-        }
         if (margins is null) return labels;
-        var titled = constrained && Array.IndexOf(labels, RefLabel.Title) >= 0;
         for (var i = 0; i < n; i++)
         {
             var y = (int)labels[i];
-            var inside = y == (int)RefLabel.Title && i > 0 && i + 1 < n && labels[i - 1] == RefLabel.Title && labels[i + 1] == RefLabel.Title;
             var prev = i == 0 ? L : (int)labels[i - 1];
             float best = float.NegativeInfinity, chosen = 0;
             for (var l = 0; l < L; l++)
             {
-                // Under the one-title constraint, no alternative may open a second title run: neither a title here
-                // away from the run, nor another label inside it.
-                if (constrained && l != y && (l == (int)RefLabel.Title ? titled && !TitleBeside(labels, i) : inside)) continue;
                 var into = i == 0 ? _transitions[LL + l] : transition[i * LL + prev * L + l];
                 var outOf = i + 1 < n ? transition[(i + 1) * LL + l * L + (int)labels[i + 1]] : 0;
                 var s = emission[i * S + l] + into + outOf;
                 if (l == y) chosen = s;
                 else if (s > best) best = s;
             }
-            margins[i] = float.IsNegativeInfinity(best) ? -Forbidden : chosen - best;
+            margins[i] = chosen - best;
         }
         return labels;
     }
@@ -169,86 +155,6 @@ public sealed class RefModel
         {
             labels[i] = (RefLabel)last;
             last = back[i * S + last];
-        }
-    }
-
-    /// <summary>
-    /// A reference names one work, so its title is one run of tokens. The tagger alone gives two runs in about 2 % of
-    /// references (a corporate author read as a title before the year, a series after it), and the first run was taken
-    /// as the title whether or not it was the better one. Those references (only those: the plain decode stays the common
-    /// path) are decoded again under the constraint, which picks the best labelling with at most one title run.
-    /// </summary>
-    internal static bool OneTitleSpan = true;
-
-    internal static bool OneContainerSpan = false;
-
-    static bool TitleBeside(RefLabel[] labels, int i) =>
-        (i > 0 && labels[i - 1] == RefLabel.Title) || (i + 1 < labels.Length && labels[i + 1] == RefLabel.Title);
-
-    static int Runs(RefLabel[] labels, RefLabel label)
-    {
-        var runs = 0;
-        for (var i = 0; i < labels.Length; i++)
-            if (labels[i] == label && (i == 0 || labels[i - 1] != label)) runs++;
-        return runs;
-    }
-
-    [ThreadStatic] static float[]? t_score2;
-    [ThreadStatic] static byte[]? t_back2;
-
-    /// <summary>
-    /// Viterbi over two layers of the labels: before a run of <paramref name="label"/> (a title) has ended (layer 0) and
-    /// after (layer 1), where it may not begin again. Leaving the run moves to layer 1. About twice the plain decode's work.
-    /// </summary>
-    void ViterbiOneRun(float[] emission, float[] transition, int n, RefLabel[] labels, RefLabel label)
-    {
-        var T = (int)label;
-        var score = Buffer(ref t_score2, n * 2 * S);
-        var back = Buffer(ref t_back2, n * 2 * S);   // the previous state: layer × S + label
-        for (var l = 0; l < L; l++)
-        {
-            score[l] = emission[l] + _transitions[LL + l];
-            score[S + l] = float.NegativeInfinity;
-        }
-        for (var i = 1; i < n; i++)
-        {
-            var prev = (i - 1) * 2 * S;
-            var at = i * 2 * S;
-            var t = transition.AsSpan(i * LL, LL);
-            for (var l = 0; l < L; l++)
-            {
-                // Layer 0: from layer 0, never from a title into another label (that ends the title: layer 1).
-                var best0 = float.NegativeInfinity;
-                var arg0 = 0;
-                for (var p = 0; p < L; p++)
-                {
-                    if (p == T && l != T) continue;
-                    var s = score[prev + p] + t[p * L + l];
-                    if (s > best0) { best0 = s; arg0 = p; }
-                }
-                score[at + l] = best0 + emission[i * S + l];
-                back[at + l] = (byte)arg0;
-                // Layer 1: a title is over; from layer 1 (not into a title), or from a layer-0 title ending here.
-                if (l == T) { score[at + S + l] = float.NegativeInfinity; continue; }
-                var best1 = score[prev + T] + t[T * L + l];
-                var arg1 = T;
-                for (var p = 0; p < L; p++)
-                {
-                    var s = score[prev + S + p] + t[p * L + l];
-                    if (s > best1) { best1 = s; arg1 = S + p; }
-                }
-                score[at + S + l] = best1 + emission[i * S + l];
-                back[at + S + l] = (byte)arg1;
-            }
-        }
-        var last = 0;
-        var end = (n - 1) * 2 * S;
-        for (var k = 1; k < 2 * S; k++)
-            if ((k % S) < L && score[end + k] > score[end + last]) last = k;
-        for (var i = n - 1; i >= 0; i--)
-        {
-            labels[i] = (RefLabel)(last % S);
-            last = back[i * 2 * S + last];
         }
     }
 

@@ -25,6 +25,7 @@ public static partial class ReferenceAssembler
 
     public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence)
     {
+        labels = ChooseTheTitleRun(tokens, labels);
         labels = EndTitleAtItsClosingQuote(tokens, labels);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
@@ -85,6 +86,50 @@ public static partial class ReferenceAssembler
         return new ParsedReference(text, title, authors, etAl, editors, container, volume, issue, pages, year, publisher, place,
             edition, doi, arxiv, isbn, pmid, url, type, Math.Round(confidence, 3));
     }
+
+    /// <summary>Whether <see cref="ChooseTheTitleRun"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleAfterTheYear = true;
+
+    /// <summary>
+    /// The tagger gives the title in two or more runs in about 2 % of references, and the first run was taken. In an
+    /// author–date reference (a byline, the date closing its clause, then the title) a title-labelled run between the
+    /// byline and the date is the end of the byline: a corporate author or a second author's name
+    /// (<c>Ministère des affaires municipales (2010). Indice de développement.</c>, <c>Davidson, Apollon and Irina
+    /// Filatova (2007) ‘African History…’</c>). There the run right after the date is the title. Other runs are left
+    /// labelled other, never guessed as another field. On three held-out tenths of train this changed 11 titles:
+    /// 8 right for 1 wrong (ugly-3119, whose gold title is the ministry).
+    /// </summary>
+    static RefLabel[] ChooseTheTitleRun(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleAfterTheYear) return labels;
+        var first = Array.IndexOf(labels, RefLabel.Title);
+        var date = Array.IndexOf(labels, RefLabel.Date);
+        if (first <= 0 || date < first || IsOpeningQuote(tokens[first].Text[0])) return labels;
+        var firstEnd = first;
+        while (labels[firstEnd + 1] == RefLabel.Title) firstEnd++;
+        // Only "other" (a bracket, "et al.") between that run and the date, and a byline before the run.
+        if (date - firstEnd - 1 > 2) return labels;
+        for (var i = firstEnd + 1; i < date; i++) if (labels[i] != RefLabel.Other) return labels;
+        var byline = false;
+        for (var i = 0; i < first; i++) byline |= labels[i] is RefLabel.Author or RefLabel.Editor;
+        if (!byline) return labels;
+        // The date closes its clause ("(2010).", "2002.", "(2008, mai 27).") and a title run starts right after it.
+        var dateEnd = date;
+        while (dateEnd + 1 < labels.Length && labels[dateEnd + 1] == RefLabel.Date) dateEnd++;
+        var closes = ClosesClause(tokens[dateEnd].Text)
+            || (dateEnd + 1 < labels.Length && labels[dateEnd + 1] == RefLabel.Other && ClosesClause(tokens[dateEnd + 1].Text));
+        if (!closes) return labels;
+        var after = Array.IndexOf(labels, RefLabel.Title, dateEnd + 1);
+        if (after < 0 || after - dateEnd > 3) return labels;
+        var end = after;
+        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Title) end++;
+        var copy = (RefLabel[])labels.Clone();
+        for (var i = 0; i < copy.Length; i++)
+            if (copy[i] == RefLabel.Title && (i < after || i > end)) copy[i] = RefLabel.Other;
+        return copy;
+    }
+
+    static bool ClosesClause(string token) => token[^1] is '.' or ')';
 
     /// <summary>
     /// A title that opens a quote ends where that quote closes: the tagger sometimes runs it on into what follows
