@@ -54,4 +54,24 @@ public class ReferenceAssemblerTests
         Assert.Equal("The Ames crater. Ames Structure", Assemble("Carpenter B.N., The Ames crater. Ames Structure (1995 Symposium), Norman.",
             "a a t t t t t d t l").Title);
     }
+
+    [Fact]
+    public void AQuotedTitleEndsAtTheQuoteThatBalancesItsOpening()
+    {
+        // Nested guillemets: the title ends at the second », and the "in" after it is dropped from the title.
+        Assert.Equal("Le « staseis » di Turi e la guerra del Peloponneso",
+            Assemble("M. Sordi, « Le « staseis » di Turi e la guerra del Peloponneso » in Tyche, n°19, 2004.",
+                "a a t t t t t t t t t t t t t t c o d").Title);
+        // An apostrophe inside a word closes nothing; the closing quote does.
+        Assert.Equal("African History: A Citizen’s View",
+            Assemble("Davidson, A. (2007) ‘African History: A Citizen’s View’ in Africa, 12.", "a a d t t t t t t c o").Title);
+    }
+
+    [Fact]
+    public void AQuotedPhraseThatOpensATitleRunningOnInLowerCaseStaysInIt()
+    {
+        Assert.Equal("Etat composé » ou décomposé ? La réforme des autonomies",
+            Assemble("BARON-YELLES N., « Etat composé » ou décomposé ? La réforme des autonomies, L'Espace politique, 2011.",
+                "a a t t t t t t t t t t t c c d").Title);
+    }
 }
