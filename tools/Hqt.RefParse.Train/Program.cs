@@ -9,6 +9,8 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train                 # train on all of train, write the model
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
+//   ... -- --fold 3 --variants                                                # and score the same model with and without
+//                                                                             # the assembler's title-run choice
 var options = Options.Parse(args);
 var repo = Options.RepoRoot();
 var dataPath = options.Data ?? Path.Combine(repo, "..", "shared", "eval", "refparse", "dev.jsonl");
@@ -34,6 +36,19 @@ if (options.HeldOut)
     var predictions = options.Predictions ?? Path.Combine(Path.GetTempPath(), "refparse-heldout.jsonl");
     Predictions.Write(predictions, heldOut, model);
     Console.WriteLine(Predictions.Score(scriptPath, dataPath, predictions, options.ShowMisses));
+    if (options.Variants)
+    {
+        // The same model assembled with and without the title-run choice: a paired comparison, free of training noise.
+        var choose = ReferenceAssembler.TitleAfterTheYear;
+        foreach (var (name, on) in new[] { ("plain", false), ("year-run", true) })
+        {
+            ReferenceAssembler.TitleAfterTheYear = on;
+            var path = Path.ChangeExtension(predictions, name + ".jsonl");
+            Predictions.Write(path, heldOut, model);
+            Console.WriteLine($"variant {name}: " + Predictions.Score(scriptPath, dataPath, path, 0).Split('\n')[0]);
+        }
+        ReferenceAssembler.TitleAfterTheYear = choose;
+    }
     return 0;
 }
 
@@ -51,7 +66,7 @@ Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, d
 Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
 return 0;
 
-sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses)
+sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants)
 {
     public const int Seed = 20251211;
 
@@ -60,6 +75,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
         string? data = null, predictions = null;
         int epochs = 30, misses = 0, orders = 1, fold = 0;
         var heldOut = false;
+        var variants = false;
         for (var i = 0; i < args.Length; i++)
             switch (args[i])
             {
@@ -71,9 +87,10 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
+                case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, orders, fold, heldOut, predictions, misses);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants);
     }
 
     public static string RepoRoot()

@@ -25,6 +25,7 @@ public static partial class ReferenceAssembler
 
     public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence)
     {
+        labels = ChooseTheTitleRun(tokens, labels);
         labels = EndTitleAtItsClosingQuote(tokens, labels);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
@@ -86,6 +87,51 @@ public static partial class ReferenceAssembler
             edition, doi, arxiv, isbn, pmid, url, type, Math.Round(confidence, 3));
     }
 
+    /// <summary>Whether <see cref="ChooseTheTitleRun"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleAfterTheYear = true;
+
+    /// <summary>
+    /// The tagger gives the title in two or more runs in about 2 % of references, and the first run was taken. In an
+    /// author–date reference (a byline, the date closing its clause, then the title) a title-labelled run between the
+    /// byline and the date is the end of the byline: a corporate author or a second author's name
+    /// (<c>Ministère des affaires municipales (2010). Indice de développement.</c>, <c>Davidson, Apollon and Irina
+    /// Filatova (2007) ‘African History…’</c>). There the run right after the date is the title. Other runs are left
+    /// labelled other, never guessed as another field. On three held-out tenths of train (2,376 items) it changed 7
+    /// titles of the committed model: 5 wrong to right, 1 right to wrong (ugly-3119, whose gold title is the ministry
+    /// of the byline), 1 wrong to another wrong.
+    /// </summary>
+    static RefLabel[] ChooseTheTitleRun(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleAfterTheYear) return labels;
+        var first = Array.IndexOf(labels, RefLabel.Title);
+        var date = Array.IndexOf(labels, RefLabel.Date);
+        if (first <= 0 || date < first || IsOpeningQuote(tokens[first].Text[0])) return labels;
+        var firstEnd = first;
+        while (labels[firstEnd + 1] == RefLabel.Title) firstEnd++;
+        // Only "other" (a bracket, "et al.") between that run and the date, and a byline before the run.
+        if (date - firstEnd - 1 > 2) return labels;
+        for (var i = firstEnd + 1; i < date; i++) if (labels[i] != RefLabel.Other) return labels;
+        var byline = false;
+        for (var i = 0; i < first; i++) byline |= labels[i] is RefLabel.Author or RefLabel.Editor;
+        if (!byline) return labels;
+        // The date closes its clause ("(2010).", "2002.", "(2008, mai 27).") and a title run starts right after it.
+        var dateEnd = date;
+        while (dateEnd + 1 < labels.Length && labels[dateEnd + 1] == RefLabel.Date) dateEnd++;
+        var closes = ClosesClause(tokens[dateEnd].Text)
+            || (dateEnd + 1 < labels.Length && labels[dateEnd + 1] == RefLabel.Other && ClosesClause(tokens[dateEnd + 1].Text));
+        if (!closes) return labels;
+        var after = Array.IndexOf(labels, RefLabel.Title, dateEnd + 1);
+        if (after < 0 || after - dateEnd > 3) return labels;
+        var end = after;
+        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Title) end++;
+        var copy = (RefLabel[])labels.Clone();
+        for (var i = 0; i < copy.Length; i++)
+            if (copy[i] == RefLabel.Title && (i < after || i > end)) copy[i] = RefLabel.Other;
+        return copy;
+    }
+
+    static bool ClosesClause(string token) => token[^1] is '.' or ')';
+
     /// <summary>
     /// A title that opens a quote ends where that quote closes: the tagger sometimes runs it on into what follows
     /// (<c>“Molecular phylogenies,” in Romberger…</c>, <c>« Syndrome frontal », in Encyclopédie…</c>). The tokens
@@ -100,12 +146,26 @@ public static partial class ReferenceAssembler
             opening = tokens[start - 1].Text[0];
         if (!IsOpeningQuote(opening)) return labels;
         var closing = opening switch { '“' => '”', '«' => '»', '‘' => '’', '„' => '“', _ => opening };
+        // The quote that closes the title's is the one that balances it: « Le « staseis » di Turi… » ends at the second ».
+        var depth = IsOpeningQuote(tokens[start].Text[0]) ? 0 : 1;
         for (var k = start; k < tokens.Count && labels[k] == RefLabel.Title; k++)
         {
-            var text = tokens[k].Text.AsSpan().TrimEnd(".,;:");
-            var closes = text.Length > 0 && text[^1] == closing && (k > start || text.Length > 1);
-            if (!closes) continue;
+            // Quotes open at a word's start and close at its end (an apostrophe inside "d’emploi" closes nothing).
+            var text = tokens[k].Text.AsSpan();
+            for (var i = 0; i < text.Length && (text[i] == opening || text[i] is '(' or '['); i++)
+                if (text[i] == opening) depth++;
+            var end = text.TrimEnd(".,;:?!");
+            var closed = 0;
+            while (end.Length > (k == start && depth == 1 && IsOpeningQuote(text[0]) ? 1 : 0) && end[^1] == closing) { closed++; end = end[..^1]; }
+            if (closed == 0) continue;
+            depth -= closed;
+            if (depth > 0) continue;
             if (k + 1 >= tokens.Count || labels[k + 1] != RefLabel.Title) return labels;
+            // A quoted phrase that opens the title and runs on in lower case («Etat composé» ou décomposé ? La réforme…)
+            // is part of it; ", in" / "» dans" after the quote is what follows a title.
+            var next = tokens[k + 1].Text;
+            if (tokens[k].Text[^1] == closing && char.IsLower(next[0]) && next.TrimEnd(':', '.', ',') is not ("in" or "dans" or "en" or "im"))
+                return labels;
             var copy = (RefLabel[])labels.Clone();
             for (var j = k + 1; j < tokens.Count && copy[j] == RefLabel.Title; j++) copy[j] = RefLabel.Other;
             return copy;

@@ -77,9 +77,10 @@ public class RefParseCorpusTests
         Console.WriteLine("refparse dev-test (simplified scorer): " + report);
 
         // Floors about 0.01 under what this test measures for the committed model (refparse3: all 0.901, title 0.792 strict,
-        // authors 0.958, year 0.978, container 0.752 strict, pages 0.947): a retrained model may move a little, not back.
+        // authors 0.958, year 0.978, container 0.752 strict, pages 0.947; refparse4's span rules: title 0.794 strict):
+        // a retrained model may move a little, not back.
         Assert.True(F1([.. counts.Keys]) >= 0.89, report);
-        Assert.True(F1("title") >= 0.78, report);
+        Assert.True(F1("title") >= 0.784, report);
         Assert.True(F1("authors") >= 0.948, report);
         Assert.True(F1("year") >= 0.968, report);
         Assert.True(F1("container") >= 0.74, report);

@@ -1,0 +1,77 @@
+using Hqt.Extraction.ReferenceStrings;
+
+namespace Hqt.Extraction.Tests.ReferenceStrings;
+
+/// <summary>
+/// The assembler on hand-labelled tokens (what the tagger might say), so its span rules are tested apart from the
+/// trained model's labelling.
+/// </summary>
+public class ReferenceAssemblerTests
+{
+    /// <summary>Labels by token: a = author, t = title, d = date, c = container, o = other.</summary>
+    static ParsedReference Assemble(string text, string labelCodes)
+    {
+        var tokens = RefTokenizer.Tokenize(text);
+        var codes = labelCodes.Split(' ');
+        Assert.Equal(tokens.Count, codes.Length);
+        var labels = codes.Select(c => c switch
+        {
+            "a" => RefLabel.Author, "t" => RefLabel.Title, "d" => RefLabel.Date, "c" => RefLabel.Container,
+            "p" => RefLabel.Publisher, "l" => RefLabel.Location, _ => RefLabel.Other,
+        }).ToArray();
+        return ReferenceAssembler.Assemble(text, tokens, labels, 0.9);
+    }
+
+    [Fact]
+    public void ATitleRunBetweenTheBylineAndTheDateIsTheBylinesEnd()
+    {
+        // The second author's name read as a title: the run right after "(2007)" is the title.
+        var r = Assemble("Davidson, Apollon and Irina Filatova (2007). African History from behind the Wall. Africa 12.",
+            "a a t t t d t t t t t t c c");
+
+        Assert.Equal("African History from behind the Wall", r.Title);
+    }
+
+    [Fact]
+    public void ACorporateBylineBeforeTheDateGivesWayToTheTitleAfterIt()
+    {
+        var r = Assemble("Ministère, Direction des affaires municipales (2010). Indice de développement. Québec.",
+            "a t t t t d t t t l");
+
+        Assert.Equal("Indice de développement", r.Title);
+    }
+
+    [Fact]
+    public void WithoutAnAuthorDateShapeTheFirstTitleRunStays()
+    {
+        // Title first, then the date in the middle of the clause "(1996, September)": nothing to choose.
+        Assert.Equal("Good chemistry", Assemble("Good chemistry. (1996, September). Wake Forest Magazine, 44(1), p. 8.",
+            "t t d t c c c o o o").Title);
+        // A quoted title before the date is a title, not a byline.
+        Assert.Equal("Great Divides", Assemble("Epstein, C. “Great Divides.” 2007. Reprinted in The Gendered Society Reader.",
+            "a a t t d o o t t t t").Title);
+        // The date does not close its clause ("(1995 Symposium)"): the title runs on through it.
+        Assert.Equal("The Ames crater. Ames Structure", Assemble("Carpenter B.N., The Ames crater. Ames Structure (1995 Symposium), Norman.",
+            "a a t t t t t d t l").Title);
+    }
+
+    [Fact]
+    public void AQuotedTitleEndsAtTheQuoteThatBalancesItsOpening()
+    {
+        // Nested guillemets: the title ends at the second », and the "in" after it is dropped from the title.
+        Assert.Equal("Le « staseis » di Turi e la guerra del Peloponneso",
+            Assemble("M. Sordi, « Le « staseis » di Turi e la guerra del Peloponneso » in Tyche, n°19, 2004.",
+                "a a t t t t t t t t t t t t t t c o d").Title);
+        // An apostrophe inside a word closes nothing; the closing quote does.
+        Assert.Equal("African History: A Citizen’s View",
+            Assemble("Davidson, A. (2007) ‘African History: A Citizen’s View’ in Africa, 12.", "a a d t t t t t t c o").Title);
+    }
+
+    [Fact]
+    public void AQuotedPhraseThatOpensATitleRunningOnInLowerCaseStaysInIt()
+    {
+        Assert.Equal("Etat composé » ou décomposé ? La réforme des autonomies",
+            Assemble("BARON-YELLES N., « Etat composé » ou décomposé ? La réforme des autonomies, L'Espace politique, 2011.",
+                "a a t t t t t t t t t t t c c d").Title);
+    }
+}
