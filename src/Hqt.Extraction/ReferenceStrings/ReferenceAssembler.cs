@@ -40,9 +40,7 @@ public static partial class ReferenceAssembler
         foreach (var span in spans.Where(s => s.Label == RefLabel.Editor))
             editors.AddRange(ReferenceNames.Split(span.Text, out _));
 
-        int? year = null;
-        foreach (var span in spans.Where(s => s.Label == RefLabel.Date))
-            if ((year = RefFeatures.FirstYear(span.Text)) is not null) break;
+        var (year, pageBeforeYear) = YearOfDates(spans.Where(s => s.Label == RefLabel.Date).Select(s => s.Text));
 
         string? volume = null, issue = null;
         if (First(RefLabel.Volume) is { } volumeSpan)
@@ -63,6 +61,7 @@ public static partial class ReferenceAssembler
             var m = PageRange().Match(pagesSpan);
             if (m.Success) pages = m.Groups[2].Success ? $"{m.Groups[1].Value}-{m.Groups[2].Value}" : m.Groups[1].Value;
         }
+        pages ??= pageBeforeYear;
 
         var doi = Doi.FindAll(text).FirstOrDefault();
         var arxiv = ArxivId.FindAll(text).FirstOrDefault();
@@ -86,6 +85,34 @@ public static partial class ReferenceAssembler
         return new ParsedReference(text, title, authors, etAl, editors, container, volume, issue, pages, year, publisher, place,
             edition, doi, arxiv, isbn, pmid, url, type, Math.Round(confidence, 3));
     }
+
+    /// <summary>
+    /// The year of the date spans: the first year-like number, unless a later one stands in brackets and the first does
+    /// not. Physics and chemistry write "Phys. Fluids 30, 1734 (1987)": the page before the bracketed year looks like a
+    /// year too, and is then the page (returned beside the year, for a parse that found no pages).
+    /// </summary>
+    internal static (int? Year, string? PageBeforeYear) YearOfDates(IEnumerable<string> dates)
+    {
+        (int Year, bool Bracketed)? first = null;
+        foreach (var text in dates)
+            foreach (Match m in YearLike().Matches(text))
+            {
+                var year = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (year is < 1500 or > 2030) continue;
+                var bracketed = m.Groups["open"].Success;
+                if (first is null)
+                {
+                    if (bracketed) return (year, null);
+                    first = (year, false);
+                }
+                else if (bracketed) return (year, first.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        return (first?.Year, null);
+    }
+
+    // A four-digit number standing alone, maybe in brackets: "(1987)", "(1987a)", "1734,".
+    [GeneratedRegex(@"(?<![\d\p{L}])(?:(?<open>\()\s*)?(?<year>\d{4})(?!\d)(?(open)[a-z]?\s*\)|)")]
+    private static partial Regex YearLike();
 
     /// <summary>Whether <see cref="ChooseTheTitleRun"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleAfterTheYear = true;

@@ -74,4 +74,15 @@ public class ReferenceAssemblerTests
             Assemble("BARON-YELLES N., « Etat composé » ou décomposé ? La réforme des autonomies, L'Espace politique, 2011.",
                 "a a t t t t t t t t t t t c c d").Title);
     }
+
+    [Theory]
+    [InlineData(new[] { "1734, (1987)" }, 1987, "1734")]
+    [InlineData(new[] { "1734", "(1987)" }, 1987, "1734")]
+    [InlineData(new[] { "(2010a)", "2011" }, 2010, null)]
+    [InlineData(new[] { "2014, May 3" }, 2014, null)]
+    [InlineData(new[] { "12345 (1999" }, 1999, null)]
+    public void TheYearOfTheDatesPrefersABracketedYearToAPageBeforeIt(string[] dates, int? year, string? page)
+    {
+        Assert.Equal((year, page), ReferenceAssembler.YearOfDates(dates));
+    }
 }
