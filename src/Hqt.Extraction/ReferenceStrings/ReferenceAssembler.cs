@@ -40,7 +40,11 @@ public static partial class ReferenceAssembler
         foreach (var span in spans.Where(s => s.Label == RefLabel.Editor))
             editors.AddRange(ReferenceNames.Split(span.Text, out _));
 
-        var (year, pageBeforeYear) = YearOfDates(spans.Where(s => s.Label == RefLabel.Date).Select(s => s.Text));
+        // A date right after the volume ("30, 1734 (1987)") may be the page: then a bracketed year the tagger left
+        // unlabelled counts too. Elsewhere such a year is more often a reprint's or an edition's (measured on train).
+        var firstDate = spans.FindIndex(s => s.Label == RefLabel.Date);
+        var (year, pageBeforeYear) = YearOfDates(spans.Where(s => s.Label == RefLabel.Date).Select(s => s.Text),
+            firstDate > 0 && spans[firstDate - 1].Label == RefLabel.Volume ? spans.Skip(firstDate).Where(s => s.Label == RefLabel.Other).Select(s => s.Text) : null);
 
         string? volume = null, issue = null;
         if (First(RefLabel.Volume) is { } volumeSpan)
@@ -87,27 +91,33 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>
-    /// The year of the date spans: the first year-like number, unless a later one stands in brackets and the first does
-    /// not. Physics and chemistry write "Phys. Fluids 30, 1734 (1987)": the page before the bracketed year looks like a
-    /// year too, and is then the page (returned beside the year, for a parse that found no pages).
+    /// The year of the date spans: the first year-like number, unless a later one stands in brackets (in a date span,
+    /// or in text the tagger left unlabelled) and the first does not. Physics and chemistry write "Phys. Fluids 30, 1734
+    /// (1987)": the page before the bracketed year looks like a year too, and the tagger takes it for the date. It is then
+    /// the page (returned beside the year, for a parse that found no pages).
     /// </summary>
-    internal static (int? Year, string? PageBeforeYear) YearOfDates(IEnumerable<string> dates)
+    internal static (int? Year, string? PageBeforeYear) YearOfDates(IEnumerable<string> dates, IEnumerable<string>? unlabelled = null)
     {
-        (int Year, bool Bracketed)? first = null;
-        foreach (var text in dates)
-            foreach (Match m in YearLike().Matches(text))
-            {
-                var year = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (year is < 1500 or > 2030) continue;
-                var bracketed = m.Groups["open"].Success;
-                if (first is null)
-                {
-                    if (bracketed) return (year, null);
-                    first = (year, false);
-                }
-                else if (bracketed) return (year, first.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-        return (first?.Year, null);
+        int? first = null;
+        foreach (var (year, bracketed) in Years(dates))
+        {
+            if (first is null && bracketed) return (year, null);
+            if (first is null) first = year;
+            else if (bracketed) return (year, Page(first.Value));
+        }
+        if (first is null) return (null, null);
+        foreach (var (year, bracketed) in Years(unlabelled ?? []))
+            if (bracketed) return (year, Page(first.Value));
+        return (first, null);
+
+        static string Page(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        static IEnumerable<(int Year, bool Bracketed)> Years(IEnumerable<string> texts)
+        {
+            foreach (var text in texts)
+                foreach (Match m in YearLike().Matches(text))
+                    if (int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) is var year and >= 1500 and <= 2030)
+                        yield return (year, m.Groups["open"].Success);
+        }
     }
 
     // A four-digit number standing alone, maybe in brackets: "(1987)", "(1987a)", "1734,".

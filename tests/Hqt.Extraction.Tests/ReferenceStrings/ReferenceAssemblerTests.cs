@@ -85,4 +85,12 @@ public class ReferenceAssemblerTests
     {
         Assert.Equal((year, page), ReferenceAssembler.YearOfDates(dates));
     }
+
+    [Fact]
+    public void ABracketedYearTheTaggerLeftUnlabelledOutranksAPageTakenForTheDate()
+    {
+        Assert.Equal((1987, "1734"), ReferenceAssembler.YearOfDates(["1734,"], ["(1987)."]));
+        Assert.Equal((2001, null), ReferenceAssembler.YearOfDates(["(2001)"], ["(1987)."]));
+        Assert.Equal(((int?)null, (string?)null), ReferenceAssembler.YearOfDates([], ["(1987)."]));
+    }
 }
