@@ -142,6 +142,8 @@ int CrossValidate()
         Tuning.PlainPeople = true;
         Tuning.Fitted = [.. Tuning.Fitted.Where(f => f != Feature.OtherWriters)];
     }
+    // Two stages in each fold: the previous round's work fit, then only the people knobs on the same training topics.
+    if (args.Contains("--two-stage")) Tuning.TwoStage = true;
     if (Option("--features") is { } only)
         Tuning.Fitted = only == "hand" ? Tuning.HandFeatures : only.Split(',').Select(Enum.Parse<Feature>).ToArray();
     var topics = cases.Select(c => c.Scenario.Topic).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -153,7 +155,8 @@ int CrossValidate()
     Say($"Scenarios: dev + dev-b ({cases.Count / 2} scenarios, {topics.Count} topics, tracks lookup and capture). " +
         $"Folds: {folds} (topics dealt round-robin in name order; no topic on both sides of a fold). " +
         "Two sets fitted on the training topics: graphs with lookups (lookup track; objective lookup nDCG@10 + hidden-root recall@10 + author recall@10) and captures only (capture track; objective capture nDCG@10). Hand weights are issue 5's, on today's features (title stems included, hence not exactly issue 5's figures). " +
-        $"Features fitted: {string.Join(", ", Tuning.Fitted)} (Writers fixed at 1: the scale of a score never changes an order).");
+        $"Features fitted: {string.Join(", ", Tuning.TwoStage ? Tuning.Fitted.Where(f => f != Feature.OtherWriters) : Tuning.Fitted)} (Writers fixed at 1: the scale of a score never changes an order)." +
+        (!Tuning.TwoStage ? "" : " Two stages in each fold: (1) the work weights with the people power, citers, pool, all citers and field citations, one joint coordinate ascent on the three lookup bars (the previous round's procedure, `cv --previous`); (2) on the same training topics and text choice, only the people knobs (power, decay, author share, reach and every person-level weight; the pool stays, since the works' list is drawn from it too), the work weights held, so the works' lists stay as stage 1 left them and the objective is author recall@10."));
     Say("");
     Say($"Hand weights (issue 5, chosen on dev): {Tuning.Summarise(Tuning.Evaluate(_ => RankWeights.Hand, cases))}");
     Say("");
@@ -438,6 +441,12 @@ static class Tuning
     /// <summary>Fit only the people knobs of the previous round (power, citers, pool, all citers, field citations).</summary>
     public static bool PlainPeople { get; set; }
 
+    /// <summary>
+    /// Fit in two stages: the work weights as the previous round did (<see cref="PlainPeople"/>, no OtherWriters), then
+    /// every people knob alone with the work weights held (see <see cref="FitAll"/>).
+    /// </summary>
+    public static bool TwoStage { get; set; }
+
     /// <summary>Features whose weight is fitted; the writer share stays at 1 since a score's scale never changes an order.</summary>
     public static Feature[] Fitted { get; set; } = Enum.GetValues<Feature>().Where(f => f != Feature.Writers).ToArray();
 
@@ -497,6 +506,27 @@ static class Tuning
     /// </summary>
     public static (TextChoices Text, RankWeights Lookup, RankWeights Capture) FitAll(IReadOnlyList<Case> train, Func<TextChoices, IReadOnlyList<Case>, List<Case>> variant)
     {
+        if (!TwoStage) return FitWorks(train, variant);
+        // Stage 1: the work weights (and the previous round's people knobs) exactly as the previous round fitted them.
+        var (savedPlain, savedFitted) = (PlainPeople, Fitted);
+        (PlainPeople, Fitted) = (true, [.. Fitted.Where(f => f != Feature.OtherWriters)]);
+        var (text, lookup, capture) = FitWorks(train, variant);
+        (PlainPeople, Fitted) = (savedPlain, savedFitted);
+        // Stage 2: only the people knobs, on the same training topics read with the same text choice. They cannot move a
+        // work's score, so the works' lists (lookup nDCG, hidden roots, capture nDCG) stay as stage 1 left them and the
+        // objective reduces to author recall@10; every people knob starts where stage 1 left it.
+        var read = text == TextChoices.Initial ? train : variant(text, train);
+        var people = Fit(read, "lookup", lookup, plainPeople: false, features: []);
+        var (before, after) = (Figures(Evaluate(lookup, read)), Figures(Evaluate(people, read)));
+        if (before.LookupNdcg != after.LookupNdcg || before.Hidden != after.Hidden)
+            throw new InvalidOperationException($"stage 2 moved the works: {before} -> {after}");
+        Console.Error.WriteLine($"    stage 2 on the training topics: author {before.Author:F4} -> {after.Author:F4}");
+        return (text, people, capture);
+    }
+
+    /// <summary>Fit the work feature weights (with whichever people knobs <see cref="PlainPeople"/> allows) in one joint ascent.</summary>
+    static (TextChoices Text, RankWeights Lookup, RankWeights Capture) FitWorks(IReadOnlyList<Case> train, Func<TextChoices, IReadOnlyList<Case>, List<Case>> variant)
+    {
         var lookup = Fit(train, "lookup");
         var capture = Fit(train, "capture");
         double Objective(IReadOnlyList<Case> of)
@@ -516,12 +546,12 @@ static class Tuning
         return (best, Fit(read, "lookup", lookup), Fit(read, "capture", capture));
     }
 
-    public static RankWeights Fit(IReadOnlyList<Case> all, string track, RankWeights? start = null, bool plainPeople = false)
+    public static RankWeights Fit(IReadOnlyList<Case> all, string track, RankWeights? start = null, bool plainPeople = false, Feature[]? features = null)
     {
-        var extra = track == "lookup" && !plainPeople && !PlainPeople;
+        var extra = track == "lookup" && !plainPeople && (features is not null || !PlainPeople);
         var train = all.Where(c => c.Track == track).ToList();
         // Features that are zero on every candidate here (the second hop on a captures-only graph) cannot matter.
-        var live = Fitted.Where(f => train.Any(c => c.Evidence.Ids.Count > 0 && Enumerable.Range(0, c.Evidence.Ids.Count).Any(i => c.Features[i, f] != 0))).ToArray();
+        var live = (features ?? Fitted).Where(f => train.Any(c => c.Evidence.Ids.Count > 0 && Enumerable.Range(0, c.Evidence.Ids.Count).Any(i => c.Features[i, f] != 0))).ToArray();
         double Objective(RankWeights w) => Figures(Evaluate(w, train)).Objective(track);
         var best = start ?? RankWeights.Hand;
         var bestScore = Objective(best);
@@ -629,7 +659,8 @@ static class Tuning
                 var score = Objective(trial);
                 if (score > bestScore + 1e-9) (best, bestScore, moved) = (trial, score, true);
             }
-            foreach (var size in track != "lookup" ? [] : new[] { 150, 300, 600 })
+            // The pool is also where the works' list is diversified from, so with the work weights held it stays held too.
+            foreach (var size in track != "lookup" || features is { Length: 0 } ? [] : new[] { 150, 300, 600 })
             {
                 var trial = best with { PeoplePool = size };
                 var score = Objective(trial);
