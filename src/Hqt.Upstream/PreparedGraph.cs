@@ -15,7 +15,7 @@ public sealed class PreparedGraph
 
     internal PreparedGraph(ReaderGraph graph, RankWeights weights) : this(new CitationEvidence(graph), weights) { }
 
-    internal PreparedGraph(CitationEvidence evidence, RankWeights weights) : this(evidence, new RankFeatures(evidence), weights) { }
+    internal PreparedGraph(CitationEvidence evidence, RankWeights weights) : this(evidence, new RankFeatures(evidence, weights), weights) { }
 
     /// <summary>Re-weighs features already computed: what the tuning command does for each weight it tries.</summary>
     internal PreparedGraph(CitationEvidence evidence, RankFeatures features, RankWeights weights)
