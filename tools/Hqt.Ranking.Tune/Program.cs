@@ -296,6 +296,12 @@ int Profile()
         var titles = Best(() => { for (var i = 0; i < inField.Length; i++) inField[i] = c.Evidence.Topic.Read(c.Evidence.Nodes[i]?.Title).InField; return inField; });
         var peopleIndex = Best(() => new PeopleIndex(c.Evidence, inField));
         Console.WriteLine($"   of features: titles {titles:F2} people index {peopleIndex:F2}");
+        var rawNames = Enumerable.Range(0, c.Evidence.Ids.Count).SelectMany(i => c.Evidence.Nodes[i]?.Authors ?? []).Distinct().ToList();
+        var cleanNames = rawNames.Select(NameForms.Clean).OfType<string>().ToList();
+        var clean = Best(() => rawNames.Select(NameForms.Clean).Count(n => n is not null));
+        var normalize = Best(() => cleanNames.Sum(n => PersonNames.Normalize(n).Length));
+        var read = Best(() => cleanNames.Count(n => NameForms.Read(n) is not null));
+        Console.WriteLine($"   of the index: {rawNames.Count} distinct names: clean {clean:F2} (of which read {read:F2}) normalize {normalize:F2}");
         Console.WriteLine($"{c.Scenario.Id,-40} nodes {c.Evidence.Ids.Count,6} edges {c.Evidence.WorkCiters.Length + c.Evidence.CaptureCiters.Length,6}: evidence {evidence:F2} features {features:F2} prepare {prepared:F2} rank {bare:F2} explained {explained:F2} all {all:F2} ms");
     }
     return 0;
