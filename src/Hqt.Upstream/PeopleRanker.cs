@@ -48,18 +48,7 @@ static class PeopleRanker
             person.Works.AddRange(works);
             person.Works.Sort((a, b) => CiterCount(evidence, b).CompareTo(CiterCount(evidence, a)));
         }
-        // Each person-level term is read only when its weight is not 0: the index computes each on first use, so
-        // evidence the fitted weights do not use costs a ranking nothing (PeopleIndex).
-        var terms = new List<(double Weight, double[] Of)>();
-        void Term(double weight, Func<double[]> of) { if (weight != 0) terms.Add((weight, of())); }
-        Term(weights.PeopleFieldCitations, () => index.FieldCitations);
-        Term(weights.PeopleCiteSum, () => index.FieldCiteSum);
-        Term(weights.PeopleCredited, () => index.CreditedCites);
-        Term(weights.PeopleWriters, () => index.WriterReach);
-        Term(weights.PeopleFieldWorks, () => index.FieldWorks);
-        Term(weights.PeopleWorks, () => index.WorkCount);
-        Term(weights.PeopleCitations, () => index.WorldCitations);
-        Term(weights.PeopleRecency, () => index.Recency);
+        var terms = Terms(index, weights);
         if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0 || terms.Count > 0)
             foreach (var person in people.Values)
             {
@@ -76,6 +65,27 @@ static class PeopleRanker
             .Take(limit)
             .Select(p => Ranked(evidence, stamps, p, explain))
             .ToList();
+    }
+
+    /// <summary>
+    /// The person-level columns the weights use, each with its weight, in the weights' order. Only a column whose weight is
+    /// not 0 is read: the index computes each on first use, so evidence the weights do not use costs nothing.
+    /// <see cref="PreparedGraph"/> asks once, so the columns are computed with the graph, not by its first query.
+    /// </summary>
+    internal static List<(double Weight, double[] Of)> Terms(PeopleIndex index, RankWeights weights)
+    {
+        var terms = new List<(double Weight, double[] Of)>();
+        void Term(double weight, Func<double[]> of) { if (weight != 0) terms.Add((weight, of())); }
+        Term(weights.PeopleFieldCitations, () => index.FieldCitations);
+        Term(weights.PeopleCiteSum, () => index.FieldCiteSum);
+        Term(weights.PeopleCredited, () => index.CreditedCites);
+        Term(weights.PeopleWriters, () => index.WriterReach);
+        Term(weights.PeopleFieldWorks, () => index.FieldWorks);
+        Term(weights.PeopleWorks, () => index.WorkCount);
+        Term(weights.PeopleCitations, () => index.WorldCitations);
+        Term(weights.PeopleRecency, () => index.Recency);
+        if (weights.PeopleReach > 0) _ = index.ByFieldCiters;
+        return terms;
     }
 
     static string NameOn(PeopleIndex index, int node, int id)

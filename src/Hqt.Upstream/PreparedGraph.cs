@@ -51,6 +51,8 @@ public sealed class PreparedGraph
         if (explorable.Count == 0) foreach (var i in candidates) if (!IsPerson[i]) explorable.Add(i);
         Explorable = [.. explorable];
         People = features.People;
+        // The person-level columns these weights use, computed now: a library's first query after a change should not pay them.
+        PeopleRanker.Terms(People, weights);
     }
 
     /// <summary>The graph's people, read once (<see cref="PeopleIndex"/>): names, keys, forms and per-person citers.</summary>
