@@ -151,14 +151,28 @@ sealed class CitationEvidence
 
     /// <summary>
     /// Per node: distinct writers citing it from captures none of whose writers wrote it: a writer citing their own
-    /// earlier paper says less about the field's roots than one citing someone else's.
+    /// earlier paper says less about the field's roots than one citing someone else's. Computed on first use (every
+    /// cited work's authors keyed): the fitted weights give <see cref="Feature.OtherWriters"/> no weight today, so a
+    /// ranking graph never pays for it; the tuning command does. Safe to read concurrently (a race computes it twice).
     /// </summary>
-    public int[] OtherWriters { get; private set; } = [];
+    public int[] OtherWriters => LazyInitializer.EnsureInitialized(ref _otherWriters, CountOtherWriters);
+
+    int[]? _otherWriters;
 
     void CountWriters()
     {
         Writers = new int[Nodes.Count];
-        OtherWriters = new int[Nodes.Count];
+        var stamps = new WriterStamps(WriterCount);
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            var citers = CapturesCiting(i);
+            if (citers.Length > 0) Writers[i] = DistinctWriters(stamps, citers, null);
+        }
+    }
+
+    int[] CountOtherWriters()
+    {
+        var otherWriters = new int[Nodes.Count];
         var stamps = new WriterStamps(WriterCount);
         var others = new List<int>();
         var own = new List<int>(4);
@@ -166,11 +180,10 @@ sealed class CitationEvidence
         {
             var citers = CapturesCiting(i);
             if (citers.Length == 0) continue;
-            Writers[i] = DistinctWriters(stamps, citers, null);
             own.Clear();
             foreach (var author in Nodes[i]?.Authors ?? [])
                 if (_writerIds.TryGetValue(PersonNames.Normalize(author), out var id)) own.Add(id);
-            if (own.Count == 0) { OtherWriters[i] = Writers[i]; continue; }
+            if (own.Count == 0) { otherWriters[i] = Writers[i]; continue; }
             others.Clear();
             foreach (var c in citers)
             {
@@ -178,8 +191,9 @@ sealed class CitationEvidence
                 foreach (var w in CaptureWriters[c]) if (own.Contains(w)) { self = true; break; }
                 if (!self) others.Add(c);
             }
-            OtherWriters[i] = others.Count == 0 ? 0 : DistinctWriters(stamps, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(others), null);
+            otherWriters[i] = others.Count == 0 ? 0 : DistinctWriters(stamps, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(others), null);
         }
+        return otherWriters;
     }
 
     /// <summary>Citing captures that bring a writer not met yet: one writer citing a work from five pages counts once.</summary>

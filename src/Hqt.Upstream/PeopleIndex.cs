@@ -23,49 +23,49 @@ sealed class PeopleIndex
     /// <see cref="Feature.FieldShareCitations"/>, summed over the person): how often the field cites them in the wider world,
     /// beyond the few citers the graph shows.
     /// </summary>
-    public double[] FieldCitations { get; }
+    public double[] FieldCitations => LazyInitializer.EnsureInitialized(ref _fieldCitations, () => EstimateFieldCitations(_evidence, _inField, WorksOf));
 
     /// <summary>
     /// Per person: ln(1 + Σ over their works of that work's field citers (captures and field works citing it)): a saturating
     /// sum over all their upstream works, where <see cref="Citers"/> counts each citer once however many of their works it cites.
     /// </summary>
-    public double[] FieldCiteSum { get; }
+    public double[] FieldCiteSum => LazyInitializer.EnsureInitialized(ref _fieldCiteSum, () => SumFieldCites(credited: false));
 
     /// <summary>
     /// Per person: ln(1 + Σ over their works of the work's field citers ÷ its author count): fractional credit, so one
     /// citation of a forty-author paper lifts each of its authors less than a citation of their own paper does.
     /// </summary>
-    public double[] CreditedCites { get; }
+    public double[] CreditedCites => LazyInitializer.EnsureInitialized(ref _creditedCites, () => SumFieldCites(credited: true));
 
     /// <summary>
     /// Per person: ln(1 + the distinct writers you read who reach them: writers of captures citing one of their works, or
     /// citing a work that cites one of them (two hops)). A root person is cited across many of your writers, not by one.
     /// </summary>
-    public double[] WriterReach { get; }
+    public double[] WriterReach => LazyInitializer.EnsureInitialized(ref _writerReach, () => CountWriterReach(_evidence, WorksOf));
 
     /// <summary>
     /// Per person: ln(1 + how many of their cited works are themselves of the field (their titles use the field's words)):
     /// the field's own authors, whom its later papers go on citing, over a famous name the field cites once in passing.
     /// </summary>
-    public double[] FieldWorks { get; }
+    public double[] FieldWorks => LazyInitializer.EnsureInitialized(ref _fieldWorks, CountFieldWorks);
 
     /// <summary>Per person: ln(1 + how many of their works the graph shows cited): a body of work, not one paper.</summary>
-    public double[] WorkCount { get; }
+    public double[] WorkCount => LazyInitializer.EnsureInitialized(ref _workCount, () => [.. WorksOf.Select(works => Math.Log(1 + works.Length))]);
 
     /// <summary>Per person: ln(1 + Σ over their works of cited_by_count): how much the wider world cites them.</summary>
-    public double[] WorldCitations { get; }
+    public double[] WorldCitations => LazyInitializer.EnsureInitialized(ref _worldCitations, SumWorldCitations);
 
     /// <summary>
     /// Per person: how recent their newest cited work is, in decades before the newest capture (0 down to −3): the field's
     /// later papers go on citing the people active just before them, more than its founders.
     /// </summary>
-    public double[] Recency { get; }
+    public double[] Recency => LazyInitializer.EnsureInitialized(ref _recency, ReadRecency);
 
     /// <summary>Per person: the nodes naming them (works they wrote, references to them), in node order.</summary>
     public int[][] WorksOf { get; }
 
     /// <summary>Every person with a field citer, most distinct field citers first (ties by key): people beyond the pooled works.</summary>
-    public int[] ByFieldCiters { get; }
+    public int[] ByFieldCiters => LazyInitializer.EnsureInitialized(ref _byFieldCiters, SortByFieldCiters);
 
     /// <summary>
     /// A node's authors' (family, "family initial") pairs, for telling forms of one name apart by their co-authors. Read
@@ -86,6 +86,11 @@ sealed class PeopleIndex
     }
 
     readonly CitationEvidence _evidence;
+    readonly bool[] _inField;
+    // The person-level evidence beyond Citers, each read on first use: a weight of 0 (PeopleRanker asks only for what its
+    // weights use) costs nothing, and the committed weights use none of it; the tuning command reads them all.
+    double[]? _fieldCitations, _fieldCiteSum, _creditedCites, _writerReach, _fieldWorks, _workCount, _worldCitations, _recency;
+    int[]? _byFieldCiters;
     readonly (string, string)[]?[] _coAuthors;
     // Names read as family and initials on first use (a query reads its pooled people's; most names never are).
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameForms.Parts?> _parts = new(StringComparer.Ordinal);
@@ -145,43 +150,59 @@ sealed class PeopleIndex
         }
         OfNode = ofNode;
         Keys = [.. keys];
+        _inField = inField;
         Citers = CountCiters(evidence, inField, worksOf);
-        FieldCitations = EstimateFieldCitations(evidence, inField, worksOf);
-        (FieldCiteSum, CreditedCites) = SumFieldCites(evidence, inField, worksOf, ofNode);
-        WriterReach = CountWriterReach(evidence, worksOf);
-        WorldCitations = new double[worksOf.Count];
-        Recency = new double[worksOf.Count];
-        var newestCapture = int.MinValue;
-        foreach (var capture in evidence.Captures) if (capture.Year is { } y) newestCapture = Math.Max(newestCapture, y);
-        for (var person = 0; person < worksOf.Count; person++)
-        {
-            var cited = 0.0;
-            var newest = int.MinValue;
-            foreach (var work in worksOf[person])
-            {
-                cited += Math.Max(0, evidence.Nodes[work]?.CitedByCount ?? 0);
-                if (evidence.Nodes[work]?.Year is { } y) newest = Math.Max(newest, y);
-            }
-            WorldCitations[person] = Math.Log(1 + cited);
-            Recency[person] = newest == int.MinValue || newestCapture == int.MinValue ? -3 : Math.Clamp((newest - newestCapture) / 10.0, -3, 0);
-        }
-        FieldWorks = new double[worksOf.Count];
-        WorkCount = new double[worksOf.Count];
-        for (var person = 0; person < worksOf.Count; person++)
-        {
-            var fieldWorks = 0;
-            foreach (var work in worksOf[person]) if (inField[work]) fieldWorks++;
-            FieldWorks[person] = Math.Log(1 + fieldWorks);
-            WorkCount[person] = Math.Log(1 + worksOf[person].Count);
-        }
         WorksOf = new int[worksOf.Count][];
         for (var person = 0; person < worksOf.Count; person++) WorksOf[person] = [.. worksOf[person]];
+    }
+
+    double[] SumWorldCitations()
+    {
+        var result = new double[Count];
+        for (var person = 0; person < result.Length; person++)
+        {
+            var cited = 0.0;
+            foreach (var work in WorksOf[person]) cited += Math.Max(0, _evidence.Nodes[work]?.CitedByCount ?? 0);
+            result[person] = Math.Log(1 + cited);
+        }
+        return result;
+    }
+
+    double[] ReadRecency()
+    {
+        var newestCapture = int.MinValue;
+        foreach (var capture in _evidence.Captures) if (capture.Year is { } y) newestCapture = Math.Max(newestCapture, y);
+        var result = new double[Count];
+        for (var person = 0; person < result.Length; person++)
+        {
+            var newest = int.MinValue;
+            foreach (var work in WorksOf[person]) if (_evidence.Nodes[work]?.Year is { } y) newest = Math.Max(newest, y);
+            result[person] = newest == int.MinValue || newestCapture == int.MinValue ? -3 : Math.Clamp((newest - newestCapture) / 10.0, -3, 0);
+        }
+        return result;
+    }
+
+    double[] CountFieldWorks()
+    {
+        var result = new double[Count];
+        for (var person = 0; person < result.Length; person++)
+        {
+            var fieldWorks = 0;
+            foreach (var work in WorksOf[person]) if (_inField[work]) fieldWorks++;
+            result[person] = Math.Log(1 + fieldWorks);
+        }
+        return result;
+    }
+
+    int[] SortByFieldCiters()
+    {
         var citers = Citers;
         var withField = new List<int>();
-        for (var person = 0; person < worksOf.Count; person++) if (citers[person].Field > 0) withField.Add(person);
-        ByFieldCiters = [.. withField];
+        for (var person = 0; person < Count; person++) if (citers[person].Field > 0) withField.Add(person);
+        int[] sorted = [.. withField];
         var keysOf = Keys;
-        Array.Sort(ByFieldCiters, (a, b) => citers[a].Field != citers[b].Field ? citers[b].Field.CompareTo(citers[a].Field) : string.CompareOrdinal(keysOf[a], keysOf[b]));
+        Array.Sort(sorted, (a, b) => citers[a].Field != citers[b].Field ? citers[b].Field.CompareTo(citers[a].Field) : string.CompareOrdinal(keysOf[a], keysOf[b]));
+        return sorted;
     }
 
     static int FieldCitersOf(CitationEvidence evidence, bool[] inField, int work)
@@ -191,32 +212,29 @@ sealed class PeopleIndex
         return field;
     }
 
-    static (double[] Sum, double[] Credited) SumFieldCites(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf, (int, string)[][] ofNode)
+    double[] SumFieldCites(bool credited)
     {
-        var sum = new double[worksOf.Count];
-        var credited = new double[worksOf.Count];
-        for (var person = 0; person < worksOf.Count; person++)
+        var result = new double[Count];
+        for (var person = 0; person < result.Length; person++)
         {
-            double s = 0, c = 0;
-            foreach (var work in worksOf[person])
+            var sum = 0.0;
+            foreach (var work in WorksOf[person])
             {
-                var field = FieldCitersOf(evidence, inField, work);
+                var field = FieldCitersOf(_evidence, _inField, work);
                 if (field == 0) continue;
-                s += field;
-                c += (double)field / Math.Max(1, ofNode[work].Length);
+                sum += credited ? (double)field / Math.Max(1, OfNode[work].Length) : field;
             }
-            sum[person] = Math.Log(1 + s);
-            credited[person] = Math.Log(1 + c);
+            result[person] = Math.Log(1 + sum);
         }
-        return (sum, credited);
+        return result;
     }
 
     /// <summary>Distinct writers of the captures citing a person's works directly or through one work between. Once per graph, stamps, no sets.</summary>
-    static double[] CountWriterReach(CitationEvidence evidence, List<List<int>> worksOf)
+    static double[] CountWriterReach(CitationEvidence evidence, int[][] worksOf)
     {
-        var reach = new double[worksOf.Count];
+        var reach = new double[worksOf.Length];
         var stamp = new int[Math.Max(1, evidence.WriterCount)];
-        for (var person = 0; person < worksOf.Count; person++)
+        for (var person = 0; person < worksOf.Length; person++)
         {
             var generation = person + 1;
             var writers = 0;
@@ -248,10 +266,10 @@ sealed class PeopleIndex
     /// <summary>A written form (one of <see cref="OfNode"/>'s names) read as family name and initials.</summary>
     public NameForms.Parts? Parts(string name) => _parts.GetOrAdd(name, static n => NameForms.Read(n));
 
-    static double[] EstimateFieldCitations(CitationEvidence evidence, bool[] inField, List<List<int>> worksOf)
+    static double[] EstimateFieldCitations(CitationEvidence evidence, bool[] inField, int[][] worksOf)
     {
-        var result = new double[worksOf.Count];
-        for (var person = 0; person < worksOf.Count; person++)
+        var result = new double[worksOf.Length];
+        for (var person = 0; person < worksOf.Length; person++)
         {
             var sum = 0.0;
             foreach (var work in worksOf[person])

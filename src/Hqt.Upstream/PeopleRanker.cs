@@ -48,19 +48,16 @@ static class PeopleRanker
             person.Works.AddRange(works);
             person.Works.Sort((a, b) => CiterCount(evidence, b).CompareTo(CiterCount(evidence, a)));
         }
-        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0 || weights.PeopleFieldCitations != 0
-            || weights.PeopleCiteSum != 0 || weights.PeopleCredited != 0 || weights.PeopleWriters != 0
-            || weights.PeopleFieldWorks != 0 || weights.PeopleWorks != 0 || weights.PeopleCitations != 0 || weights.PeopleRecency != 0)
+        var terms = Terms(index, weights);
+        if (weights.PeopleCiters != 0 || weights.PeopleAllCiters != 0 || terms.Count > 0)
             foreach (var person in people.Values)
             {
                 // Over every work of theirs in the graph, not only the pooled ones: a root author is cited across many.
                 var (field, all) = index.Citers[person.Id];
-                person.Score += weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all)
-                    + weights.PeopleFieldCitations * index.FieldCitations[person.Id]
-                    + weights.PeopleCiteSum * index.FieldCiteSum[person.Id] + weights.PeopleCredited * index.CreditedCites[person.Id]
-                    + weights.PeopleWriters * index.WriterReach[person.Id]
-                    + weights.PeopleFieldWorks * index.FieldWorks[person.Id] + weights.PeopleWorks * index.WorkCount[person.Id]
-                    + weights.PeopleCitations * index.WorldCitations[person.Id] + weights.PeopleRecency * index.Recency[person.Id];
+                // Summed in the order the weights list them, then added: skipping a 0 term changes no bit of the score.
+                var sum = weights.PeopleCiters * Math.Log(1 + field) + weights.PeopleAllCiters * Math.Log(1 + all);
+                foreach (var (weight, of) in terms) sum += weight * of[person.Id];
+                person.Score += sum;
             }
         // Forms of one person ("AA Romanovsky", "Andrej A Romanovsky") merge last: the fuller form keeps its citers.
         return MergeForms(evidence, index, [.. people.Values], scores, weights)
@@ -68,6 +65,27 @@ static class PeopleRanker
             .Take(limit)
             .Select(p => Ranked(evidence, stamps, p, explain))
             .ToList();
+    }
+
+    /// <summary>
+    /// The person-level columns the weights use, each with its weight, in the weights' order. Only a column whose weight is
+    /// not 0 is read: the index computes each on first use, so evidence the weights do not use costs nothing.
+    /// <see cref="PreparedGraph"/> asks once, so the columns are computed with the graph, not by its first query.
+    /// </summary>
+    internal static List<(double Weight, double[] Of)> Terms(PeopleIndex index, RankWeights weights)
+    {
+        var terms = new List<(double Weight, double[] Of)>();
+        void Term(double weight, Func<double[]> of) { if (weight != 0) terms.Add((weight, of())); }
+        Term(weights.PeopleFieldCitations, () => index.FieldCitations);
+        Term(weights.PeopleCiteSum, () => index.FieldCiteSum);
+        Term(weights.PeopleCredited, () => index.CreditedCites);
+        Term(weights.PeopleWriters, () => index.WriterReach);
+        Term(weights.PeopleFieldWorks, () => index.FieldWorks);
+        Term(weights.PeopleWorks, () => index.WorkCount);
+        Term(weights.PeopleCitations, () => index.WorldCitations);
+        Term(weights.PeopleRecency, () => index.Recency);
+        if (weights.PeopleReach > 0) _ = index.ByFieldCiters;
+        return terms;
     }
 
     static string NameOn(PeopleIndex index, int node, int id)

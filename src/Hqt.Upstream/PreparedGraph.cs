@@ -15,7 +15,7 @@ public sealed class PreparedGraph
 
     internal PreparedGraph(ReaderGraph graph, RankWeights weights) : this(new CitationEvidence(graph), weights) { }
 
-    internal PreparedGraph(CitationEvidence evidence, RankWeights weights) : this(evidence, new RankFeatures(evidence), weights) { }
+    internal PreparedGraph(CitationEvidence evidence, RankWeights weights) : this(evidence, new RankFeatures(evidence, weights), weights) { }
 
     /// <summary>Re-weighs features already computed: what the tuning command does for each weight it tries.</summary>
     internal PreparedGraph(CitationEvidence evidence, RankFeatures features, RankWeights weights)
@@ -51,6 +51,8 @@ public sealed class PreparedGraph
         if (explorable.Count == 0) foreach (var i in candidates) if (!IsPerson[i]) explorable.Add(i);
         Explorable = [.. explorable];
         People = features.People;
+        // The person-level columns these weights use, computed now: a library's first query after a change should not pay them.
+        PeopleRanker.Terms(People, weights);
     }
 
     /// <summary>The graph's people, read once (<see cref="PeopleIndex"/>): names, keys, forms and per-person citers.</summary>

@@ -68,7 +68,12 @@ sealed class RankFeatures
 
     readonly double[] _values;
 
-    public RankFeatures(CitationEvidence evidence)
+    /// <summary>
+    /// Every feature of every candidate; given the <paramref name="weights"/> it will be scored with, a column those weights
+    /// give nothing that costs a pass of its own (<see cref="Feature.OtherWriters"/>: every cited work's authors keyed) is
+    /// left at 0, which scores the same. The tuning command passes none: it tries every weight.
+    /// </summary>
+    public RankFeatures(CitationEvidence evidence, RankWeights? weights = null)
     {
         var n = evidence.Ids.Count;
         _values = new double[n * Count];
@@ -98,6 +103,7 @@ sealed class RankFeatures
         var fieldPopularity = FieldPopularity(evidence);
         var bestRank = 0.0;
         for (var i = 0; i < n; i++) bestRank = Math.Max(bestRank, pageRank[i]);
+        var otherWriters = weights is null || weights[Feature.OtherWriters] != 0 ? evidence.OtherWriters : null;
 
         for (var i = 0; i < n; i++)
         {
@@ -138,7 +144,7 @@ sealed class RankFeatures
             var authorField = 0;
             foreach (var (person, _) in People.OfNode[i]) authorField = Math.Max(authorField, People.Citers[person].Field);
             row[(int)Feature.AuthorField] = Math.Log(1 + Math.Max(0, authorField - citingCaptures - fieldWorks));
-            row[(int)Feature.OtherWriters] = evidence.OtherWriters[i] / scale;
+            if (otherWriters is not null) row[(int)Feature.OtherWriters] = otherWriters[i] / scale;
         }
     }
 

@@ -5,7 +5,7 @@ partial record RankWeights
 {
     internal static TextChoices FittedText { get; } = new(6, 4, 0.3);
 
-    static RankWeights Fitted { get; } = FromPairs(0.85, 2, 8.232, 150, 0, 0,
+    static RankWeights Fitted { get; } = FromPairs(0.85, 1, 4, 150, 1, 1,
         (Feature.Writers, 1),
         (Feature.TwoHopWriters, 0.245),
         (Feature.TwoHopTopic, 3),
@@ -21,7 +21,7 @@ partial record RankWeights
         (Feature.FieldCiters, 0.3),
         (Feature.FieldShareCitations, 0.1),
         (Feature.InField, 1.4),
-        (Feature.AuthorField, 0.3));
+        (Feature.AuthorField, 0.3)) with { PeopleCiteSum = 0.3, PeopleCredited = 0, PeopleWriters = 1.4, PeopleFieldWorks = 1, PeopleWorks = -1, PeopleCitations = 0, PeopleRecency = -0.3, PeopleWorkDecay = 0.5, PeopleAuthorShare = 0, PeopleReach = 0 };
 
     static RankWeights FittedCapturesOnly { get; } = FromPairs(0.85, 2, 0, 150, 0, 0,
         (Feature.Writers, 1),
@@ -34,5 +34,5 @@ partial record RankWeights
         (Feature.YearPeak, 0.014),
         (Feature.AuthorSupport, 0.007),
         (Feature.InField, 0.14),
-        (Feature.AuthorField, 0.042));
+        (Feature.AuthorField, 0.042)) with { PeopleCiteSum = 0, PeopleCredited = 0, PeopleWriters = 0, PeopleFieldWorks = 0, PeopleWorks = 0, PeopleCitations = 0, PeopleRecency = 0, PeopleWorkDecay = 1, PeopleAuthorShare = 0, PeopleReach = 0 };
 }

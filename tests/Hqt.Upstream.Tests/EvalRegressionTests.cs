@@ -7,16 +7,16 @@ namespace Hqt.Upstream.Tests;
 /// The ranker in-process over the dev and dev-b scenarios (issues 5 and 19). Floors sit a little under the figures of the
 /// committed weights (in-sample: they were fitted on dev + dev-b), so a regression fails here before it reaches score.py;
 /// the figures printed agree with score.py's through the API. The honest, leave-topics-out CV figures come from
-/// tools/Hqt.Ranking.Tune (minutes, so not a test): lookup nDCG 0.654, hidden 0.327, author 0.579, capture nDCG 0.430.
+/// tools/Hqt.Ranking.Tune (minutes, so not a test): lookup nDCG 0.654, hidden 0.327, author 0.583, capture nDCG 0.430.
 /// </summary>
 public class EvalRegressionTests(ITestOutputHelper output)
 {
     [SkippableTheory]
-    // Measured: dev lookup 0.671 / recall 0.545 / hidden 0.386 / author 0.593; capture 0.441 / 0.347 / author 0.433.
-    [InlineData("scenarios-dev.jsonl", "lookup", 0.66, 0.54, 0.38, 0.59)]
+    // Measured: dev lookup 0.671 / recall 0.545 / hidden 0.386 / author 0.617; capture 0.441 / 0.347 / author 0.433.
+    [InlineData("scenarios-dev.jsonl", "lookup", 0.66, 0.54, 0.38, 0.61)]
     [InlineData("scenarios-dev.jsonl", "capture", 0.43, 0.34, null, 0.42)]
-    // Measured: dev-b lookup 0.654 / 0.521 / 0.311 / 0.583; capture 0.440 / 0.345 / 0.401.
-    [InlineData("scenarios-dev-b.jsonl", "lookup", 0.64, 0.51, 0.30, 0.57)]
+    // Measured: dev-b lookup 0.654 / 0.521 / 0.311 / 0.599; capture 0.440 / 0.345 / 0.401.
+    [InlineData("scenarios-dev-b.jsonl", "lookup", 0.64, 0.51, 0.30, 0.59)]
     [InlineData("scenarios-dev-b.jsonl", "capture", 0.43, 0.34, null, 0.39)]
     public void DevScenariosStayAboveTheirFloors(string file, string track, double ndcg, double recall, double? hiddenRecall, double authorRecall)
     {
