@@ -51,6 +51,11 @@ public static partial class NameForms
         "al", "de", "la", "le", "van", "von", "del", "di", "da", "y", "e", "ten", "ter", "bin", "af", "av", "el", "mod", "res", "math", "guest", "desk",
     };
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameLookup = NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AlsoNameLookup = AlsoNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly char[] WordWrapping = ['.', '\'', '’', '(', ')', '"'];
+
     [GeneratedRegex(@"\bet\.?\s*al\b\.?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EtAl();
 
@@ -69,80 +74,125 @@ public static partial class NameForms
     }
 
     /// <summary>One name made presentable, or null when the string is not a person's name.</summary>
+    /// <remarks>The ranking cleans every name of a reader's graph (hundreds a query), so the common case, a name
+    /// already written with single spaces and no "et al.", takes no split, join or regex.</remarks>
     public static string? Clean(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
-        var text = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var etAl = EtAl().Match(text);
-        if (etAl.Success) text = text[..etAl.Index];
+        var text = HasSingleSpacesOnly(raw) ? raw : string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (MayHoldEtAl(text) && EtAl().Match(text) is { Success: true } etAl) text = text[..etAl.Index];
         text = text.Trim().Trim(',', ';', ':', '&', '-', '–', '—', '·', '|', '/', '(', ')', '[', ']', '"', '\'', '*', ' ');
         return IsName(text) ? text : null;
     }
+
+    // True when splitting at white space and joining with one space would give the text back.
+    static bool HasSingleSpacesOnly(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        for (var i = 1; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' ')) return false;
+        return true;
+    }
+
+    // "et al" needs an "e" followed by a "t": most names have no such pair, and then the regex cannot match.
+    static bool MayHoldEtAl(string text) => text.Contains("et", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a string is shaped like one person's name (see <see cref="Clean"/>, which also repairs it first).</summary>
     public static bool IsName(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 80) return false;
-        if (EtAl().IsMatch(text)) return false;
+        if (MayHoldEtAl(text) && EtAl().IsMatch(text)) return false;
         foreach (var c in text)
             if (char.IsDigit(c) || c is '@' or ';' or '|' or '/' or '\\' or '=' or '?' or '!' or '#' or '%' or '+' or '<' or '>' or '{' or '}' or '“' or '”' or ':') return false;
-        if (text.Contains("www.", StringComparison.OrdinalIgnoreCase) || DomainLike().IsMatch(text)) return false;
-        var words = text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return false;
-        var cjk = text.Any(IsCjk);
+        if (text.Contains('.') && (text.Contains("www.", StringComparison.OrdinalIgnoreCase) || DomainLike().IsMatch(text))) return false;
+        var cjk = HasCjk(text);
         var counted = 0;
         var notNames = 0;
         var alsoNames = 0;
         var givenLike = 0;
-        foreach (var word in words)
+        var anyWord = false;
+        // Words are read as spans of the text (a name is at most 80 characters): no word is cut out or lower-cased as a string.
+        Span<char> lowerBuffer = stackalloc char[80];
+        foreach (var range in text.AsSpan().SplitAny(' ', ','))
         {
-            var bare = word.Trim('.', '\'', '’', '(', ')', '"');
+            var word = text.AsSpan(range);
+            if (word.IsEmpty) continue;
+            anyWord = true;
+            var bare = word.Trim(WordWrapping);
             if (bare.Length == 0) continue;
-            var lower = bare.ToLowerInvariant();
-            if (Particles.Contains(lower)) continue;
+            var lower = lowerBuffer[..bare.ToLowerInvariant(lowerBuffer)];
+            if (ParticleLookup.Contains(lower)) continue;
             counted++;
-            if (NotNameWords.Contains(bare) || NotNameWords.Contains(word))
+            if (NotNameLookup.Contains(bare) || NotNameLookup.Contains(word))
             {
-                if (AlsoNames.Contains(bare) || AlsoNames.Contains(word)) alsoNames++;
+                if (AlsoNameLookup.Contains(bare) || AlsoNameLookup.Contains(word)) alsoNames++;
                 else notNames++;
                 continue;
             }
             if (IsTopicWord(lower) || GluedAbbreviation(bare)) return false;
             if (!cjk && !StartsUpper(bare)) return false;
-            if (bare.Length > 1 && bare.Skip(1).Any(char.IsLetter) && !bare.All(c => !char.IsLetter(c) || char.IsUpper(c))) givenLike++;
+            if (bare.Length > 1 && HasLetterAfterFirst(bare) && HasLetterNotUpperCase(bare)) givenLike++;
         }
+        if (!anyWord) return false;
         if (notNames > 0) return false;
         // "Emily Post", "William H. Press": a word that is also a name passes beside a real name, never beside another such word.
         if (alsoNames > 0 && (alsoNames > 1 || givenLike == 0)) return false;
         if (counted == 0 || counted > 6) return false;
-        if (!cjk && text.Count(char.IsLetter) < 2) return false;
+        if (!cjk && CountLetters(text) < 2) return false;
         // Half a name: the family part is a lone initial ("T.", "Alan T.").
         return Read(text) is { } parts && (cjk || parts.Family.Length > 1);
+    }
+
+    static bool HasLetterAfterFirst(ReadOnlySpan<char> word)
+    {
+        for (var i = 1; i < word.Length; i++) if (char.IsLetter(word[i])) return true;
+        return false;
+    }
+
+    // "Smith" is written like a given or family name; "AA" and "J.-L." are initials.
+    static bool HasLetterNotUpperCase(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (char.IsLetter(c) && !char.IsUpper(c)) return true;
+        return false;
+    }
+
+    static int CountLetters(string text)
+    {
+        var letters = 0;
+        foreach (var c in text) if (char.IsLetter(c)) letters++;
+        return letters;
     }
 
     [GeneratedRegex(@"\b[a-z0-9-]+\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|jp|cn|ru)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DomainLike();
 
     // "Cosmic Radiation", "Molecular Therapeutics": a subject taken for a name. No surname in the corpora ends so.
-    static bool IsTopicWord(string lower) =>
+    static bool IsTopicWord(ReadOnlySpan<char> lower) =>
         lower.Length >= 6 && (lower.EndsWith("tion") || lower.EndsWith("tions") || lower.EndsWith("sion") || lower.EndsWith("sions")
             || lower.EndsWith("ology") || lower.EndsWith("ism") || lower.EndsWith("isms") || lower.EndsWith("ics"));
 
     // "GasPhys", "mechanicsProc": a journal abbreviation glued to the end of a title word.
-    static bool GluedAbbreviation(string word)
+    static bool GluedAbbreviation(ReadOnlySpan<char> word)
     {
         for (var i = 1; i < word.Length; i++)
-            if (char.IsLower(word[i - 1]) && char.IsUpper(word[i]) && NotNameWords.Contains(word[i..]) && !AlsoNames.Contains(word[i..])) return true;
+            if (char.IsLower(word[i - 1]) && char.IsUpper(word[i]) && NotNameLookup.Contains(word[i..]) && !AlsoNameLookup.Contains(word[i..])) return true;
         return false;
     }
 
-    static bool StartsUpper(string word)
+    static bool StartsUpper(ReadOnlySpan<char> word)
     {
-        var first = word.FirstOrDefault(char.IsLetter);
-        return first != default && (char.IsUpper(first) || !char.IsLower(first));
+        foreach (var c in word)
+            if (char.IsLetter(c)) return char.IsUpper(c) || !char.IsLower(c);
+        return false;
     }
 
     static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af' or >= '\uf900' and <= '\ufaff';
+
+    static bool HasCjk(string text)
+    {
+        foreach (var c in text) if (IsCjk(c)) return true;
+        return false;
+    }
 
     /// <summary>
     /// Family name (with its particle, folded) and given initials, read by the name model (<see cref="PersonName"/>):
@@ -154,7 +204,9 @@ public static partial class NameForms
     public static Parts? Read(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
-        var text = LeadingLabel().Replace(name.Trim(), "");
+        var text = name.Trim();
+        // Only "by", "par", "por", "door" and "from" are cut: a name opening with another letter skips the regex.
+        if (text.Length > 0 && char.ToLowerInvariant(text[0]) is 'b' or 'p' or 'd' or 'f') text = LeadingLabel().Replace(text, "");
         if (PersonName.TryParse(text, out var person))
         {
             if (person.IsFamilyFirst) return new Parts(Fold(person.Family + person.Given), "");
@@ -238,14 +290,16 @@ public static partial class NameForms
 
     static string Fold(string text)
     {
-        var folded = new StringBuilder(text.Length);
+        // Names are short: fold on the stack and allocate only the answer.
+        Span<char> folded = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var raw in text)
         {
             if (!char.IsLetter(raw)) continue;
             var c = char.ToLowerInvariant(raw);
             var at = Marked.IndexOf(c);
-            folded.Append(at >= 0 ? Plain[at] : c);
+            folded[length++] = at >= 0 ? Plain[at] : c;
         }
-        return folded.ToString();
+        return new string(folded[..length]);
     }
 }

@@ -46,6 +46,7 @@ static class PersonNameParser
     {
         "dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "rev.", "rev", "fr.",
     };
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HonorificLookup = Honorifics.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Abbreviations of given names that end in a period but are not initials.</summary>
     static readonly HashSet<string> GivenAbbreviations = new(StringComparer.Ordinal)
@@ -134,17 +135,23 @@ static class PersonNameParser
     /// <summary>Spaces normalised, honorifics and wrapping punctuation dropped, "F.M." spaced as "F. M.".</summary>
     static string Clean(string text)
     {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        // Each character is followed by at most one added space; a name of MaxLength characters is built on the stack
+        // (composing can lengthen a rare text, which gets a heap buffer).
+        var normalized = text.Normalize(NormalizationForm.FormC);
+        Span<char> built = normalized.Length <= MaxLength ? stackalloc char[2 * MaxLength] : new char[2 * normalized.Length];
+        var length = 0;
+        foreach (var c in normalized)
         {
-            if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '・' || c == '·') { if (builder.Length > 0 && builder[^1] != ' ') builder.Append(' '); }
-            else if (c == '‘') builder.Append('’');
-            else builder.Append(c);
+            if (char.IsWhiteSpace(c) || c == '\u00A0' || c == '・' || c == '·') { if (length > 0 && built[length - 1] != ' ') built[length++] = ' '; }
+            else built[length++] = c == '‘' ? '’' : c;
             // "F.M." → "F. M.": initials are separate words for every reader downstream.
-            if (c == '.' && builder.Length >= 2 && char.IsUpper(builder[^2]) && (builder.Length == 2 || !char.IsLetter(builder[^3]))) builder.Append(' ');
+            if (c == '.' && length >= 2 && char.IsUpper(built[length - 2]) && (length == 2 || !char.IsLetter(built[length - 3]))) built[length++] = ' ';
         }
-        var clean = builder.ToString().Replace(" ,", ",").Replace(" -", "-").Replace("- ", "-").Trim().Trim('"', '“', '”', ';', ':', '*', '†', '‡', '§').Trim();
+        var clean = new string(built[..length]).Replace(" ,", ",").Replace(" -", "-").Replace("- ", "-").Trim().Trim('"', '“', '”', ';', ':', '*', '†', '‡', '§').Trim();
         if (clean.EndsWith(',')) clean = clean[..^1].Trim();
+        // The text now has single spaces only: it is cut into words again only when an honorific leads it.
+        var firstSpace = clean.IndexOf(' ');
+        if (firstSpace < 0 || !HonorificLookup.Contains(clean.AsSpan(0, firstSpace))) return clean.Replace(" ,", ",");
         var words = clean.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         while (words.Count > 2 && Honorifics.Contains(words[0])) words.RemoveAt(0);
         return string.Join(' ', words).Replace(" ,", ",");
@@ -156,12 +163,26 @@ static class PersonNameParser
             if (!(char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
                   || c is ' ' or '.' or ',' or '-' or '\'' or '’' || char.IsAsciiDigit(c))) return false;
         // Digits only in a generational suffix ("2nd", "3rd").
+        if (!text.AsSpan().ContainsAnyInRange('0', '9')) return true;
         foreach (var word in text.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
             if (word.Any(char.IsAsciiDigit) && Suffix(word) is null) return false;
         return true;
     }
 
-    static List<string> Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+    /// <summary>The words between spaces; a text of one word is its own word (no copy).</summary>
+    static List<string> Words(string text)
+    {
+        var words = new List<string>(4);
+        var start = 0;
+        while (start < text.Length)
+        {
+            var space = text.IndexOf(' ', start);
+            var end = space < 0 ? text.Length : space;
+            if (end > start) words.Add(start == 0 && end == text.Length ? text : text[start..end]);
+            start = end + 1;
+        }
+        return words;
+    }
 
     static string? Suffix(string word) => Suffixes.TryGetValue(word.Trim(), out var suffix) ? suffix : null;
 
@@ -268,7 +289,7 @@ static class PersonNameParser
         var particle = new List<string>();
         var index = 0;
         while (index < family.Count - 1 && Particles.Contains(family[index])) particle.Add(family[index++]);
-        var rest = string.Join(' ', family.Skip(index));
+        var rest = index == family.Count - 1 ? family[index] : string.Join(' ', family.Skip(index));
         var (attached, bare) = SplitAttached(rest);
         if (attached is not null) particle.Add(attached);
         return (particle, bare);
@@ -303,13 +324,13 @@ static class PersonNameParser
         var givenWords = Words(name.Given);
         if (familyWords.Count > 4 || givenWords.Count > 4) return false;
         // The family name has a word of two letters or more; the given names are words or initials.
-        if (!familyWords.Any(w => w.Count(char.IsLetter) >= 2)) return false;
+        if (!familyWords.Exists(w => CountLetters(w) >= 2)) return false;
         foreach (var word in familyWords.Concat(givenWords))
         {
             if (NotNameWords.Contains(word.TrimEnd('.'))  || NotNameWords.Contains(word)) return false;
             if (!IsNameWord(word)) return false;
         }
-        if (familyWords.Concat(givenWords).Any(IsTopicWord)) return false;
+        if (familyWords.Exists(IsTopicWord) || givenWords.Exists(IsTopicWord)) return false;
         foreach (var word in familyWords)
             if (word.EndsWith('.') && !word.Equals("St.", StringComparison.Ordinal) && !word.Equals("Ste.", StringComparison.Ordinal)) return false;
         return true;
@@ -320,7 +341,8 @@ static class PersonNameParser
     static bool IsTopicWord(string word)
     {
         if (word.Length < 6) return false;
-        var lower = word.ToLowerInvariant();
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        ReadOnlySpan<char> lower = buffer[..word.AsSpan().ToLowerInvariant(buffer)];
         return lower.EndsWith("tion") || lower.EndsWith("tions") || lower.EndsWith("sion") || lower.EndsWith("sions") || lower.EndsWith("ology")
             || lower.EndsWith("ism") || lower.EndsWith("isms") || lower.EndsWith("ics");
     }
@@ -335,7 +357,9 @@ static class PersonNameParser
         var first = word[0];
         if (!char.IsUpper(first) && !IsCjk(word))
             return Particles.Contains(word) || AttachedParticles.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length);
-        return word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark);
+        foreach (var c in word)
+            if (!(char.IsLetter(c) || c is '-' or '\'' or '’' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)) return false;
+        return true;
     }
 
     /// <summary>"A.", "J.-P.", "Ch.": one given name written as its initial.</summary>
@@ -351,11 +375,33 @@ static class PersonNameParser
     /// <summary>Vancouver initials: one to three capitals without periods ("AS", "JJ", "J-P").</summary>
     static bool IsCapitalInitials(string word)
     {
-        var letters = word.Replace("-", "");
-        return letters.Length is >= 1 and <= 3 && letters.All(char.IsUpper) && !word.StartsWith('-') && !word.EndsWith('-');
+        if (word.Length == 0 || word[0] == '-' || word[^1] == '-') return false;
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (c == '-') continue;
+            if (!char.IsUpper(c) || ++letters > 3) return false;
+        }
+        return letters >= 1;
     }
 
-    static bool IsAllCapitals(string word) => word.Any(char.IsLetter) && !word.Any(char.IsLower) && !IsCjk(word);
+    static bool IsAllCapitals(string word)
+    {
+        var letter = false;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) return false;
+            letter |= char.IsLetter(c);
+        }
+        return letter && !IsCjk(word);
+    }
+
+    static int CountLetters(string word)
+    {
+        var letters = 0;
+        foreach (var c in word) if (char.IsLetter(c)) letters++;
+        return letters;
+    }
 
     static bool HasVowel(string word) => word.Normalize(NormalizationForm.FormD).Any(c => "AEIOUYaeiouy".Contains(c));
 
@@ -401,18 +447,29 @@ static class PersonNameParser
     public static string Initials(string given)
     {
         if (given.Length == 0 || IsCjk(given)) return given.Length == 0 ? "" : given[..1];
-        var text = new StringBuilder();
-        foreach (var word in Words(given))
+        // At most three characters ("A.-" or "A. ") for each character of the given names.
+        Span<char> text = given.Length <= 64 ? stackalloc char[3 * given.Length] : new char[3 * given.Length];
+        var length = 0;
+        foreach (var wordRange in given.AsSpan().Split(' '))
         {
-            if (text.Length > 0) text.Append(' ');
-            var pieces = word.Split('-', StringSplitOptions.RemoveEmptyEntries);
-            for (var p = 0; p < pieces.Length; p++)
+            var word = given.AsSpan(wordRange);
+            if (word.IsEmpty) continue;
+            if (length > 0) text[length++] = ' ';
+            var pieces = 0;
+            foreach (var pieceRange in word.Split('-'))
             {
-                if (p > 0) text.Append('-');
-                var letter = pieces[p].FirstOrDefault(char.IsLetter);
-                if (letter != default) text.Append(char.ToUpperInvariant(letter)).Append('.');
+                var piece = word[pieceRange];
+                if (piece.IsEmpty) continue;
+                if (pieces++ > 0) text[length++] = '-';
+                foreach (var c in piece)
+                {
+                    if (!char.IsLetter(c)) continue;
+                    text[length++] = char.ToUpperInvariant(c);
+                    text[length++] = '.';
+                    break;
+                }
             }
         }
-        return text.ToString();
+        return new string(text[..length]);
     }
 }
