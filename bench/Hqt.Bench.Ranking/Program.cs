@@ -32,6 +32,7 @@ foreach (var track in libraryOnly ? [] : new[] { "lookup", "capture" })
 {
     List<double> p50s = [], p95s = [], cpu50s = [], cpu95s = [];
     Console.WriteLine($"== RankUpstream, track {track}: ms per scenario over {Runs} runs (wall p50 / p95, thread CPU p50 / p95)");
+    var (gen0, gen1, gen2, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetAllocatedBytesForCurrentThread());
     foreach (var (id, full) in scenarios)
     {
         var request = track == "capture" ? full with { Lookup = null } : full;
@@ -44,6 +45,9 @@ foreach (var track in libraryOnly ? [] : new[] { "lookup", "capture" })
     }
     Console.WriteLine($"-- track {track} wall: median p50 {Timing.Percentile(p50s, 0.5):F3} ms, median p95 {Timing.Percentile(p95s, 0.5):F3} ms, worst p95 {p95s.Max():F3} ms ({scenarios.Count} scenarios)");
     Console.WriteLine($"-- track {track} CPU:  median p50 {Timing.Percentile(cpu50s, 0.5):F3} ms, median p95 {Timing.Percentile(cpu95s, 0.5):F3} ms, worst p95 {cpu95s.Max():F3} ms");
+    // Collections land inside timed runs and make the p95: how many there were, and what the runs allocated.
+    var timedRuns = scenarios.Count * (Warmup + Runs);
+    Console.WriteLine($"-- track {track} GC: {GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(1) - gen1} gen1 / {GC.CollectionCount(2) - gen2} gen2 collections over {timedRuns} runs; {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1e6 / timedRuns:F2} MB allocated a run");
 }
 
 var library = SyntheticLibrary.Generate(captures: 10_000, referencesPerCapture: 30, works: 120_000, expandedWorks: 6_000, referencesPerExpanded: 20, seed: 7);

@@ -284,6 +284,12 @@ int Profile()
         }
         return best;
     }
+    static double Megabytes(Func<object> work)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(work());
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1e6;
+    }
     foreach (var c in worst)
     {
         var graph = c.Scenario.Graph;
@@ -295,6 +301,9 @@ int Profile()
         var bare = Best(() => UpstreamRanker.Rank(p, options, explain: false));
         var explained = Best(() => UpstreamRanker.Rank(p, options, explain: true));
         var all = Best(() => UpstreamRanker.Rank(graph, options));
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(UpstreamRanker.Rank(graph, options));
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1e6;
         var freshFeatures = Best(() => new RankFeatures(new CitationEvidence(graph)));
         var freshPrepared = Best(() => UpstreamRanker.Prepare(graph));
         Console.WriteLine($"   fresh evidence+features {freshFeatures:F2} fresh prepare {freshPrepared:F2}");
@@ -308,7 +317,12 @@ int Profile()
         var normalize = Best(() => cleanNames.Sum(n => PersonNames.Normalize(n).Length));
         var read = Best(() => cleanNames.Count(n => NameForms.Read(n) is not null));
         Console.WriteLine($"   of the index: {rawNames.Count} distinct names: clean {clean:F2} (of which read {read:F2}) normalize {normalize:F2}");
-        Console.WriteLine($"{c.Scenario.Id,-40} nodes {c.Evidence.Ids.Count,6} edges {c.Evidence.WorkCiters.Length + c.Evidence.CaptureCiters.Length,6}: evidence {evidence:F2} features {features:F2} prepare {prepared:F2} rank {bare:F2} explained {explained:F2} all {all:F2} ms");
+        var inFieldCopy = (bool[])inField.Clone();
+        Console.WriteLine($"   allocated MB: evidence {Megabytes(() => new CitationEvidence(graph)):F2} features {Megabytes(() => new RankFeatures(c.Evidence)):F2} "
+            + $"(people index {Megabytes(() => new PeopleIndex(c.Evidence, inFieldCopy)):F2}, names {Megabytes(() => rawNames.Select(NameForms.Clean).Count(n => n is not null)):F2}) "
+            + $"prepare {Megabytes(() => new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence))):F2} rank {Megabytes(() => UpstreamRanker.Rank(p, options, explain: false)):F2} "
+            + $"explained {Megabytes(() => UpstreamRanker.Rank(p, options, explain: true)):F2}");
+        Console.WriteLine($"{c.Scenario.Id,-40} nodes {c.Evidence.Ids.Count,6} edges {c.Evidence.WorkCiters.Length + c.Evidence.CaptureCiters.Length,6}: evidence {evidence:F2} features {features:F2} prepare {prepared:F2} rank {bare:F2} explained {explained:F2} all {all:F2} ms, allocating {allocated:F1} MB");
     }
     return 0;
 }
