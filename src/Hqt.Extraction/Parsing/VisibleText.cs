@@ -17,6 +17,11 @@ public static class VisibleText
         "strong", "sub", "sup", "u", "var", "wbr", "nobr", "ins", "del", "label",
     };
 
+    /// <summary>True for an element whose text no reader ever sees: code, style sheets, templates, and the fallback shown only
+    /// when scripts are off (a capture is read from a browser that runs them). Narrower than what <see cref="Of"/> leaves out:
+    /// a reference's <c>&lt;time&gt;</c> or a button's label are still text of a reference item.</summary>
+    public static bool IsNeverShown(string localName) => localName is "script" or "style" or "template" or "noscript";
+
     /// <summary>True for an element that flows inside a line (its edges are no word boundary); false for blocks, breaks and the rest.</summary>
     public static bool IsInline(string localName) => Inline.Contains(localName);
 

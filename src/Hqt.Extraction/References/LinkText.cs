@@ -78,7 +78,7 @@ static class LinkText
                     if (first != '\0') (inlineEdge, lineEnd) = (false, false);
                     continue;
                 }
-                if (node is not IElement child) continue;
+                if (node is not IElement child || VisibleText.IsNeverShown(child.LocalName)) continue;
                 var isBlock = !VisibleText.IsInline(child.LocalName);
                 if (isBlock) lineEnd = true;
                 else inlineEdge = true;

@@ -66,6 +66,25 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void ScriptAndStyleInsideAnItemAreNoPartOfItsText()
+    {
+        // Reference widgets put their tracking code and styles inside the item; a reader sees neither.
+        const string body = """
+            <article><h1>Paper</h1><p>Body.</p><h2>References</h2><ol>
+            <li><style>.ref{color:red}</style>Shannon, C. E. (1948). A mathematical theory of communication. <i>Bell System Technical Journal</i>, 27, 379–423.<script>window.track("ref-1")</script></li>
+            <li>Turing, A. M. (1950). Computing machinery and intelligence. <i>Mind</i>, 59, 433–460.<noscript>Enable JavaScript to see the citing articles.</noscript></li>
+            </ol></article>
+            """;
+
+        var references = Extract(body);
+
+        Assert.Contains(references, r => r.Title == "A mathematical theory of communication" && r.Year == 1948);
+        Assert.Contains(references, r => r.Title == "Computing machinery and intelligence" && r.Year == 1950);
+        Assert.DoesNotContain(references, r => (r.Context ?? "").Contains("track", StringComparison.Ordinal)
+            || (r.Context ?? "").Contains("color", StringComparison.Ordinal) || (r.Context ?? "").Contains("JavaScript", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void WikipediaReflistItemsReadTheCiteTemplate()
     {
         const string body = """
