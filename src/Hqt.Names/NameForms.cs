@@ -140,7 +140,7 @@ public static partial class NameForms
         if (counted == 0 || counted > 6) return false;
         if (!cjk && CountLetters(text) < 2) return false;
         // Half a name: the family part is a lone initial ("T.", "Alan T.").
-        return Read(text) is { } parts && (cjk || parts.Family.Length > 1);
+        return Read(text, withInitials: false) is { } parts && (cjk || parts.Family.Length > 1);
     }
 
     static bool HasLetterAfterFirst(ReadOnlySpan<char> word)
@@ -201,7 +201,10 @@ public static partial class NameForms
     /// one character of a given name is no evidence that two people are one). What the model does not split (a
     /// mononym, "Emily Post") is read word by word: the last word, with the particles before it, is the family name.
     /// </summary>
-    public static Parts? Read(string? name)
+    public static Parts? Read(string? name) => Read(name, withInitials: true);
+
+    // The gate (IsName) asks only whether a family name is read: it skips building the initials.
+    static Parts? Read(string? name, bool withInitials)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var text = name.Trim();
@@ -211,7 +214,7 @@ public static partial class NameForms
         {
             if (person.IsFamilyFirst) return new Parts(Fold(person.Family + person.Given), "");
             var family = Fold(person.FamilyWithParticle);
-            var initials = Fold(person.Initials).ToUpperInvariant();
+            var initials = withInitials ? Fold(person.Initials).ToUpperInvariant() : "";
             return family.Length == 0 ? null : new Parts(family, initials);
         }
         return ReadWords(text);
