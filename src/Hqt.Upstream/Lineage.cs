@@ -23,27 +23,29 @@ static class Lineage
 {
     public const int MaxChains = 3;
 
-    public static IReadOnlyList<IReadOnlyList<LineageStep>> ForWork(CitationEvidence evidence, int node)
+    /// <param name="wanted">How many chains to return (at most <see cref="MaxChains"/>): the first chains are the same
+    /// whatever the number asked, so a caller that shows one asks for one.</param>
+    public static IReadOnlyList<IReadOnlyList<LineageStep>> ForWork(CitationEvidence evidence, int node, int wanted = MaxChains)
     {
-        var chains = new List<IReadOnlyList<LineageStep>>(MaxChains);
+        var chains = new List<IReadOnlyList<LineageStep>>(wanted);
         var target = Work(evidence, node);
         // Direct: each citing capture, a new writer first, the most recent first among equals.
-        foreach (var c in BestCaptures(evidence, evidence.CapturesCiting(node), MaxChains))
+        foreach (var c in BestCaptures(evidence, evidence.CapturesCiting(node), wanted))
             chains.Add([Capture(evidence, c), target]);
-        if (chains.Count >= MaxChains) return chains;
+        if (chains.Count >= wanted) return chains;
 
         var citers = Strongest(evidence, evidence.WorksCiting(node), MaxChains * 2);
         foreach (var h in citers)
         {
-            if (chains.Count >= MaxChains) return chains;
-            if (BestCaptures(evidence, evidence.CapturesCiting(h), 1) is [var c])
+            if (chains.Count >= wanted) return chains;
+            if (NewestCapture(evidence, evidence.CapturesCiting(h)) is var c and >= 0)
                 chains.Add([Capture(evidence, c), Work(evidence, h), target]);
         }
         foreach (var h in citers)
             foreach (var h2 in Strongest(evidence, evidence.WorksCiting(h), MaxChains))
             {
-                if (chains.Count >= MaxChains) return chains;
-                if (h2 != node && BestCaptures(evidence, evidence.CapturesCiting(h2), 1) is [var c])
+                if (chains.Count >= wanted) return chains;
+                if (h2 != node && NewestCapture(evidence, evidence.CapturesCiting(h2)) is var c and >= 0)
                     chains.Add([Capture(evidence, c), Work(evidence, h2), Work(evidence, h), target]);
             }
         return chains;
@@ -61,7 +63,7 @@ static class Lineage
             if (chains.Count >= MaxChains) break;
             var work = works[i];
             // A reference to the person themselves (a link to their page) ends at the person, not at a work.
-            var forWork = i == 0 && firstWorkChains is not null ? firstWorkChains : ForWork(evidence, work);
+            var forWork = i == 0 && firstWorkChains is not null ? firstWorkChains : ForWork(evidence, work, wanted: 1);
             if (forWork.Count == 0) continue;
             var chain = evidence.IsPerson(work) ? forWork[0].Take(forWork[0].Count - 1) : forWork[0];
             chains.Add([.. chain, person]);
@@ -105,6 +107,22 @@ static class Lineage
             if (!picked.Contains(c)) picked.Add(c);
         }
         return picked;
+    }
+
+    /// <summary>
+    /// <see cref="BestCaptures"/> of one: the newest capture (the first of equals by index), or −1. The first pick of a sweep
+    /// has no writer named before it, so it is simply the first in that order: no set, copy or sort.
+    /// </summary>
+    static int NewestCapture(CitationEvidence evidence, ReadOnlySpan<int> captures)
+    {
+        var best = -1;
+        foreach (var c in captures)
+        {
+            if (best < 0) { best = c; continue; }
+            var (year, bestYear) = (evidence.Captures[c].Year ?? 0, evidence.Captures[best].Year ?? 0);
+            if (year > bestYear || (year == bestYear && c < best)) best = c;
+        }
+        return best;
     }
 
     /// <summary>The <paramref name="count"/> citing works that weigh most, ties by id: a partial selection, not a sort of all.</summary>

@@ -60,10 +60,11 @@ static class PeopleRanker
                 person.Score += sum;
             }
         // Forms of one person ("AA Romanovsky", "Andrej A Romanovsky") merge last: the fuller form keeps its citers.
+        var citersSeen = new CitersSeen();
         return MergeForms(evidence, index, [.. people.Values], scores, weights)
             .OrderByDescending(p => p.Score).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(p => Ranked(evidence, stamps, p, explain))
+            .Select(p => Ranked(evidence, stamps, citersSeen, p, explain))
             .ToList();
     }
 
@@ -96,13 +97,13 @@ static class PeopleRanker
 
     static int CiterCount(CitationEvidence evidence, int work) => evidence.CapturesCiting(work).Length + evidence.WorksCiting(work).Length;
 
-    static RankedPerson Ranked(CitationEvidence evidence, WriterStamps stamps, Person person, bool explain)
+    static RankedPerson Ranked(CitationEvidence evidence, WriterStamps stamps, CitersSeen citersSeen, Person person, bool explain)
     {
         var works = person.Works.Select(w => evidence.Ids[w]).ToList();
         if (!explain) return new RankedPerson(person.Name, Math.Round(person.Score, 4), "", works) { Lineage = [] };
-        // The first work's chains serve both the lineage and the reason: walked once.
-        var first = person.Works.Count > 0 ? Lineage.ForWork(evidence, person.Works[0]) : [];
-        return new RankedPerson(person.Name, Math.Round(person.Score, 4), Reason(evidence, stamps, person, first), works)
+        // The first work's strongest chain serves both the lineage and the reason: walked once.
+        var first = person.Works.Count > 0 ? Lineage.ForWork(evidence, person.Works[0], wanted: 1) : [];
+        return new RankedPerson(person.Name, Math.Round(person.Score, 4), Reason(evidence, stamps, citersSeen, person, first), works)
         {
             Lineage = Lineage.ForPerson(evidence, person.Name, person.Works, first),
         };
@@ -187,17 +188,32 @@ static class PeopleRanker
         return keys;
     }
 
-    static string Reason(CitationEvidence evidence, WriterStamps stamps, Person person, IReadOnlyList<IReadOnlyList<LineageStep>> firstWorkChains)
+    /// <summary>One query's sets for gathering a person's citers, emptied per person: a root author's works are cited by
+    /// hundreds, and fifty people a query each building their own sets was a third of what explaining allocated.</summary>
+    sealed class CitersSeen
     {
-        var citingCaptures = new List<int>();
-        var seenCaptures = new HashSet<int>();
-        var citingWorks = new HashSet<int>();
+        public readonly List<int> Captures = [];
+        public readonly HashSet<int> CaptureSet = [];
+        public readonly HashSet<int> Works = [];
+
+        public void Clear()
+        {
+            Captures.Clear();
+            CaptureSet.Clear();
+            Works.Clear();
+        }
+    }
+
+    static string Reason(CitationEvidence evidence, WriterStamps stamps, CitersSeen seen, Person person, IReadOnlyList<IReadOnlyList<LineageStep>> firstWorkChains)
+    {
+        seen.Clear();
         foreach (var work in person.Works)
         {
-            foreach (var c in evidence.CapturesCiting(work)) if (seenCaptures.Add(c)) citingCaptures.Add(c);
-            foreach (var h in evidence.WorksCiting(work)) citingWorks.Add(h);
+            foreach (var c in evidence.CapturesCiting(work)) if (seen.CaptureSet.Add(c)) seen.Captures.Add(c);
+            foreach (var h in evidence.WorksCiting(work)) seen.Works.Add(h);
         }
-        var writers = evidence.DistinctWriters(stamps, citingCaptures.ToArray(), null);
+        var citingWorks = seen.Works;
+        var writers = evidence.DistinctWriters(stamps, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(seen.Captures), null);
         var written = person.Works.Where(w => !evidence.IsPerson(w)).ToList();
         var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])
             + (evidence.Nodes[w]?.Year is { } year ? $" ({year})" : "")).ToList();

@@ -39,9 +39,23 @@ static class Reasons
             evidence.Ids[node],
             Math.Round(score, 4),
             text.ToString(),
-            citingCaptures.ToArray().Select(c => evidence.Captures[c].Id).ToList(),
-            citingWorks.ToArray().Select(h => evidence.Ids[h]).ToList(),
+            CaptureIds(evidence, citingCaptures),
+            WorkIds(evidence, citingWorks),
             isExploration) { Lineage = lineage };
+    }
+
+    static List<string> CaptureIds(CitationEvidence evidence, ReadOnlySpan<int> captures)
+    {
+        var ids = new List<string>(captures.Length);
+        foreach (var c in captures) ids.Add(evidence.Captures[c].Id);
+        return ids;
+    }
+
+    static List<string> WorkIds(CitationEvidence evidence, ReadOnlySpan<int> works)
+    {
+        var ids = new List<string>(works.Length);
+        foreach (var h in works) ids.Add(evidence.Ids[h]);
+        return ids;
     }
 
     /// <summary>
