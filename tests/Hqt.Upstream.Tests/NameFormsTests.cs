@@ -41,6 +41,33 @@ public class NameFormsTests
     [InlineData("A year earlier")]
     public void NonNamesFail(string text) => Assert.False(NameForms.IsName(text), text);
 
+    // Clean's quick paths (text already single-spaced, no "et"/"." in it) must answer as its slow ones do.
+    [Theory]
+    [InlineData("  Smith,\tJohn  ", "Smith, John")]
+    [InlineData("Jane  Q.\u00a0Public", "Jane Q. Public")]
+    [InlineData("Peter Bennet ET AL.", "Peter Bennet")]
+    [InlineData("Peter Bennet Et al", "Peter Bennet")]
+    [InlineData("Bennet, Peter", "Bennet, Peter")]
+    [InlineData("(Marie Curie)", "Marie Curie")]
+    [InlineData("Dr. Jean-Paul Sartre", "Dr. Jean-Paul Sartre")]
+    [InlineData("Ann Smith, smith-lab.org", null)]
+    [InlineData("Ann Smith www.annsmith", null)]
+    [InlineData("Ann Smith, Journal", null)]
+    public void CleanRepairsSpacingAndCutsWhatFollowsEtAl(string raw, string? clean) => Assert.Equal(clean, NameForms.Clean(raw));
+
+    [Theory]
+    [InlineData("Dr. Jean-Paul Sartre", "sartre", "JP")]
+    [InlineData("by Jean-Paul Sartre", "sartre", "JP")]
+    [InlineData("Prof. Dr. Ursula K. Le Guin", "leguin", "UK")]
+    [InlineData("van der Berg, J.-P. A.", "vanderberg", "JPA")]
+    public void ReadDropsHonorificsAndLabelsAndKeepsHyphenatedInitials(string name, string family, string initials)
+    {
+        var parts = NameForms.Read(name);
+        Assert.NotNull(parts);
+        Assert.Equal(family, parts.Value.Family);
+        Assert.Equal(initials, parts.Value.Initials);
+    }
+
     [Fact]
     public void CreditsAreRepairedWhereTheyCanBe()
     {
