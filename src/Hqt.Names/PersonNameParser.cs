@@ -67,6 +67,7 @@ static class PersonNameParser
         "wikipedia", "contributor", "taskforce", "task", "force", "working", "party", "programme", "program", "national", "international",
         "world", "health", "research", "science", "sciences", "studies", "school", "hospital", "clinic", "museum", "library", "archive",
     };
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameLookup = NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Family names of two or three letters that lead a name written family-first in capitals ("LI Wei", "NGUYEN Van A"
     /// needs no list): Chinese, Korean and Vietnamese names, where such a lead is a name rather than initials.</summary>
@@ -116,9 +117,10 @@ static class PersonNameParser
         var clean = Clean(text);
         if (clean.Length == 0 || !HasOnlyNameCharacters(clean)) return false;
 
-        var parts = clean.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (parts.Count > 1 && Degrees.Contains(parts[^1])) parts.RemoveAt(parts.Count - 1);
-        PersonName? parsed = parts.Count switch
+        var parts = clean.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var count = parts.Length;
+        while (count > 1 && Degrees.Contains(parts[count - 1])) count--;
+        PersonName? parsed = count switch
         {
             1 => Uninverted(Words(parts[0]), suffix: null),
             2 when Suffix(parts[1]) is { } suffix => Uninverted(Words(parts[0]), suffix),
@@ -325,14 +327,17 @@ static class PersonNameParser
         if (familyWords.Count > 4 || givenWords.Count > 4) return false;
         // The family name has a word of two letters or more; the given names are words or initials.
         if (!familyWords.Exists(w => CountLetters(w) >= 2)) return false;
-        foreach (var word in familyWords.Concat(givenWords))
-        {
-            if (NotNameWords.Contains(word.TrimEnd('.'))  || NotNameWords.Contains(word)) return false;
-            if (!IsNameWord(word)) return false;
-        }
+        if (!AreNameWords(familyWords) || !AreNameWords(givenWords)) return false;
         if (familyWords.Exists(IsTopicWord) || givenWords.Exists(IsTopicWord)) return false;
         foreach (var word in familyWords)
             if (word.EndsWith('.') && !word.Equals("St.", StringComparison.Ordinal) && !word.Equals("Ste.", StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    static bool AreNameWords(List<string> words)
+    {
+        foreach (var word in words)
+            if (NotNameLookup.Contains(word.AsSpan().TrimEnd('.')) || NotNameWords.Contains(word) || !IsNameWord(word)) return false;
         return true;
     }
 
@@ -356,7 +361,12 @@ static class PersonNameParser
         if (word.EndsWith('.')) return false;
         var first = word[0];
         if (!char.IsUpper(first) && !IsCjk(word))
-            return Particles.Contains(word) || AttachedParticles.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length);
+        {
+            if (Particles.Contains(word)) return true;
+            foreach (var particle in AttachedParticles)
+                if (word.Length > particle.Length && word.StartsWith(particle, StringComparison.Ordinal)) return true;
+            return false;
+        }
         foreach (var c in word)
             if (!(char.IsLetter(c) || c is '-' or '\'' or '’' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)) return false;
         return true;
@@ -367,8 +377,12 @@ static class PersonNameParser
     {
         if (word.Length == 1) return char.IsUpper(word[0]);
         if (!word.EndsWith('.')) return false;
-        foreach (var piece in word.TrimEnd('.').Split(['.', '-'], StringSplitOptions.RemoveEmptyEntries))
-            if (piece.Length != 1 || !char.IsUpper(piece[0])) return false;
+        var pieces = word.AsSpan().TrimEnd('.');
+        foreach (var range in pieces.SplitAny('.', '-'))
+        {
+            var piece = pieces[range];
+            if (piece.Length != 0 && (piece.Length != 1 || !char.IsUpper(piece[0]))) return false;
+        }
         return true;
     }
 
