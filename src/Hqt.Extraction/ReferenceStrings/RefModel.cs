@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace Hqt.Extraction.ReferenceStrings;
@@ -52,7 +54,8 @@ public sealed class RefModel
     [ThreadStatic] static float[]? t_emission;
     [ThreadStatic] static float[]? t_transition;
     [ThreadStatic] static float[]? t_score;
-    [ThreadStatic] static byte[]? t_back;
+    [ThreadStatic] static int[]? t_back;
+    [ThreadStatic] static int[]? t_rows;
 
     static T[] Buffer<T>(ref T[]? buffer, int length)
     {
@@ -60,23 +63,40 @@ public sealed class RefModel
         return buffer;
     }
 
+    /// <summary>How many features ahead of its lookup a feature's table slot is prefetched.</summary>
+    const int Ahead = 16;
+
     internal RefLabel[] Decode(RefSequence sequence, bool wantMargins, out float[]? margins)
     {
         var n = sequence.Length;
         var labels = new RefLabel[n];
         margins = wantMargins ? new float[n] : null;
         if (n == 0) return labels;
-        // Emission scores, a row of S floats a token (the 16th is padding so a row is whole vectors).
+        // Emission scores, a row of S floats a token (the 16th is padding so a row is one 512-bit vector). The table
+        // and weight rows are far larger than the caches, so the lookups come first, each slot prefetched a few features
+        // ahead and each weight row as soon as it is known; the sums follow, in the features' order as before.
+        var all = sequence.AllFeatures;
+        var rows = Buffer(ref t_rows, all.Length);
+        for (var k = 0; k < Math.Min(Ahead, all.Length); k++) _table.Prefetch(all[k]);
+        for (var k = 0; k < all.Length; k++)
+        {
+            if (k + Ahead < all.Length) _table.Prefetch(all[k + Ahead]);
+            if (_table.TryGet(all[k], out var row)) { rows[k] = row; PrefetchRow(row); }
+            else rows[k] = -1;
+        }
         var emission = Buffer(ref t_emission, n * S);
-        Array.Clear(emission, 0, n * S);
+        var starts = sequence.TokenStarts;
+        ref var w = ref MemoryMarshal.GetArrayDataReference(_weights);
         for (var i = 0; i < n; i++)
         {
-            var scores = emission.AsSpan(i * S, S);
-            foreach (var f in sequence.Token(i))
-                if (_table.TryGet(f, out var row)) AddTo(scores, _weights.AsSpan(row * S, S));
+            var sum = Vector512<float>.Zero;
+            for (var k = starts[i]; k < starts[i + 1]; k++)
+                if (rows[k] >= 0) sum += Vector512.LoadUnsafe(ref w, (nuint)rows[k] * S);
+            sum.StoreUnsafe(ref emission[i * S]);
         }
-        // Transition scores at each boundary: the label pair's own weight plus what the boundary's features add.
-        var transition = Buffer(ref t_transition, n * LL);
+        // Transition scores at each boundary: the label pair's own weight plus what the boundary's features add. The
+        // buffer has a row's slack at its end: Viterbi reads each 15-weight row as a 16-float vector.
+        var transition = Buffer(ref t_transition, n * LL + S);
         for (var i = 1; i < n; i++)
         {
             var t = transition.AsSpan(i * LL, LL);
@@ -105,6 +125,16 @@ public sealed class RefModel
         return labels;
     }
 
+    /// <summary>A weight row is 64 bytes but the array is not aligned to cache lines: both lines it may straddle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    unsafe void PrefetchRow(int row)
+    {
+        if (!Sse.IsSupported) return;
+        ref var first = ref _weights[row * S];
+        Sse.Prefetch0(Unsafe.AsPointer(ref first));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, S - 1)));
+    }
+
     const float Forbidden = -1e6f;
 
     /// <summary>A title or container goes on across a mid-phrase boundary: leaving either there is forbidden.</summary>
@@ -120,33 +150,37 @@ public sealed class RefModel
         ref var d = ref MemoryMarshal.GetReference(to);
         ref var s = ref MemoryMarshal.GetReference(from);
         var k = 0;
-        if (Vector.IsHardwareAccelerated)
-            for (; k <= to.Length - Vector<float>.Count; k += Vector<float>.Count)
-                (Vector.LoadUnsafe(ref d, (nuint)k) + Vector.LoadUnsafe(ref s, (nuint)k)).StoreUnsafe(ref d, (nuint)k);
+        for (; k <= to.Length - Vector512<float>.Count; k += Vector512<float>.Count)
+            (Vector512.LoadUnsafe(ref d, (nuint)k) + Vector512.LoadUnsafe(ref s, (nuint)k)).StoreUnsafe(ref d, (nuint)k);
         for (; k < to.Length; k++) Unsafe.Add(ref d, k) += Unsafe.Add(ref s, k);
     }
 
+    /// <summary>
+    /// Viterbi, all 15 labels at once: for each previous label p, the scores through p into every label are one vector
+    /// (p's score broadcast plus p's row of transitions), kept where strictly better, so each label keeps the first
+    /// best p exactly as a label-by-label loop over p does.
+    /// </summary>
     void Viterbi(float[] emission, float[] transition, int n, RefLabel[] labels)
     {
         var score = Buffer(ref t_score, n * S);
         var back = Buffer(ref t_back, n * S);
         for (var l = 0; l < L; l++) score[l] = emission[l] + _transitions[LL + l];
+        ref var tr = ref MemoryMarshal.GetArrayDataReference(transition);
         for (var i = 1; i < n; i++)
         {
-            var previous = score.AsSpan((i - 1) * S, L);
-            var t = transition.AsSpan(i * LL, LL);
-            for (var l = 0; l < L; l++)
+            var best = Vector512.Create(float.NegativeInfinity);
+            var arg = Vector512<int>.Zero;
+            var row = (nuint)(i * LL);
+            var previous = (i - 1) * S;
+            for (var p = 0; p < L; p++)
             {
-                var best = float.NegativeInfinity;
-                var arg = 0;
-                for (var p = 0; p < L; p++)
-                {
-                    var s = previous[p] + t[p * L + l];
-                    if (s > best) { best = s; arg = p; }
-                }
-                score[i * S + l] = best + emission[i * S + l];
-                back[i * S + l] = (byte)arg;
+                var through = Vector512.Create(score[previous + p]) + Vector512.LoadUnsafe(ref tr, row + (nuint)(p * L));
+                var better = Vector512.GreaterThan(through, best);
+                best = Vector512.ConditionalSelect(better, through, best);
+                arg = Vector512.ConditionalSelect(better.AsInt32(), Vector512.Create(p), arg);
             }
+            (best + Vector512.LoadUnsafe(ref emission[i * S])).StoreUnsafe(ref score[i * S]);
+            arg.StoreUnsafe(ref back[i * S]);
         }
         var last = 0;
         for (var l = 1; l < L; l++)
