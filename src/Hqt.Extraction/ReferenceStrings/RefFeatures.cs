@@ -11,7 +11,8 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// </summary>
 /// <remarks>
 /// Speed: every text value is hashed once per token from spans (no lower-case, core or shape strings are built), and
-/// a feature is that hash mixed with its template number; lexicons are looked up by span. The parse's cost is this
+/// a feature is that hash mixed with its template number; a token is looked up once in one table of every word list,
+/// by the hash its word feature already computed. The parse's cost is this
 /// and decoding, so nothing here allocates per feature.
 /// </remarks>
 public static class RefFeatures
@@ -55,7 +56,7 @@ public static class RefFeatures
         return k;
     }
 
-    static ulong Str(ReadOnlySpan<char> s)
+    internal static ulong Str(ReadOnlySpan<char> s)
     {
         var h = FnvOffset;
         foreach (var c in s) h = (h ^ c) * FnvPrime;
@@ -80,9 +81,9 @@ public static class RefFeatures
     public static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons)
     {
         var n = tokens.Count;
-        var look = lexicons.Lookups();
+        var lists = lexicons.Words();
         var info = new TokenInfo[n];
-        for (var i = 0; i < n; i++) info[i] = Describe(tokens[i].Text, look);
+        for (var i = 0; i < n; i++) info[i] = Describe(tokens[i].Text, lists);
 
         var firstYear = -1;
         for (var i = 0; i < n; i++)
@@ -367,7 +368,7 @@ public static class RefFeatures
         return core.Length == 0 ? raw : core;
     }
 
-    static ReadOnlySpan<char> CoreSpan(ReadOnlySpan<char> raw, out int offset)
+    internal static ReadOnlySpan<char> CoreSpan(ReadOnlySpan<char> raw, out int offset)
     {
         var core = raw.TrimStart(EdgeChars);
         offset = raw.Length - core.Length;
@@ -376,7 +377,7 @@ public static class RefFeatures
         return core;
     }
 
-    static TokenInfo Describe(string raw, in RefLexicons.SpanLookups look)
+    internal static TokenInfo Describe(string raw, RefLexicons.WordTable words)
     {
         var chars = t_chars ??= new char[256];
         if (chars.Length < raw.Length) chars = t_chars = new char[raw.Length * 2];
@@ -384,16 +385,21 @@ public static class RefFeatures
         raw.AsSpan().ToLowerInvariant(rawLower);
         var core = CoreSpan(raw, out var offset);
         var lower = rawLower.Slice(offset, core.Length);
+        var lowerHash = Str(lower);
+        // The lists the word is on, once; months and editor marks are looked up without trailing periods.
+        var kinds = words.Find(lowerHash, lower);
+        var bare = lower.TrimEnd('.');
+        var bareKinds = bare.Length == lower.Length ? kinds : words.Find(Str(bare), bare);
 
         var info = new TokenInfo
         {
             Raw = Str(rawLower),
-            Lower = Str(lower),
+            Lower = lowerHash,
             Shape = ShapeHash(raw),
             LowerLength = lower.Length,
             First = raw[0],
             Last = raw[^1],
-            Flags = FlagsOf(raw, core, lower, look),
+            Flags = FlagsOf(raw, core, lower, kinds, bareKinds),
         };
         if (lower.Length > 0)
         {
@@ -403,11 +409,13 @@ public static class RefFeatures
             info.Suf2 = Str(lower[^Math.Min(2, lower.Length)..]);
         }
         info.InMark = lower is "in" or "dans" or "im" or "en" && (char.IsUpper(core[0]) || raw[^1] == ':');
-        info.Function = offset == 0 && core.Length == raw.Length && char.IsLower(raw[0]) && RefLexicons.FunctionWordLookup.Contains(raw.AsSpan());
+        // The function words are lower case: the raw token is one when it is its own lower case and that is one.
+        info.Function = offset == 0 && core.Length == raw.Length && char.IsLower(raw[0])
+            && (kinds & RefLexicons.Kind.Function) != 0 && raw.AsSpan().SequenceEqual(lower);
         return info;
     }
 
-    static ulong ShapeHash(string raw)
+    internal static ulong ShapeHash(string raw)
     {
         var h = FnvOffset;
         var length = 0;
@@ -423,7 +431,7 @@ public static class RefFeatures
         return h;
     }
 
-    static Flags FlagsOf(ReadOnlySpan<char> raw, ReadOnlySpan<char> core, ReadOnlySpan<char> lower, in RefLexicons.SpanLookups look)
+    internal static Flags FlagsOf(ReadOnlySpan<char> raw, ReadOnlySpan<char> core, ReadOnlySpan<char> lower, RefLexicons.Kind kinds, RefLexicons.Kind bareKinds)
     {
         var flags = Flags.None;
         int digits = 0, letters = 0, upper = 0;
@@ -453,16 +461,15 @@ public static class RefFeatures
             || lower.Contains(".com", StringComparison.Ordinal)) flags |= Flags.Url;
         if (lower.Contains("10.", StringComparison.Ordinal) && lower.Contains('/') || lower.StartsWith("doi")) flags |= Flags.Doi;
         if (lower.StartsWith("isbn")) flags |= Flags.Isbn;
-        var bare = lower.TrimEnd('.');
-        if (RefLexicons.MonthLookup.Contains(bare)) flags |= Flags.Month;
-        if (RefLexicons.EditorMarkLookup.Contains(bare)) flags |= Flags.EditorMark;
-        if (RefLexicons.ConjunctionLookup.Contains(lower)) flags |= Flags.Conjunction;
-        if (RefLexicons.ParticleLookup.Contains(lower)) flags |= Flags.Particle;
-        if (look.Given.Contains(lower)) flags |= Flags.Given;
-        if (look.Family.Contains(lower)) flags |= Flags.Family;
-        if (look.Journal.Contains(lower)) flags |= Flags.Journal;
-        if (look.Publisher.Contains(lower)) flags |= Flags.Publisher;
-        if (look.Location.Contains(lower)) flags |= Flags.Location;
+        if ((bareKinds & RefLexicons.Kind.Month) != 0) flags |= Flags.Month;
+        if ((bareKinds & RefLexicons.Kind.EditorMark) != 0) flags |= Flags.EditorMark;
+        if ((kinds & RefLexicons.Kind.Conjunction) != 0) flags |= Flags.Conjunction;
+        if ((kinds & RefLexicons.Kind.Particle) != 0) flags |= Flags.Particle;
+        if ((kinds & RefLexicons.Kind.Given) != 0) flags |= Flags.Given;
+        if ((kinds & RefLexicons.Kind.Family) != 0) flags |= Flags.Family;
+        if ((kinds & RefLexicons.Kind.Journal) != 0) flags |= Flags.Journal;
+        if ((kinds & RefLexicons.Kind.Publisher) != 0) flags |= Flags.Publisher;
+        if ((kinds & RefLexicons.Kind.Location) != 0) flags |= Flags.Location;
         var f = raw[0];
         if (f is '"' or '“' or '‘' or '«' or '\'' || raw.StartsWith("``")) flags |= Flags.OpensQuote;
         var trimmed = raw.TrimEnd(".,;:");
