@@ -368,7 +368,7 @@ public static class RefFeatures
         return core.Length == 0 ? raw : core;
     }
 
-    internal static ReadOnlySpan<char> CoreSpan(ReadOnlySpan<char> raw, out int offset)
+    static ReadOnlySpan<char> CoreSpan(ReadOnlySpan<char> raw, out int offset)
     {
         var core = raw.TrimStart(EdgeChars);
         offset = raw.Length - core.Length;
@@ -377,7 +377,7 @@ public static class RefFeatures
         return core;
     }
 
-    internal static TokenInfo Describe(string raw, RefLexicons.WordTable words)
+    static TokenInfo Describe(string raw, RefLexicons.WordTable words)
     {
         var chars = t_chars ??= new char[256];
         if (chars.Length < raw.Length) chars = t_chars = new char[raw.Length * 2];
@@ -415,7 +415,7 @@ public static class RefFeatures
         return info;
     }
 
-    internal static ulong ShapeHash(string raw)
+    static ulong ShapeHash(string raw)
     {
         var h = FnvOffset;
         var length = 0;
@@ -431,7 +431,7 @@ public static class RefFeatures
         return h;
     }
 
-    internal static Flags FlagsOf(ReadOnlySpan<char> raw, ReadOnlySpan<char> core, ReadOnlySpan<char> lower, RefLexicons.Kind kinds, RefLexicons.Kind bareKinds)
+    static Flags FlagsOf(ReadOnlySpan<char> raw, ReadOnlySpan<char> core, ReadOnlySpan<char> lower, RefLexicons.Kind kinds, RefLexicons.Kind bareKinds)
     {
         var flags = Flags.None;
         int digits = 0, letters = 0, upper = 0;
@@ -481,6 +481,9 @@ public static class RefFeatures
         return flags;
     }
 
+    /// <summary>The years a reference's date can be (the year features and the assembler's date share them).</summary>
+    internal const int MinYear = 1500, MaxYear = 2030;
+
     /// <summary>True when the text holds a four-digit number from 1500 to 2030 not inside a longer number.</summary>
     public static bool HasYear(string s) => FirstYear(s) is not null;
 
@@ -494,7 +497,7 @@ public static class RefFeatures
             if (i + 4 < s.Length && char.IsAsciiDigit(s[i + 4])) { i += 3; continue; }
             if (!char.IsAsciiDigit(s[i + 1]) || !char.IsAsciiDigit(s[i + 2]) || !char.IsAsciiDigit(s[i + 3])) continue;
             var year = int.Parse(s.Slice(i, 4), CultureInfo.InvariantCulture);
-            if (year is >= 1500 and <= 2030) return year;
+            if (year is >= MinYear and <= MaxYear) return year;
         }
         return null;
     }
