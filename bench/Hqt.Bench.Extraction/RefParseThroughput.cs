@@ -53,6 +53,7 @@ static class RefParseThroughput
                 + $"assemble {Us(s4 - s3 - (s3 - s2))} a reference; {gcs} gen-0 collections a round of {texts.Count} parses");
         }
         var total = (double)texts.Count * rounds;
+        Console.WriteLine($"  rounds in order: {string.Join(", ", perRound.Select(r => r.ToString("N0")))} references/s");
         perRound.Sort();
         Console.WriteLine($"refparse: {texts.Count} references x {rounds} rounds, mean length {texts.Average(t => t.Length):F0} chars");
         Console.WriteLine($"  {total / (cpuMs / 1000):N0} references/s of thread CPU (median round {perRound[perRound.Count / 2]:N0}/s), "

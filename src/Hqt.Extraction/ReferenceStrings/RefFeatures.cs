@@ -76,9 +76,18 @@ public static class RefFeatures
 
     [ThreadStatic] static char[]? t_chars;
     [ThreadStatic] static ulong[]? t_features;
+    [ThreadStatic] static ulong[]? t_edges;
 
     /// <summary>Features of every token, and of every boundary between two tokens (what separates them).</summary>
-    public static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons)
+    public static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons) => Extract(tokens, lexicons, shared: false);
+
+    /// <summary>
+    /// The same, over this thread's buffers instead of arrays of its own: good only until the thread's next extraction,
+    /// for a parse that decodes it at once (a reference's features are some 25 KB, written, copied and dropped per parse).
+    /// </summary>
+    internal static RefSequence ExtractShared(IReadOnlyList<RefToken> tokens, RefLexicons lexicons) => Extract(tokens, lexicons, shared: true);
+
+    static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons, bool shared)
     {
         var n = tokens.Count;
         var lists = lexicons.Words();
@@ -278,11 +287,13 @@ public static class RefFeatures
             if (i == firstYear) sentencesAtYear = sentences;
         }
         starts[n] = count;
-        var features = scratch.AsSpan(0, count).ToArray();
+        var features = shared ? scratch : scratch.AsSpan(0, count).ToArray();
 
         // Boundary features weigh label changes: a field ends far more often after "." or "," than after a word.
         var edgeStarts = new int[n + 1];
-        var edges = new ulong[Math.Max(0, n - 1) * 9];
+        var edgeLength = Math.Max(0, n - 1) * 9;
+        var edges = !shared ? new ulong[edgeLength]
+            : t_edges is { } buffer && buffer.Length >= edgeLength ? buffer : t_edges = new ulong[Math.Max(edgeLength, 1024)];
         var e = 0;
         edgeStarts[0] = 0;
         for (var i = 1; i < n; i++)
