@@ -371,6 +371,7 @@ public static class RefFeatures
     static int PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
 
     const string EdgeChars = ".,;:()[]{}\"'“”‘’«»<>*/";
+    static readonly System.Buffers.SearchValues<char> EdgeCharSet = System.Buffers.SearchValues.Create(EdgeChars);
 
     /// <summary>The token without punctuation, quotes and brackets at its ends (<c>“Title,”</c> → <c>Title</c>).</summary>
     public static string Core(string raw)
@@ -381,9 +382,11 @@ public static class RefFeatures
 
     static ReadOnlySpan<char> CoreSpan(ReadOnlySpan<char> raw, out int offset)
     {
-        var core = raw.TrimStart(EdgeChars);
+        // Trimming the edge characters, as one vectorised search from each end instead of a scan of the 22 per character.
+        var start = raw.IndexOfAnyExcept(EdgeCharSet);
+        var core = start < 0 ? [] : raw[start..];
         offset = raw.Length - core.Length;
-        core = core.TrimEnd(EdgeChars);
+        core = core[..(core.LastIndexOfAnyExcept(EdgeCharSet) + 1)];
         if (core.Length == 0) { offset = 0; return raw; }
         return core;
     }

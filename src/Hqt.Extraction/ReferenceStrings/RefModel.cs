@@ -134,13 +134,14 @@ public sealed class RefModel
     }
 
     /// <summary>A weight row is 64 bytes: a loaded model's rows fill one cache line; a trainer's may straddle two.</summary>
+    /// <remarks>A loaded model whose array happened to be aligned already (base 0) is prefetched as a trainer's: harmless.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     unsafe void PrefetchRow(int row)
     {
         if (!Sse.IsSupported) return;
         ref var first = ref _weights[_weightBase + row * S];
         Sse.Prefetch0(Unsafe.AsPointer(ref first));
-        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, S - 1)));
+        if (_weightBase == 0) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, S - 1)));
     }
 
     const float Forbidden = -1e6f;
