@@ -13,6 +13,12 @@ if (args.Length > 0 && args[0] == "--refparse")
     RefParseThroughput.Run(args.Length > 1 && int.TryParse(args[1], out var refRounds) ? refRounds : 5);
     return;
 }
+// --refparse-dump FILE: every reference of dev.jsonl through the parser (features hash, labels, margins, parse), to cmp.
+if (args.Length > 1 && args[0] == "--refparse-dump")
+{
+    RefParseDump.Run(args[1]);
+    return;
+}
 if (args.Length > 0 && args[0] == "--medians")
 {
     PerPageMedians.Run(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 5, args.Contains("back-to-back"));

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace Hqt.Extraction.ReferenceStrings;
 
 /// <summary>
@@ -33,6 +36,18 @@ sealed class FeatureTable
     }
 
     int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    /// <summary>
+    /// Asks the memory system for the slot a key starts probing at, without waiting: the decoder calls this a few
+    /// features ahead of <see cref="TryGet"/>, so the table's cache misses overlap instead of coming one after another.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong key)
+    {
+        if (!Sse.IsSupported) return;
+        var k = key == 0 ? 1 : key;
+        Sse.Prefetch0(Unsafe.AsPointer(ref _slots[SlotOf(k)]));
+    }
 
     public bool TryGet(ulong key, out int row)
     {

@@ -11,7 +11,8 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// </summary>
 /// <remarks>
 /// Speed: every text value is hashed once per token from spans (no lower-case, core or shape strings are built), and
-/// a feature is that hash mixed with its template number; lexicons are looked up by span. The parse's cost is this
+/// a feature is that hash mixed with its template number; a token is looked up once in one table of every word list,
+/// by the hash its word feature already computed. The parse's cost is this
 /// and decoding, so nothing here allocates per feature.
 /// </remarks>
 public static class RefFeatures
@@ -55,7 +56,7 @@ public static class RefFeatures
         return k;
     }
 
-    static ulong Str(ReadOnlySpan<char> s)
+    internal static ulong Str(ReadOnlySpan<char> s)
     {
         var h = FnvOffset;
         foreach (var c in s) h = (h ^ c) * FnvPrime;
@@ -75,14 +76,23 @@ public static class RefFeatures
 
     [ThreadStatic] static char[]? t_chars;
     [ThreadStatic] static ulong[]? t_features;
+    [ThreadStatic] static ulong[]? t_edges;
 
     /// <summary>Features of every token, and of every boundary between two tokens (what separates them).</summary>
-    public static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons)
+    public static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons) => Extract(tokens, lexicons, shared: false);
+
+    /// <summary>
+    /// The same, over this thread's buffers instead of arrays of its own: good only until the thread's next extraction,
+    /// for a parse that decodes it at once (a reference's features are some 25 KB, written, copied and dropped per parse).
+    /// </summary>
+    internal static RefSequence ExtractShared(IReadOnlyList<RefToken> tokens, RefLexicons lexicons) => Extract(tokens, lexicons, shared: true);
+
+    static RefSequence Extract(IReadOnlyList<RefToken> tokens, RefLexicons lexicons, bool shared)
     {
         var n = tokens.Count;
-        var look = lexicons.Lookups();
+        var lists = lexicons.Words();
         var info = new TokenInfo[n];
-        for (var i = 0; i < n; i++) info[i] = Describe(tokens[i].Text, look);
+        for (var i = 0; i < n; i++) info[i] = Describe(tokens[i].Text, lists);
 
         var firstYear = -1;
         for (var i = 0; i < n; i++)
@@ -277,11 +287,13 @@ public static class RefFeatures
             if (i == firstYear) sentencesAtYear = sentences;
         }
         starts[n] = count;
-        var features = scratch.AsSpan(0, count).ToArray();
+        var features = shared ? scratch : scratch.AsSpan(0, count).ToArray();
 
         // Boundary features weigh label changes: a field ends far more often after "." or "," than after a word.
         var edgeStarts = new int[n + 1];
-        var edges = new ulong[Math.Max(0, n - 1) * 9];
+        var edgeLength = Math.Max(0, n - 1) * 9;
+        var edges = !shared ? new ulong[edgeLength]
+            : t_edges is { } buffer && buffer.Length >= edgeLength ? buffer : t_edges = new ulong[Math.Max(edgeLength, 1024)];
         var e = 0;
         edgeStarts[0] = 0;
         for (var i = 1; i < n; i++)
@@ -359,6 +371,7 @@ public static class RefFeatures
     static int PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
 
     const string EdgeChars = ".,;:()[]{}\"'“”‘’«»<>*/";
+    static readonly System.Buffers.SearchValues<char> EdgeCharSet = System.Buffers.SearchValues.Create(EdgeChars);
 
     /// <summary>The token without punctuation, quotes and brackets at its ends (<c>“Title,”</c> → <c>Title</c>).</summary>
     public static string Core(string raw)
@@ -369,14 +382,16 @@ public static class RefFeatures
 
     static ReadOnlySpan<char> CoreSpan(ReadOnlySpan<char> raw, out int offset)
     {
-        var core = raw.TrimStart(EdgeChars);
+        // Trimming the edge characters, as one vectorised search from each end instead of a scan of the 22 per character.
+        var start = raw.IndexOfAnyExcept(EdgeCharSet);
+        var core = start < 0 ? [] : raw[start..];
         offset = raw.Length - core.Length;
-        core = core.TrimEnd(EdgeChars);
+        core = core[..(core.LastIndexOfAnyExcept(EdgeCharSet) + 1)];
         if (core.Length == 0) { offset = 0; return raw; }
         return core;
     }
 
-    static TokenInfo Describe(string raw, in RefLexicons.SpanLookups look)
+    static TokenInfo Describe(string raw, RefLexicons.WordTable words)
     {
         var chars = t_chars ??= new char[256];
         if (chars.Length < raw.Length) chars = t_chars = new char[raw.Length * 2];
@@ -384,16 +399,21 @@ public static class RefFeatures
         raw.AsSpan().ToLowerInvariant(rawLower);
         var core = CoreSpan(raw, out var offset);
         var lower = rawLower.Slice(offset, core.Length);
+        var lowerHash = Str(lower);
+        // The lists the word is on, once; months and editor marks are looked up without trailing periods.
+        var kinds = words.Find(lowerHash, lower);
+        var bare = lower.TrimEnd('.');
+        var bareKinds = bare.Length == lower.Length ? kinds : words.Find(Str(bare), bare);
 
         var info = new TokenInfo
         {
             Raw = Str(rawLower),
-            Lower = Str(lower),
+            Lower = lowerHash,
             Shape = ShapeHash(raw),
             LowerLength = lower.Length,
             First = raw[0],
             Last = raw[^1],
-            Flags = FlagsOf(raw, core, lower, look),
+            Flags = FlagsOf(raw, core, lower, kinds, bareKinds),
         };
         if (lower.Length > 0)
         {
@@ -403,7 +423,9 @@ public static class RefFeatures
             info.Suf2 = Str(lower[^Math.Min(2, lower.Length)..]);
         }
         info.InMark = lower is "in" or "dans" or "im" or "en" && (char.IsUpper(core[0]) || raw[^1] == ':');
-        info.Function = offset == 0 && core.Length == raw.Length && char.IsLower(raw[0]) && RefLexicons.FunctionWordLookup.Contains(raw.AsSpan());
+        // The function words are lower case: the raw token is one when it is its own lower case and that is one.
+        info.Function = offset == 0 && core.Length == raw.Length && char.IsLower(raw[0])
+            && (kinds & RefLexicons.Kind.Function) != 0 && raw.AsSpan().SequenceEqual(lower);
         return info;
     }
 
@@ -423,7 +445,7 @@ public static class RefFeatures
         return h;
     }
 
-    static Flags FlagsOf(ReadOnlySpan<char> raw, ReadOnlySpan<char> core, ReadOnlySpan<char> lower, in RefLexicons.SpanLookups look)
+    static Flags FlagsOf(ReadOnlySpan<char> raw, ReadOnlySpan<char> core, ReadOnlySpan<char> lower, RefLexicons.Kind kinds, RefLexicons.Kind bareKinds)
     {
         var flags = Flags.None;
         int digits = 0, letters = 0, upper = 0;
@@ -453,16 +475,15 @@ public static class RefFeatures
             || lower.Contains(".com", StringComparison.Ordinal)) flags |= Flags.Url;
         if (lower.Contains("10.", StringComparison.Ordinal) && lower.Contains('/') || lower.StartsWith("doi")) flags |= Flags.Doi;
         if (lower.StartsWith("isbn")) flags |= Flags.Isbn;
-        var bare = lower.TrimEnd('.');
-        if (RefLexicons.MonthLookup.Contains(bare)) flags |= Flags.Month;
-        if (RefLexicons.EditorMarkLookup.Contains(bare)) flags |= Flags.EditorMark;
-        if (RefLexicons.ConjunctionLookup.Contains(lower)) flags |= Flags.Conjunction;
-        if (RefLexicons.ParticleLookup.Contains(lower)) flags |= Flags.Particle;
-        if (look.Given.Contains(lower)) flags |= Flags.Given;
-        if (look.Family.Contains(lower)) flags |= Flags.Family;
-        if (look.Journal.Contains(lower)) flags |= Flags.Journal;
-        if (look.Publisher.Contains(lower)) flags |= Flags.Publisher;
-        if (look.Location.Contains(lower)) flags |= Flags.Location;
+        if ((bareKinds & RefLexicons.Kind.Month) != 0) flags |= Flags.Month;
+        if ((bareKinds & RefLexicons.Kind.EditorMark) != 0) flags |= Flags.EditorMark;
+        if ((kinds & RefLexicons.Kind.Conjunction) != 0) flags |= Flags.Conjunction;
+        if ((kinds & RefLexicons.Kind.Particle) != 0) flags |= Flags.Particle;
+        if ((kinds & RefLexicons.Kind.Given) != 0) flags |= Flags.Given;
+        if ((kinds & RefLexicons.Kind.Family) != 0) flags |= Flags.Family;
+        if ((kinds & RefLexicons.Kind.Journal) != 0) flags |= Flags.Journal;
+        if ((kinds & RefLexicons.Kind.Publisher) != 0) flags |= Flags.Publisher;
+        if ((kinds & RefLexicons.Kind.Location) != 0) flags |= Flags.Location;
         var f = raw[0];
         if (f is '"' or '“' or '‘' or '«' or '\'' || raw.StartsWith("``")) flags |= Flags.OpensQuote;
         var trimmed = raw.TrimEnd(".,;:");
@@ -473,6 +494,9 @@ public static class RefFeatures
         if (letters > 0 && roman && letters == core.Length && core.Length <= 6) flags |= Flags.Roman;
         return flags;
     }
+
+    /// <summary>The years a reference's date can be (the year features and the assembler's date share them).</summary>
+    internal const int MinYear = 1500, MaxYear = 2030;
 
     /// <summary>True when the text holds a four-digit number from 1500 to 2030 not inside a longer number.</summary>
     public static bool HasYear(string s) => FirstYear(s) is not null;
@@ -487,7 +511,7 @@ public static class RefFeatures
             if (i + 4 < s.Length && char.IsAsciiDigit(s[i + 4])) { i += 3; continue; }
             if (!char.IsAsciiDigit(s[i + 1]) || !char.IsAsciiDigit(s[i + 2]) || !char.IsAsciiDigit(s[i + 3])) continue;
             var year = int.Parse(s.Slice(i, 4), CultureInfo.InvariantCulture);
-            if (year is >= 1500 and <= 2030) return year;
+            if (year is >= MinYear and <= MaxYear) return year;
         }
         return null;
     }

@@ -12,14 +12,86 @@ public sealed class RefLexicons
     public HashSet<string> Publisher { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Location { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The learned lists, looked up by span (no lower-case string is built per token).</summary>
-    internal readonly record struct SpanLookups(
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Given, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Family,
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Journal, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Publisher,
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Location);
+    /// <summary>
+    /// Every list, learned and fixed, as one table a token is looked up in once (it was ten hash-set lookups a token, a
+    /// good part of the features' time). Built on first use and rebuilt when a list's size has changed since: lists are
+    /// filled before the first parse (the model file, the trainer) and only added to.
+    /// </summary>
+    internal WordTable Words()
+    {
+        var words = _words;
+        if (words is not null && words.Matches(this)) return words;
+        return _words = new WordTable(this);
+    }
 
-    internal SpanLookups Lookups() => new(Given.GetAlternateLookup<ReadOnlySpan<char>>(), Family.GetAlternateLookup<ReadOnlySpan<char>>(),
-        Journal.GetAlternateLookup<ReadOnlySpan<char>>(), Publisher.GetAlternateLookup<ReadOnlySpan<char>>(), Location.GetAlternateLookup<ReadOnlySpan<char>>());
+    WordTable? _words;
+
+    /// <summary>The lists a word is on.</summary>
+    [Flags]
+    internal enum Kind : ushort
+    {
+        None = 0, Given = 1, Family = 1 << 1, Journal = 1 << 2, Publisher = 1 << 3, Location = 1 << 4,
+        Month = 1 << 5, EditorMark = 1 << 6, Conjunction = 1 << 7, Particle = 1 << 8, Function = 1 << 9,
+    }
+
+    /// <summary>
+    /// Word → the lists it is on, open addressing keyed by the word's hash as the tagger's features compute it (so a
+    /// token's lookup hashes nothing more), the word itself compared on a hit.
+    /// </summary>
+    internal sealed class WordTable
+    {
+        readonly ulong[] _keys;
+        readonly string?[] _words;
+        readonly Kind[] _kinds;
+        readonly int _shift;
+        readonly int[] _sizes;
+
+        static HashSet<string>[] Lists(RefLexicons l) =>
+            [l.Given, l.Family, l.Journal, l.Publisher, l.Location, Months, EditorMarks, Conjunctions, Particles, FunctionWords];
+
+        public WordTable(RefLexicons lexicons)
+        {
+            var lists = Lists(lexicons);
+            _sizes = lists.Select(list => list.Count).ToArray();
+            var kinds = new Dictionary<string, Kind>(StringComparer.Ordinal);
+            for (var i = 0; i < lists.Length; i++)
+                foreach (var word in lists[i]) kinds[word] = kinds.GetValueOrDefault(word) | (Kind)(1 << i);
+            var bits = 4;
+            while ((1 << bits) < kinds.Count * 4) bits++;
+            _keys = new ulong[1 << bits];
+            _words = new string?[1 << bits];
+            _kinds = new Kind[1 << bits];
+            _shift = 64 - bits;
+            foreach (var (word, kind) in kinds)
+            {
+                var hash = RefFeatures.Str(word);
+                var at = SlotOf(hash);
+                while (_words[at] is not null) at = (at + 1) & (_keys.Length - 1);
+                (_keys[at], _words[at], _kinds[at]) = (hash, word, kind);
+            }
+        }
+
+        public bool Matches(RefLexicons lexicons)
+        {
+            var lists = Lists(lexicons);
+            for (var i = 0; i < lists.Length; i++) if (lists[i].Count != _sizes[i]) return false;
+            return true;
+        }
+
+        int SlotOf(ulong hash) => (int)((hash * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        /// <summary>The lists <paramref name="word"/> is on; <paramref name="hash"/> is <c>RefFeatures.Str(word)</c>.</summary>
+        public Kind Find(ulong hash, ReadOnlySpan<char> word)
+        {
+            var mask = _keys.Length - 1;
+            for (var at = SlotOf(hash); ; at = (at + 1) & mask)
+            {
+                var stored = _words[at];
+                if (stored is null) return Kind.None;
+                if (_keys[at] == hash && word.SequenceEqual(stored)) return _kinds[at];
+            }
+        }
+    }
 
     /// <summary>The learned lists in model-file order.</summary>
     public HashSet<string>[] Learned => [Given, Family, Journal, Publisher, Location];
@@ -58,10 +130,4 @@ public sealed class RefLexicons
         "du", "des", "la", "le", "les", "et", "au", "aux", "pour", "sur", "par", "der", "die", "das", "und", "zur", "zum", "von", "für",
         "mit", "el", "los", "las", "del", "y", "di", "do", "dos", "della", "per", "con", "il", "lo",
     };
-
-    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
-    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
-    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EditorMarkLookup = EditorMarks.GetAlternateLookup<ReadOnlySpan<char>>();
-    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ConjunctionLookup = Conjunctions.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -24,6 +24,10 @@ public sealed class RefSequence
 
     public int Length => _tokenStarts.Length - 1;
 
+    /// <summary>Every token's features end to end, and where each token's start (n + 1 offsets): the decoder's flat view.</summary>
+    internal ReadOnlySpan<ulong> AllFeatures => _features.AsSpan(0, _tokenStarts[^1]);
+    internal ReadOnlySpan<int> TokenStarts => _tokenStarts;
+
     public ReadOnlySpan<ulong> Token(int i) => _features.AsSpan(_tokenStarts[i], _tokenStarts[i + 1] - _tokenStarts[i]);
 
     /// <summary>True when the boundary before token i falls after a bare "of", "the", "and"… inside a phrase.</summary>

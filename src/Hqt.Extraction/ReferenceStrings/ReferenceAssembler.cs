@@ -42,9 +42,7 @@ public static partial class ReferenceAssembler
 
         // A date right after the volume ("30, 1734 (1987)") may be the page: then a bracketed year the tagger left
         // unlabelled counts too. Elsewhere such a year is more often a reprint's or an edition's (measured on train).
-        var firstDate = spans.FindIndex(s => s.Label == RefLabel.Date);
-        var (year, pageBeforeYear) = YearOfDates(spans.Where(s => s.Label == RefLabel.Date).Select(s => s.Text),
-            firstDate > 0 && spans[firstDate - 1].Label == RefLabel.Volume ? spans.Skip(firstDate).Where(s => s.Label == RefLabel.Other).Select(s => s.Text) : null);
+        var (year, pageBeforeYear) = YearOfDates(spans);
 
         string? volume = null, issue = null;
         if (First(RefLabel.Volume) is { } volumeSpan)
@@ -96,28 +94,63 @@ public static partial class ReferenceAssembler
     /// (1987)": the page before the bracketed year looks like a year too, and the tagger takes it for the date. It is then
     /// the page (returned beside the year, for a parse that found no pages).
     /// </summary>
-    internal static (int? Year, string? PageBeforeYear) YearOfDates(IEnumerable<string> dates, IEnumerable<string>? unlabelled = null)
+    /// <remarks>
+    /// One pass over the spans from the first date: date spans decide as they come; unlabelled spans after it count only
+    /// when the first date follows the volume, and only once every date span has been read (their first bracketed year
+    /// is kept until then).
+    /// </remarks>
+    static (int? Year, string? PageBeforeYear) YearOfDates(List<Span> spans)
     {
-        int? first = null;
-        foreach (var (year, bracketed) in Years(dates))
+        var firstDate = spans.FindIndex(s => s.Label == RefLabel.Date);
+        if (firstDate < 0) return (null, null);
+        var afterVolume = firstDate > 0 && spans[firstDate - 1].Label == RefLabel.Volume;
+        int? first = null, unlabelled = null;
+        for (var k = firstDate; k < spans.Count; k++)
         {
-            if (first is null && bracketed) return (year, null);
-            if (first is null) first = year;
-            else if (bracketed) return (year, Page(first.Value));
+            var (label, text) = spans[k];
+            if (label == RefLabel.Date)
+            {
+                foreach (var m in YearLike().EnumerateMatches(text))
+                {
+                    if (Year(text.AsSpan(m.Index, m.Length), out var bracketed) is not { } year) continue;
+                    if (first is null && bracketed) return (year, null);
+                    if (first is null) first = year;
+                    else if (bracketed) return (year, Page(first.Value));
+                }
+            }
+            else if (label == RefLabel.Other && afterVolume && unlabelled is null)
+            {
+                foreach (var m in YearLike().EnumerateMatches(text))
+                    if (Year(text.AsSpan(m.Index, m.Length), out var bracketed) is { } year && bracketed) { unlabelled = year; break; }
+            }
         }
         if (first is null) return (null, null);
-        foreach (var (year, bracketed) in Years(unlabelled ?? []))
-            if (bracketed) return (year, Page(first.Value));
-        return (first, null);
+        return unlabelled is { } later ? (later, Page(first.Value)) : (first, null);
+    }
 
-        static string Page(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        static IEnumerable<(int Year, bool Bracketed)> Years(IEnumerable<string> texts)
-        {
-            foreach (var text in texts)
-                foreach (Match m in YearLike().Matches(text))
-                    if (int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) is var year and >= 1500 and <= 2030)
-                        yield return (year, m.Groups["open"].Success);
-        }
+    /// <summary>The same for date texts given apart (and unlabelled texts, counted as after a volume): for tests.</summary>
+    internal static (int? Year, string? PageBeforeYear) YearOfDates(IEnumerable<string> dates, IEnumerable<string>? unlabelled = null)
+    {
+        var spans = new List<Span>();
+        if (unlabelled is not null) spans.Add(new Span(RefLabel.Volume, ""));
+        spans.AddRange(dates.Select(d => new Span(RefLabel.Date, d)));
+        spans.AddRange((unlabelled ?? []).Select(u => new Span(RefLabel.Other, u)));
+        return YearOfDates(spans);
+    }
+
+    static string Page(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A <see cref="YearLike"/> match's year when within <see cref="RefFeatures.MinYear"/>..<see cref="RefFeatures.MaxYear"/>,
+    /// and whether it stood in brackets: the four digits are the match's first digits (after "(" and spaces, if any).
+    /// </summary>
+    static int? Year(ReadOnlySpan<char> match, out bool bracketed)
+    {
+        bracketed = match[0] == '(';
+        var at = 0;
+        while (!char.IsDigit(match[at])) at++;
+        var year = int.Parse(match.Slice(at, 4), System.Globalization.CultureInfo.InvariantCulture);
+        return year is >= RefFeatures.MinYear and <= RefFeatures.MaxYear ? year : null;
     }
 
     // A four-digit number standing alone, maybe in brackets: "(1987)", "(1987a)", "1734,".

@@ -40,17 +40,41 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"(?<=[a-z\u00e0-\u024f])\.(?=[A-Z])")]
     private static partial Regex GluedInitial();
 
+    // The patterns below were static Regex.X(text, pattern) calls: the same patterns, compiled once instead of looked up
+    // in the regex cache and interpreted on every call.
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^[\u2014\u2013\-_ .]{2,}$")]
+    private static partial Regex DashesOnly();
+
+    [GeneratedRegex(@"^\d+(?:st|nd|rd|th)$")]
+    private static partial Regex OrdinalNumber();
+
+    [GeneratedRegex("[WP]+I+")]
+    private static partial Regex VancouverRun();
+
+    [GeneratedRegex("^(?:I+[PW]+){2,}$")]
+    private static partial Regex InitialsFirstRuns();
+
+    [GeneratedRegex("W+")]
+    private static partial Regex WordRun();
+
+    [GeneratedRegex("I+P*W")]
+    private static partial Regex InitialsFirstPerson();
+
     /// <summary>The people in one labelled span, in order, and whether it said "et al.".</summary>
     public static List<ParsedPerson> Split(string span, out bool etAl)
     {
+        (t_classes ??= new(StringComparer.Ordinal)).Clear();
         var s = span.Normalize(System.Text.NormalizationForm.FormKC);
         s = Noise().Replace(s, " ");
         s = EditorMark().Replace(s, " , ");
         etAl = EtAl().IsMatch(s);
         if (etAl) s = EtAl().Replace(s, " ");
-        s = Regex.Replace(s, @"\s+", " ").Trim();
+        s = Spaces().Replace(s, " ").Trim();
         s = LeadingNoise().Replace(s, "");
-        if (Regex.IsMatch(s, @"^[\u2014\u2013\-_ .]{2,}$")) return [];
+        if (DashesOnly().IsMatch(s)) return [];
         s = GluedInitial().Replace(s, ". ");
         s = s.Replace(",", ", ");
 
@@ -114,15 +138,30 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         string.Join(' ', words.Select(w => ClassOf(w) == 'I' ? w.Trim(',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']') : Clean(w))
             .Where(w => w.Length > 0 && w.Any(char.IsLetter)));
 
+    /// <summary>
+    /// Each word's class, for the span being split: the splitting rules ask for a word's class five or more times, and
+    /// working it out is several lookups and a regex. Cleared at each <see cref="Split"/>.
+    /// </summary>
+    [ThreadStatic] static Dictionary<string, char>? t_classes;
+
     /// <summary>S suffix, P particle, p capitalised particle, I initial, W word, X nothing.</summary>
     static char ClassOf(string token)
+    {
+        var classes = t_classes ??= new(StringComparer.Ordinal);
+        if (classes.TryGetValue(token, out var known)) return known;
+        var c = Classify(token);
+        classes[token] = c;
+        return c;
+    }
+
+    static char Classify(string token)
     {
         var bare = token.Trim('.', ',', ':', ';', '(', ')');
         if (bare.Length == 0) return 'X';
         var folded = bare.ToLowerInvariant();
         if ((PersonName.IsSuffix(bare) || PersonName.IsSuffix(bare + ".")) && char.IsUpper(bare[0])) return 'S';
         if (RefLexicons.Particles.Contains(folded) && char.IsLower(bare[0])) return 'P';
-        if (char.IsAsciiDigit(bare[0]) && Regex.IsMatch(bare, @"^\d+(?:st|nd|rd|th)$")) return 'S';
+        if (char.IsAsciiDigit(bare[0]) && OrdinalNumber().IsMatch(bare)) return 'S';
         if (RefLexicons.Particles.Contains(folded) && token.Trim(',', ':', ';') == bare && bare.Length > 1 && char.IsUpper(bare[0])
             && bare[1..].All(char.IsLower) && folded is "van" or "von" or "de" or "del" or "della" or "di" or "da" or "du" or "des" or "la" or "le" or "ten" or "ter" or "dos" or "das" or "al" or "el")
             return 'p';
@@ -170,17 +209,17 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         if (cls[0] is 'W' or 'P' && cls[^1] == 'I')
         {
             // Vancouver, possibly several without commas: "Smith JA", "Brune M. Abdel-Hamid M."
-            foreach (Match m in Regex.Matches(cls, "[WP]+I+"))
+            foreach (Match m in VancouverRun().Matches(cls))
             {
                 var wEnd = m.Index + m.Value.TrimEnd('I').Length;
                 yield return new ParsedPerson(JoinGiven(words[wEnd..(m.Index + m.Length)]), Join(words[m.Index..wEnd]));
             }
             yield break;
         }
-        if (cls[0] == 'I' && Regex.IsMatch(cls, "^(?:I+[PW]+){2,}$") && Regex.Matches(cls, "W+").All(g => g.Length == 1))
+        if (cls[0] == 'I' && InitialsFirstRuns().IsMatch(cls) && WordRun().Matches(cls).All(g => g.Length == 1))
         {
             // "A. Cau R. Kuiper": two people, split at each run of initials.
-            foreach (Match m in Regex.Matches(cls, "I+P*W"))
+            foreach (Match m in InitialsFirstPerson().Matches(cls))
             {
                 var fam = FamilyStart(classes, m.Index + m.Length - 1);
                 yield return new ParsedPerson(JoinGiven(words[m.Index..fam]), Join(words[fam..(m.Index + m.Length)]));

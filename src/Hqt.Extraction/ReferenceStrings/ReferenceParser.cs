@@ -39,7 +39,7 @@ public static class ReferenceParser
 
     /// <summary>The label of every token.</summary>
     public static RefLabel[] Label(IReadOnlyList<RefToken> tokens, RefModel model, out float[] margins) =>
-        model.Decode(RefFeatures.Extract(tokens, model.Lexicons), out margins);
+        model.Decode(RefFeatures.ExtractShared(tokens, model.Lexicons), out margins);
 
     static string Normalize(string text)
     {
