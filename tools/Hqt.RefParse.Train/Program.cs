@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Hqt.Extraction.ReferenceStrings;
 using Hqt.RefParse.Train;
@@ -27,7 +28,7 @@ var heldOut = shuffled.Skip(tenth * options.Fold).Take(tenth).ToList();
 var fitOn = options.HeldOut ? shuffled.Take(tenth * options.Fold).Concat(shuffled.Skip(tenth * (options.Fold + 1))).ToList() : train;
 
 var clock = Stopwatch.StartNew();
-var (model, log, coverage) = Training.Run(fitOn, options.Epochs, options.Orders, heldOut: options.HeldOut ? heldOut : null);
+var (model, log, coverage) = Training.Run(fitOn, options, heldOut: options.HeldOut ? heldOut : null);
 Console.WriteLine($"trained on {fitOn.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
 
 var scriptPath = Path.Combine(repo, "tools", "Hqt.RefParse.Train", "offline_score.py");
@@ -49,6 +50,20 @@ if (options.HeldOut)
         }
         ReferenceAssembler.TitleAfterTheYear = choose;
     }
+    if (Training.Prune is { } prune)
+        foreach (var variant in options.CrfVariants)
+        {
+            // The same CRF fit at another scale (the confidence's units) and weight threshold (the model's size).
+            var parts = variant.Split(':');
+            var (scale, minWeight) = (double.Parse(parts[0], CultureInfo.InvariantCulture), float.Parse(parts[1], CultureInfo.InvariantCulture));
+            var pruned = prune(scale, minWeight);
+            var path = Path.ChangeExtension(predictions, $"s{scale}-w{minWeight}.jsonl");
+            Predictions.Write(path, heldOut, pruned);
+            using var bytes = new MemoryStream();
+            pruned.Save(bytes);
+            Console.WriteLine($"variant scale {scale} min weight {minWeight}: {pruned.FeatureCount} rows, {bytes.Length / 1024} KiB: "
+                + Predictions.Score(scriptPath, dataPath, path, 0).Split('\n')[0]);
+        }
     return 0;
 }
 
@@ -66,7 +81,8 @@ Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, d
 Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
 return 0;
 
-sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants)
+sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants,
+    string Method, double L2, int Iterations, double CrfScale, bool CheckGradient, string[] CrfVariants)
 {
     public const int Seed = 20251211;
 
@@ -76,6 +92,11 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
         int epochs = 30, misses = 0, orders = 1, fold = 0;
         var heldOut = false;
         var variants = false;
+        var method = "perceptron";
+        double l2 = 1, crfScale = 1;
+        var iterations = 200;
+        var checkGradient = false;
+        string[] crfVariants = [];
         for (var i = 0; i < args.Length; i++)
             switch (args[i])
             {
@@ -88,9 +109,15 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
                 case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
+                case "--method": method = args[++i] is "crf" or "perceptron" ? args[i] : throw new ArgumentException("--method crf|perceptron"); break;
+                case "--l2": l2 = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--check-gradient": checkGradient = true; break;   // crf: compare the gradient with finite differences first
+                case "--crf-variants": crfVariants = args[++i].Split(','); break;   // held-out: scale:minweight,… of the same fit
+                case "--iterations": iterations = int.Parse(args[++i]); break;
+                case "--crf-scale": crfScale = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, method, l2, iterations, crfScale, checkGradient, crfVariants);
     }
 
     public static string RepoRoot()
