@@ -290,8 +290,17 @@ sealed class CrfTrainer
     /// only the margins' units, which <see cref="ReferenceParser"/>'s confidence reads in the perceptron's units); then,
     /// as for the perceptron, weights under <paramref name="minWeight"/> are dropped and rows left empty go.
     /// </summary>
-    public RefModel ToModel(double[] w, RefLexicons lexicons, double scale, float minWeight)
+    /// <remarks>
+    /// With <paramref name="blend"/> (a perceptron's averaged weights over the same rows, indexed by the same rule from
+    /// the same data) the weights are (1 − share) × scale × CRF + share × perceptron.
+    /// </remarks>
+    public RefModel ToModel(double[] w, RefLexicons lexicons, double scale, float minWeight,
+        (float[] Rows, float[] Transitions, float[] Edges, double Share)? blend = null)
     {
+        var share = blend?.Share ?? 0;
+        double At(int j) => (1 - share) * scale * w[j] + (blend is { } b
+            ? share * (j < _transitionsAt ? b.Rows[j] : j < _edgesAt ? b.Transitions[j - _transitionsAt] : b.Edges[j - _edgesAt])
+            : 0);
         var rows = new Dictionary<ulong, int>();
         var weights = new List<float>();
         var row = new float[S];
@@ -300,7 +309,7 @@ sealed class CrfTrainer
             var any = false;
             for (var l = 0; l < L; l++)
             {
-                var v = (float)(w[r * S + l] * scale);
+                var v = (float)At(r * S + l);
                 row[l] = Math.Abs(v) < minWeight ? 0 : v;
                 any |= row[l] != 0;
             }
@@ -310,9 +319,9 @@ sealed class CrfTrainer
             for (var pad = L; pad < S; pad++) weights.Add(0);
         }
         var transitions = new float[(L + 1) * L];
-        for (var k = 0; k < transitions.Length; k++) transitions[k] = (float)(w[_transitionsAt + k] * scale);
+        for (var k = 0; k < transitions.Length; k++) transitions[k] = (float)At(_transitionsAt + k);
         var edges = new float[_edgeRows.Count * LL];
-        for (var k = 0; k < edges.Length; k++) edges[k] = (float)(w[_edgesAt + k] * scale);
+        for (var k = 0; k < edges.Length; k++) edges[k] = (float)At(_edgesAt + k);
         return new RefModel(rows, [.. weights], transitions, new Dictionary<ulong, int>(_edgeRows), edges, lexicons);
     }
 

@@ -56,12 +56,13 @@ if (options.HeldOut)
             // The same CRF fit at another scale (the confidence's units) and weight threshold (the model's size).
             var parts = variant.Split(':');
             var (scale, minWeight) = (double.Parse(parts[0], CultureInfo.InvariantCulture), float.Parse(parts[1], CultureInfo.InvariantCulture));
-            var pruned = prune(scale, minWeight);
-            var path = Path.ChangeExtension(predictions, $"s{scale}-w{minWeight}.jsonl");
+            var share = parts.Length > 2 ? double.Parse(parts[2], CultureInfo.InvariantCulture) : 0;
+            var pruned = prune(scale, minWeight, share);
+            var path = Path.ChangeExtension(predictions, $"s{scale}-w{minWeight}-b{share}.jsonl");
             Predictions.Write(path, heldOut, pruned);
             using var bytes = new MemoryStream();
             pruned.Save(bytes);
-            Console.WriteLine($"variant scale {scale} min weight {minWeight}: {pruned.FeatureCount} rows, {bytes.Length / 1024} KiB: "
+            Console.WriteLine($"variant scale {scale} min weight {minWeight} perceptron share {share}: {pruned.FeatureCount} rows, {bytes.Length / 1024} KiB: "
                 + Predictions.Score(scriptPath, dataPath, path, 0).Split('\n')[0]);
         }
     return 0;
@@ -77,12 +78,12 @@ var devPredictions = Path.Combine(Path.GetTempPath(), "refparse-devtest.jsonl");
 Predictions.Write(devPredictions, devTest, model);
 var devScore = Predictions.Score(scriptPath, dataPath, devPredictions, 0);
 Console.WriteLine(devScore);
-Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, devTest.Count, options.Epochs, options.Orders, model, new FileInfo(modelPath).Length, log, coverage, devScore);
+Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, devTest.Count, options, model, new FileInfo(modelPath).Length, log, coverage, devScore);
 Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
 return 0;
 
 sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants,
-    string Method, double L2, int Iterations, double CrfScale, bool CheckGradient, string[] CrfVariants)
+    string Method, double L2, int Iterations, double CrfScale, bool CheckGradient, string[] CrfVariants, double BlendShare)
 {
     public const int Seed = 20251211;
 
@@ -97,6 +98,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
         var iterations = 200;
         var checkGradient = false;
         string[] crfVariants = [];
+        double blendShare = 0;
         for (var i = 0; i < args.Length; i++)
             switch (args[i])
             {
@@ -110,14 +112,16 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--show-misses": misses = int.Parse(args[++i]); break;
                 case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
                 case "--method": method = args[++i] is "crf" or "perceptron" ? args[i] : throw new ArgumentException("--method crf|perceptron"); break;
-                case "--l2": l2 = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--l2": l2 = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--check-gradient": checkGradient = true; break;   // crf: compare the gradient with finite differences first
                 case "--crf-variants": crfVariants = args[++i].Split(','); break;   // held-out: scale:minweight,… of the same fit
+                case "--blend": blendShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // crf: this share of the perceptron's weights
+                case "--crf-min-weight": Training.CrfMinWeight = float.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--iterations": iterations = int.Parse(args[++i]); break;
-                case "--crf-scale": crfScale = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--crf-scale": crfScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, method, l2, iterations, crfScale, checkGradient, crfVariants);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, method, l2, iterations, crfScale, checkGradient, crfVariants, blendShare);
     }
 
     public static string RepoRoot()

@@ -6,6 +6,8 @@ static class Training
 {
     public static int MinFeatureCount = 3;
     public const float MinWeight = 0.05f;
+    /// <summary>The CRF's weight threshold, in the saved (scaled) units.</summary>
+    public static float CrfMinWeight = 0.25f;
 
     static string Confusion(RefModel model, List<(RefSequence Features, RefLabel[] Gold)> check)
     {
@@ -62,7 +64,15 @@ static class Training
         }
 
         if (options.Method == "crf") return (Crf(sequences, options, lexicons, check), CrfLog, coverage);
+        var (model, log, _) = Perceptron(sequences, options, lexicons, check);
+        return (model, log, coverage);
+    }
 
+    /// <summary>The averaged perceptron's epochs over a seeded order (or the mean of several orders).</summary>
+    static (RefModel Model, List<string> Log, RefTrainer Trainer) Perceptron(List<(RefSequence Features, RefLabel[] Gold)> sequences,
+        Options options, RefLexicons lexicons, List<(RefSequence Features, RefLabel[] Gold)>? check)
+    {
+        var (epochs, orders) = (options.Epochs, options.Orders);
         var trainer = new RefTrainer();
         trainer.Index(sequences.Select(s => s.Features), MinFeatureCount);
         // Each order trains the same rows from zero in its own seeded order (the first is the seed alone, so one order
@@ -95,13 +105,13 @@ static class Training
             Console.WriteLine(Confusion(model, check));
             log.Add(line);
         }
-        return (model, log, coverage);
+        return (model, log, trainer);
     }
 
     static readonly List<string> CrfLog = [];
 
     /// <summary>After a CRF fit: the same fitted weights as a model at another scale and weight threshold (held-out variants).</summary>
-    public static Func<double, float, RefModel>? Prune { get; private set; }
+    public static Func<double, float, double, RefModel>? Prune { get; private set; }
 
     /// <summary>The CRF's fit: L-BFGS on the L2-penalised log-likelihood from zero weights, logged every tenth iteration.</summary>
     static RefModel Crf(List<(RefSequence Features, RefLabel[] Gold)> sequences, Options options, RefLexicons lexicons,
@@ -125,8 +135,19 @@ static class Training
                 Console.WriteLine(line);
                 if (iteration % 10 == 0) CrfLog.Add(line);
             });
-        var model = crf.ToModel(result.X, lexicons, options.CrfScale, MinWeight);
-        Prune = (scale, minWeight) => crf.ToModel(result.X, lexicons, scale, minWeight);
+        // Blending: the perceptron over the same rows (the same indexing rule on the same data gives the same row order).
+        (float[], float[], float[])? perceptron = null;
+        if (options.BlendShare > 0 || options.CrfVariants.Any(v => v.Split(':').Length > 2))
+        {
+            var (_, plog, trainer) = Perceptron(sequences, options, lexicons, check);
+            if (trainer.RowCount != crf.RowCount || trainer.EdgeRowCount != crf.EdgeRowCount) throw new InvalidOperationException("rows differ");
+            perceptron = trainer.AveragedWeights();
+            if (options.BlendShare > 0) CrfLog.AddRange(plog);
+        }
+        (float[], float[], float[], double)? Blend(double share) =>
+            perceptron is var (r, t, e) && share > 0 ? (r, t, e, share) : null;
+        var model = crf.ToModel(result.X, lexicons, options.CrfScale, CrfMinWeight, Blend(options.BlendShare));
+        Prune = (scale, minWeight, share) => crf.ToModel(result.X, lexicons, scale, minWeight, Blend(share));
         var end = $"stopped ({result.Stopped}) after {result.Iterations} iterations, {result.Evaluations} evaluations: objective {result.Value:F1}";
         if (check is not null) end += $", held-out token error {TokenError(model, check):P2}";
         Console.WriteLine(end);
