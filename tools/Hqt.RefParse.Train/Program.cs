@@ -12,6 +12,9 @@ using Hqt.RefParse.Train;
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
 //   ... -- --fold 3 --variants                                                # and score the same model with and without
 //                                                                             # the assembler's title-run choice
+//   ... -- --method crf --l2 30                                               # fit a CRF (L-BFGS on the L2-penalised likelihood)
+//   ... -- --method crf --blend 0.5                                           # and blend it half and half with the perceptron
+//   ... -- --fold 0 --method crf --crf-variants 100:0.25:0.5,...              # held-out: score the same fit at scale:min-weight[:share]
 var options = Options.Parse(args);
 var repo = Options.RepoRoot();
 var dataPath = options.Data ?? Path.Combine(repo, "..", "shared", "eval", "refparse", "dev.jsonl");
