@@ -294,8 +294,11 @@ sealed class CrfTrainer
     /// With <paramref name="blend"/> (a perceptron's averaged weights over the same rows, indexed by the same rule from
     /// the same data) the weights are (1 − share) × scale × CRF + share × perceptron.
     /// </remarks>
+    /// <para>Last, everything is multiplied by <paramref name="confidenceScale"/> (after the threshold): decoding is the same,
+    /// only the margins grow, so the share of parses under <see cref="ParsedReference.ConfidentAt"/> can be set to the
+    /// perceptron's.</para>
     public RefModel ToModel(double[] w, RefLexicons lexicons, double scale, float minWeight,
-        (float[] Rows, float[] Transitions, float[] Edges, double Share)? blend = null)
+        (float[] Rows, float[] Transitions, float[] Edges, double Share)? blend = null, double confidenceScale = 1)
     {
         var share = blend?.Share ?? 0;
         double At(int j) => (1 - share) * scale * w[j] + (blend is { } b
@@ -309,8 +312,8 @@ sealed class CrfTrainer
             var any = false;
             for (var l = 0; l < L; l++)
             {
-                var v = (float)At(r * S + l);
-                row[l] = Math.Abs(v) < minWeight ? 0 : v;
+                var v = At(r * S + l);
+                row[l] = Math.Abs(v) < minWeight ? 0 : (float)(v * confidenceScale);
                 any |= row[l] != 0;
             }
             if (!any) continue;
@@ -319,9 +322,9 @@ sealed class CrfTrainer
             for (var pad = L; pad < S; pad++) weights.Add(0);
         }
         var transitions = new float[(L + 1) * L];
-        for (var k = 0; k < transitions.Length; k++) transitions[k] = (float)At(_transitionsAt + k);
+        for (var k = 0; k < transitions.Length; k++) transitions[k] = (float)(At(_transitionsAt + k) * confidenceScale);
         var edges = new float[_edgeRows.Count * LL];
-        for (var k = 0; k < edges.Length; k++) edges[k] = (float)At(_edgesAt + k);
+        for (var k = 0; k < edges.Length; k++) edges[k] = (float)(At(_edgesAt + k) * confidenceScale);
         return new RefModel(rows, [.. weights], transitions, new Dictionary<ulong, int>(_edgeRows), edges, lexicons);
     }
 

@@ -11,7 +11,7 @@ static class Report
         var how = options.Method == "perceptron"
             ? $"- Model: linear-chain {perceptron}, Viterbi decoding, {RefLabels.Count} labels,\n  features seen fewer than {Training.MinFeatureCount} times dropped, weights under {Training.MinWeight} dropped: {model.FeatureCount} feature rows, {bytes / 1024} KiB gzip'd."
             : $"- Model: linear-chain CRF fitted by maximum conditional log-likelihood with an L2 penalty of {options.L2} (L-BFGS, at most {options.Iterations} iterations, from zero),\n"
-              + (options.BlendShare > 0 ? $"  its weights × {options.CrfScale} blended with {perceptron} over the same rows, perceptron share {options.BlendShare};\n" : $"  its weights × {options.CrfScale} (the margins' units the confidence reads);\n")
+              + (options.BlendShare > 0 ? $"  its weights × {options.CrfScale} blended with {perceptron} over the same rows, perceptron share {options.BlendShare}, then × {options.ConfidenceScale} (the margins' units the confidence reads);\n" : $"  its weights × {options.CrfScale} × {options.ConfidenceScale} (the margins' units the confidence reads);\n")
               + $"  Viterbi decoding, {RefLabels.Count} labels, features seen fewer than {Training.MinFeatureCount} times dropped, weights under {Training.CrfMinWeight} dropped: {model.FeatureCount} feature rows, {bytes / 1024} KiB gzip'd.";
         var lines = new List<string>
         {

@@ -146,7 +146,7 @@ static class Training
         }
         (float[], float[], float[], double)? Blend(double share) =>
             perceptron is var (r, t, e) && share > 0 ? (r, t, e, share) : null;
-        var model = crf.ToModel(result.X, lexicons, options.CrfScale, CrfMinWeight, Blend(options.BlendShare));
+        var model = crf.ToModel(result.X, lexicons, options.CrfScale, CrfMinWeight, Blend(options.BlendShare), options.ConfidenceScale);
         Prune = (scale, minWeight, share) => crf.ToModel(result.X, lexicons, scale, minWeight, Blend(share));
         var end = $"stopped ({result.Stopped}) after {result.Iterations} iterations, {result.Evaluations} evaluations: objective {result.Value:F1}";
         if (check is not null) end += $", held-out token error {TokenError(model, check):P2}";
