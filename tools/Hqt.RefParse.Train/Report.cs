@@ -4,8 +4,15 @@ namespace Hqt.RefParse.Train;
 
 static class Report
 {
-    public static void Write(string path, string data, int trainCount, int devCount, int epochs, int orders, RefModel model, long bytes, List<string> log, string coverage, string devScore)
+    public static void Write(string path, string data, int trainCount, int devCount, Options options, RefModel model, long bytes, List<string> log, string coverage, string devScore)
     {
+        var (epochs, orders) = (options.Epochs, options.Orders);
+        var perceptron = $"an averaged perceptron ({epochs} epochs in a seeded order, seed {Options.Seed}{(orders > 1 ? $", mean of {orders} orders" : "")})";
+        var how = options.Method == "perceptron"
+            ? $"- Model: linear-chain {perceptron}, Viterbi decoding, {RefLabels.Count} labels,\n  features seen fewer than {Training.MinFeatureCount} times dropped, weights under {Training.MinWeight} dropped: {model.FeatureCount} feature rows, {bytes / 1024} KiB gzip'd."
+            : $"- Model: linear-chain CRF fitted by maximum conditional log-likelihood with an L2 penalty of {options.L2} (L-BFGS, at most {options.Iterations} iterations, from zero),\n"
+              + (options.BlendShare > 0 ? $"  its weights × {options.CrfScale} blended with {perceptron} over the same rows, perceptron share {options.BlendShare}, then × {options.ConfidenceScale} (the margins' units the confidence reads);\n" : $"  its weights × {options.CrfScale} × {options.ConfidenceScale} (the margins' units the confidence reads);\n")
+              + $"  Viterbi decoding, {RefLabels.Count} labels, features seen fewer than {Training.MinFeatureCount} times dropped, weights under {Training.CrfMinWeight} dropped: {model.FeatureCount} feature rows, {bytes / 1024} KiB gzip'd.";
         var lines = new List<string>
         {
             "# Reference-string tagger: training report",
@@ -15,8 +22,7 @@ static class Report
             $"- Data: AnyStyle's labelled references as `{Path.GetFileName(data)}` in ../shared/eval/refparse (BSD-2-Clause, see `refparse-model.LICENSE`):",
             $"  trained on the {trainCount} `train` items only; the {devCount} `dev-test` items are only parsed and scored after training.",
             $"- Token labels recovered from the gold fields: {coverage}.",
-            $"- Model: linear-chain averaged perceptron, Viterbi decoding, {RefLabels.Count} labels, {epochs} epochs in a seeded order (seed {Options.Seed}{(orders > 1 ? $", mean of {orders} orders" : "")}),",
-            $"  features seen fewer than {Training.MinFeatureCount} times dropped, weights under {Training.MinWeight} dropped: {model.FeatureCount} feature rows, {bytes / 1024} KiB gzip'd.",
+            how,
             $"- Lexicons learned from train: {model.Lexicons.Given.Count} given names, {model.Lexicons.Family.Count} family names, {model.Lexicons.Journal.Count} journal words,",
             $"  {model.Lexicons.Publisher.Count} publisher words, {model.Lexicons.Location.Count} place words.",
             "- Features (see `RefFeatures.cs`): word, raw token, shape, prefixes/suffixes, punctuation at both ends, length; year, digits, page range,",
@@ -32,7 +38,7 @@ static class Report
             "  After decoding, a title that opened a quote ends where that quote is balanced (unless it runs on in lower case), and in an",
             "  author-date reference a title-labelled run between the byline and the date gives way to the run right after the date.",
             "",
-            "## Epochs",
+            options.Method == "perceptron" ? "## Epochs" : "## Fit",
             "",
         };
         lines.AddRange(log.Select(l => "    " + l));

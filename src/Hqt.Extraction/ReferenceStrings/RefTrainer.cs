@@ -137,6 +137,24 @@ public sealed class RefTrainer
         return new RefModel(rows, weights.ToArray(), t, new Dictionary<ulong, int>(first._edgeRows), e, lexicons);
     }
 
+    /// <summary>
+    /// The averaged weights as flat arrays in row order (rows × 16, transitions, boundary rows × L × L), unpruned: for
+    /// blending with weights fitted another way over the same rows.
+    /// </summary>
+    public (float[] Rows, float[] Transitions, float[] Edges) AveragedWeights()
+    {
+        static float[] Avg(float[] w, float[] u, int step)
+        {
+            var a = new float[w.Length];
+            for (var i = 0; i < a.Length; i++) a[i] = w[i] - u[i] / step;
+            return a;
+        }
+        return (Avg(_w, _u, _step), Avg(_t, _tu, _step), Avg(_e, _eu, _step));
+    }
+
+    public int RowCount => _rows.Count;
+    public int EdgeRowCount => _edgeRows.Count;
+
     /// <summary>A trainer over the same feature rows as this one (for training the same data in another order).</summary>
     public RefTrainer Sibling()
     {

@@ -76,15 +76,15 @@ public class RefParseCorpusTests
         var report = string.Join(", ", counts.Keys.Select(f => $"{f} {F1(f):F3}")) + $", all {F1([.. counts.Keys]):F3}";
         Console.WriteLine("refparse dev-test (simplified scorer): " + report);
 
-        // Floors about 0.01 under what this test measures for the committed model (refparse3: all 0.901, title 0.792 strict,
-        // authors 0.958, year 0.978, container 0.752 strict, pages 0.947; refparse4's span rules: title 0.794 strict):
-        // a retrained model may move a little, not back.
-        Assert.True(F1([.. counts.Keys]) >= 0.89, report);
-        Assert.True(F1("title") >= 0.784, report);
-        Assert.True(F1("authors") >= 0.948, report);
-        Assert.True(F1("year") >= 0.968, report);
-        Assert.True(F1("container") >= 0.74, report);
-        Assert.True(F1("pages") >= 0.937, report);
+        // Floors about 0.01 under what this test measures for the committed model (reftitle's CRF blended with the
+        // perceptron: all 0.911, title 0.812 strict, authors 0.960, year 0.984, container 0.771 strict, pages 0.954;
+        // refparse4's perceptron measured 0.901, 0.794, 0.958, 0.978, 0.752, 0.947): a retrained model may move a little, not back.
+        Assert.True(F1([.. counts.Keys]) >= 0.90, report);
+        Assert.True(F1("title") >= 0.802, report);
+        Assert.True(F1("authors") >= 0.95, report);
+        Assert.True(F1("year") >= 0.974, report);
+        Assert.True(F1("container") >= 0.761, report);
+        Assert.True(F1("pages") >= 0.944, report);
     }
 
     static string Norm(string s)
