@@ -91,8 +91,7 @@ static class Lineage
         var seenWriters = new HashSet<int>();
         // Two sweeps: captures with a new writer first, then the rest, each sweep newest first.
         var order = captures.ToArray();
-        Array.Sort(order, (a, b) => (evidence.Captures[b].Year ?? 0).CompareTo(evidence.Captures[a].Year ?? 0) is var byYear and not 0
-            ? byYear : a.CompareTo(b));
+        Array.Sort(order, (a, b) => NewestFirst(evidence, a, b));
         foreach (var c in order)
         {
             if (picked.Count >= count) return picked;
@@ -117,13 +116,13 @@ static class Lineage
     {
         var best = -1;
         foreach (var c in captures)
-        {
-            if (best < 0) { best = c; continue; }
-            var (year, bestYear) = (evidence.Captures[c].Year ?? 0, evidence.Captures[best].Year ?? 0);
-            if (year > bestYear || (year == bestYear && c < best)) best = c;
-        }
+            if (best < 0 || NewestFirst(evidence, c, best) < 0) best = c;
         return best;
     }
+
+    /// <summary>The order captures are offered in: the newest year first, then the first by index.</summary>
+    static int NewestFirst(CitationEvidence evidence, int a, int b) =>
+        (evidence.Captures[b].Year ?? 0).CompareTo(evidence.Captures[a].Year ?? 0) is var byYear and not 0 ? byYear : a.CompareTo(b);
 
     /// <summary>The <paramref name="count"/> citing works that weigh most, ties by id: a partial selection, not a sort of all.</summary>
     static List<int> Strongest(CitationEvidence evidence, ReadOnlySpan<int> works, int count)
