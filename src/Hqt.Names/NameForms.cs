@@ -129,7 +129,8 @@ public static partial class NameForms
                 else notNames++;
                 continue;
             }
-            if (IsTopicWord(lower) || GluedAbbreviation(bare)) return false;
+            // "Cosmic Radiation", "Molecular Therapeutics": a subject taken for a name.
+            if (PersonNameParser.IsTopicWordLowered(lower) || GluedAbbreviation(bare)) return false;
             if (!cjk && !StartsUpper(bare)) return false;
             if (bare.Length > 1 && HasLetterAfterFirst(bare) && HasLetterNotUpperCase(bare)) givenLike++;
         }
@@ -138,7 +139,7 @@ public static partial class NameForms
         // "Emily Post", "William H. Press": a word that is also a name passes beside a real name, never beside another such word.
         if (alsoNames > 0 && (alsoNames > 1 || givenLike == 0)) return false;
         if (counted == 0 || counted > 6) return false;
-        if (!cjk && CountLetters(text) < 2) return false;
+        if (!cjk && PersonNameParser.CountLetters(text) < 2) return false;
         // Half a name: the family part is a lone initial ("T.", "Alan T.").
         return Read(text, withInitials: false) is { } parts && (cjk || parts.Family.Length > 1);
     }
@@ -156,20 +157,8 @@ public static partial class NameForms
         return false;
     }
 
-    static int CountLetters(string text)
-    {
-        var letters = 0;
-        foreach (var c in text) if (char.IsLetter(c)) letters++;
-        return letters;
-    }
-
     [GeneratedRegex(@"\b[a-z0-9-]+\.(?:com|org|net|edu|gov|io|co|uk|de|fr|info|jp|cn|ru)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DomainLike();
-
-    // "Cosmic Radiation", "Molecular Therapeutics": a subject taken for a name. No surname in the corpora ends so.
-    static bool IsTopicWord(ReadOnlySpan<char> lower) =>
-        lower.Length >= 6 && (lower.EndsWith("tion") || lower.EndsWith("tions") || lower.EndsWith("sion") || lower.EndsWith("sions")
-            || lower.EndsWith("ology") || lower.EndsWith("ism") || lower.EndsWith("isms") || lower.EndsWith("ics"));
 
     // "GasPhys", "mechanicsProc": a journal abbreviation glued to the end of a title word.
     static bool GluedAbbreviation(ReadOnlySpan<char> word)

@@ -347,10 +347,13 @@ static class PersonNameParser
     {
         if (word.Length < 6) return false;
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        ReadOnlySpan<char> lower = buffer[..word.AsSpan().ToLowerInvariant(buffer)];
-        return lower.EndsWith("tion") || lower.EndsWith("tions") || lower.EndsWith("sion") || lower.EndsWith("sions") || lower.EndsWith("ology")
-            || lower.EndsWith("ism") || lower.EndsWith("isms") || lower.EndsWith("ics");
+        return IsTopicWordLowered(buffer[..word.AsSpan().ToLowerInvariant(buffer)]);
     }
+
+    /// <summary><see cref="IsTopicWord"/> of a word already lower-cased (the name gate's words are).</summary>
+    internal static bool IsTopicWordLowered(ReadOnlySpan<char> lower) =>
+        lower.Length >= 6 && (lower.EndsWith("tion") || lower.EndsWith("tions") || lower.EndsWith("sion") || lower.EndsWith("sions")
+            || lower.EndsWith("ology") || lower.EndsWith("ism") || lower.EndsWith("isms") || lower.EndsWith("ics"));
 
     /// <summary>A capitalised word ("Jean-Paul", "O'Brien", "McDonald"), an initial ("A.", "J.-P."), or a given-name
     /// abbreviation ("Wm."): never a journal abbreviation such as "Biol." or a lower-case common word.</summary>
@@ -410,7 +413,7 @@ static class PersonNameParser
         return letter && !IsCjk(word);
     }
 
-    static int CountLetters(string word)
+    internal static int CountLetters(string word)
     {
         var letters = 0;
         foreach (var c in word) if (char.IsLetter(c)) letters++;
