@@ -20,7 +20,7 @@ public sealed class RefLexicons
     internal WordTable Words()
     {
         var words = _words;
-        if (words is not null && words.Matches(this)) return words;
+        if (words is not null && words.IsCurrent()) return words;
         return _words = new WordTable(this);
     }
 
@@ -44,6 +44,7 @@ public sealed class RefLexicons
         readonly string?[] _words;
         readonly Kind[] _kinds;
         readonly int _shift;
+        readonly HashSet<string>[] _lists;
         readonly int[] _sizes;
 
         static HashSet<string>[] Lists(RefLexicons l) =>
@@ -51,7 +52,7 @@ public sealed class RefLexicons
 
         public WordTable(RefLexicons lexicons)
         {
-            var lists = Lists(lexicons);
+            var lists = _lists = Lists(lexicons);
             _sizes = lists.Select(list => list.Count).ToArray();
             var kinds = new Dictionary<string, Kind>(StringComparer.Ordinal);
             for (var i = 0; i < lists.Length; i++)
@@ -71,10 +72,10 @@ public sealed class RefLexicons
             }
         }
 
-        public bool Matches(RefLexicons lexicons)
+        /// <summary>No list has grown since the table was built (checked every parse, so it allocates nothing).</summary>
+        public bool IsCurrent()
         {
-            var lists = Lists(lexicons);
-            for (var i = 0; i < lists.Length; i++) if (lists[i].Count != _sizes[i]) return false;
+            for (var i = 0; i < _lists.Length; i++) if (_lists[i].Count != _sizes[i]) return false;
             return true;
         }
 
