@@ -301,9 +301,7 @@ int Profile()
         var bare = Best(() => UpstreamRanker.Rank(p, options, explain: false));
         var explained = Best(() => UpstreamRanker.Rank(p, options, explain: true));
         var all = Best(() => UpstreamRanker.Rank(graph, options));
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        GC.KeepAlive(UpstreamRanker.Rank(graph, options));
-        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1e6;
+        var allocated = Megabytes(() => UpstreamRanker.Rank(graph, options));
         var freshFeatures = Best(() => new RankFeatures(new CitationEvidence(graph)));
         var freshPrepared = Best(() => UpstreamRanker.Prepare(graph));
         Console.WriteLine($"   fresh evidence+features {freshFeatures:F2} fresh prepare {freshPrepared:F2}");
@@ -313,13 +311,14 @@ int Profile()
         Console.WriteLine($"   of features: titles {titles:F2} people index {peopleIndex:F2}");
         var rawNames = Enumerable.Range(0, c.Evidence.Ids.Count).SelectMany(i => c.Evidence.Nodes[i]?.Authors ?? []).Distinct().ToList();
         var cleanNames = rawNames.Select(NameForms.Clean).OfType<string>().ToList();
-        var clean = Best(() => rawNames.Select(NameForms.Clean).Count(n => n is not null));
+        object CleanAll() => rawNames.Select(NameForms.Clean).Count(n => n is not null);
+        var clean = Best(CleanAll);
         var normalize = Best(() => cleanNames.Sum(n => PersonNames.Normalize(n).Length));
         var read = Best(() => cleanNames.Count(n => NameForms.Read(n) is not null));
         Console.WriteLine($"   of the index: {rawNames.Count} distinct names: clean {clean:F2} (of which read {read:F2}) normalize {normalize:F2}");
         var inFieldCopy = (bool[])inField.Clone();
         Console.WriteLine($"   allocated MB: evidence {Megabytes(() => new CitationEvidence(graph)):F2} features {Megabytes(() => new RankFeatures(c.Evidence)):F2} "
-            + $"(people index {Megabytes(() => new PeopleIndex(c.Evidence, inFieldCopy)):F2}, names {Megabytes(() => rawNames.Select(NameForms.Clean).Count(n => n is not null)):F2}) "
+            + $"(people index {Megabytes(() => new PeopleIndex(c.Evidence, inFieldCopy)):F2}, names {Megabytes(CleanAll):F2}) "
             + $"prepare {Megabytes(() => new PreparedGraph(c.Evidence, c.Features, RankWeights.For(c.Evidence))):F2} rank {Megabytes(() => UpstreamRanker.Rank(p, options, explain: false)):F2} "
             + $"explained {Megabytes(() => UpstreamRanker.Rank(p, options, explain: true)):F2}");
         Console.WriteLine($"{c.Scenario.Id,-40} nodes {c.Evidence.Ids.Count,6} edges {c.Evidence.WorkCiters.Length + c.Evidence.CaptureCiters.Length,6}: evidence {evidence:F2} features {features:F2} prepare {prepared:F2} rank {bare:F2} explained {explained:F2} all {all:F2} ms, allocating {allocated:F1} MB");
