@@ -85,17 +85,30 @@ DEFAULT_REFPARSE = os.path.join(os.path.dirname(REPO), "shared", "eval", "refpar
 
 # The kind of every file in the sample (docs/benchmarks/refparse-grobid-check.md lists the files), by reading it.
 FILE_KINDS = {
-    # physics: HEP, nuclear, astrophysics, condensed matter, instrumentation (arXiv, APS, Springer, IOP, Elsevier)
-    "1708.00594": "physics", "37-nature23005": "physics", "16-ncc11332": "physics", "18-128-3-477": "physics",
-    "43-2007_31_1181-1184_853674": "physics", "23-v48p1279": "physics", "submission_102": "physics",
-    "submission_233": "physics",
-    # chemistry: Canadian Journal of Chemistry (1980s, French-language reference lists, "et" between names)
-    "10.v89-170": "chemistry", "100.v84-264": "chemistry", "125.v83-368": "chemistry",
-    "0.CanadianJournalOfChemistry": "chemistry",
-    # statistics, economics, finance, climate: author-year styles, "--," same-author dashes
-    "20486792": "stats-econ", "26259662": "stats-econ", "0506081": "stats-econ", "2108.04818": "stats-econ",
-    # engineering standards (3GPP) and science policy / history (a book chapter on CERN's organisation)
-    "XP051753810": "standards", "42-9789814749145_0011": "policy-book",
+    # physics: HEP, nuclear, astrophysics, condensed matter, gravitation, fluids, instrumentation, mathematical physics
+    # (arXiv, APS, Springer, IOP, Elsevier, AIP, World Scientific; numbered and author-year styles)
+    **{stem: "physics" for stem in (
+        "1708.00594", "37-nature23005", "16-ncc11332", "18-128-3-477", "43-2007_31_1181-1184_853674", "23-v48p1279",
+        "submission_102", "submission_233", "submission_87", "submission_90", "submission_106", "submission_107",
+        "submission_109", "submission_95", "submission_278", "9911409", "PhysRevD.95.076006",
+        "24-10.1007%2Fs00220-017-2869-y", "aa31418-17", "44-Inan_et_al-2016-Fortschritte_der_Physik",
+        "1-s2.0-S0168900217307076-main", "1-s2.0-S0375947417303342-main", "26-10.1007%2Fs10714-017-2253-4",
+        "42-1708.07621", "Mullen_2017_ApJ_844_7", "20-10.1007%2Fs002180050352", "0811.1109",
+        "22-Ianjamasimanana_2017_AJ_153_213", "40-Alexandrov_2017_J._Inst._12_P08013", "39-10.1007%2Fs10582-006-0411-0",
+        "Cromer_2017_J._Phys._A%3A_Math._Theor._50_345402", "29-10.1007%2Fs10509-017-3128-6",
+        "31-10.1134%2FS0021364009170044", "13-Bergmann_2017_Class._Quantum_Grav._34_065002",
+        "28-10.1007%2Fs11232-010-0050-2", "36-Bashir_2017_EPL_118_41001")},
+    # chemistry: Canadian Journal of Chemistry, 1980s, French-language lists: "et" between names, all-capital names,
+    # "Dans", "Éditeurs", "Thèse", and almost never an article title
+    **{stem: "chemistry" for stem in (
+        "10.v89-170", "100.v84-264", "125.v83-368", "0.CanadianJournalOfChemistry", "2.v91-008", "101.v84-254",
+        "8.v89-145", "4.v90-043")},
+    # mathematics, statistics, economics, finance, climate: author-year styles, quoted titles, "--," same-author dashes
+    **{stem: "maths-stats-econ" for stem in ("20486792", "26259662", "0506081", "2108.04818", "17-1%2E4991657")},
+    # engineering standards (3GPP, ITU, ISO): 'TS 23.501: "Title".'
+    **{stem: "standards" for stem in ("XP051753810", "XP051756923", "XP051753930")},
+    # science policy / history: a book chapter on CERN's organisation (reports, web pages, The Economist, proceedings)
+    "42-9789814749145_0011": "policy-book",
 }
 
 BIBL = re.compile(r"<bibl(?:\s[^>]*)?>.*?</bibl>", re.S)
