@@ -99,7 +99,8 @@ FILE_KINDS = {
         "22-Ianjamasimanana_2017_AJ_153_213", "40-Alexandrov_2017_J._Inst._12_P08013", "39-10.1007%2Fs10582-006-0411-0",
         "Cromer_2017_J._Phys._A%3A_Math._Theor._50_345402", "29-10.1007%2Fs10509-017-3128-6",
         "31-10.1134%2FS0021364009170044", "13-Bergmann_2017_Class._Quantum_Grav._34_065002",
-        "28-10.1007%2Fs11232-010-0050-2", "36-Bashir_2017_EPL_118_41001")},
+        "28-10.1007%2Fs11232-010-0050-2", "36-Bashir_2017_EPL_118_41001", "41-Lawrie_2017_Phys._Scr._92_094006",
+        "38-Zeng_2017_Chinese_Phys._C_41_087003")},
     # chemistry: Canadian Journal of Chemistry, 1980s, French-language lists: "et" between names, all-capital names,
     # "Dans", "Éditeurs", "Thèse", and almost never an article title
     **{stem: "chemistry" for stem in (
