@@ -11,7 +11,6 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
 //   ... -- --fold 3 --save-model /tmp/f3.bin.gz                             # keep the fold's model; later --fold 3 --load-model it
-//   ... -- --fold 3 --features marks,incolon                                 # with these of the fifth round's feature groups
 //   ... -- --fold 3 --variants                                                # and score the same model with and without
 //                                                                             # the assembler's title-run choice
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
@@ -159,11 +158,6 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--confidence-scale": confidenceScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // crf: × the saved weights (margins only)
                 case "--save-model": saveModel = args[++i]; break;   // also write the trained model here (a fold's, say)
                 case "--load-model": loadModel = args[++i]; break;   // held-out: score a saved model instead of training one
-                case "--features":   // the fifth round's feature groups to train with (marks, incolon, names, all or none)
-                    RefFeatures.Enabled = RefFeatures.Groups.None;
-                    foreach (var group in args[++i].Split(','))
-                        RefFeatures.Enabled |= Enum.Parse<RefFeatures.Groups>(group, ignoreCase: true);
-                    break;
                 case "--iterations": iterations = int.Parse(args[++i]); break;
                 case "--crf-scale": crfScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");

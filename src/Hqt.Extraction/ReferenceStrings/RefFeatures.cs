@@ -40,28 +40,8 @@ public static class RefFeatures
         Month = 1 << 12, EditorMark = 1 << 13, Conjunction = 1 << 14, Particle = 1 << 15, Given = 1 << 16, Family = 1 << 17,
         Journal = 1 << 18, Publisher = 1 << 19, Location = 1 << 20, OpensQuote = 1 << 21, ClosesQuote = 1 << 22,
         OpensParen = 1 << 23, ClosesParen = 1 << 24, Ordinal = 1 << 25, Roman = 1 << 26, Letters = 1 << 27, Isbn = 1 << 28,
-        Abbrev = 1 << 29, InnerAbbrev = 1u << 30, EditionMark = 1u << 31,
+        Abbrev = 1 << 29,
     }
-
-    /// <summary>The fifth round's feature groups (all on; the trainer turns one off to measure it).</summary>
-    [Flags]
-    internal enum Groups
-    {
-        None = 0,
-        /// <summary>"Dr.", "St.", "vs.", "e.g.", "U.S.": a full stop that ends no clause; "3. vyd.", "2nd ed.", "Aufl.": an edition.</summary>
-        Marks = 1,
-        /// <summary>"In:" opens a container wherever it stands.</summary>
-        InColon = 2,
-        /// <summary>Name-shaped clauses and an initials-then-word opening: where a byline without punctuation ends.</summary>
-        Names = 4,
-        All = Marks | InColon | Names,
-    }
-
-    /// <summary>
-    /// The groups this build's features include. They must be the ones the loaded model was trained with: a model
-    /// read with features it never saw weighs them at zero, but a group changes clauses and sentences too.
-    /// </summary>
-    internal static Groups Enabled = Groups.None;
 
     const ulong FnvOffset = 14695981039346656037UL;
     const ulong FnvPrime = 1099511628211UL;
@@ -113,12 +93,6 @@ public static class RefFeatures
         var lists = lexicons.Words();
         var info = new TokenInfo[n];
         for (var i = 0; i < n; i++) info[i] = Describe(tokens[i].Text, lists);
-        // "2nd ed.", "3. vyd.", "4e éd.": an editor mark after an ordinal is the edition, not an editor.
-        if ((Enabled & Groups.Marks) != 0)
-            for (var i = 1; i < n; i++)
-                if ((info[i].Flags & Flags.EditorMark) != 0 && tokens[i].Text[^1] == '.'
-                    && ((info[i - 1].Flags & Flags.Ordinal) != 0 || ((info[i - 1].Flags & Flags.AllDigits) != 0 && info[i - 1].Last == '.')))
-                    info[i].Flags |= Flags.EditionMark;
 
         var firstYear = -1;
         for (var i = 0; i < n; i++)
@@ -149,37 +123,6 @@ public static class RefFeatures
                 if ((f & Flags.Journal) != 0) journal++;
             }
             chunkShape[c] = words == 0 ? 0 : 1 + (caps * 4 + words / 2) / words * 6 + (journal * 4 + words / 2) / words;
-        }
-
-        // A clause that is only a name ("Markus Dederich:", "I. N. Kabanova,", "Lisa Cartwright und Marita Sturken"): a
-        // byline's piece. What follows one that ends in ":" or "," is the title more often than more byline.
-        var names = (Enabled & Groups.Names) != 0;
-        var nameShaped = names ? new bool[chunkCount] : [];
-        for (var c = 0; c < chunkCount && names; c++)
-        {
-            int words = 0, named = 0;
-            var shaped = chunkStarts[c + 1] - chunkStarts[c] <= 7;
-            for (var i = chunkStarts[c]; i < chunkStarts[c + 1] && shaped; i++)
-            {
-                var f = info[i].Flags;
-                if ((f & Flags.Letters) == 0) continue;
-                words++;
-                if ((f & (Flags.Initial | Flags.Given | Flags.Family)) != 0) named++;
-                else if ((f & (Flags.Particle | Flags.Conjunction | Flags.EditorMark)) == 0 && (f & Flags.Capitalized) == 0) shaped = false;
-            }
-            nameShaped[c] = shaped && named > 0 && named * 2 >= words;
-        }
-        // Initials then one word at a clause's start ("I. N. Kabanova Impact of…"): the byline ends after that word.
-        var afterInitials = names ? new byte[n] : [];
-        for (var c = 0; c < chunkCount && names; c++)
-        {
-            var i = chunkStarts[c];
-            var initials = 0;
-            while (i < chunkStarts[c + 1] && (info[i].Flags & Flags.Initial) != 0 && info[i].Last == '.') { i++; initials++; }
-            if (initials == 0 || i >= chunkStarts[c + 1] || (info[i].Flags & Flags.Capitalized) == 0) continue;
-            afterInitials[i] = 1;
-            if (i + 1 < chunkStarts[c + 1]) afterInitials[i + 1] = 2;
-            if (i + 2 < chunkStarts[c + 1]) afterInitials[i + 2] = 3;
         }
 
         // Sentences: runs up to a "." that is not an initial's or an abbreviation's (or "?", "!"). Many styles give the
@@ -299,15 +242,7 @@ public static class RefFeatures
             scratch[count++] = F(88, sentence > 0 ? sentenceShape[sentence - 1] : -1);
             scratch[count++] = F(89, PunctClass(info[sentenceStarts[sentence + 1] - 1].Last) * 4 + Math.Min(sentence, 3));
             // An "In" before: what follows it is the container of a chapter or paper, up to where that ends.
-            if (t.InMark && (i == chunkStart || i == 0 || info[i - 1].Last is '.' or ',' or ')' or '”' or '"'
-                    || ((Enabled & Groups.InColon) != 0 && t.Last == ':' && char.IsUpper(tokens[i].Text[0]))))
-                inChunk = chunk;
-            if (names)
-            {
-                scratch[count++] = F(90, (nameShaped[chunk] ? 1 : 0) + (chunk > 0 && nameShaped[chunk - 1] ? 2 : 0)
-                    + (chunk > 0 ? PunctClass(info[chunkStart - 1].Last) * 4 : 0));
-                if (afterInitials[i] != 0) scratch[count++] = F(91, afterInitials[i] * 4 + ((t.Flags & Flags.Family) != 0 ? 1 : 0) + ((t.Flags & Flags.Given) != 0 ? 2 : 0));
-            }
+            if (t.InMark && (i == chunkStart || i == 0 || info[i - 1].Last is '.' or ',' or ')' or '”' or '"')) inChunk = chunk;
             scratch[count++] = F(70, inChunk < 0 ? 0 : inChunk == chunk ? (t.InMark ? 1 : 2) : 2 + Math.Min(chunk - inChunk, 3));
 
             // Neighbours.
@@ -356,7 +291,7 @@ public static class RefFeatures
 
         // Boundary features weigh label changes: a field ends far more often after "." or "," than after a word.
         var edgeStarts = new int[n + 1];
-        var edgeLength = Math.Max(0, n - 1) * 10;
+        var edgeLength = Math.Max(0, n - 1) * 9;
         var edges = !shared ? new ulong[edgeLength]
             : t_edges is { } buffer && buffer.Length >= edgeLength ? buffer : t_edges = new ulong[Math.Max(edgeLength, 1024)];
         var e = 0;
@@ -366,8 +301,7 @@ public static class RefFeatures
             edgeStarts[i] = e;
             ref readonly var a = ref info[i - 1];
             ref readonly var b = ref info[i];
-            var left = (ulong)PunctClass(a.Last) << 8 | ((a.Flags & Flags.Initial) != 0 ? 'I' : (a.Flags & Flags.InnerAbbrev) != 0 ? 'T'
-                : (a.Flags & Flags.Abbrev) != 0 ? 'A' : '-');
+            var left = (ulong)PunctClass(a.Last) << 8 | ((a.Flags & Flags.Initial) != 0 ? 'I' : (a.Flags & Flags.Abbrev) != 0 ? 'A' : '-');
             var right = (ulong)(b.First is '(' or '[' or '"' or '“' or '‘' or '«' or '\'' ? b.First
                 : (b.Flags & Flags.Capitalized) != 0 ? 'C' : (b.Flags & Flags.LowerCase) != 0 ? 'l' : (b.Flags & Flags.Digits) != 0 ? '0' : '?');
             var next = (ulong)((b.Flags & Flags.Year) != 0 ? 'Y' : (b.Flags & Flags.Journal) != 0 ? 'J' : '-');
@@ -378,8 +312,6 @@ public static class RefFeatures
             edges[e++] = F(104, b.LowerLength <= 4 ? b.Lower : Long);
             edges[e++] = F(105, left, next);
             edges[e++] = F(106, a.LowerLength <= 4 ? a.Lower : Long);
-            // "In:" after a word, no full stop before it: the title has ended.
-            if ((Enabled & Groups.InColon) != 0 && b.InMark && b.Last == ':') edges[e++] = F(110, (ulong)PunctClass(a.Last));
             // Where a sentence or clause begins, what it looks like weighs the change of field directly: a title gives
             // way to a container that reads like a journal, rarely to one that reads like more title.
             if (sentenceOf[i] != sentenceOf[i - 1])
@@ -403,7 +335,7 @@ public static class RefFeatures
 
     static readonly uint ChunkFlagMask = (uint)(Flags.Year | Flags.Digits | Flags.Range | Flags.VolumeIssue | Flags.Initial | Flags.Journal
         | Flags.Publisher | Flags.Location | Flags.Given | Flags.Family | Flags.EditorMark | Flags.Url | Flags.Month | Flags.LowerCase
-        | Flags.OpensQuote | Flags.ClosesQuote | Flags.EditionMark);
+        | Flags.OpensQuote | Flags.ClosesQuote);
 
     /// <summary>
     /// A run of tokens' look in one number: the share of its words that are capitalised, abbreviations and journal
@@ -431,10 +363,10 @@ public static class RefFeatures
     }
 
     static bool EndsChunk(in TokenInfo t) =>
-        (t.Last == '.' && (t.Flags & (Flags.Initial | Flags.InnerAbbrev)) == 0) || t.Last is ',' or ';' or ':' || (t.Flags & Flags.ClosesQuote) != 0;
+        (t.Last == '.' && (t.Flags & Flags.Initial) == 0) || t.Last is ',' or ';' or ':' || (t.Flags & Flags.ClosesQuote) != 0;
 
     static bool EndsSentence(in TokenInfo t) =>
-        (t.Last == '.' && (t.Flags & (Flags.Initial | Flags.Abbrev | Flags.InnerAbbrev)) == 0) || t.Last is '?' or '!';
+        (t.Last == '.' && (t.Flags & (Flags.Initial | Flags.Abbrev)) == 0) || t.Last is '?' or '!';
 
     static int PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
 
@@ -491,11 +423,6 @@ public static class RefFeatures
             info.Suf2 = Str(lower[^Math.Min(2, lower.Length)..]);
         }
         info.InMark = lower is "in" or "dans" or "im" or "en" && (char.IsUpper(core[0]) || raw[^1] == ':');
-        if ((Enabled & Groups.Marks) != 0)
-        {
-            if (raw[^1] == '.' && (kinds & RefLexicons.Kind.InnerAbbrev) != 0) info.Flags |= Flags.InnerAbbrev;
-            if ((kinds & RefLexicons.Kind.Edition) != 0) info.Flags |= Flags.EditionMark;
-        }
         // The function words are lower case: the raw token is one when it is its own lower case and that is one.
         info.Function = offset == 0 && core.Length == raw.Length && char.IsLower(raw[0])
             && (kinds & RefLexicons.Kind.Function) != 0 && raw.AsSpan().SequenceEqual(lower);

@@ -32,7 +32,6 @@ public sealed class RefLexicons
     {
         None = 0, Given = 1, Family = 1 << 1, Journal = 1 << 2, Publisher = 1 << 3, Location = 1 << 4,
         Month = 1 << 5, EditorMark = 1 << 6, Conjunction = 1 << 7, Particle = 1 << 8, Function = 1 << 9,
-        InnerAbbrev = 1 << 10, Edition = 1 << 11,
     }
 
     /// <summary>
@@ -49,8 +48,7 @@ public sealed class RefLexicons
         readonly int[] _sizes;
 
         static HashSet<string>[] Lists(RefLexicons l) =>
-            [l.Given, l.Family, l.Journal, l.Publisher, l.Location, Months, EditorMarks, Conjunctions, Particles, FunctionWords,
-             InnerAbbreviations, EditionWords];
+            [l.Given, l.Family, l.Journal, l.Publisher, l.Location, Months, EditorMarks, Conjunctions, Particles, FunctionWords];
 
         public WordTable(RefLexicons lexicons)
         {
@@ -122,25 +120,6 @@ public sealed class RefLexicons
     };
 
     public static readonly HashSet<string> Conjunctions = new(StringComparer.Ordinal) { "and", "&", "und", "et", "y", "e", "with", "mit", "и" };
-
-    /// <summary>
-    /// Abbreviations whose full stop sits inside a sentence: titles of people and places ("Dr. W. L. Abbott", "St. Louis"),
-    /// "vs.", "e.g.", "ca.", "U.S.", taxonomy's "sp. nov.". Looked up as the token's core, lower case, inner stops kept.
-    /// Journal abbreviations ("Rev.", "Proc.") are left out: their stop does end a title.
-    /// </summary>
-    public static readonly HashSet<string> InnerAbbreviations = new(StringComparer.Ordinal)
-    {
-        "dr", "mr", "mrs", "ms", "messrs", "mme", "mlle", "st", "ste", "mt", "ft", "prof", "capt", "lt", "sgt", "gov", "hon",
-        "vs", "e.g", "i.e", "ca", "cf", "approx", "viz", "resp", "u.s", "u.k", "u.s.a", "u.n", "sp", "spp", "subsp", "var", "cv",
-        "s.l", "z.b", "d.h", "bzw", "usw", "hl", "sv",
-    };
-
-    /// <summary>Words that name an edition ("3. vyd.", "2. Aufl.", "4e édition", "2nd edn"); "ed." counts after an ordinal.</summary>
-    public static readonly HashSet<string> EditionWords = new(StringComparer.Ordinal)
-    {
-        "edn", "edition", "édition", "aufl", "auflage", "vyd", "vydání", "vydanie", "wyd", "wydanie", "izd", "edición", "edizione",
-        "edição", "uitgave", "druk", "opl", "udg", "uppl", "upplagan", "painos", "kiadás",
-    };
 
     /// <summary>
     /// Articles, prepositions and conjunctions a phrase never ends on (English, French, German, Spanish, Italian,
