@@ -207,12 +207,15 @@ public static partial class ReferenceAssembler
     /// <summary>Whether <see cref="TheBookIsTheTitle"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool BookAsTitle = true;
 
+
     /// <summary>
-    /// A parse with a container and no title names a work only by its container. When nothing marks that container as
-    /// one (no "In"/"In:"/"dans"/"im" before it, no volume, issue or pages after it as a journal has), it is the work's
-    /// own title: a book (<c>Carter, R. and J. McRae, eds. The Routledge History of Literature. London: Routledge, 2005.</c>).
-    /// The tagger learned the other reading from one source of the training data, which labels about a fifth of its books
-    /// so; the rest of the data, and readers, call it the title.
+    /// A parse with a container and no title names a work only by its container. When editors come before it and nothing
+    /// marks it as a container (no "In"/"In:"/"dans"/"im" before it, no volume, issue or pages after it as a journal has),
+    /// it is the edited book's own title (<c>Carter, R. and J. McRae, eds. The Routledge History of Literature. London:
+    /// Routledge, 2005.</c>). The tagger learned the other reading from one source of the training data, which labels
+    /// about a fifth of its books so; the rest of the data, and readers, call it the title. Without editors the same
+    /// rule won as many titles as it lost on three held-out tenths of train, and each loss is a title the scorer counts
+    /// as junk (the gold container returned as a title), so it asks for them (docs/benchmarks/refparse.md, sixth round).
     /// </summary>
     static RefLabel[] TheBookIsTheTitle(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
@@ -222,6 +225,7 @@ public static partial class ReferenceAssembler
         var end = start;
         while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Container) end++;
         if (IsInMark(tokens[start].Text) || (start > 0 && IsInMark(tokens[start - 1].Text))) return labels;
+        if (Array.IndexOf(labels, RefLabel.Editor, 0, start) < 0) return labels;
         for (var i = end + 1; i < labels.Length; i++)
             if (labels[i] is RefLabel.Volume or RefLabel.Issue or RefLabel.Pages) return labels;
         var copy = (RefLabel[])labels.Clone();

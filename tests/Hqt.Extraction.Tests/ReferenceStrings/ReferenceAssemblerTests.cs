@@ -77,7 +77,7 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
-    public void ABookTheTaggerCallsTheContainerIsTheTitleWhenNothingMarksItAsOne()
+    public void AnEditedBookTheTaggerCallsTheContainerIsTheTitleWhenNothingMarksItAsOne()
     {
         var r = Assemble("Carter, R. and J. McRae, eds. The Routledge History of Literature. London: Routledge, 2005.",
             "e e e e e o c c c c c l p d");
@@ -87,16 +87,20 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
-    public void AMarkedContainerStaysTheContainer()
+    public void AContainerMarkedAsOneOrWithoutEditorsStaysTheContainer()
     {
         // "In" before it: a chapter whose own title the tagger missed.
-        var chapter = Assemble("Smith, J. 2005. In The Routledge History of Literature. London: Routledge.", "a a d o c c c c c l p");
+        var chapter = Assemble("Smith, J., ed. 2005. In The Routledge History of Literature. London: Routledge.", "e e e d o c c c c c l p");
         Assert.Null(chapter.Title);
         Assert.Equal("The Routledge History of Literature", chapter.Container);
-        // Volume and pages after it: a journal.
-        var journal = Assemble("Smith, J. 2005. Journal of Mammalogy 12, 3-4.", "a a d c c c v g");
+        // Volume and pages after it: a journal (an issue with a guest editor).
+        var journal = Assemble("Smith, J., ed. 2005. Journal of Mammalogy 12, 3-4.", "e e e d c c c v g");
         Assert.Null(journal.Title);
         Assert.Equal("Journal of Mammalogy", journal.Container);
+        // Without editors before it (a newspaper, or a source that labels books so): left as the tagger said.
+        var paper = Assemble("Florenne, Yves. Le Monde, 30 juillet 1952.", "a a c c d d d");
+        Assert.Null(paper.Title);
+        Assert.Equal("Le Monde", paper.Container);
     }
 
     [Fact]
