@@ -11,8 +11,8 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
 //   ... -- --fold 3 --save-model /tmp/f3.bin.gz                             # keep the fold's model; later --fold 3 --load-model it
-//   ... -- --fold 3 --variants                                                # and score the same model with and without
-//                                                                             # the assembler's title-run choice
+//   ... -- --fold 3 --variants                                                # and score the same model with every span rule
+//                                                                             # of the assembler, and with each one off in turn
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
 //   ... -- --l2 30 --blend 0                                                  # the CRF alone (L-BFGS on the L2-penalised likelihood)
 //   ... -- --blend 0.5                                                        # the CRF blended half and half with the perceptron
@@ -38,6 +38,7 @@ List<string> log = [];
 var coverage = "";
 if (options.LoadModel is { } load)
 {
+    if (!options.HeldOut) { Console.Error.WriteLine("--load-model scores a saved fold's model: pass --fold K"); return 2; }
     // A fold's model saved by an earlier run (--save-model): decode-side choices are then scored on the very same
     // weights, paired, without the ~7 minutes of a fit. Only valid while the features are the ones it was trained with.
     using var file = File.OpenRead(load);
@@ -148,7 +149,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
-                case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
+                case "--variants": variants = true; break;   // held-out: also score the parse with each span rule off in turn
                 case "--method": method = args[++i] is "crf" or "perceptron" ? args[i] : throw new ArgumentException("--method crf|perceptron"); break;
                 case "--l2": l2 = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--check-gradient": checkGradient = true; break;   // crf: compare the gradient with finite differences first
