@@ -10,8 +10,9 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train                 # train on all of train, write the model
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
-//   ... -- --fold 3 --variants                                                # and score the same model with and without
-//                                                                             # the assembler's title-run choice
+//   ... -- --fold 3 --save-model /tmp/f3.bin.gz                             # keep the fold's model; later --fold 3 --load-model it
+//   ... -- --fold 3 --variants                                                # and score the same model with every span rule
+//                                                                             # of the assembler, and with each one off in turn
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
 //   ... -- --l2 30 --blend 0                                                  # the CRF alone (L-BFGS on the L2-penalised likelihood)
 //   ... -- --blend 0.5                                                        # the CRF blended half and half with the perceptron
@@ -32,8 +33,29 @@ var heldOut = shuffled.Skip(tenth * options.Fold).Take(tenth).ToList();
 var fitOn = options.HeldOut ? shuffled.Take(tenth * options.Fold).Concat(shuffled.Skip(tenth * (options.Fold + 1))).ToList() : train;
 
 var clock = Stopwatch.StartNew();
-var (model, log, coverage) = Training.Run(fitOn, options, heldOut: options.HeldOut ? heldOut : null);
-Console.WriteLine($"trained on {fitOn.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
+RefModel model;
+List<string> log = [];
+var coverage = "";
+if (options.LoadModel is { } load)
+{
+    if (!options.HeldOut) { Console.Error.WriteLine("--load-model scores a saved fold's model: pass --fold K"); return 2; }
+    // A fold's model saved by an earlier run (--save-model): decode-side choices are then scored on the very same
+    // weights, paired, without the ~7 minutes of a fit. Only valid while the features are the ones it was trained with.
+    using var file = File.OpenRead(load);
+    model = RefModel.Load(file);
+    Console.WriteLine($"loaded {load}: {model.FeatureCount} features");
+}
+else
+{
+    (model, log, coverage) = Training.Run(fitOn, options, heldOut: options.HeldOut ? heldOut : null);
+    Console.WriteLine($"trained on {fitOn.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
+    if (options.SaveModel is { } save)
+    {
+        using var file = File.Create(save);
+        model.Save(file);
+        Console.WriteLine($"saved the model to {save}");
+    }
+}
 
 var scriptPath = Path.Combine(repo, "tools", "Hqt.RefParse.Train", "offline_score.py");
 if (options.HeldOut)
@@ -43,16 +65,22 @@ if (options.HeldOut)
     Console.WriteLine(Predictions.Score(scriptPath, dataPath, predictions, options.ShowMisses));
     if (options.Variants)
     {
-        // The same model assembled with and without the title-run choice: a paired comparison, free of training noise.
-        var choose = ReferenceAssembler.TitleAfterTheYear;
-        foreach (var (name, on) in new[] { ("plain", false), ("year-run", true) })
+        // The same model assembled with every span rule, and with each one off in turn: a paired comparison, free of
+        // training noise.
+        var rules = new (string Name, Action<bool> Set)[]
         {
-            ReferenceAssembler.TitleAfterTheYear = on;
+            ("year-run", on => ReferenceAssembler.TitleAfterTheYear = on),
+            ("inner-in", on => ReferenceAssembler.InnerIn = on),
+            ("book-title", on => ReferenceAssembler.BookAsTitle = on),
+        };
+        foreach (var (name, off) in new[] { ("all", -1) }.Concat(rules.Select((r, k) => ("without-" + r.Name, k))))
+        {
+            for (var k = 0; k < rules.Length; k++) rules[k].Set(k != off);
             var path = Path.ChangeExtension(predictions, name + ".jsonl");
             Predictions.Write(path, heldOut, model);
             Console.WriteLine($"variant {name}: " + Predictions.Score(scriptPath, dataPath, path, 0).Split('\n')[0]);
         }
-        ReferenceAssembler.TitleAfterTheYear = choose;
+        foreach (var rule in rules) rule.Set(true);
     }
     if (Training.Prune is { } prune)
         foreach (var variant in options.CrfVariants)
@@ -87,13 +115,14 @@ Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} K
 return 0;
 
 sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants,
-    string Method, double L2, int Iterations, double CrfScale, bool CheckGradient, string[] CrfVariants, double BlendShare, double ConfidenceScale)
+    string Method, double L2, int Iterations, double CrfScale, bool CheckGradient, string[] CrfVariants, double BlendShare, double ConfidenceScale,
+    string? SaveModel, string? LoadModel)
 {
     public const int Seed = 20251211;
 
     public static Options Parse(string[] args)
     {
-        string? data = null, predictions = null;
+        string? data = null, predictions = null, saveModel = null, loadModel = null;
         int epochs = 30, misses = 0, orders = 1, fold = 0;
         var heldOut = false;
         var variants = false;
@@ -120,7 +149,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--show-misses": misses = int.Parse(args[++i]); break;
-                case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
+                case "--variants": variants = true; break;   // held-out: also score the parse with each span rule off in turn
                 case "--method": method = args[++i] is "crf" or "perceptron" ? args[i] : throw new ArgumentException("--method crf|perceptron"); break;
                 case "--l2": l2 = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--check-gradient": checkGradient = true; break;   // crf: compare the gradient with finite differences first
@@ -128,11 +157,13 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--blend": blendShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // crf: this share of the perceptron's weights
                 case "--crf-min-weight": Training.CrfMinWeight = float.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--confidence-scale": confidenceScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // crf: × the saved weights (margins only)
+                case "--save-model": saveModel = args[++i]; break;   // also write the trained model here (a fold's, say)
+                case "--load-model": loadModel = args[++i]; break;   // held-out: score a saved model instead of training one
                 case "--iterations": iterations = int.Parse(args[++i]); break;
                 case "--crf-scale": crfScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, method, l2, iterations, crfScale, checkGradient, crfVariants, blendShare, confidenceScale);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, method, l2, iterations, crfScale, checkGradient, crfVariants, blendShare, confidenceScale, saveModel, loadModel);
     }
 
     public static string RepoRoot()

@@ -17,7 +17,8 @@ public class ReferenceAssemblerTests
         var labels = codes.Select(c => c switch
         {
             "a" => RefLabel.Author, "t" => RefLabel.Title, "d" => RefLabel.Date, "c" => RefLabel.Container,
-            "p" => RefLabel.Publisher, "l" => RefLabel.Location, _ => RefLabel.Other,
+            "p" => RefLabel.Publisher, "l" => RefLabel.Location, "e" => RefLabel.Editor, "v" => RefLabel.Volume,
+            "g" => RefLabel.Pages, _ => RefLabel.Other,
         }).ToArray();
         return ReferenceAssembler.Assemble(text, tokens, labels, 0.9);
     }
@@ -73,6 +74,49 @@ public class ReferenceAssemblerTests
         Assert.Equal("Etat composé » ou décomposé ? La réforme des autonomies",
             Assemble("BARON-YELLES N., « Etat composé » ou décomposé ? La réforme des autonomies, L'Espace politique, 2011.",
                 "a a t t t t t t t t t t t c c d").Title);
+    }
+
+    [Fact]
+    public void AnEditedBookTheTaggerCallsTheContainerIsTheTitleWhenNothingMarksItAsOne()
+    {
+        var r = Assemble("Carter, R. and J. McRae, eds. The Routledge History of Literature. London: Routledge, 2005.",
+            "e e e e e o c c c c c l p d");
+
+        Assert.Equal("The Routledge History of Literature", r.Title);
+        Assert.Null(r.Container);
+    }
+
+    [Fact]
+    public void AContainerMarkedAsOneOrWithoutEditorsStaysTheContainer()
+    {
+        // "In" before it: a chapter whose own title the tagger missed.
+        var chapter = Assemble("Smith, J., ed. 2005. In The Routledge History of Literature. London: Routledge.", "e e e d o c c c c c l p");
+        Assert.Null(chapter.Title);
+        Assert.Equal("The Routledge History of Literature", chapter.Container);
+        // Volume and pages after it: a journal (an issue with a guest editor).
+        var journal = Assemble("Smith, J., ed. 2005. Journal of Mammalogy 12, 3-4.", "e e e d c c c v g");
+        Assert.Null(journal.Title);
+        Assert.Equal("Journal of Mammalogy", journal.Container);
+        // Without editors before it (a newspaper, or a source that labels books so): left as the tagger said.
+        var paper = Assemble("Florenne, Yves. Le Monde, 30 juillet 1952.", "a a c c d d d");
+        Assert.Null(paper.Title);
+        Assert.Equal("Le Monde", paper.Container);
+    }
+
+    [Fact]
+    public void InColonInsideATitleRunOpensTheContainer()
+    {
+        var r = Assemble("Müller, K. 1978. Die Sonderschule für Geistigbehinderte In: Bundesverband Lebenshilfe (Hg.), Marburg.",
+            "a a d t t t t t t t o l");
+
+        Assert.Equal("Die Sonderschule für Geistigbehinderte", r.Title);
+        Assert.Equal("Bundesverband Lebenshilfe", r.Container);
+        // With a container labelled after the run, the run's tail is left out rather than made a second container.
+        var two = Assemble("Müller, K. 1978. Die Sonderschule In: Bundesverband. Lebenshilfe Heft.", "a a d t t t t c c");
+        Assert.Equal("Die Sonderschule", two.Title);
+        Assert.Equal("Lebenshilfe Heft", two.Container);
+        // A bare "In" inside a title is left alone.
+        Assert.Equal("Life In the Woods", Assemble("Thoreau, H. 1854. Life In the Woods. Boston.", "a a d t t t t l").Title);
     }
 
     [Theory]
