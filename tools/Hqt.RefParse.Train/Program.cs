@@ -10,6 +10,7 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train                 # train on all of train, write the model
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
+//   ... -- --fold 3 --also-score /tmp/grobid-check.jsonl                     # and parse and score another labelled set (never trained on)
 //   ... -- --fold 3 --variants                                                # and score the same model with and without
 //                                                                             # the assembler's title-run choice
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
@@ -41,6 +42,15 @@ if (options.HeldOut)
     var predictions = options.Predictions ?? Path.Combine(Path.GetTempPath(), "refparse-heldout.jsonl");
     Predictions.Write(predictions, heldOut, model);
     Console.WriteLine(Predictions.Score(scriptPath, dataPath, predictions, options.ShowMisses));
+    if (options.AlsoScore is { } other)
+    {
+        // Another labelled set in dev.jsonl's line format (e.g. the GROBID check's), parsed by the same fold model: a guide
+        // for kinds AnyStyle's data has little of, never trained on.
+        var otherItems = LabelledReference.ReadAll(other);
+        var otherPredictions = Path.ChangeExtension(predictions, "other.jsonl");
+        Predictions.Write(otherPredictions, otherItems, model);
+        Console.WriteLine($"also scored {other}:\n" + Predictions.Score(scriptPath, other, otherPredictions, 0, scorerDir: Path.GetDirectoryName(dataPath)));
+    }
     if (options.Variants)
     {
         // The same model assembled with and without the title-run choice: a paired comparison, free of training noise.
@@ -86,14 +96,14 @@ Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, d
 Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
 return 0;
 
-sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants,
+sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants, string? AlsoScore,
     string Method, double L2, int Iterations, double CrfScale, bool CheckGradient, string[] CrfVariants, double BlendShare, double ConfidenceScale)
 {
     public const int Seed = 20251211;
 
     public static Options Parse(string[] args)
     {
-        string? data = null, predictions = null;
+        string? data = null, predictions = null, alsoScore = null;
         int epochs = 30, misses = 0, orders = 1, fold = 0;
         var heldOut = false;
         var variants = false;
@@ -119,6 +129,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--fold": fold = int.Parse(args[++i]); heldOut = true; break;
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
+                case "--also-score": alsoScore = args[++i]; break;   // held-out: also parse and score this labelled set
                 case "--show-misses": misses = int.Parse(args[++i]); break;
                 case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
                 case "--method": method = args[++i] is "crf" or "perceptron" ? args[i] : throw new ArgumentException("--method crf|perceptron"); break;
@@ -132,7 +143,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--crf-scale": crfScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, method, l2, iterations, crfScale, checkGradient, crfVariants, blendShare, confidenceScale);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, alsoScore, method, l2, iterations, crfScale, checkGradient, crfVariants, blendShare, confidenceScale);
     }
 
     public static string RepoRoot()
