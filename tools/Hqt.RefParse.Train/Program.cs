@@ -11,6 +11,7 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
 //   ... -- --fold 3 --also-score /tmp/grobid-check.jsonl                     # and parse and score another labelled set (never trained on)
+//   ... -- --fold 3 --augment 0                                               # without the title-less journal renderings (Augmentation.cs)
 //   ... -- --fold 3 --variants                                                # and score the same model with and without
 //                                                                             # the assembler's title-run choice
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
@@ -32,9 +33,28 @@ var tenth = shuffled.Count / 10;
 var heldOut = shuffled.Skip(tenth * options.Fold).Take(tenth).ToList();
 var fitOn = options.HeldOut ? shuffled.Take(tenth * options.Fold).Concat(shuffled.Skip(tenth * (options.Fold + 1))).ToList() : train;
 
+// Title-less physics and chemistry renderings of the items fitted on (never of the held-out tenth or dev-test).
+var augmented = Augmentation.Generate(fitOn, Options.Seed);
+Console.WriteLine($"augmentation: {augmented.Count} title-less journal references written from {fitOn.Count} items (share {Augmentation.Share})");
+if (Environment.GetEnvironmentVariable("REFPARSE_SHOW_AUGMENTED") is { } show)
+{
+    // A look at what the generator writes and how the alignment labels it, then stop.
+    foreach (var a in augmented.Take(int.Parse(show)))
+    {
+        var tokens = RefTokenizer.Tokenize(a.Text);
+        var labels = Alignment.Align(a.Text, tokens, a.Gold, new int[RefLabels.Count], new int[RefLabels.Count]);
+        Console.WriteLine(string.Join(' ', tokens.Select((t, i) => $"{t.Text}/{RefLabels.Names[(int)labels[i]][..3]}")));
+    }
+    return 0;
+}
 var clock = Stopwatch.StartNew();
-var (model, log, coverage) = Training.Run(fitOn, options, heldOut: options.HeldOut ? heldOut : null);
-Console.WriteLine($"trained on {fitOn.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
+// --model: a fold's saved model scored again (e.g. with another assembler rule), without fitting: a paired comparison.
+var (model, log, coverage) = Environment.GetEnvironmentVariable("REFPARSE_MODEL") is { } saved && options.HeldOut
+    ? (RefModel.Load(File.OpenRead(saved)), new List<string>(), "")
+    : Training.Run([.. fitOn, .. augmented], options, heldOut: options.HeldOut ? heldOut : null);
+if (options.HeldOut && Environment.GetEnvironmentVariable("REFPARSE_SAVE_MODEL") is { } saveTo && Environment.GetEnvironmentVariable("REFPARSE_MODEL") is null)
+    using (var file = File.Create(saveTo)) model.Save(file);
+Console.WriteLine($"trained on {fitOn.Count} + {augmented.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
 
 var scriptPath = Path.Combine(repo, "tools", "Hqt.RefParse.Train", "offline_score.py");
 if (options.HeldOut)
@@ -129,6 +149,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--fold": fold = int.Parse(args[++i]); heldOut = true; break;
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
+                case "--augment": Augmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of eligible items written again title-less (0: none)
                 case "--also-score": alsoScore = args[++i]; break;   // held-out: also parse and score this labelled set
                 case "--show-misses": misses = int.Parse(args[++i]); break;
                 case "--variants": variants = true; break;   // held-out: also score the parse without and with the title-run choice
