@@ -51,7 +51,7 @@ var clock = Stopwatch.StartNew();
 // --model: a fold's saved model scored again (e.g. with another assembler rule), without fitting: a paired comparison.
 var (model, log, coverage) = Environment.GetEnvironmentVariable("REFPARSE_MODEL") is { } saved && options.HeldOut
     ? (RefModel.Load(File.OpenRead(saved)), new List<string>(), "")
-    : Training.Run([.. fitOn, .. augmented], options, heldOut: options.HeldOut ? heldOut : null);
+    : Training.Run([.. fitOn, .. augmented], options, heldOut: options.HeldOut ? heldOut : null, augmented: augmented.Count);
 if (options.HeldOut && Environment.GetEnvironmentVariable("REFPARSE_SAVE_MODEL") is { } saveTo && Environment.GetEnvironmentVariable("REFPARSE_MODEL") is null)
     using (var file = File.Create(saveTo)) model.Save(file);
 Console.WriteLine($"trained on {fitOn.Count} + {augmented.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
@@ -149,6 +149,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--fold": fold = int.Parse(args[++i]); heldOut = true; break;
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
+                case "--augment-titled": Augmentation.TitledShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of those renderings that keep the title
                 case "--augment": Augmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of eligible items written again title-less (0: none)
                 case "--also-score": alsoScore = args[++i]; break;   // held-out: also parse and score this labelled set
                 case "--show-misses": misses = int.Parse(args[++i]); break;
