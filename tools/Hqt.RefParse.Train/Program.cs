@@ -11,7 +11,7 @@ using Hqt.RefParse.Train;
 //   dotnet run -c Release --project tools/Hqt.RefParse.Train -- --heldout    # train on 90 % of train, score the other 10 %
 //   ... -- --fold 3                                                           # the same with the fourth tenth held out (0-9)
 //   ... -- --fold 3 --also-score /tmp/grobid-check.jsonl                     # and parse and score another labelled set (never trained on)
-//   ... -- --fold 3 --augment 0                                               # without the title-less journal renderings (Augmentation.cs)
+//   ... -- --fold 3 --augment 0                                               # without the physics-style journal renderings (Augmentation.cs)
 //   ... -- --fold 3 --variants                                                # and score the same model with and without
 //                                                                             # the assembler's title-run choice
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
@@ -35,7 +35,7 @@ var fitOn = options.HeldOut ? shuffled.Take(tenth * options.Fold).Concat(shuffle
 
 // Title-less physics and chemistry renderings of the items fitted on (never of the held-out tenth or dev-test).
 var augmented = Augmentation.Generate(fitOn, Options.Seed);
-Console.WriteLine($"augmentation: {augmented.Count} title-less journal references written from {fitOn.Count} items (share {Augmentation.Share})");
+Console.WriteLine($"augmentation: {augmented.Count} physics-style journal references (about half without their title) written from {fitOn.Count} items (share {Augmentation.Share})");
 if (Environment.GetEnvironmentVariable("REFPARSE_SHOW_AUGMENTED") is { } show)
 {
     // A look at what the generator writes and how the alignment labels it, then stop.

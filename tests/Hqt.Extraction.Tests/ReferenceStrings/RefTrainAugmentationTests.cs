@@ -4,8 +4,8 @@ using Hqt.RefParse.Train;
 namespace Hqt.Extraction.Tests.ReferenceStrings;
 
 /// <summary>
-/// The trainer's title-less journal renderings (tools/Hqt.RefParse.Train/Augmentation.cs): deterministic, only from items
-/// that have every field they write, without a title, and labelled by the same alignment as the data (every gold field found).
+/// The trainer's physics-style journal renderings (tools/Hqt.RefParse.Train/Augmentation.cs): deterministic, only from items
+/// that have every field they write, about half without their title, and labelled by the same alignment as the data (every gold field found).
 /// </summary>
 public class RefTrainAugmentationTests
 {
@@ -34,12 +34,13 @@ public class RefTrainAugmentationTests
     }
 
     [Fact]
-    public void RendersWithoutTitleAndKeepsEveryGoldFieldInTheText()
+    public void RendersMostlyWithoutTitleAndKeepsEveryGoldFieldInTheText()
     {
-        foreach (var a in Augmentation.Generate(Items(), 7))
+        var made = Augmentation.Generate(Items(), 7);
+        Assert.InRange(made.Count(a => a.Gold.Title is null), made.Count / 4, made.Count * 3 / 4);
+        foreach (var a in made)
         {
-            Assert.Null(a.Gold.Title);
-            Assert.DoesNotContain("Seasonal drift", a.Text);
+            Assert.Equal(a.Gold.Title is not null, a.Text.Contains("Seasonal drift"));
             Assert.Contains(a.Gold.Container!, a.Text);
             Assert.Contains(a.Gold.Pages!, a.Text);
             Assert.Contains(a.Gold.Year!.Value.ToString(), a.Text);
@@ -50,7 +51,7 @@ public class RefTrainAugmentationTests
             var wanted = new int[RefLabels.Count];
             var labels = Alignment.Align(a.Text, tokens, a.Gold, found, wanted);
             Assert.Equal(wanted, found);   // the alignment finds every field the generator wrote
-            Assert.DoesNotContain(RefLabel.Title, labels);
+            Assert.Equal(a.Gold.Title is not null, labels.Contains(RefLabel.Title));
             Assert.Equal(RefLabel.Author, labels[tokens.FindIndex(t => !t.Text.StartsWith('['))]);
         }
     }
