@@ -27,6 +27,7 @@ public static partial class ReferenceAssembler
     {
         labels = ChooseTheTitleRun(tokens, labels);
         labels = EndTitleAtItsClosingQuote(tokens, labels);
+        labels = CompleteTheByline(tokens, labels);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
 
@@ -242,6 +243,48 @@ public static partial class ReferenceAssembler
         }
         return labels;
     }
+
+    /// <summary>Whether <see cref="CompleteTheByline"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool BylineFamilyName = Environment.GetEnvironmentVariable("HQT_REFPARSE_NO_BYLINE_RULE") is null;
+
+    /// <summary>
+    /// A byline written initials first (<c>J. COLONGE et I. C. DUBIN. Bull. Soc. Chim. Fr.</c>, <c>P. G. GRAHAM and D. C.
+    /// WEATHERBURN. Aust. J. Chem.</c>) whose author span ends on the last person's initials has lost that person's family
+    /// name to the next field: the tagger took <c>DUBIN.</c> for the first word of the journal or the title. The word
+    /// right after the span joins it when the last person (after the last comma or conjunction) is initials only and the
+    /// word is name-shaped (capitalised letters, maybe hyphenated). A Vancouver byline (<c>Smith J, Jones K. Title</c>)
+    /// ends on initials too, but its last person has a family name before them, so it is left alone.
+    /// </summary>
+    static RefLabel[] CompleteTheByline(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!BylineFamilyName) return labels;
+        var first = Array.IndexOf(labels, RefLabel.Author);
+        if (first < 0) return labels;
+        var end = first;
+        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Author) end++;
+        if (end + 1 >= labels.Length || labels[end + 1] is not (RefLabel.Container or RefLabel.Title)) return labels;
+        // The last person: the tokens after the last separator of the span, all initials.
+        var k = end;
+        while (k >= first && RefFeatures.IsInitial(tokens[k].Text) && !EndsPerson(tokens[k].Text)) k--;
+        if (k == end) return labels;
+        if (k >= first && !EndsPerson(tokens[k].Text) && !IsConjunction(tokens[k].Text)) return labels;
+        // Only in a byline written initials first, with periods ("A.", "J.-F."): "Smith, J., Jones, K. Title" ends on
+        // initials after a comma too, and so does "BON, C. Le handicap…" (a capital surname reads as initials without them).
+        if (!RefFeatures.IsInitial(tokens[first].Text) || !tokens[first].Text.Contains('.')) return labels;
+        var next = tokens[end + 1].Text.TrimEnd('.', ',', ';', ':');
+        if (next.Length < 2 || !char.IsUpper(next[0]) || !next.All(c => char.IsLetter(c) || c is '-' or '\'' or '’')) return labels;
+        // "A. B. Phys. Rev." has no family name to find: an abbreviation ends in a period after a lower-case letter and
+        // is short; a family name written in capitals, or longer, is taken.
+        var word = tokens[end + 1].Text;
+        if (!next.All(c => !char.IsLetter(c) || char.IsUpper(c)) && (next.Length <= 5 && word.EndsWith('.'))) return labels;
+        var copy = (RefLabel[])labels.Clone();
+        copy[end + 1] = RefLabel.Author;
+        return copy;
+    }
+
+    static bool EndsPerson(string token) => token[^1] is ',' or ';';
+
+    static bool IsConjunction(string token) => RefLexicons.Conjunctions.Contains(token.ToLowerInvariant());
 
     static bool IsOpeningQuote(char c) => c is '“' or '«' or '"' or '‘' or '„';
 
