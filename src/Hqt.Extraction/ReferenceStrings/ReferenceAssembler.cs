@@ -104,7 +104,10 @@ public static partial class ReferenceAssembler
     {
         var firstDate = spans.FindIndex(s => s.Label == RefLabel.Date);
         if (firstDate < 0) return (null, null);
-        var afterVolume = firstDate > 0 && spans[firstDate - 1].Label == RefLabel.Volume;
+        // After the volume, or right after the journal when the reference has no volume (chemistry: "Bull. Soc. Chim. Fr.
+        // 1571 (1971)", "J. Chem. Soc. 2674 (1958)").
+        var afterVolume = firstDate > 0 && (spans[firstDate - 1].Label == RefLabel.Volume
+            || (YearAfterJournal && spans[firstDate - 1].Label == RefLabel.Container && !spans.Any(s => s.Label == RefLabel.Volume)));
         int? first = null, unlabelled = null;
         for (var k = firstDate; k < spans.Count; k++)
         {
@@ -128,6 +131,9 @@ public static partial class ReferenceAssembler
         if (first is null) return (null, null);
         return unlabelled is { } later ? (later, Page(first.Value)) : (first, null);
     }
+
+    /// <summary>Whether a bracketed year after a journal's bare page counts (<see cref="YearOfDates(List{Span})"/>): on; off only to measure it.</summary>
+    internal static bool YearAfterJournal = Environment.GetEnvironmentVariable("HQT_REFPARSE_NO_YEAR_AFTER_JOURNAL") is null;
 
     /// <summary>The same for date texts given apart (and unlabelled texts, counted as after a volume): for tests.</summary>
     internal static (int? Year, string? PageBeforeYear) YearOfDates(IEnumerable<string> dates, IEnumerable<string>? unlabelled = null)

@@ -124,4 +124,14 @@ public class ReferenceAssemblerTests
             r.Title?.Split(' ')[0].TrimEnd('.', ','));
         Assert.DoesNotContain(r.Authors, a => a.Family is "Seasonal" or "Handicap" or "Phys");
     }
+
+    [Fact]
+    public void ABracketedYearAfterAJournalsBarePageIsTheYear()
+    {
+        // No volume: the tagger took the page for the date and left "(1971)" unlabelled.
+        var r = Assemble("L. R. Sochet et M. Lucquin. Bull. Soc. Chim. Fr. 1571 (1971).", "a a a a a a c c c c d o");
+
+        Assert.Equal(1971, r.Year);
+        Assert.Equal("1571", r.Pages);
+    }
 }
