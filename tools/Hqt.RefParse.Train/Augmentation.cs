@@ -59,6 +59,9 @@ static partial class Augmentation
     // GROBID check found them), or nothing.
     static readonly string[] Joins = [" and ", ", and ", " & ", ", ", " et ", " and ", " & ", " et ", " und ", " y ", " e ", " i "];
 
+    /// <summary>How many items the last <see cref="Generate"/> wrote (for the training report).</summary>
+    public static int LastCount { get; private set; }
+
     public static List<LabelledReference> Generate(IReadOnlyList<LabelledReference> items, int seed)
     {
         var random = new Random(seed);
@@ -72,6 +75,7 @@ static partial class Augmentation
             if (random.NextDouble() >= Share) continue;
             made.Add(Render(item, container, volume, range, year, random, g.Title is { Length: > 0 } t && random.NextDouble() < TitledShare ? t : null));
         }
+        LastCount = made.Count;
         return made;
     }
 
