@@ -28,12 +28,13 @@ static class Predictions
         }
     }
 
-    public static string Score(string script, string data, string predictions, int showMisses)
+    public static string Score(string script, string data, string predictions, int showMisses, string? scorerDir = null)
     {
         try
         {
             var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var a in new[] { script, "--data", data, "--predictions", predictions, "--show-misses", showMisses.ToString() }) start.ArgumentList.Add(a);
+            if (scorerDir is not null) { start.ArgumentList.Add("--scorer-dir"); start.ArgumentList.Add(scorerDir); }
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEnd();
             var error = process.StandardError.ReadToEnd();

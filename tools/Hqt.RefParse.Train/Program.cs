@@ -13,6 +13,8 @@ using Hqt.RefParse.Train;
 //   ... -- --fold 3 --save-model /tmp/f3.bin.gz                             # keep the fold's model; later --fold 3 --load-model it
 //   ... -- --fold 3 --variants                                                # and score the same model with every span rule
 //                                                                             # of the assembler, and with each one off in turn
+//   ... -- --fold 3 --also-score /tmp/grobid-check.jsonl                     # and parse and score another labelled set (never trained on)
+//   ... -- --fold 3 --augment 0                                               # without the physics-style journal renderings (Augmentation.cs)
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
 //   ... -- --l2 30 --blend 0                                                  # the CRF alone (L-BFGS on the L2-penalised likelihood)
 //   ... -- --blend 0.5                                                        # the CRF blended half and half with the perceptron
@@ -32,6 +34,20 @@ var tenth = shuffled.Count / 10;
 var heldOut = shuffled.Skip(tenth * options.Fold).Take(tenth).ToList();
 var fitOn = options.HeldOut ? shuffled.Take(tenth * options.Fold).Concat(shuffled.Skip(tenth * (options.Fold + 1))).ToList() : train;
 
+// Title-less physics and chemistry renderings of the items fitted on (never of the held-out tenth or dev-test).
+var augmented = Augmentation.Generate(fitOn, Options.Seed);
+Console.WriteLine($"augmentation: {augmented.Count} physics-style journal references (about half without their title) written from {fitOn.Count} items (share {Augmentation.Share})");
+if (Environment.GetEnvironmentVariable("REFPARSE_SHOW_AUGMENTED") is { } show)
+{
+    // A look at what the generator writes and how the alignment labels it, then stop.
+    foreach (var a in augmented.Take(int.Parse(show)))
+    {
+        var tokens = RefTokenizer.Tokenize(a.Text);
+        var labels = Alignment.Align(a.Text, tokens, a.Gold, new int[RefLabels.Count], new int[RefLabels.Count]);
+        Console.WriteLine(string.Join(' ', tokens.Select((t, i) => $"{t.Text}/{RefLabels.Names[(int)labels[i]][..3]}")));
+    }
+    return 0;
+}
 var clock = Stopwatch.StartNew();
 RefModel model;
 List<string> log = [];
@@ -47,8 +63,8 @@ if (options.LoadModel is { } load)
 }
 else
 {
-    (model, log, coverage) = Training.Run(fitOn, options, heldOut: options.HeldOut ? heldOut : null);
-    Console.WriteLine($"trained on {fitOn.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
+    (model, log, coverage) = Training.Run([.. fitOn, .. augmented], options, heldOut: options.HeldOut ? heldOut : null, augmented: augmented.Count);
+    Console.WriteLine($"trained on {fitOn.Count} + {augmented.Count} references in {clock.Elapsed.TotalSeconds:F1} s: {model.FeatureCount} features");
     if (options.SaveModel is { } save)
     {
         using var file = File.Create(save);
@@ -63,6 +79,15 @@ if (options.HeldOut)
     var predictions = options.Predictions ?? Path.Combine(Path.GetTempPath(), "refparse-heldout.jsonl");
     Predictions.Write(predictions, heldOut, model);
     Console.WriteLine(Predictions.Score(scriptPath, dataPath, predictions, options.ShowMisses));
+    if (options.AlsoScore is { } other)
+    {
+        // Another labelled set in dev.jsonl's line format (e.g. the GROBID check's), parsed by the same fold model: a guide
+        // for kinds AnyStyle's data has little of, never trained on.
+        var otherItems = LabelledReference.ReadAll(other);
+        var otherPredictions = Path.ChangeExtension(predictions, "other.jsonl");
+        Predictions.Write(otherPredictions, otherItems, model);
+        Console.WriteLine($"also scored {other}:\n" + Predictions.Score(scriptPath, other, otherPredictions, 0, scorerDir: Path.GetDirectoryName(dataPath)));
+    }
     if (options.Variants)
     {
         // The same model assembled with every span rule, and with each one off in turn: a paired comparison, free of
@@ -114,7 +139,7 @@ Report.Write(Path.Combine(outDir, "refparse-model.md"), dataPath, train.Count, d
 Console.WriteLine($"wrote {modelPath} ({new FileInfo(modelPath).Length / 1024} KiB) and its report");
 return 0;
 
-sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants,
+sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldOut, string? Predictions, int ShowMisses, bool Variants, string? AlsoScore,
     string Method, double L2, int Iterations, double CrfScale, bool CheckGradient, string[] CrfVariants, double BlendShare, double ConfidenceScale,
     string? SaveModel, string? LoadModel)
 {
@@ -122,7 +147,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
 
     public static Options Parse(string[] args)
     {
-        string? data = null, predictions = null, saveModel = null, loadModel = null;
+        string? data = null, predictions = null, saveModel = null, loadModel = null, alsoScore = null;
         int epochs = 30, misses = 0, orders = 1, fold = 0;
         var heldOut = false;
         var variants = false;
@@ -148,6 +173,9 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--fold": fold = int.Parse(args[++i]); heldOut = true; break;
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
+                case "--augment-titled": Augmentation.TitledShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of those renderings that keep the title
+                case "--augment": Augmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of eligible items written again title-less (0: none)
+                case "--also-score": alsoScore = args[++i]; break;   // held-out: also parse and score this labelled set
                 case "--show-misses": misses = int.Parse(args[++i]); break;
                 case "--variants": variants = true; break;   // held-out: also score the parse with each span rule off in turn
                 case "--method": method = args[++i] is "crf" or "perceptron" ? args[i] : throw new ArgumentException("--method crf|perceptron"); break;
@@ -163,7 +191,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--crf-scale": crfScale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
-        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, method, l2, iterations, crfScale, checkGradient, crfVariants, blendShare, confidenceScale, saveModel, loadModel);
+        return new Options(data, epochs, orders, fold, heldOut, predictions, misses, variants, alsoScore, method, l2, iterations, crfScale, checkGradient, crfVariants, blendShare, confidenceScale, saveModel, loadModel);
     }
 
     public static string RepoRoot()

@@ -34,7 +34,8 @@ static class Training
     }
 
     /// <summary>Lexicons, silver labels from the gold fields, then the CRF's fit or the averaged perceptron's epochs.</summary>
-    public static (RefModel Model, List<string> Log, string Coverage) Run(List<LabelledReference> data, Options options, List<LabelledReference>? heldOut)
+    public static (RefModel Model, List<string> Log, string Coverage) Run(List<LabelledReference> data, Options options, List<LabelledReference>? heldOut,
+        int augmented = 0)
     {
         var (epochs, orders) = (options.Epochs, options.Orders);
         var found = new int[RefLabels.Count];
@@ -48,7 +49,9 @@ static class Training
             .Select(l => $"{RefLabels.Names[l]} {found[l]}/{wanted[l]}"));
         Console.WriteLine("gold fields found in the text: " + coverage);
 
-        var lexicons = Lexicons.Learn(aligned.Select(a => (a.r, a.tokens, a.Labels)));
+        // The lexicons from the data only: the augmentation's renderings (the last `augmented` items) repeat its names and
+        // journals and would shift which words count as frequent; they add sequences, not words.
+        var lexicons = Lexicons.Learn(aligned.Take(aligned.Count - augmented).Select(a => (a.r, a.tokens, a.Labels)));
         var sequences = aligned.Select(a => (Features: RefFeatures.Extract(a.tokens, lexicons), Gold: a.Labels)).ToList();
 
         List<(RefSequence Features, RefLabel[] Gold)>? check = null;

@@ -7,8 +7,9 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--data", required=True)
 ap.add_argument("--predictions", required=True)
 ap.add_argument("--show-misses", type=int, default=0)
+ap.add_argument("--scorer-dir", help="where score_refparse.py is, when --data is another set (default: beside --data)")
 args = ap.parse_args()
-sys.path.insert(0, os.path.dirname(os.path.abspath(args.data)))
+sys.path.insert(0, args.scorer_dir or os.path.dirname(os.path.abspath(args.data)))
 import score_refparse as s  # noqa: E402
 
 gold = {}

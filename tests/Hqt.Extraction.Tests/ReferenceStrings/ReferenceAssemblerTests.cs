@@ -137,4 +137,45 @@ public class ReferenceAssemblerTests
         Assert.Equal((2001, null), ReferenceAssembler.YearOfDates(["(2001)"], ["(1987)."]));
         Assert.Equal(((int?)null, (string?)null), ReferenceAssembler.YearOfDates([], ["(1987)."]));
     }
+
+    static string Families(ParsedReference r) => string.Join("|", r.Authors.Select(a => a.Family));
+
+    [Theory]
+    // The last person's family name taken for the journal's first word, after "et", "and" or a comma.
+    [InlineData("M. ROUSSEL et J. K. VANDERMEER. Bull. Soc. Chim. Belg. 88, 211 (1979).", "a a a a a c c c c c o o d", "Roussel|Vandermeer", "Bull. Soc. Chim. Belg")]
+    [InlineData("P. Okafor and D. C. Lindqvist. Aust. J. Chem. 34, 291 (1981).", "a a a a a c c c c o o d", "Okafor|Lindqvist", "Aust. J. Chem")]
+    [InlineData("A. Marchetti, B. C. Hollander, Z. Phys. C 55, 12 (1992).", "a a a a a c c c o o d", "Marchetti|Hollander", "Z. Phys. C")]
+    public void AnInitialsFirstBylineEndingOnInitialsTakesBackItsFamilyName(string text, string labels, string families, string container)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(families, Families(r));
+        Assert.Equal(container, r.Container);
+    }
+
+    [Theory]
+    // Vancouver and family-first bylines end on initials too: the next word is the title's.
+    [InlineData("Okafor N, Lindqvist B. Seasonal drift of soil microbes. J Mt Ecol. 2014;31:212-9.", "a a a a t t t t t c c c o o")]
+    [InlineData("Okafor, N., Lindqvist, B. Seasonal drift of soil microbes. J. Mt. Ecol. 31, 212 (2014).", "a a a a t t t t t c c c o o d")]
+    [InlineData("BON, C. Handicap et savoirs infirmiers. Soins 60, 12 (2011).", "a a t t t t c o o d")]
+    // A journal abbreviation is no family name ("A. B. Phys. Rev." has lost none: the tagger missed a name it never had).
+    [InlineData("Okafor N. and D. C. Phys. Rev. D 76, 056001 (2007).", "a a a a a c c c o o d")]
+    public void OtherBylinesKeepTheirSpan(string text, string labels)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(labels.Split(' ').Count(l => l == "t") > 0 ? text.Split(' ')[labels.Split(' ').ToList().IndexOf("t")].TrimEnd('.', ',') : null,
+            r.Title?.Split(' ')[0].TrimEnd('.', ','));
+        Assert.DoesNotContain(r.Authors, a => a.Family is "Seasonal" or "Handicap" or "Phys");
+    }
+
+    [Fact]
+    public void ABracketedYearAfterAJournalsBarePageIsTheYear()
+    {
+        // No volume: the tagger took the page for the date and left "(1971)" unlabelled.
+        var r = Assemble("L. R. Sochet et M. Lucquin. Bull. Soc. Chim. Fr. 1571 (1971).", "a a a a a a c c c c d o");
+
+        Assert.Equal(1971, r.Year);
+        Assert.Equal("1571", r.Pages);
+    }
 }

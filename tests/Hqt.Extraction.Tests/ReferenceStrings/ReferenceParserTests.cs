@@ -162,4 +162,49 @@ public class ReferenceParserTests
         Assert.All(results, r => Assert.Equal(expected.Title, r.Title));
         Assert.All(results, r => Assert.Equal(Families(expected), Families(r)));
     }
+
+    // Title-less journal references (physics, astronomy, chemistry): the trainer's augmentation writes train items in
+    // these styles (tools/Hqt.RefParse.Train/Augmentation.cs). No title is invented and the byline is kept.
+
+    [Fact]
+    public void PhysicsReferenceWithoutTitle()
+    {
+        var r = ReferenceParser.Parse("K. Lindqvist and M. Okafor, Phys. Rev. D 81, 034012 (2010).");
+
+        Assert.Null(r.Title);
+        Assert.Equal("Lindqvist|Okafor", Families(r));
+        Assert.Equal("Phys. Rev. D", r.Container);
+        Assert.Equal("81", r.Volume);
+        Assert.Equal("034012", r.Pages);
+        Assert.Equal(2010, r.Year);
+        Assert.True(r.IsConfident);
+    }
+
+    [Fact]
+    public void AstronomyReferenceYearFirstWithoutTitle()
+    {
+        var r = ReferenceParser.Parse("Marchetti P., Hollander B., Ivanova S., 2014, MNRAS, 441, 1213");
+
+        Assert.Null(r.Title);
+        Assert.Equal("Marchetti|Hollander|Ivanova", Families(r));
+        Assert.Equal("MNRAS", r.Container);
+        Assert.Equal("441", r.Volume);
+        Assert.Equal("1213", r.Pages);
+        Assert.Equal(2014, r.Year);
+        Assert.True(r.IsConfident);
+    }
+
+    [Fact]
+    public void FrenchChemistryBylineJoinedByEt()
+    {
+        var r = ReferenceParser.Parse("P. OKAFOR, D. C. MARCHETTI et J. LINDQVIST. J. Am. Chem. Soc. 104, 5117 (1982).");
+
+        Assert.Null(r.Title);
+        Assert.Equal(3, r.Authors.Count);
+        Assert.Equal("Lindqvist", r.Authors[2].Family, ignoreCase: true);
+        Assert.Equal("J. Am. Chem. Soc", r.Container);
+        Assert.Equal("104", r.Volume);
+        Assert.Equal("5117", r.Pages);
+        Assert.Equal(1982, r.Year);
+    }
 }
