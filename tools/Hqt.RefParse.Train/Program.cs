@@ -97,6 +97,8 @@ if (options.HeldOut)
             ("year-run", on => ReferenceAssembler.TitleAfterTheYear = on),
             ("inner-in", on => ReferenceAssembler.InnerIn = on),
             ("book-title", on => ReferenceAssembler.BookAsTitle = on),
+            ("byline-family-name", on => ReferenceAssembler.BylineFamilyName = on),
+            ("year-after-journal", on => ReferenceAssembler.YearAfterJournal = on),
         };
         foreach (var (name, off) in new[] { ("all", -1) }.Concat(rules.Select((r, k) => ("without-" + r.Name, k))))
         {

@@ -135,7 +135,7 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>Whether a bracketed year after a journal's bare page counts (<see cref="YearOfDates(List{Span})"/>): on; off only to measure it.</summary>
-    internal static bool YearAfterJournal = Environment.GetEnvironmentVariable("HQT_REFPARSE_NO_YEAR_AFTER_JOURNAL") is null;
+    internal static bool YearAfterJournal = true;
 
     /// <summary>The same for date texts given apart (and unlabelled texts, counted as after a volume): for tests.</summary>
     internal static (int? Year, string? PageBeforeYear) YearOfDates(IEnumerable<string> dates, IEnumerable<string>? unlabelled = null)
@@ -213,7 +213,6 @@ public static partial class ReferenceAssembler
 
     /// <summary>Whether <see cref="TheBookIsTheTitle"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool BookAsTitle = true;
-
 
     /// <summary>
     /// A parse with a container and no title names a work only by its container. When editors come before it and nothing
@@ -318,7 +317,7 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>Whether <see cref="CompleteTheByline"/> applies: on; off only for the trainer to measure it.</summary>
-    internal static bool BylineFamilyName = Environment.GetEnvironmentVariable("HQT_REFPARSE_NO_BYLINE_RULE") is null;
+    internal static bool BylineFamilyName = true;
 
     /// <summary>
     /// A byline written initials first (<c>J. COLONGE et I. C. DUBIN. Bull. Soc. Chim. Fr.</c>, <c>P. G. GRAHAM and D. C.
