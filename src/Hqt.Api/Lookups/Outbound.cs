@@ -46,6 +46,13 @@ public sealed class Outbound(HostHealth health, TimeProvider time, IOptions<Look
             health.RecordFailure(host, HostFailure.Failed, why);
             throw new RetryLaterException(why, inner: e) { Host = host };
         }
+        catch (Exception e) when (ct.IsCancellationRequested && e is HttpRequestException or IOException)
+        {
+            // The caller's own deadline (the job's lease) or shutdown cut the request off; a cut in the middle of a body
+            // surfaces from the transport as an I/O error, not a cancellation. It says nothing about the host, and the
+            // caller must see it as the cancellation it is (LookupRunner: "overran its lease").
+            throw new OperationCanceledException(e.Message, e, ct);
+        }
         catch (Exception e) when (WebFetcher.Blocked(e) is { } blocked)
         {
             throw new LookupMiss("blocked", blocked.Message);
