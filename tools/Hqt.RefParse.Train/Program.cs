@@ -96,6 +96,9 @@ if (options.HeldOut)
         {
             ("year-run", on => ReferenceAssembler.TitleAfterTheYear = on),
             ("inner-in", on => ReferenceAssembler.InnerIn = on),
+            ("inner-in-after-full-stop", on => ReferenceAssembler.InnerInAfterFullStop = on),
+            ("title-ends-at-a-note", on => ReferenceAssembler.TitleEndsAtANote = on),
+            ("quote-then-subtitle", on => ReferenceAssembler.QuoteThenSubtitle = on),
             ("book-title", on => ReferenceAssembler.BookAsTitle = on),
             ("byline-family-name", on => ReferenceAssembler.BylineFamilyName = on),
             ("year-after-journal", on => ReferenceAssembler.YearAfterJournal = on),

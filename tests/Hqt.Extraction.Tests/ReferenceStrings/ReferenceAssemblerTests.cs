@@ -71,7 +71,8 @@ public class ReferenceAssemblerTests
     [Fact]
     public void AQuotedPhraseThatOpensATitleRunningOnInLowerCaseStaysInIt()
     {
-        Assert.Equal("Etat composé » ou décomposé ? La réforme des autonomies",
+        // Its opening guillemet stays with the closing one.
+        Assert.Equal("« Etat composé » ou décomposé ? La réforme des autonomies",
             Assemble("BARON-YELLES N., « Etat composé » ou décomposé ? La réforme des autonomies, L'Espace politique, 2011.",
                 "a a t t t t t t t t t t t c c d").Title);
     }
@@ -117,6 +118,53 @@ public class ReferenceAssemblerTests
         Assert.Equal("Lebenshilfe Heft", two.Container);
         // A bare "In" inside a title is left alone.
         Assert.Equal("Life In the Woods", Assemble("Thoreau, H. 1854. Life In the Woods. Boston.", "a a d t t t t l").Title);
+    }
+
+    [Fact]
+    public void ABareInOpeningASentenceInsideATitleRunOpensTheContainer()
+    {
+        var r = Assemble("V. Lifschitz. On the semantics of STRIPS. In Reasoning about Actions and Plans, 1987.",
+            "a a t t t t t t t t t t t d");
+
+        Assert.Equal("On the semantics of STRIPS", r.Title);
+        Assert.Equal("Reasoning about Actions and Plans", r.Container);
+        // Not after an initial's period ("J. In"), nor before a lower-case word, nor without a full stop before it.
+        Assert.Equal("Essays by A. In Memoriam", Assemble("Smith, J. 1990. Essays by A. In Memoriam. London.", "a a d t t t t t l").Title);
+        Assert.Equal("Stories. In the end", Assemble("Smith, J. 1990. Stories. In the end. London.", "a a d t t t t l").Title);
+        Assert.Equal("Living In Style", Assemble("Smith, J. 1990. Living In Style. London.", "a a d t t t l").Title);
+    }
+
+    [Theory]
+    [InlineData("Calvino, Italo. Invisible Cities. Translated by William Weaver. San Diego: Harcourt, 1974.", "a a t t t t t t l l p d", "Invisible Cities")]
+    [InlineData("Dunker, Karl. On Problem Solving. Reprinted in Psychological Monographs, Vol. 58, 1945.", "a a t t t t t t t o o d", "On Problem Solving")]
+    [InlineData("Foucault, Michel. The Archaeology of Knowledge, trans. A. M. Sheridan Smith. New York: Vintage, 2010.", "a a t t t t t t t t t l l p d", "The Archaeology of Knowledge")]
+    [InlineData("Freud, S. Die Traumdeutung, hrsg. von A. Mitscherlich. Frankfurt, 1972.", "a a t t t t t t l d", "Die Traumdeutung")]
+    [InlineData("Kant, I. Critica della ragione pura, a cura di P. Chiodi. Torino, 1967.", "a a t t t t t t t t t l d", "Critica della ragione pura")]
+    public void ANoteOnATranslationAnEditionOrAReprintEndsTheTitle(string text, string labels, string title)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(title, r.Title);
+        Assert.Empty(r.Editors);
+    }
+
+    [Theory]
+    // "Trans." opens a journal's name too: only before initials, "by" or "from" is it a translator's note.
+    [InlineData("Smith, A. Kinetics of Exchange. Trans. Faraday Soc. 1970.", "a a t t t t t t d", "Kinetics of Exchange. Trans. Faraday Soc")]
+    // "With a …" is a note only before "introduction" or "foreword".
+    [InlineData("Smith, A. Planning, With a View to Growth. London, 1970.", "a a t t t t t t l d", "Planning, With a View to Growth")]
+    public void WordsThatOnlyLookLikeANoteStayInTheTitle(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
+    [Fact]
+    public void AColonAfterAQuotedTitlesClosingQuoteKeepsTheSubtitle()
+    {
+        // The opening quote stays with its closing one.
+        Assert.Equal("‘The rigours of an arctic experiment’: the precarious authority of field practices",
+            Assemble("Powell, R.C. 2007: ‘The rigours of an arctic experiment’: the precarious authority of field practices. Environment 39.",
+                "a a d t t t t t t t t t t t t c v").Title);
+        Assert.Equal("« Veille créative » : une nouvelle expression",
+            Assemble("Dupont, J. « Veille créative » : une nouvelle expression, Documentaliste, 2008.", "a a t t t t t t t t c d").Title);
     }
 
     [Theory]
