@@ -101,6 +101,7 @@ if (options.HeldOut)
             ("quote-then-subtitle", on => ReferenceAssembler.QuoteThenSubtitle = on),
             ("book-title", on => ReferenceAssembler.BookAsTitle = on),
             ("byline-family-name", on => ReferenceAssembler.BylineFamilyName = on),
+            ("byline-initials", on => ReferenceAssembler.BylineInitials = on),
             ("year-after-journal", on => ReferenceAssembler.YearAfterJournal = on),
         };
         foreach (var (name, off) in new[] { ("all", -1) }.Concat(rules.Select((r, k) => ("without-" + r.Name, k))))

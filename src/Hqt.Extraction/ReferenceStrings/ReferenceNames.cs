@@ -16,7 +16,8 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// </remarks>
 public static partial class ReferenceNames
 {
-    [GeneratedRegex(@"^(?:(?:[A-Z]|[A-Z][a-z])\.(?:-?(?:[A-Z]|[A-Z][a-z])\.)*-?(?:[A-Z]\.?)?|[A-Z]{1,3}|[A-Z](?:-[A-Z])+\.?)$")]
+    // Vancouver initials may close their person with a period ("Goss DL. Moore JH."): "DL." is initials like "DL".
+    [GeneratedRegex(@"^(?:(?:[A-Z]|[A-Z][a-z])\.(?:-?(?:[A-Z]|[A-Z][a-z])\.)*-?(?:[A-Z]\.?)?|[A-Z]{1,3}\.?|[A-Z](?:-[A-Z])+\.?)$")]
     private static partial Regex Initial();
 
     [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\])", RegexOptions.IgnoreCase)]
@@ -133,10 +134,20 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
 
     static string Join(IEnumerable<string> words) => string.Join(' ', words.Select(Clean).Where(w => w.Length > 0));
 
-    /// <summary>Given names keep the periods of their initials (<c>S. B.</c>).</summary>
+    /// <summary>
+    /// Given names keep the periods of their initials (<c>S. B.</c>), and initials written without them are written as a
+    /// reader writes them: Vancouver "JJ", "DL." and "A" become "J. J.", "D. L." and "A." ("Pérez-Higueras JJ" is
+    /// "J. J. Pérez-Higueras", "LS. RACHEDI" "L. S. Rachedi").
+    /// </summary>
     static string JoinGiven(IEnumerable<string> words) =>
-        string.Join(' ', words.Select(w => ClassOf(w) == 'I' ? w.Trim(',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']') : Clean(w))
+        string.Join(' ', words.Select(w => ClassOf(w) == 'I' ? Dotted(w.Trim(',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']')) : Clean(w))
             .Where(w => w.Length > 0 && w.Any(char.IsLetter)));
+
+    static string Dotted(string initials)
+    {
+        var bare = initials.TrimEnd('.');
+        return bare.Length is >= 1 and <= 3 && bare.All(char.IsAsciiLetterUpper) ? string.Join(' ', bare.Select(c => c + ".")) : initials;
+    }
 
     /// <summary>
     /// Each word's class, for the span being split: the splitting rules ask for a word's class five or more times, and

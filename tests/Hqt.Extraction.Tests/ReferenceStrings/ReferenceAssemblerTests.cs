@@ -157,6 +157,17 @@ public class ReferenceAssemblerTests
         Assert.Equal(title, Assemble(text, labels).Title);
 
     [Fact]
+    public void AVancouverBylinesLastInitialsLeftOutByTheTaggerJoinIt()
+    {
+        var r = Assemble("Mead PS, Petersen JM. 2006. Epidemiologic features. Emerg Infect Dis 12.", "a a a o d t t c c c v");
+
+        Assert.Equal(["P. S. Mead", "J. M. Petersen"], r.Authors.Select(a => a.Display));
+        // A span that ends on initials, or a word after it that is not initials, is left as it is.
+        Assert.Equal(["J. Smith"], Assemble("Smith, J. A. Title. London, 1990.", "a a o t l d").Authors.Select(a => a.Display));
+        Assert.Equal(["M. Jones"], Assemble("Jones M, Smith. Title. London, 1990.", "a a o t l d").Authors.Select(a => a.Display));
+    }
+
+    [Fact]
     public void AColonAfterAQuotedTitlesClosingQuoteKeepsTheSubtitle()
     {
         // The opening quote stays with its closing one.

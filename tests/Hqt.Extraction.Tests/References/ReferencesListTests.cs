@@ -26,7 +26,7 @@ public class ReferencesListTests
         Assert.Equal("Endotoxin shock: thermoregulatory mechanisms", first.Title);
         Assert.Equal(1996, first.Year);
         // Names in given-family order whatever the style wrote ("Romanovsky AA" is Vancouver's family-initials order).
-        Assert.Equal(["A. A. Romanovsky", "O Shido"], first.Authors);
+        Assert.Equal(["A. A. Romanovsky", "O. Shido"], first.Authors);
         Assert.Equal("Am J Physiol", first.Container);
         Assert.Equal("270", first.Volume);
         Assert.Equal("R693-R703", first.Pages);
