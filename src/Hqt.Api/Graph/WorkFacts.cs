@@ -55,7 +55,13 @@ public sealed record WorkFacts(
         // A Wayback Machine copy is the page it archives: one page citing the copy and another the page cite one work.
         if (!string.IsNullOrEmpty(Url)) yield return ("url", UrlCanonicalizer.ArchivedOriginal(Url) ?? Url);
         if (MatchByTitle && TitleKey(Title) is { } key) yield return ("title", key);
+        // Where it appeared: journal, volume and first page (<see cref="WorkLocator"/>). The one identity of a work cited
+        // without a title ("Phys. Rev. D 76, 056001 (2007)"); a titled work carries it too, so the two citings meet.
+        if (LocatorKey is { } locator) yield return ("locator", locator);
     }
+
+    /// <summary>The locator identity (container + volume + first page, folded), when all three are known.</summary>
+    public string? LocatorKey => WorkLocator.Key(Container, Volume, Pages);
 
     /// <summary>
     /// A title precise enough to identify a work on its own: letters and digits, lower case, at least four
@@ -99,9 +105,14 @@ public sealed record WorkFacts(
             (doi, isbn, pmid, arxiv) = (doi ?? lookup.Doi, isbn ?? lookup.Isbn, pmid ?? lookup.Pmid, arxiv ?? lookup.ArxivId);
         }
         else if (Identity.Doi.IsResolverUrl(url) && (doi ??= Identity.Doi.FromUrl(url)) is { } known) url = Identity.Doi.ResolverUrl(known);
-        if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null) return null;
-        return new WorkFacts(reference.Kind, title ?? TitleFromAnchor(anchor), reference.Year, url, doi, arxiv, isbn, pmid,
-            People(reference.Authors), MatchByTitle: title is not null)
+        var people = People(reference.Authors);
+        // A reference cited without a title is a work when it says where it appeared (journal, volume, first page) and
+        // whose or when: that locator is its identity. Its label is made where it is shown (WorkLabels), never stored as a title.
+        var located = title is null && WorkLocator.Key(reference.Container, reference.Volume, reference.Pages) is not null
+            && (people.Count > 0 || reference.Year is not null);
+        if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null && !located) return null;
+        return new WorkFacts(reference.Kind, title ?? (located ? null : TitleFromAnchor(anchor)), reference.Year, url, doi, arxiv, isbn, pmid,
+            people, MatchByTitle: title is not null)
             // Where the entry says it appeared (the reference-string parser's container, volume, issue, pages and publisher).
             .WithVenue(reference.Container, reference.Volume, reference.Issue, reference.Pages, reference.Publisher);
     }

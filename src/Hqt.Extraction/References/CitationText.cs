@@ -37,6 +37,9 @@ static partial class CitationText
         // A publisher only from a sure parse: a guessed one would be printed under the work in every export.
         draft.Publisher ??= parsed.Publisher;
         if (draft.Authors.Count == 0) draft.Authors = parsed.Authors.Select(a => a.Display).Where(n => n.Length is >= 2 and <= 100).Take(50).ToList();
+        // Without a title the people are half of what names the work: only name-shaped ones (a wrapped line's
+        // "drinking’, Communication Research, vol. 28" names no person "drinking").
+        if (draft.Title is null) draft.Authors = draft.Authors.Where(Hqt.Names.NameForms.IsName).ToList();
     }
 
     /// <summary>The first four-digit year in a date string (<c>2020-01-01</c>, <c>Jan 2020</c>, <c>2020</c>).</summary>
