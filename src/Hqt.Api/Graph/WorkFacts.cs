@@ -56,9 +56,19 @@ public sealed record WorkFacts(
         if (!string.IsNullOrEmpty(Url)) yield return ("url", UrlCanonicalizer.ArchivedOriginal(Url) ?? Url);
         if (MatchByTitle && TitleKey(Title) is { } key) yield return ("title", key);
         // Where it appeared: journal, volume and first page (<see cref="WorkLocator"/>). The one identity of a work cited
-        // without a title ("Phys. Rev. D 76, 056001 (2007)"); a titled work carries it too, so the two citings meet.
-        if (LocatorKey is { } locator) yield return ("locator", locator);
+        // without a title ("Phys. Rev. D 76, 056001 (2007)"); a titled work registers it too, so a later title-less citing
+        // finds it, but is never found by it (see MatchesByLocator).
+        if (LocatorKey is { } locator) yield return (LocatorScheme, locator);
     }
+
+    public const string LocatorScheme = "locator";
+
+    /// <summary>
+    /// Whether these facts are matched to a known work by their locator: only when they have no title. Two titled works
+    /// are told apart by their titles: a parse that misread a volume or page, or a supplement's abstracts sharing a page
+    /// ("J Clin Oncol 27, 15s"), must not make them one. A title-less reference has nothing else to go by.
+    /// </summary>
+    public bool MatchesByLocator => string.IsNullOrWhiteSpace(Title);
 
     /// <summary>The locator identity (container + volume + first page, folded), when all three are known.</summary>
     public string? LocatorKey => WorkLocator.Key(Container, Volume, Pages);

@@ -39,7 +39,7 @@ public sealed class PageUpstreamService(Db db, SuggestionService suggestions)
             // Read as a capture would write them: the same screen for lookup links, junk titles and junk people.
             foreach (var facts in extract.References.Select(WorkFacts.FromReference).OfType<WorkFacts>())
             {
-                if (graph.FindWork(facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.LocatorKey) is { } known)
+                if (graph.FindWork(facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.MatchesByLocator ? facts.LocatorKey : null) is { } known)
                 {
                     cited.Add(known.ToString());
                     continue;
