@@ -10,7 +10,7 @@ namespace Hqt.Api.Graph;
 /// <summary>What one source says about a work: enough to find it among the reader's works and fill it in.</summary>
 /// <param name="Container">The journal, book or proceedings it appeared in; with <paramref name="Volume"/>, <paramref name="Issue"/>,
 /// <paramref name="Pages"/> and <paramref name="Publisher"/>, where it appeared (never an identity: a journal names many works).</param>
-public sealed record WorkFacts(
+public sealed partial record WorkFacts(
     string Kind,
     string? Title,
     int? Year,
@@ -124,8 +124,22 @@ public sealed record WorkFacts(
         return new WorkFacts(reference.Kind, title ?? (located ? null : TitleFromAnchor(anchor)), reference.Year, url, doi, arxiv, isbn, pmid,
             people, MatchByTitle: title is not null)
             // Where the entry says it appeared (the reference-string parser's container, volume, issue, pages and publisher).
-            .WithVenue(reference.Container, reference.Volume, reference.Issue, reference.Pages, reference.Publisher);
+            .WithVenue(JournalOf(reference.Container, reference.Volume), reference.Volume ?? VolumeEnding(reference.Container), reference.Issue, reference.Pages, reference.Publisher);
     }
+
+    // A journal written with its volume run on ("Int. J. Mod. Phys. A16", "Nucl. Phys. B591", "Phys. Rev. D76"), as the
+    // parser reads physics styles: the volume's number is the volume and the series letter stays with the journal, so a
+    // later citer's "Int. J. Mod. Phys. A" + "16" fills nothing twice ("A16 16") and the exports get a numeric volume.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<journal>.*\p{L}.*?)\s+(?<series>\p{Lu})?(?<volume>\d{1,5})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RunOnVolume();
+
+    static string? JournalOf(string? container, string? volume) =>
+        volume is null && container is not null && RunOnVolume().Match(container.Trim()) is { Success: true } m
+            ? (m.Groups["journal"].Value + (m.Groups["series"].Success ? " " + m.Groups["series"].Value : "")).Trim()
+            : container;
+
+    static string? VolumeEnding(string? container) =>
+        container is not null && RunOnVolume().Match(container.Trim()) is { Success: true } m ? m.Groups["volume"].Value : null;
 
     /// <summary>The people an author list names, each once, junk and "et al." left out.</summary>
     public static IReadOnlyList<string> People(IEnumerable<string> authors) =>

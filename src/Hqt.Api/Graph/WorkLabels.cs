@@ -38,12 +38,25 @@ public static class WorkLabels
         if (who is not null) text.Append(who);
         if (year is { } y) text.Append(text.Length > 0 ? " " : "").Append(y.ToString(CultureInfo.InvariantCulture));
         text.Append(" \u00b7 ");
-        var place = container!.Trim();
+        var place = Abbreviated(container!.Trim());
         if (place.Length > MaxContainer) place = place[..MaxContainer].TrimEnd() + "\u2026";
         text.Append(place);
         if (hasVolume) text.Append(' ').Append(volume!.Trim());
         if (firstPage is not null) text.Append(", ").Append(firstPage);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The journal as abbreviated: a citer's "Phys. Rev" (its closing dot read as the end of the field) reads "Phys. Rev.",
+    /// when the words before it are abbreviations with their dots and it is a short capitalised word. "ApJ" stays.
+    /// </summary>
+    static string Abbreviated(string container)
+    {
+        var words = container.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || container.EndsWith('.')) return container;
+        var last = words[^1];
+        return words[^2].EndsWith('.') && last.Length is >= 2 and <= 6 && char.IsUpper(last[0]) && last.All(char.IsLetter) && !last.All(char.IsUpper)
+            ? container + "." : container;
     }
 
     /// <summary>"Polchinski", "Kempner and David", "Beneke and 3 more": family names as written.</summary>

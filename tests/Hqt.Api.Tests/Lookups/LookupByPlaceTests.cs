@@ -85,7 +85,7 @@ public class LookupByPlaceTests : IAsyncLifetime
         Assert.Contains(_crossref.Requests, r => Uri.UnescapeDataString(r.Target).Contains("query.bibliographic=Polchinski Int. J. Mod. Phys. A16 707 2001"));
         Assert.Null(feynman.Title);
         Assert.Null(feynman.Doi);
-        Assert.Equal("Feynman 1949 · Phys. Rev 76, 769", feynman.Label);
+        Assert.Equal("Feynman 1949 · Phys. Rev. 76, 769", feynman.Label);
         Assert.Equal("not-found", feynman.Lookup!.Outcome);
     }
 }
