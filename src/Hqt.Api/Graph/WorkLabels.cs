@@ -48,14 +48,15 @@ public static class WorkLabels
 
     /// <summary>
     /// The journal as abbreviated: a citer's "Phys. Rev" (its closing dot read as the end of the field) reads "Phys. Rev.",
-    /// when the words before it are abbreviations with their dots and it is a short capitalised word. "ApJ" stays.
+    /// when an earlier word is an abbreviation with its dot and the last is a short capitalised word ("Soc", "Lett"). "ApJ"
+    /// and "Nucl. Phys. B" stay.
     /// </summary>
     static string Abbreviated(string container)
     {
         var words = container.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 2 || container.EndsWith('.')) return container;
         var last = words[^1];
-        return words[^2].EndsWith('.') && last.Length is >= 2 and <= 6 && char.IsUpper(last[0]) && last.All(char.IsLetter) && !last.All(char.IsUpper)
+        return words[..^1].Any(w => w.EndsWith('.')) && last.Length is >= 2 and <= 5 && char.IsUpper(last[0]) && last.All(char.IsLetter) && !last.All(char.IsUpper)
             ? container + "." : container;
     }
 
