@@ -25,7 +25,8 @@ async function showPeople(ctx, view) {
 
 function workLink(doc, work, extra) {
   const href = safeHref(work?.url);
-  const title = text(work?.title, 200) || text(work?.url, 200) || work?.id || 'Untitled';
+  // The server's label: the title, else who, when and where a work cited without a title appeared.
+  const title = text(work?.label, 200) || text(work?.title, 200) || text(work?.url, 200) || work?.id || 'Untitled';
   return h(doc, 'li', { class: 'item' },
     h(doc, 'div', { class: 'item-head' },
       h(doc, 'span', { class: `kind kind-${work?.isCaptured ? 'capture' : 'work'}`, role: 'img', 'aria-label': work?.isCaptured ? 'Your capture' : 'Work' }),

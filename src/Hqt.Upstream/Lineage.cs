@@ -80,7 +80,7 @@ static class Lineage
     static LineageStep Work(CitationEvidence evidence, int node)
     {
         var work = evidence.Nodes[node];
-        return new LineageStep(evidence.Ids[node], evidence.IsPerson(node) ? "person" : "work", work?.Title, work?.Year);
+        return new LineageStep(evidence.Ids[node], evidence.IsPerson(node) ? "person" : "work", work?.Title ?? work?.Label, work?.Year);
     }
 
     /// <summary>Up to <paramref name="count"/> captures, each bringing a writer not yet named where possible, newest first.</summary>

@@ -12,7 +12,14 @@ public sealed record WorkNode(
     IReadOnlyList<string> Authors,
     IReadOnlyList<string>? References,
     int? CitedByCount = null,
-    string Kind = "paper");
+    string Kind = "paper")
+{
+    /// <summary>
+    /// What a work without a title is shown as in reasons and lineage (who, when and where it appeared, made by the host).
+    /// Never read as a title: topic terms, title matching and the titled test look at <see cref="Title"/> only.
+    /// </summary>
+    public string? Label { get; init; }
+}
 
 /// <summary>What the reader has read (the captures) and every other work known around them.</summary>
 public sealed record ReaderGraph(IReadOnlyList<WorkNode> Captures, IReadOnlyList<WorkNode> Works);

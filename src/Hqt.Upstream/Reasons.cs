@@ -91,7 +91,7 @@ static class Reasons
 
     public static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 
-    public static string Quote(WorkNode? node, string id) => node?.Title is { Length: > 0 } title ? $"\u201C{title}\u201D" : id;
+    public static string Quote(WorkNode? node, string id) => (node?.Title is { Length: > 0 } title ? title : node?.Label) is { } shown ? $"\u201C{shown}\u201D" : id;
 
     public static string WriterName(WorkNode capture) =>
         capture.Authors.FirstOrDefault(a => !string.IsNullOrWhiteSpace(a)) is { } author ? PersonNames.Display(author) : Quote(capture, capture.Id);

@@ -99,10 +99,11 @@ public static class UpstreamRanker
 
     /// <summary>
     /// A work known only by its address: no title of its own and nothing a lookup told (no cited-by count, no
-    /// reference list). A looked-up work without a title (an id a tool sent alone) is known, and keeps its priors.
+    /// reference list). A looked-up work without a title (an id a tool sent alone) is known, and keeps its priors; so is
+    /// a work cited without a title that says where it appeared (its <see cref="WorkNode.Label"/>: a journal paper).
     /// </summary>
     internal static bool IsKnownOnlyByAddress(WorkNode? work) =>
-        work is not null && !IsTitled(work) && work.CitedByCount is null && work.References is null;
+        work is not null && !IsTitled(work) && work.Label is null && work.CitedByCount is null && work.References is null;
 
     /// <summary>Greedy picks that discount a person's third and later works, so the list is not one author's bibliography.</summary>
     static List<Scored> Diversify(CitationEvidence evidence, double decay, List<Scored> pool, int count)

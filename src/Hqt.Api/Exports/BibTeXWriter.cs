@@ -30,7 +30,9 @@ static partial class BibTeXWriter
         var type = EntryType(work, authors.Count > 0);
         text.Append('@').Append(type).Append('{').Append(work.Key).Append(",\n");
         if (authors.Count > 0) Field(text, "author", string.Join(" and ", authors.Select(Name)) + (truncated ? " and others" : ""));
-        Field(text, "title", LaTeX.Title(work.Title));
+        // No title for a journal reference cited without one: biber reports the mandatory field missing (data we do not
+        // have), physics styles print such an entry as its citers wrote it (author, journal, volume, page, year).
+        Field(text, "title", work.Title is null ? null : LaTeX.Title(work.Title));
         switch (type)
         {
             case "article": Field(text, "journal", Escaped(work.Container)); break;

@@ -47,7 +47,8 @@ public static class CitationKeys
         var stems = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         foreach (var work in graph.Works.Values)
         {
-            var stem = Stem(work.Authors, work.Year, work.Title ?? work.Link, work.Id);
+            // As ExportService names it: a work cited without a title but with its place has no title word (author + year).
+            var stem = Stem(work.Authors, work.Year, work.Title ?? (work.Label is null ? work.Link : null), work.Id);
             if (!stems.TryGetValue(stem, out var list)) stems[stem] = list = [];
             list.Add(work.Id);
         }

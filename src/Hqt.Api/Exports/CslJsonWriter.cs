@@ -23,7 +23,8 @@ static class CslJsonWriter
 
     static JsonObject Item(ExportedWork work)
     {
-        var item = new JsonObject { ["id"] = work.Key, ["type"] = Type(work), ["title"] = work.Title };
+        var item = new JsonObject { ["id"] = work.Key, ["type"] = Type(work) };
+        Set(item, "title", work.Title);
         var (authors, _) = AuthorList.Read(work.Authors);
         if (authors.Count > 0) item["author"] = new JsonArray(authors.Select(Name).ToArray<JsonNode?>());
         if (work.Year is { } year) item["issued"] = new JsonObject { ["date-parts"] = new JsonArray(new JsonArray(year)) };

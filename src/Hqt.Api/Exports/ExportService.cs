@@ -19,7 +19,10 @@ public sealed class ExportService(SuggestionService suggestions, ReaderGraphCach
         {
             if (SuggestionIds.WorkId(item.Id) is not { } id) continue;
             var known = facts.GetValueOrDefault(id);
-            var title = string.IsNullOrWhiteSpace(known?.Title) ? item.Title : known.Title;
+            // A work cited without a title that says where it appeared has none to export: its label (the suggestion's
+            // name) is no title, and a bibliography printing "Polchinski 2001 · Int. J. Mod. Phys. A16, 707" as one is wrong.
+            var untitled = graph.Works.GetValueOrDefault(id)?.Label is not null;
+            var title = !string.IsNullOrWhiteSpace(known?.Title) ? known.Title : untitled ? null : item.Title;
             var year = known?.Year ?? item.Year;
             // A resolver link is the DOI, not a place to read: it becomes the doi field, and the url field is left out.
             var doi = known?.Doi ?? Hqt.Extraction.Identity.Doi.FromUrl(item.Url);
@@ -27,7 +30,7 @@ public sealed class ExportService(SuggestionService suggestions, ReaderGraphCach
             works.Add(new ExportedWork(
                 id, CitationKeys.Key(graph, id, item.Authors, year, title), known?.Kind ?? "paper", title, year, item.Authors, url, doi,
                 known?.ArxivId, known?.Isbn, known?.Pmid, known?.Container, known?.Volume, known?.Issue, known?.Pages, known?.Publisher,
-                known?.Accessed, item.Reason));
+                known?.Accessed, item.Reason) { Label = item.Title });
         }
         var people = format.IncludesPeople
             ? list.Items.Where(i => i.Kind == "person").Select(p => new ExportedPerson(p.Title, p.Reason)).ToList()

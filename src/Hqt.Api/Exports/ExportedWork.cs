@@ -7,11 +7,13 @@ namespace Hqt.Api.Exports;
 /// <param name="Container">The journal, book or site it appears in, when the graph knows it.</param>
 /// <param name="Publisher">Who published it (a book's publisher, a thesis's university), when the graph knows it.</param>
 /// <param name="Accessed">The day the reader captured the page: only for works the reader captured.</param>
+/// <param name="Title">The work's title; null for a work cited without one that says where it appeared (a journal
+/// reference: the formats carry its journal, volume and pages, and no made-up title).</param>
 public sealed record ExportedWork(
     long Id,
     string Key,
     string Kind,
-    string Title,
+    string? Title,
     int? Year,
     IReadOnlyList<string> Authors,
     string? Url,
@@ -27,6 +29,11 @@ public sealed record ExportedWork(
     DateOnly? Accessed,
     string Reason)
 {
+    /// <summary>What a reader is shown for it (the suggestion's name, <see cref="Suggestions.SuggestionService.Display"/>): the title,
+    /// else who, when and where it appeared. Only the readable formats (Markdown) print it; the bibliographic ones never
+    /// put it in a title field.</summary>
+    public string Label { get; init; } = "";
+
     /// <summary>A preprint: known by its arXiv id and not (yet) by a journal.</summary>
     public bool IsPreprint => ArxivId is not null && Container is null;
 }

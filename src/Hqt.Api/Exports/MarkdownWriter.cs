@@ -24,7 +24,7 @@ static class MarkdownWriter
 
     static void Work(StringBuilder text, ExportedWork work)
     {
-        var title = Escape(work.Title);
+        var title = Escape(work.Title ?? work.Label);
         var link = work.Url ?? (work.Doi is { } doi ? "https://doi.org/" + doi : null);
         text.Append("- ").Append(link is null ? title : $"[{title}](<{link.Replace(">", "%3E")}>)");
         var (authors, truncated) = AuthorList.Read(work.Authors);

@@ -69,7 +69,7 @@ static class GraphLoader
     static Dictionary<long, WorkInfo> ReadWorks(DbConnection connection, DbTransaction tx, long userId)
     {
         using var command = Command(connection, tx, userId, """
-            SELECT id, kind, title, year, url, doi, arxiv_id, isbn, authors_json, cited_by_count, document_id
+            SELECT id, kind, title, year, url, doi, arxiv_id, isbn, authors_json, cited_by_count, document_id, container, volume, pages
             FROM works WHERE user_id = @userId
             """);
         using var reader = command.ExecuteReader();
@@ -79,7 +79,8 @@ static class GraphLoader
         {
             var id = reader.GetInt64(0);
             works[id] = new WorkInfo(id, strings.Get(reader.GetString(1)), Text(reader, 2), Int(reader, 3), Text(reader, 4),
-                Text(reader, 5), Text(reader, 6), Text(reader, 7), Authors(reader.GetString(8), strings), Int(reader, 9), !reader.IsDBNull(10));
+                Text(reader, 5), Text(reader, 6), Text(reader, 7), Authors(reader.GetString(8), strings), Int(reader, 9), !reader.IsDBNull(10),
+                Pooled(reader, 11, strings), Text(reader, 12), Text(reader, 13));
         }
         return works;
     }
@@ -149,6 +150,9 @@ static class GraphLoader
     }
 
     static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    // A journal's name repeats across the library's works: one string a name.
+    static string? Pooled(DbDataReader reader, int ordinal, StringPool strings) => reader.IsDBNull(ordinal) ? null : strings.Get(reader.GetString(ordinal));
 
     static int? Int(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : (int)reader.GetInt64(ordinal);
 

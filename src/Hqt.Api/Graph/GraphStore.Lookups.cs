@@ -18,18 +18,32 @@ public sealed partial class GraphStore
         public string? Doi { get; init; }
         public string? ArxivId { get; init; }
         public long? DocumentId { get; init; }
+        // A work cited without a title is looked up by what names it: who, when, and where it appeared.
+        public string? Title { get; init; }
+        public long? Year { get; init; }
+        public string AuthorsJson { get; init; } = "[]";
+        public string? Container { get; init; }
+        public string? Volume { get; init; }
+        public string? Pages { get; init; }
+
+        /// <summary>No title and no identifier, but a journal, volume and first page: a bibliographic search can find it.</summary>
+        public bool IsLocatedOnly => Title is null && Doi is null && ArxivId is null && Hqt.Extraction.Identity.WorkLocator.Key(Container, Volume, Pages) is not null;
     }
 
     public async Task<WorkToLookUp?> FindWorkToLookUpAsync(long workId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<WorkToLookUp>(new CommandDefinition(
-            "SELECT id, kind, url, doi, arxiv_id AS ArxivId, document_id AS DocumentId FROM works WHERE id = @workId", new { workId }, cancellationToken: ct));
+            """
+            SELECT id, kind, url, doi, arxiv_id AS ArxivId, document_id AS DocumentId, title, year, authors_json AS AuthorsJson, container, volume, pages
+            FROM works WHERE id = @workId
+            """, new { workId }, cancellationToken: ct));
     }
 
     /// <summary>
     /// Those of <paramref name="workIds"/> (the user's) worth a lookup, in the order given: not captured, not a person,
-    /// and with a DOI or an arXiv id, or (unless <paramref name="scholarlyOnly"/>, an imported entry's case) a web URL to fetch.
+    /// and with a DOI or an arXiv id, or no title but a journal and pages (Crossref's bibliographic search finds
+    /// it; the volume may end the journal, "Int. J. Mod. Phys. A16"), or (unless <paramref name="scholarlyOnly"/>, an imported entry's case) a web URL to fetch.
     /// </summary>
     public static async Task<IReadOnlyList<long>> WorthLookingUpAsync(DbConnection connection, DbTransaction tx, long userId,
         IReadOnlyList<long> workIds, bool scholarlyOnly, CancellationToken ct)
@@ -40,7 +54,8 @@ public sealed partial class GraphStore
             worth.UnionWith(await connection.QueryAsync<long>(new CommandDefinition($"""
                 SELECT id FROM works
                 WHERE id {connection.In("chunk")} AND user_id = @userId AND document_id IS NULL AND (@scholarlyOnly = 1 OR kind <> 'person')
-                  AND (doi IS NOT NULL OR arxiv_id IS NOT NULL OR (@scholarlyOnly = 0 AND (url LIKE 'http://%' OR url LIKE 'https://%')))
+                  AND (doi IS NOT NULL OR arxiv_id IS NOT NULL OR (title IS NULL AND container IS NOT NULL AND pages IS NOT NULL)
+                       OR (@scholarlyOnly = 0 AND (url LIKE 'http://%' OR url LIKE 'https://%')))
                 """, new { chunk, userId, scholarlyOnly = scholarlyOnly ? 1 : 0 }, tx, cancellationToken: ct)));
         return workIds.Where(worth.Remove).ToList();
     }
@@ -49,10 +64,19 @@ public sealed partial class GraphStore
     /// Writes what a lookup found in the job's transaction: the work's facts, its authors, and its references as
     /// citation edges of the lookup's origin (replacing that origin's earlier edges from the work).
     /// </summary>
+    /// <param name="lookedUp">The work the job looked up. An answer found by a search (a title-less journal reference
+    /// looked up by where it appeared) shares no identity with it yet: it is that work, so the two merge.</param>
     /// <returns>The works it cites, each once, in the record's order.</returns>
-    public async Task<IReadOnlyList<long>> WriteLookupAsync(DbConnection connection, DbTransaction tx, long userId, LookupResult result, CancellationToken ct)
+    public async Task<IReadOnlyList<long>> WriteLookupAsync(DbConnection connection, DbTransaction tx, long userId, LookupResult result, CancellationToken ct,
+        long? lookedUp = null)
     {
         var workId = await ResolveWorkAsync(connection, tx, userId, result.Work, ct);
+        if (lookedUp is { } asked && asked != workId && await WorkExistsAsync(connection, tx, asked, ct))
+        {
+            var (keep, drop) = (Math.Min(asked, workId), Math.Max(asked, workId));
+            await MergeWorksAsync(connection, tx, keep, drop, ct);
+            workId = keep;
+        }
         // The page may name a canonical URL other than the one it was cited by: the same work, found by either.
         if (result.CanonicalUrl is { } canonical && canonical != result.Work.Url)
             workId = await ResolveWorkAsync(connection, tx, userId, result.Work with { Url = canonical, Title = null }, ct);

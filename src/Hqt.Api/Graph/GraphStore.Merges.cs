@@ -7,7 +7,9 @@ namespace Hqt.Api.Graph;
 public sealed partial class GraphStore
 {
     /// <summary>Two works turned out to be one (a URL and a DOI met): move everything onto <paramref name="keep"/>.</summary>
-    /// <remarks>The captures pointing at the dropped work move too (<c>captures.work_id</c> names a work of the graph).</remarks>
+    /// <remarks>The captures pointing at the dropped work move too (<c>captures.work_id</c> names a work of the graph). What
+    /// the kept work lacks it takes from the dropped one, its identifiers included (a title-less journal reference merged
+    /// with the record a search found for it takes that record's DOI).</remarks>
     static async Task MergeWorksAsync(DbConnection connection, DbTransaction tx, long keep, long drop, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -22,6 +24,12 @@ public sealed partial class GraphStore
             UPDATE works SET
               document_id = COALESCE(document_id, (SELECT document_id FROM works WHERE id = @drop)),
               title = COALESCE(title, (SELECT title FROM works WHERE id = @drop)),
+              url = COALESCE(url, (SELECT url FROM works WHERE id = @drop)),
+              doi = COALESCE(doi, (SELECT doi FROM works WHERE id = @drop)),
+              arxiv_id = COALESCE(arxiv_id, (SELECT arxiv_id FROM works WHERE id = @drop)),
+              isbn = COALESCE(isbn, (SELECT isbn FROM works WHERE id = @drop)),
+              pmid = COALESCE(pmid, (SELECT pmid FROM works WHERE id = @drop)),
+              authors_json = CASE WHEN authors_json = '[]' THEN (SELECT authors_json FROM works WHERE id = @drop) ELSE authors_json END,
               year = COALESCE(year, (SELECT year FROM works WHERE id = @drop)),
               cited_by_count = COALESCE(cited_by_count, (SELECT cited_by_count FROM works WHERE id = @drop)),
               container = COALESCE(container, (SELECT container FROM works WHERE id = @drop)),

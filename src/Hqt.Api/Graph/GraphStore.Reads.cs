@@ -17,6 +17,18 @@ public sealed partial class GraphStore
         public string? Url { get; init; }
         public string Origin { get; init; } = "";
         public long? CaptureId { get; init; }
+        // What names the work when it has no title (WorkLabels).
+        public string AuthorsJson { get; init; } = "[]";
+        public string? Container { get; init; }
+        public string? Volume { get; init; }
+        public string? Pages { get; init; }
+        public string? Doi { get; init; }
+        public string? ArxivId { get; init; }
+        public string? Isbn { get; init; }
+        public string Kind { get; init; } = "";
+
+        public WorkInfo ToInfo() => new(Id, Kind, Title, (int?)Year, Url, Doi, ArxivId, Isbn,
+            System.Text.Json.JsonSerializer.Deserialize<List<string>>(AuthorsJson) ?? [], null, false, Container, Volume, Pages);
     }
 
     public sealed class IdentityRow
@@ -39,11 +51,13 @@ public sealed partial class GraphStore
         var identities = await connection.QueryAsync<IdentityRow>(new CommandDefinition(
             "SELECT scheme, value FROM work_identities WHERE work_id = @id ORDER BY scheme, value", new { id }, cancellationToken: ct));
         var references = await connection.QueryAsync<LinkRow>(new CommandDefinition("""
-            SELECT w.id, w.title, w.year, w.url, c.origin, c.origin_capture_id AS CaptureId
+            SELECT w.id, w.title, w.year, w.url, c.origin, c.origin_capture_id AS CaptureId, w.authors_json AS AuthorsJson,
+                   w.container, w.volume, w.pages, w.doi, w.arxiv_id AS ArxivId, w.isbn, w.kind
             FROM citations c JOIN works w ON w.id = c.cited_work_id WHERE c.citing_work_id = @id ORDER BY c.id
             """, new { id }, cancellationToken: ct));
         var citers = await connection.QueryAsync<LinkRow>(new CommandDefinition("""
-            SELECT w.id, w.title, w.year, w.url, c.origin, c.origin_capture_id AS CaptureId
+            SELECT w.id, w.title, w.year, w.url, c.origin, c.origin_capture_id AS CaptureId, w.authors_json AS AuthorsJson,
+                   w.container, w.volume, w.pages, w.doi, w.arxiv_id AS ArxivId, w.isbn, w.kind
             FROM citations c JOIN works w ON w.id = c.citing_work_id WHERE c.cited_work_id = @id ORDER BY c.id
             """, new { id }, cancellationToken: ct));
         return new WorkDetail(work, identities.AsList(), references.AsList(), citers.AsList());

@@ -38,7 +38,9 @@ public sealed partial class GraphStore
         // PostgreSQL: the new works' ids are taken from the sequence up front, as many as works could be new (a fact none
         // of whose identities is known yet; unused ids are gaps, as after any rollback), so their inserts need no
         // RETURNING round trip each. SQLite inserts in process and reads each id back.
-        var reserved = writes.Defers ? new Queue<long>(await ReserveWorkIdsAsync(connection, tx, identities.Count(i => !i.Any(known.ContainsKey)), ct)) : null;
+        // A known identity finds its work, except a locator for facts with a title (WorkFacts.MatchesByLocator).
+        bool Finds(int i, (string Scheme, string Value) key) => known.ContainsKey(key) && (key.Scheme != WorkFacts.LocatorScheme || batch[i].MatchesByLocator);
+        var reserved = writes.Defers ? new Queue<long>(await ReserveWorkIdsAsync(connection, tx, identities.Where((keys, i) => !keys.Any(k => Finds(i, k))).Count(), ct)) : null;
         using var insertWork = new RepeatedCommand(connection, tx, """
             INSERT INTO works (user_id, kind, title, year, url, doi, arxiv_id, isbn, pmid, authors_json, cited_by_count, created_at,
                                container, volume, issue, pages, publisher)
@@ -59,7 +61,7 @@ public sealed partial class GraphStore
         {
             var facts = batch[i];
             var authors = JsonSerializer.Serialize(facts.Authors);
-            var found = identities[i].Where(known.ContainsKey).Select(k => known[k]).Distinct().ToList();
+            var found = identities[i].Where(k => Finds(i, k)).Select(k => known[k]).Distinct().ToList();
             long workId;
             if (found.Count == 0)
             {

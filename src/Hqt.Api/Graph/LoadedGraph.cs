@@ -3,10 +3,18 @@ using Hqt.Upstream;
 namespace Hqt.Api.Graph;
 
 /// <summary>A work as the suggestion endpoints show it.</summary>
+/// <param name="Container">Where it appeared, with <paramref name="Volume"/> and <paramref name="Pages"/>: what names a work cited without a title.</param>
 public sealed record WorkInfo(
     long Id, string Kind, string? Title, int? Year, string? Url, string? Doi, string? ArxivId, string? Isbn,
-    IReadOnlyList<string> Authors, int? CitedByCount, bool IsCaptured)
+    IReadOnlyList<string> Authors, int? CitedByCount, bool IsCaptured,
+    string? Container = null, string? Volume = null, string? Pages = null)
 {
+    /// <summary>A work with no title is shown by who, when and where it appeared (<see cref="WorkLabels"/>); null when titled.</summary>
+    public string? Label => WorkLabels.For(Title, Authors, Year, Container, Volume, Pages);
+
+    /// <summary>Its locator identity (journal + volume + first page), when known.</summary>
+    public string? LocatorKey => Hqt.Extraction.Identity.WorkLocator.Key(Container, Volume, Pages);
+
     /// <summary>Where a reader can open it: its own URL, else its DOI or arXiv page.</summary>
     public string? Link => Url ?? (Doi is not null ? $"https://doi.org/{Doi}" : ArxivId is not null ? $"https://arxiv.org/abs/{ArxivId}" : null);
 }
@@ -102,7 +110,7 @@ public sealed class LoadedGraph
     WorkNode ToNode(WorkInfo work, Dictionary<long, string>? ids) => new(
         Text(work.Id, ids), work.Title, work.Year, work.Authors,
         Cites.TryGetValue(work.Id, out var cited) ? Texts(cited, ids) : work.IsCaptured ? [] : null,
-        work.CitedByCount, work.Kind);
+        work.CitedByCount, work.Kind) { Label = work.Label };
 
     static string[] Texts(long[] cited, Dictionary<long, string>? ids)
     {
@@ -114,5 +122,5 @@ public sealed class LoadedGraph
     static string Text(long id, Dictionary<long, string>? ids) => ids is not null && ids.TryGetValue(id, out var text) ? text : id.ToString();
 
     /// <summary>The known work with one of these identities, if any.</summary>
-    public long? FindWork(string? url, string? doi, string? arxivId, string? isbn) => _identities.Value.Find(url, doi, arxivId, isbn);
+    public long? FindWork(string? url, string? doi, string? arxivId, string? isbn, string? locator = null) => _identities.Value.Find(url, doi, arxivId, isbn, locator);
 }

@@ -10,7 +10,7 @@ namespace Hqt.Api.Graph;
 /// <summary>What one source says about a work: enough to find it among the reader's works and fill it in.</summary>
 /// <param name="Container">The journal, book or proceedings it appeared in; with <paramref name="Volume"/>, <paramref name="Issue"/>,
 /// <paramref name="Pages"/> and <paramref name="Publisher"/>, where it appeared (never an identity: a journal names many works).</param>
-public sealed record WorkFacts(
+public sealed partial record WorkFacts(
     string Kind,
     string? Title,
     int? Year,
@@ -55,7 +55,23 @@ public sealed record WorkFacts(
         // A Wayback Machine copy is the page it archives: one page citing the copy and another the page cite one work.
         if (!string.IsNullOrEmpty(Url)) yield return ("url", UrlCanonicalizer.ArchivedOriginal(Url) ?? Url);
         if (MatchByTitle && TitleKey(Title) is { } key) yield return ("title", key);
+        // Where it appeared: journal, volume and first page (<see cref="WorkLocator"/>). The one identity of a work cited
+        // without a title ("Phys. Rev. D 76, 056001 (2007)"); a titled work registers it too, so a later title-less citing
+        // finds it, but is never found by it (see MatchesByLocator).
+        if (LocatorKey is { } locator) yield return (LocatorScheme, locator);
     }
+
+    public const string LocatorScheme = "locator";
+
+    /// <summary>
+    /// Whether these facts are matched to a known work by their locator: only when they have no title. Two titled works
+    /// are told apart by their titles: a parse that misread a volume or page, or a supplement's abstracts sharing a page
+    /// ("J Clin Oncol 27, 15s"), must not make them one. A title-less reference has nothing else to go by.
+    /// </summary>
+    public bool MatchesByLocator => string.IsNullOrWhiteSpace(Title);
+
+    /// <summary>The locator identity (container + volume + first page, folded), when all three are known.</summary>
+    public string? LocatorKey => WorkLocator.Key(Container, Volume, Pages);
 
     /// <summary>
     /// A title precise enough to identify a work on its own: letters and digits, lower case, at least four
@@ -99,12 +115,31 @@ public sealed record WorkFacts(
             (doi, isbn, pmid, arxiv) = (doi ?? lookup.Doi, isbn ?? lookup.Isbn, pmid ?? lookup.Pmid, arxiv ?? lookup.ArxivId);
         }
         else if (Identity.Doi.IsResolverUrl(url) && (doi ??= Identity.Doi.FromUrl(url)) is { } known) url = Identity.Doi.ResolverUrl(known);
-        if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null) return null;
-        return new WorkFacts(reference.Kind, title ?? TitleFromAnchor(anchor), reference.Year, url, doi, arxiv, isbn, pmid,
-            People(reference.Authors), MatchByTitle: title is not null)
+        var people = People(reference.Authors);
+        // A reference cited without a title is a work when it says where it appeared (journal, volume, first page) and
+        // whose or when: that locator is its identity. Its label is made where it is shown (WorkLabels), never stored as a title.
+        var located = title is null && WorkLocator.Key(reference.Container, reference.Volume, reference.Pages) is not null
+            && (people.Count > 0 || reference.Year is not null);
+        if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null && !located) return null;
+        return new WorkFacts(reference.Kind, title ?? (located ? null : TitleFromAnchor(anchor)), reference.Year, url, doi, arxiv, isbn, pmid,
+            people, MatchByTitle: title is not null)
             // Where the entry says it appeared (the reference-string parser's container, volume, issue, pages and publisher).
-            .WithVenue(reference.Container, reference.Volume, reference.Issue, reference.Pages, reference.Publisher);
+            .WithVenue(JournalOf(reference.Container, reference.Volume), reference.Volume ?? VolumeEnding(reference.Container), reference.Issue, reference.Pages, reference.Publisher);
     }
+
+    // A journal written with its volume run on ("Int. J. Mod. Phys. A16", "Nucl. Phys. B591", "Phys. Rev. D76"), as the
+    // parser reads physics styles: the volume's number is the volume and the series letter stays with the journal, so a
+    // later citer's "Int. J. Mod. Phys. A" + "16" fills nothing twice ("A16 16") and the exports get a numeric volume.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<journal>.*\p{L}.*?)\s+(?<series>\p{Lu})?(?<volume>\d{1,5})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RunOnVolume();
+
+    static string? JournalOf(string? container, string? volume) =>
+        volume is null && container is not null && RunOnVolume().Match(container.Trim()) is { Success: true } m
+            ? (m.Groups["journal"].Value + (m.Groups["series"].Success ? " " + m.Groups["series"].Value : "")).Trim()
+            : container;
+
+    static string? VolumeEnding(string? container) =>
+        container is not null && RunOnVolume().Match(container.Trim()) is { Success: true } m ? m.Groups["volume"].Value : null;
 
     /// <summary>The people an author list names, each once, junk and "et al." left out.</summary>
     public static IReadOnlyList<string> People(IEnumerable<string> authors) =>

@@ -30,4 +30,8 @@ public class WorkRow
     public string? Issue { get; init; }
     public string? Pages { get; init; }
     public string? Publisher { get; init; }
+
+    /// <summary>The row as the views name works (<see cref="Suggestions.SuggestionService.Display"/> takes this form).</summary>
+    public WorkInfo ToInfo() => new(Id, Kind, Title, (int?)Year, Url, Doi, ArxivId, Isbn,
+        System.Text.Json.JsonSerializer.Deserialize<List<string>>(AuthorsJson) ?? [], (int?)CitedByCount, DocumentId is not null, Container, Volume, Pages);
 }

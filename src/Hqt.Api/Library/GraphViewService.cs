@@ -45,7 +45,7 @@ public sealed class GraphViewService(SuggestionService suggestions)
             var reason = pick.Reason ?? (pick.Kind == "capture"
                 ? $"You captured this; it cites {Count(cited.Count, "work")} pictured here."
                 : $"Cites {Count(cited.Count, "work")} pictured here, on the way to your captures.");
-            nodes.Add(new GraphNode(SuggestionIds.Work(id), pick.Kind, work.Title ?? work.Link ?? SuggestionIds.Work(id), work.Year, weight, reason,
+            nodes.Add(new GraphNode(SuggestionIds.Work(id), pick.Kind, SuggestionService.Display(work) ?? SuggestionIds.Work(id), work.Year, weight, reason,
                 work.Link, depth.TryGetValue(id, out var d) ? d : null, work.Authors, pick.IsSuggested));
         }
 

@@ -5,6 +5,11 @@ namespace Hqt.Api.Lookups;
 // The parts of Crossref's work message hqt reads (https://api.crossref.org/swagger-ui/index.html, /works/{doi}).
 public sealed record CrossrefEnvelope(CrossrefWork? Message);
 
+// /works?query.bibliographic=…: a list of works, best match first.
+public sealed record CrossrefSearchEnvelope(CrossrefWorkList? Message);
+
+public sealed record CrossrefWorkList(IReadOnlyList<CrossrefWork>? Items);
+
 public sealed record CrossrefWork(
     [property: JsonPropertyName("DOI")] string? Doi,
     IReadOnlyList<string>? Title,

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Hqt.Api.Lookups;
 
 /// <summary>
-/// Runs one claimed job: OpenAlex for a DOI or arXiv id, Crossref when OpenAlex does not know the DOI, the
+/// Runs one claimed job: OpenAlex for a DOI or arXiv id, Crossref when OpenAlex does not know the DOI, Crossref's
+/// bibliographic search for a work cited without a title (by journal, volume and first page), the
 /// page itself when there is no scholarly answer and the work has a web URL. Records the outcome on the job.
 /// </summary>
 public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, OpenAlexClient openAlex, CrossrefClient crossref,
@@ -45,7 +46,7 @@ public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, Ope
             // Lease gone (it ran out and another worker took the job): that worker's answer counts, not this one.
             if (await queue.CompleteAsync(write.Connection, write.Transaction, job, owner, result.Source, null, ct) == 0) return;
             // What it found and the next round within the capture's budget, in one transaction with the job's completion.
-            var cited = await graph.WriteLookupAsync(write.Connection, write.Transaction, job.UserId, result, ct);
+            var cited = await graph.WriteLookupAsync(write.Connection, write.Transaction, job.UserId, result, ct, lookedUp: job.WorkId);
             if (job.OriginCaptureId is { } captureId)
                 await queue.EnqueueAsync(write.Connection, write.Transaction, job.UserId, captureId, job.Depth + 1, cited, ct);
             await write.CommitAsync(ct);
@@ -91,6 +92,12 @@ public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, Ope
             if (await openAlex.LookUpAsync(doi, ct) is { } found) return found;
             // Crossref registers no arXiv (DataCite) DOIs.
             if (registeredDoi is not null && await crossref.LookUpAsync(doi, ct) is { } registered) return registered;
+        }
+        // A journal reference cited without a title: Crossref's bibliographic search, taken only on a sure match.
+        if (work.IsLocatedOnly)
+        {
+            if (await crossref.FindByPlaceAsync(work, ct) is { } placed) return placed;
+            if (work.Url is null) throw new LookupMiss("not-found");
         }
         if (_options.FetchWebPages && work.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && SsrfGuard.IsAllowedScheme(uri))
             return await web.FetchAsync(url, work.Kind, ct);

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hqt.Api.People;
 
-public sealed record PersonWork(string Id, string? Title, int? Year, string? Url, bool IsCaptured);
-public sealed record CitedWork(string Id, string? Title, string? Url, int Count);
+/// <param name="Title">The work's own title, null when it has none.</param>
+/// <param name="Label">What to show it as: its title, else who, when and where it appeared, else a name from its address.</param>
+public sealed record PersonWork(string Id, string? Title, int? Year, string? Url, bool IsCaptured, string? Label = null);
+/// <param name="Label">What to show it as (see <see cref="PersonWork.Label"/>).</param>
+public sealed record CitedWork(string Id, string? Title, string? Url, int Count, string? Label = null);
 
 /// <summary>A person, the works of theirs the reader's graph holds, whom those works cite most, and what in the graph cites them.</summary>
 /// <param name="Id">As asked: a people id (<c>17</c>, a writer you read) or a suggestion id (<c>person-adalovelace</c>).</param>
@@ -50,17 +53,17 @@ public static class PeopleEndpoints
         else return TypedResults.NotFound();
 
         var works = workIds.Where(graph.Works.ContainsKey).Select(w => graph.Works[w])
-            .OrderByDescending(w => w.Year).Select(w => new PersonWork(SuggestionIds.Work(w.Id), w.Title, w.Year, w.Link, w.IsCaptured)).ToList();
+            .OrderByDescending(w => w.Year).Select(w => new PersonWork(SuggestionIds.Work(w.Id), w.Title, w.Year, w.Link, w.IsCaptured, SuggestionService.Display(w))).ToList();
         var citesMost = workIds.SelectMany(w => graph.Cites.GetValueOrDefault(w) ?? [])
             .GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(10)
-            .Select(g => graph.Works.TryGetValue(g.Key, out var w) ? new CitedWork(SuggestionIds.Work(w.Id), w.Title, w.Link, g.Count()) : null)
+            .Select(g => graph.Works.TryGetValue(g.Key, out var w) ? new CitedWork(SuggestionIds.Work(w.Id), w.Title, w.Link, g.Count(), SuggestionService.Display(w)) : null)
             .OfType<CitedWork>().ToList();
         var theirs = workIds.ToHashSet();
         // The graph keeps edges one way (citing → cited): one pass over it finds who cites this person.
         var citedBy = graph.Cites
             .Select(edge => (Citer: edge.Key, Count: theirs.Contains(edge.Key) ? 0 : edge.Value.Count(theirs.Contains)))
             .Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Citer).Take(10)
-            .Select(c => graph.Works.TryGetValue(c.Citer, out var w) ? new CitedWork(SuggestionIds.Work(w.Id), w.Title, w.Link, c.Count) : null)
+            .Select(c => graph.Works.TryGetValue(c.Citer, out var w) ? new CitedWork(SuggestionIds.Work(w.Id), w.Title, w.Link, c.Count, SuggestionService.Display(w)) : null)
             .OfType<CitedWork>().ToList();
         return TypedResults.Ok(new PersonResponse(id, name, profileUrl, works, citesMost, citedBy));
     }

@@ -39,14 +39,14 @@ public sealed class PageUpstreamService(Db db, SuggestionService suggestions)
             // Read as a capture would write them: the same screen for lookup links, junk titles and junk people.
             foreach (var facts in extract.References.Select(WorkFacts.FromReference).OfType<WorkFacts>())
             {
-                if (graph.FindWork(facts.Url, facts.Doi, facts.ArxivId, facts.Isbn) is { } known)
+                if (graph.FindWork(facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.MatchesByLocator ? facts.LocatorKey : null) is { } known)
                 {
                     cited.Add(known.ToString());
                     continue;
                 }
                 var id = -2 - fresh.Count;
                 fresh.Add(new WorkInfo(id, facts.Kind, facts.Title, facts.Year, facts.Url, facts.Doi,
-                    facts.ArxivId, facts.Isbn, facts.Authors, null, false));
+                    facts.ArxivId, facts.Isbn, facts.Authors, null, false, facts.Container, facts.Volume, facts.Pages));
                 cited.Add(id.ToString());
             }
             var page = new WorkNode(PageId.ToString(), extract.Title, null, extract.Authors.Select(a => a.Name).ToList(), cited.Distinct().ToList());
@@ -118,7 +118,7 @@ public sealed class PageUpstreamService(Db db, SuggestionService suggestions)
     {
         string Title(string id) =>
             (long.TryParse(id, out var n) && graph.Works.TryGetValue(n, out var w) ? w : extra(id)) is { } work
-                ? work.Title is { Length: > 0 } t ? $"\u201C{t}\u201D" : SuggestionService.Display(work) ?? id
+                ? work.Title is { Length: > 0 } t ? $"\u201C{t}\u201D" : work.Label is { } label ? $"\u201C{label}\u201D" : SuggestionService.Display(work) ?? id
                 : id;
         var cited = person.WorkIds.Where(direct.Contains).ToList();
         var through = person.WorkIds.Where(id => !direct.Contains(id)).ToList();

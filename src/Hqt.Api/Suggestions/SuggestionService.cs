@@ -110,12 +110,16 @@ public sealed class SuggestionService(ReaderGraphCache graphs, FeedbackStore fee
     }
 
     /// <summary>
-    /// What a work is shown as: its title, else a readable name made from its own address (<see cref="AddressTitles"/>:
-    /// made here, at display time, so the ranker still sees a work known only by its address), else its link (a DOI or
-    /// arXiv page), else the identifier it is known by (a book by its ISBN). A "title" that is itself an address is none.
+    /// What a work is shown as: its title, else who, when and where it appeared (<see cref="WorkLabels"/>, for a work cited
+    /// without a title: "Polchinski 2001 · Int. J. Mod. Phys. A16, 707"), else a readable name made from its own address
+    /// (<see cref="AddressTitles"/>), else its link (a DOI or arXiv page), else the identifier it is known by (a book by its
+    /// ISBN). Labels and address names are made here, at display time, never stored as titles, so the ranker and the
+    /// title matching never take them for one. A "title" that is itself an address is none. Every view names works through
+    /// this (suggestions, reasons' lineage, page upstream, people, the influence graph, work detail's <c>label</c>).
     /// </summary>
     public static string? Display(WorkInfo? work) =>
         (work?.Title is { Length: > 0 } title && !IsAddress(title) ? title : null)
+        ?? work?.Label
         ?? AddressTitles.For(work?.Url)
         ?? work?.Link ?? (work?.Isbn is { } isbn ? $"ISBN {isbn}" : null) ?? work?.Title;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Hqt.Api.Graph;
 using Hqt.Api.Storage;
+using Hqt.Api.Suggestions;
 
 namespace Hqt.Api.Works;
 
@@ -39,8 +40,9 @@ public sealed class WorkStore(Db db, GraphStore graph)
             detail.Identities.Select(i => new WorkIdentity(i.Scheme, i.Value)).ToList(), detail.References.Select(ToLink).ToList(),
             detail.CitedBy.Select(ToLink).ToList(),
             lookup is null ? null : new WorkLookup(lookup.State, lookup.Outcome, (int)lookup.Attempts, (int)lookup.Depth, lookup.UpdatedAt, lookup.NotBefore, lookup.LastError),
-            work.Container, work.Volume, work.Issue, work.Pages, work.Publisher);
+            work.Container, work.Volume, work.Issue, work.Pages, work.Publisher, SuggestionService.Display(work.ToInfo()));
     }
 
-    static WorkLink ToLink(GraphStore.LinkRow row) => new(WorkIds.Format(row.Id), row.Title, (int?)row.Year, row.Url, row.Origin, row.CaptureId);
+    static WorkLink ToLink(GraphStore.LinkRow row) =>
+        new(WorkIds.Format(row.Id), row.Title, (int?)row.Year, row.Url, row.Origin, row.CaptureId, SuggestionService.Display(row.ToInfo()));
 }

@@ -7,6 +7,8 @@ namespace Hqt.Extraction.References;
 /// The fields of one bibliography entry, footnote or <c>&lt;cite&gt;</c> read from its text by the trained reference
 /// parser (<see cref="ReferenceParser"/>): title, authors, year, container, volume, issue, pages and publisher. An unsure
 /// parse gives its year and container but no title, no publisher and no people: a wrong work or person in the graph is worse than none.
+/// A sure parse with no title is still a work when it says where it appeared (<see cref="ReferenceDraft.IsLocatedWork"/>):
+/// physics, chemistry and astronomy cite that way.
 /// </summary>
 static partial class CitationText
 {
@@ -30,10 +32,14 @@ static partial class CitationText
         draft.Issue ??= parsed.Issue;
         draft.Pages ??= parsed.Pages;
         if (!parsed.IsConfident) return;
+        draft.SureParse = true;
         draft.Title ??= Clean(parsed.Title);
         // A publisher only from a sure parse: a guessed one would be printed under the work in every export.
         draft.Publisher ??= parsed.Publisher;
         if (draft.Authors.Count == 0) draft.Authors = parsed.Authors.Select(a => a.Display).Where(n => n.Length is >= 2 and <= 100).Take(50).ToList();
+        // Without a title the people are half of what names the work: only name-shaped ones (a wrapped line's
+        // "drinking’, Communication Research, vol. 28" names no person "drinking").
+        if (draft.Title is null) draft.Authors = draft.Authors.Where(Hqt.Names.NameForms.IsName).ToList();
     }
 
     /// <summary>The first four-digit year in a date string (<c>2020-01-01</c>, <c>Jan 2020</c>, <c>2020</c>).</summary>

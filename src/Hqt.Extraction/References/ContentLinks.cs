@@ -91,7 +91,8 @@ static class ContentLinks
         else
         {
             CitationText.Fill(draft, text);
-            draft.Title ??= CitationText.Clean(text.Trim('"', '\u201c', '\u201d'));
+            // A bare cite is its work's title, unless it reads as a title-less journal reference (then it is where the work appeared).
+            if (!draft.IsLocatedWork) draft.Title ??= CitationText.Clean(text.Trim('"', '\u201c', '\u201d'));
             IdentifierText.Fill(draft, text);
         }
         into.Add(draft);

@@ -1,3 +1,5 @@
+using Hqt.Extraction.Identity;
+
 namespace Hqt.Extraction.References;
 
 /// <summary>A reference while the page is being read: every source fills what it knows, the set merges duplicates.</summary>
@@ -20,6 +22,25 @@ sealed class ReferenceDraft
     public string? AnchorText;
     public string? Context;
     public readonly List<string> Signals = [];
+
+    /// <summary>The reference-string parser read this draft's text with confidence (<see cref="CitationText.Fill"/>).</summary>
+    public bool SureParse;
+
+    /// <summary>
+    /// A reference with no title that still names a work: where it appeared (a container that names a place, with a
+    /// volume or pages) and whose or when (authors or a year), from a sure parse — or, from an unsure one, the full
+    /// locator (container, volume, first page) and a year. <c>J. Polchinski, Int. J. Mod. Phys. A16, 707 (2001)</c> is one;
+    /// "Nature", "Ibid.", "Private communication" or a lone year are not.
+    /// </summary>
+    public bool IsLocatedWork =>
+        Title is null && Kind != ReferenceKinds.Person && WorkLocator.NamesPlace(Container)
+        && (SureParse
+            ? (WorkLocator.HasVolume(Container, Volume) || WorkLocator.FirstPage(Pages) is not null)
+              && (Authors.Count > 0 || Year is not null)
+            : Year is not null && WorkLocator.Key(Container, Volume, Pages) is not null);
+
+    /// <summary>The locator key (<see cref="WorkLocator.Key"/>) when the draft names container, volume and first page.</summary>
+    public string? LocatorKey => WorkLocator.Key(Container, Volume, Pages);
 
     /// <summary>An alternate location of a reference-list item (its PubMed or Scholar link): merged by URL only.</summary>
     public bool IsAlternateLink;
@@ -47,6 +68,7 @@ sealed class ReferenceDraft
         Issue ??= other.Issue;
         Pages ??= other.Pages;
         Publisher ??= other.Publisher;
+        SureParse |= other.SureParse;
         AnchorText ??= other.AnchorText;
         Context ??= other.Context;
         if (Kind == ReferenceKinds.WebPage && other.Kind != ReferenceKinds.WebPage) Kind = other.Kind;
@@ -61,6 +83,7 @@ sealed class ReferenceDraft
         {
             if (Isbn is not null && Doi is null && ArxivId is null) kind = ReferenceKinds.Book;
             else if (Doi is not null || ArxivId is not null || Pmid is not null) kind = ReferenceKinds.Paper;
+            else if (kind == ReferenceKinds.WebPage && Url is null && IsLocatedWork) kind = ReferenceKinds.Paper;
         }
         var signals = Signals.OrderBy(ReferenceSignals.Rank).ToList();
         return new ExtractedReference(kind, Title, Authors, Year, Doi, ArxivId, Isbn, Pmid, Url, AnchorText, Context, signals[0], signals, Container, Volume, Issue, Pages, Publisher);

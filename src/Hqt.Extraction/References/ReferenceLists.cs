@@ -143,7 +143,7 @@ static partial class ReferenceLists
             IdentifierText.FillFromUrl(draft, url);
         }
         if (textUrl is not null && !links.Exists(l => l.Url == textUrl)) links.Add((textUrl, textUrl));
-        if (draft.Title is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null && links.Count == 0) return;
+        if (draft.Title is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null && links.Count == 0 && !draft.IsLocatedWork) return;
         draft.Kind = draft.Title is not null && (draft.Doi ?? draft.ArxivId ?? draft.Pmid) is null && links.Count > 0 ? ReferenceKinds.WebPage : ReferenceKinds.Paper;
 
         var primary = Primary(links, draft, pageHost);
@@ -152,7 +152,9 @@ static partial class ReferenceLists
             draft.Url = links[primary].Url;
             draft.AnchorText = links[primary].Text.Length > 0 ? links[primary].Text : null;
         }
-        if (draft.Title is null && draft.Url is not null && draft.AnchorText is { Length: >= 12 } anchor && !anchor.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        // A title-less journal reference's link is its journal reference written out ("Phys. Rev. D 76, 056001"): no title.
+        if (draft.Title is null && draft.Url is not null && draft.AnchorText is { Length: >= 12 } anchor && !anchor.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            && !draft.IsLocatedWork)
             draft.Title = anchor;
         into.Add(draft);
 

@@ -5,7 +5,8 @@ namespace Hqt.Extraction.References;
 
 /// <summary>
 /// The page's references, merged as they arrive: two drafts are one reference when they share a DOI, arXiv id,
-/// ISBN, PMID, URL key (an archived copy keyed as the page it archives) or (for titled works) a normalised title; a
+/// ISBN, PMID, URL key (an archived copy keyed as the page it archives), (for titled works) a normalised title, or where
+/// the work appeared (container, volume and first page: <see cref="WorkLocator"/>) when one of the two has no title; a
 /// title too short to name one work alone ("MSA transformer") merges only with the same year and first author.
 /// </summary>
 sealed class ReferenceSet
@@ -34,12 +35,17 @@ sealed class ReferenceSet
         if (!ReferenceScreen.Keep(draft, _page)) return;
         // Every source sets Url through UrlCanonicalizer.Canonicalize.
         if (draft.Url is not null && IsPage(draft.Url) && draft.Doi is null && draft.Title is null) return;
-        if (draft.Title is null && draft.Url is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null) return;
+        if (draft.Title is null && draft.Url is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null && !draft.IsLocatedWork) return;
 
         var keys = Keys(draft);
         ReferenceDraft? existing = null;
         foreach (var key in keys)
-            if (_byKey.TryGetValue(key, out existing)) break;
+        {
+            if (!_byKey.TryGetValue(key, out existing)) continue;
+            // Two titled entries are told apart by their titles; a place alone joins an entry that has none.
+            if (key.StartsWith("l:", StringComparison.Ordinal) && draft.Title is not null && existing.Title is not null) { existing = null; continue; }
+            break;
+        }
 
         if (existing is null)
         {
@@ -102,6 +108,9 @@ sealed class ReferenceSet
         if (draft.ArxivId is not null) keys.Add("a:" + draft.ArxivId);
         if (draft.Isbn is not null) keys.Add("i:" + draft.Isbn);
         if (draft.Pmid is not null) keys.Add("p:" + draft.Pmid);
+        // Where it appeared (journal, volume, first page): the one key of a reference cited without a title. Two
+        // title-less items of one list with no such key stay two references (no key, no merge).
+        if (draft.LocatorKey is { } locator) keys.Add("l:" + locator);
         if (draft.Title is not null && TitleKey(draft.Title) is { Length: >= 4 } title)
         {
             if (title.Length >= 16) keys.Add("t:" + title);

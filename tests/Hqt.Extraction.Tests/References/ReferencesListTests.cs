@@ -120,3 +120,95 @@ public class ReferencesListTests
         Assert.Equal("the Elm guide", note.AnchorText);
     }
 }
+
+public class ReferencesWithoutTitleTests
+{
+    static IReadOnlyList<ExtractedReference> Extract(string body) =>
+        PageExtractor.Extract($"<html><body>{body}</body></html>", "https://physics.example.org/paper").References;
+
+    const string PhysicsList = """
+        <article><p>Body text citing [1-5].</p>
+        <h2>References</h2>
+        <ol>
+          <li>[1] J. Polchinski, Int. J. Mod. Phys. A16, 707-718 (2001).</li>
+          <li>[2] M. Beneke, G. Buchalla, M. Neubert, and C. T. Sachrajda, Phys. Rev. D 76, 056001 (2007).</li>
+          <li>[3] R. P. Feynman, Phys. Rev. 76, 769 (1949).</li>
+          <li>[4] R. P. Feynman, Phys. Rev. 76, 749 (1949).</li>
+          <li>Kempner J.C., David L.P., 2004a, ApJ, 607, 200</li>
+          <li>Ibid.</li>
+          <li>Private communication</li>
+          <li>Nature</li>
+          <li>J. Smith, in preparation (2010).</li>
+        </ol></article>
+        """;
+
+    [Fact]
+    public void AJournalReferenceWithoutATitleIsAWorkWithItsAuthorsYearAndPlace()
+    {
+        var references = Extract(PhysicsList);
+
+        var polchinski = Assert.Single(references, r => r.Authors.Contains("J. Polchinski"));
+        Assert.Null(polchinski.Title);
+        Assert.Equal(2001, polchinski.Year);
+        Assert.StartsWith("Int. J. Mod. Phys", polchinski.Container);
+        Assert.Equal("707-718", polchinski.Pages);
+        Assert.Equal("paper", polchinski.Kind);
+        var beneke = Assert.Single(references, r => r.Container == "Phys. Rev. D");
+        Assert.Equal("76", beneke.Volume);
+        Assert.Equal("056001", beneke.Pages);
+        Assert.Equal(4, beneke.Authors.Count);
+        var kempner = Assert.Single(references, r => r.Container == "ApJ");
+        Assert.Equal(2004, kempner.Year);
+        Assert.Equal("607", kempner.Volume);
+        Assert.Equal("200", kempner.Pages);
+    }
+
+    [Fact]
+    public void TwoTitleLessItemsOfOneListStayTwoWorks()
+    {
+        // Same author, year, journal and volume; another first page: another paper.
+        var feynman = Extract(PhysicsList).Where(r => r.Authors.Contains("R. P. Feynman")).ToList();
+
+        Assert.Equal(2, feynman.Count);
+        Assert.Equal(["749", "769"], feynman.Select(r => r.Pages).Order());
+    }
+
+    [Fact]
+    public void ABareJournalIbidOrPrivateCommunicationIsNoWork()
+    {
+        var references = Extract(PhysicsList);
+
+        Assert.Equal(5, references.Count);
+        Assert.DoesNotContain(references, r => r.Container is "Nature" or "Ibid" or "preparation" || r.Authors.Contains("J. Smith"));
+        Assert.All(references, r => Assert.Null(r.Title));
+    }
+
+    [Fact]
+    public void OneWorkCitedTwiceInAListWithAndWithoutItsTitleIsOneReference()
+    {
+        const string body = """
+            <article><h2>References</h2><ol>
+              <li>R. P. Feynman, Space-time approach to quantum electrodynamics, Phys. Rev. 76, 769 (1949).</li>
+              <li>R. P. Feynman, Phys. Rev. 76, 769 (1949).</li>
+            </ol></article>
+            """;
+
+        var reference = Assert.Single(Extract(body));
+
+        Assert.Equal("Space-time approach to quantum electrodynamics", reference.Title);
+    }
+
+    [Fact]
+    public void ALinkWrittenAsTheJournalReferenceIsNoTitle()
+    {
+        const string body = """
+            <article><h2>References</h2><ol>
+              <li>M. Beneke et al., <a href="https://journals.example.org/prd/abstract/10.1103/PhysRevD.76.056001">Phys. Rev. D 76, 056001</a> (2007).</li>
+            </ol></article>
+            """;
+
+        var reference = Assert.Single(Extract(body), r => r.Url is not null && r.Url.Contains("PhysRevD"));
+
+        Assert.Null(reference.Title);
+    }
+}
