@@ -11,7 +11,8 @@ export function lineageText(chain) {
   if (!Array.isArray(chain) || chain.length < 2) return '';
   const label = (node) => {
     const title = text(node?.title, 80) || 'an untitled work';
-    return Number.isInteger(node?.year) ? `${title} (${node.year})` : title;
+    // A work cited without a title is named by its label, which already says the year ("Polchinski 2001 · Int. J. …").
+    return Number.isInteger(node?.year) && !new RegExp(`\\b${node.year}\\b`).test(title) ? `${title} (${node.year})` : title;
   };
   return chain.map((node, i) => {
     if (i === 0) return node?.kind === 'capture' ? `you read ${label(node)}` : `you have ${label(node)}`;

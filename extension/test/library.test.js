@@ -11,6 +11,8 @@ test('a lineage chain reads from what you read to the root', () => {
   ];
   assert.equal(lineageText(chain), 'you read A (2021) → it cites B (2014) → which cites C (1987)');
   assert.equal(lineageText([{ kind: 'work', title: 'X' }, { kind: 'work', title: null }]), 'you have X → it cites an untitled work');
+  assert.equal(lineageText([{ kind: 'capture', title: 'A', year: 2021 }, { kind: 'work', title: 'Polchinski 2001 · Int. J. Mod. Phys. A16, 707', year: 2001 }]),
+    'you read A (2021) → it cites Polchinski 2001 · Int. J. Mod. Phys. A16, 707');
   assert.equal(lineageText([chain[0]]), '');
   assert.deepEqual(lineageLines({ lineage: [chain, chain, chain] }, 2).length, 2);
   assert.deepEqual(lineageLines({ reason: 'cited by 2' }), []);
