@@ -5,6 +5,9 @@ namespace Hqt.RefParse.Train;
 /// <summary>The learned word lists: words seen at least twice in the training split's names, journals, publishers and places.</summary>
 static class Lexicons
 {
+    /// <summary>Whether the model looks whole container names up as phrases (<c>--phrases</c>; off by default, see RefLexicons.UsePhrases).</summary>
+    public static bool WithPhrases { get; set; }
+
     public static RefLexicons Learn(IEnumerable<(LabelledReference Reference, List<RefToken> Tokens, RefLabel[] Labels)> data)
     {
         var given = new Dictionary<string, int>();
@@ -36,7 +39,7 @@ static class Lexicons
                 }
             }
         }
-        var lexicons = new RefLexicons();
+        var lexicons = new RefLexicons { UsePhrases = WithPhrases };
         Fill(lexicons.Given, given, 2);
         Fill(lexicons.Family, family, 2);
         Fill(lexicons.Journal, journal, 3);
@@ -45,7 +48,7 @@ static class Lexicons
         // Whole container names seen twice or more, as written and abbreviated (what a physics list would write of them).
         foreach (var (phrase, (count, written)) in containers)
         {
-            if (count < 2) continue;
+            if (count < 2 || !WithPhrases) continue;
             lexicons.Containers.Add(phrase);
             if (Phrase(Augmentation.Abbreviate(written)) is { Length: > 0 } abbreviated) lexicons.Containers.Add(abbreviated);
         }

@@ -21,6 +21,13 @@ public sealed class RefLexicons
     public HashSet<string> Containers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Whether the features look container names up as phrases at all: on for a model trained with them (the trainer's
+    /// <c>--phrases</c>; the model file says so), off otherwise, so a model trained without them decodes as it was trained.
+    /// Measured on one held-out tenth only so far (docs/benchmarks/refparse.md, eighth round): off by default.
+    /// </summary>
+    public bool UsePhrases { get; set; }
+
+    /// <summary>
     /// Every list, learned and fixed, as one table a token is looked up in once (it was ten hash-set lookups a token, a
     /// good part of the features' time). Built on first use and rebuilt when a list's size has changed since: lists are
     /// filled before the first parse (the model file, the trainer) and only added to.
@@ -38,8 +45,8 @@ public sealed class RefLexicons
     internal PhraseTable Phrases()
     {
         var phrases = _phrases;
-        if (phrases is not null && phrases.Size == Containers.Count) return phrases;
-        return _phrases = new PhraseTable(Containers.Concat(StandardJournals));
+        if (phrases is not null && phrases.Size == (UsePhrases ? Containers.Count : -1)) return phrases;
+        return _phrases = UsePhrases ? new PhraseTable(Containers.Concat(StandardJournals)) : PhraseTable.None;
     }
 
     PhraseTable? _phrases;
@@ -52,10 +59,13 @@ public sealed class RefLexicons
     {
         readonly Dictionary<ulong, bool> _prefixes = [];
 
-        public int Size { get; }
+        public int Size { get; private init; }
 
         /// <summary>The longest phrase in words: no match is walked further.</summary>
         public const int MaxWords = 8;
+
+        /// <summary>No phrase at all (a model trained without them).</summary>
+        public static readonly PhraseTable None = new([]) { Size = -1 };
 
         public PhraseTable(IEnumerable<string> phrases)
         {
@@ -73,7 +83,7 @@ public sealed class RefLexicons
                     _prefixes[h] = whole || _prefixes.GetValueOrDefault(h);
                 }
             }
-            Size = count - StandardJournals.Count;
+            Size = Math.Max(0, count - StandardJournals.Count);
         }
 
         public const ulong Seed = 0x51ED270B2A4F3C6DUL;

@@ -208,9 +208,10 @@ public sealed class RefModel
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8);
-        writer.Write(Magic);
+        // A model trained without the container phrases is written in the format before them, byte for byte as then.
+        writer.Write(Lexicons.UsePhrases ? Magic : MagicWithoutPhrases);
         writer.Write(L);
-        foreach (var list in (HashSet<string>[])[.. Lexicons.Learned, Lexicons.Containers])
+        foreach (var list in Lexicons.UsePhrases ? [.. Lexicons.Learned, Lexicons.Containers] : Lexicons.Learned)
         {
             var words = list.Order(StringComparer.Ordinal).ToArray();
             writer.Write(words.Length);
@@ -253,7 +254,7 @@ public sealed class RefModel
         var magic = reader.ReadString();
         if (magic is not (Magic or MagicWithoutPhrases)) throw new InvalidDataException("not a reference tagger model");
         if (reader.ReadInt32() != L) throw new InvalidDataException("the model's label set differs from this build's");
-        var lexicons = new RefLexicons();
+        var lexicons = new RefLexicons { UsePhrases = magic == Magic };
         HashSet<string>[] lists = magic == Magic ? [.. lexicons.Learned, lexicons.Containers] : lexicons.Learned;
         foreach (var list in lists)
         {

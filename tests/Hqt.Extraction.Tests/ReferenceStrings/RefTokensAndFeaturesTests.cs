@@ -79,12 +79,16 @@ public class RefTokensAndFeaturesTests
     [InlineData("W. Myers, Nucl .Phys .81 ( 1966)1 .", "--be----")]
     [InlineData("Jones C 2001 Int. J. Mod. Phys. A 16 1234", "---biiie--")]
     [InlineData("Smith J. A study of fluids. Cambridge, 1990.", "--------")]
-    public void KnownJournalNamesAreMarkedAsOneRun(string text, string places) => Assert.Equal(places, Places(text, new RefLexicons()));
+    public void KnownJournalNamesAreMarkedAsOneRun(string text, string places) => Assert.Equal(places, Places(text, new RefLexicons { UsePhrases = true }));
+
+    [Fact]
+    public void AModelTrainedWithoutPhrasesMarksNone() =>
+        Assert.Equal("--------", Places("A. Smith, Nucl. Instrum. Methods A 567, 433 (2006).", new RefLexicons())[..8]);
 
     [Fact]
     public void TheModelsContainerNamesAreMarkedBesideTheStandardOnes()
     {
-        var lexicons = new RefLexicons();
+        var lexicons = new RefLexicons { UsePhrases = true };
         Assert.Equal("-------", Places("Okafor N. Drift. Kidney Int. 2013;84(2):317-25.", lexicons));
         lexicons.Containers.Add("kidney int");   // as the trainer writes a learned name, and the model file stores it
         Assert.Equal("---be--", Places("Okafor N. Drift. Kidney Int. 2013;84(2):317-25.", lexicons));
