@@ -358,6 +358,7 @@ public static class RefFeatures
     {
         var n = info.Length;
         var place = new byte[n];
+        if (phrases.IsEmpty) return place;
         for (var i = 0; i < n;)
         {
             var h = RefLexicons.PhraseTable.Seed;

@@ -61,6 +61,8 @@ public sealed class RefLexicons
 
         public int Size { get; private init; }
 
+        public bool IsEmpty => _prefixes.Count == 0;
+
         /// <summary>The longest phrase in words: no match is walked further.</summary>
         public const int MaxWords = 8;
 
