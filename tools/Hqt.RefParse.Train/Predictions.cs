@@ -15,8 +15,10 @@ static class Predictions
             var p = ReferenceParser.Parse(item.Text, model);
             var tokens = RefTokenizer.Tokenize(item.Text.Trim());
             var labels = ReferenceParser.Label(tokens, model, out var margins);
-            // The people the parse would name were it sure: what the confidence's calibration checks against the gold.
-            var named = ReferenceAssembler.Assemble(item.Text.Trim(), tokens, labels, 1).Authors;
+            // The people (authors, then editors) the parse would name were it sure: what the confidence's calibration checks
+            // against the gold.
+            var sure = ReferenceAssembler.Assemble(item.Text.Trim(), tokens, labels, 1);
+            var named = sure.Authors.Concat(sure.Editors);
             var pred = new
             {
                 title = p.Title,

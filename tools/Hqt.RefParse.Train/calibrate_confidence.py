@@ -50,7 +50,7 @@ def row(item, pred, scale):
     def least(name):
         ms = [m for l, m in zip(labels, margins) if l == name]
         return min(ms) if ms else None
-    author, title = least("author"), least("title")
+    author, title = min([m for m in (least("author"), least("editor")) if m is not None], default=None), least("title")
     has = lambda *names: any(l in names for l in labels)
     container, date, numbers = has("container"), has("date"), has("volume", "pages")
     sat = lambda m: 1 - math.exp(-max(0.0, m) / scale)
@@ -66,9 +66,9 @@ def row(item, pred, scale):
         0.0 if numbers else 1.0,
     ]
     g = item["gold"]
-    gold_people = keys(g.get("authors") or g.get("editors") or [])
-    named = [s.family_of(a["family"]) if False else a["family"] for a in pred.get("named") or []]
-    # The names as the scorer reads a returned person (family name): the given names are not scored.
+    gold_people = keys((g.get("authors") or []) + (g.get("editors") or []))
+    # The people (authors, then editors) by family name, as the scorer reads a returned person.
+    named = [a["family"] for a in pred.get("named") or []]
     people_right = keys(named) == gold_people
     gt, pt = g.get("title"), pred.get("title")
     title_right = (not gt and not pt) or bool(gt and pt and (s.norm_text(gt) == s.norm_text(pt) or s.token_f1(gt, pt) >= 0.9))
