@@ -194,6 +194,15 @@ static partial class Augmentation
         var content = words.Where(w => !Dropped.Contains(w)).ToList();
         if (roll == 1 && content.Count is >= 2 and <= 6 && content.All(w => char.IsLetter(w[0])))
             return string.Concat(content.Select(w => char.ToUpperInvariant(w[0])));   // MNRAS, JACS
+        return Abbreviate(content);
+    }
+
+    /// <summary>The journal's ISO 4-like abbreviation (<c>Journal of Physical Chemistry</c> → <c>J. Phys. Chem.</c>).</summary>
+    public static string Abbreviate(string container) =>
+        Abbreviate(container.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Dropped.Contains(w)));
+
+    static string Abbreviate(IEnumerable<string> content)
+    {
         var b = new StringBuilder();
         foreach (var w in content)
         {

@@ -5,6 +5,9 @@ namespace Hqt.RefParse.Train;
 /// <summary>The learned word lists: words seen at least twice in the training split's names, journals, publishers and places.</summary>
 static class Lexicons
 {
+    /// <summary>Whether the model looks whole container names up as phrases (<c>--phrases</c>; off by default, see RefLexicons.UsePhrases).</summary>
+    public static bool WithPhrases { get; set; }
+
     public static RefLexicons Learn(IEnumerable<(LabelledReference Reference, List<RefToken> Tokens, RefLabel[] Labels)> data)
     {
         var given = new Dictionary<string, int>();
@@ -12,8 +15,11 @@ static class Lexicons
         var journal = new Dictionary<string, int>();
         var publisher = new Dictionary<string, int>();
         var location = new Dictionary<string, int>();
+        var containers = new Dictionary<string, (int Count, string Written)>();
         foreach (var (reference, tokens, labels) in data)
         {
+            if (reference.Gold.Container is { Length: > 1 } container && Phrase(container) is { Length: > 0 } phrase)
+                containers[phrase] = (containers.GetValueOrDefault(phrase).Count + 1, container);
             var families = reference.Gold.Authors.Concat(reference.Gold.Editors)
                 .SelectMany(n => n.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.ToLowerInvariant()).ToHashSet();
             foreach (var f in families) Add(family, f);
@@ -33,13 +39,27 @@ static class Lexicons
                 }
             }
         }
-        var lexicons = new RefLexicons();
+        var lexicons = new RefLexicons { UsePhrases = WithPhrases };
         Fill(lexicons.Given, given, 2);
         Fill(lexicons.Family, family, 2);
         Fill(lexicons.Journal, journal, 3);
         Fill(lexicons.Publisher, publisher, 2);
         Fill(lexicons.Location, location, 2);
+        // Whole container names seen twice or more, as written and abbreviated (what a physics list would write of them).
+        foreach (var (phrase, (count, written)) in containers)
+        {
+            if (count < 2 || !WithPhrases) continue;
+            lexicons.Containers.Add(phrase);
+            if (Phrase(Augmentation.Abbreviate(written)) is { Length: > 0 } abbreviated) lexicons.Containers.Add(abbreviated);
+        }
         return lexicons;
+    }
+
+    /// <summary>A container as a phrase of the lexicon: its tokens' lower-case cores joined by a space ("J. Phys. Chem. A" → "j phys chem a").</summary>
+    public static string Phrase(string container)
+    {
+        var words = RefTokenizer.Tokenize(container).Select(t => RefFeatures.Core(t.Text).ToLowerInvariant()).Where(w => w.Any(char.IsLetterOrDigit)).ToList();
+        return words.Count is 0 or > RefLexicons.PhraseTable.MaxWords ? "" : string.Join(' ', words);
     }
 
     static void Add(Dictionary<string, int> counts, string word)

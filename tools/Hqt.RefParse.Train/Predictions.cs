@@ -15,6 +15,10 @@ static class Predictions
             var p = ReferenceParser.Parse(item.Text, model);
             var tokens = RefTokenizer.Tokenize(item.Text.Trim());
             var labels = ReferenceParser.Label(tokens, model, out var margins);
+            // The people (authors, then editors) the parse would name were it sure: what the confidence's calibration checks
+            // against the gold.
+            var sure = ReferenceAssembler.Assemble(item.Text.Trim(), tokens, labels, 1);
+            var named = sure.Authors.Concat(sure.Editors);
             var pred = new
             {
                 title = p.Title,
@@ -22,6 +26,7 @@ static class Predictions
                 editors = p.Editors.Select(a => new { given = a.Given, family = a.Family }),
                 container = p.Container, volume = p.Volume, issue = p.Issue, pages = p.Pages, year = p.Year, doi = p.Doi, url = p.Url,
                 confidence = p.Confidence, type = p.Type,
+                named = named.Select(a => new { given = a.Given, family = a.Family }),
                 margins = margins.Select(m => Math.Round(m, 1)), labels = labels.Select(l => RefLabels.Names[(int)l]),
             };
             writer.WriteLine(JsonSerializer.Serialize(new { id = item.Id, pred }));

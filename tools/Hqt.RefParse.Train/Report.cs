@@ -27,7 +27,11 @@ static class Report
             $"- Token labels recovered from the gold fields: {coverage}.",
             how,
             $"- Lexicons learned from train: {model.Lexicons.Given.Count} given names, {model.Lexicons.Family.Count} family names, {model.Lexicons.Journal.Count} journal words,",
-            $"  {model.Lexicons.Publisher.Count} publisher words, {model.Lexicons.Location.Count} place words.",
+            $"  {model.Lexicons.Publisher.Count} publisher words, {model.Lexicons.Location.Count} place words"
+                + (model.Lexicons.UsePhrases ? $"; {model.Lexicons.Containers.Count} whole container names (seen twice or more, as written and ISO 4-abbreviated)," : "."),
+            model.Lexicons.UsePhrases
+                ? $"  looked up as phrases with {RefLexicons.StandardJournals.Count} standard journal abbreviations (`--phrases`): a token's place in a matched name is a feature."
+                : "  (Whole container names as phrases, `--phrases`, are off.)",
             "- Features (see `RefFeatures.cs`): word, raw token, shape, prefixes/suffixes, punctuation at both ends, length; year, digits, page range,",
             "  volume(issue), initial, capitals, URL/DOI/ISBN, month, editor mark, conjunction, particle and lexicon flags; position from both ends and",
             "  relative; before/at/after the first year; inside quotes or brackets; sentences and commas so far; the words, shapes and flags of two",

@@ -41,6 +41,7 @@ public static class RefFeatures
         Journal = 1 << 18, Publisher = 1 << 19, Location = 1 << 20, OpensQuote = 1 << 21, ClosesQuote = 1 << 22,
         OpensParen = 1 << 23, ClosesParen = 1 << 24, Ordinal = 1 << 25, Roman = 1 << 26, Letters = 1 << 27, Isbn = 1 << 28,
         Abbrev = 1 << 29,
+        ContainerPhrase = 1u << 30,
     }
 
     const ulong FnvOffset = 14695981039346656037UL;
@@ -93,6 +94,7 @@ public static class RefFeatures
         var lists = lexicons.Words();
         var info = new TokenInfo[n];
         for (var i = 0; i < n; i++) info[i] = Describe(tokens[i].Text, lists);
+        var phrasePlace = MarkContainerPhrases(info, lexicons.Phrases());
 
         var firstYear = -1;
         for (var i = 0; i < n; i++)
@@ -180,6 +182,7 @@ public static class RefFeatures
 
             // Place in the string.
             var yearPlace = firstYear < 0 ? 3 : i < firstYear ? 0 : i == firstYear ? 1 : 2;
+            if (phrasePlace[i] != 0) scratch[count++] = F(90, phrasePlace[i]);
             scratch[count++] = F(12, Math.Min(i, 6));
             scratch[count++] = F(13, n - 1 - i >= 4 ? 4 : n - 1 - i);
             scratch[count++] = F(14, i * 10 / n);
@@ -291,7 +294,7 @@ public static class RefFeatures
 
         // Boundary features weigh label changes: a field ends far more often after "." or "," than after a word.
         var edgeStarts = new int[n + 1];
-        var edgeLength = Math.Max(0, n - 1) * 9;
+        var edgeLength = Math.Max(0, n - 1) * 10;
         var edges = !shared ? new ulong[edgeLength]
             : t_edges is { } buffer && buffer.Length >= edgeLength ? buffer : t_edges = new ulong[Math.Max(edgeLength, 1024)];
         var e = 0;
@@ -312,6 +315,10 @@ public static class RefFeatures
             edges[e++] = F(104, b.LowerLength <= 4 ? b.Lower : Long);
             edges[e++] = F(105, left, next);
             edges[e++] = F(106, a.LowerLength <= 4 ? a.Lower : Long);
+            // Inside a known journal name, into one, out of one: a field rarely changes inside "Nucl. Instrum. Methods".
+            if (phrasePlace[i] is Inside or PhraseEnd) edges[e++] = F(110, 1);
+            else if (phrasePlace[i] is PhraseBegin or PhraseSingle) edges[e++] = F(110, 2);
+            else if (phrasePlace[i - 1] is PhraseEnd or PhraseSingle) edges[e++] = F(110, 3);
             // Where a sentence or clause begins, what it looks like weighs the change of field directly: a title gives
             // way to a container that reads like a journal, rarely to one that reads like more title.
             if (sentenceOf[i] != sentenceOf[i - 1])
@@ -333,7 +340,48 @@ public static class RefFeatures
         return new RefSequence(features, starts, edges, edgeStarts, midPhrase);
     }
 
-    static readonly uint ChunkFlagMask = (uint)(Flags.Year | Flags.Digits | Flags.Range | Flags.VolumeIssue | Flags.Initial | Flags.Journal
+    internal const byte PhraseSingle = 1, PhraseBegin = 2, Inside = 3, PhraseEnd = 4;
+
+    /// <summary>
+    /// Where each token sits in a known journal or series name (<see cref="RefLexicons.Containers"/>, the standard
+    /// abbreviations): 0 outside, else single word, first, inside, last. Longest match from the left, words compared by
+    /// their lower-case cores, so "Nucl .Instrum .Methods A" and "Nucl. Instrum. Methods A" read alike. A matched token is
+    /// flagged <see cref="Flags.ContainerPhrase"/> too (its neighbours and its clause see it).
+    /// </summary>
+    internal static byte[] ContainerPhrasePlaces(IReadOnlyList<RefToken> tokens, RefLexicons lexicons)
+    {
+        var words = lexicons.Words();
+        return MarkContainerPhrases([.. tokens.Select(t => Describe(t.Text, words))], lexicons.Phrases());
+    }
+
+    static byte[] MarkContainerPhrases(TokenInfo[] info, RefLexicons.PhraseTable phrases)
+    {
+        var n = info.Length;
+        var place = new byte[n];
+        if (phrases.IsEmpty) return place;
+        for (var i = 0; i < n;)
+        {
+            var h = RefLexicons.PhraseTable.Seed;
+            var end = -1;
+            for (var j = i; j < n && j - i < RefLexicons.PhraseTable.MaxWords && info[j].LowerLength > 0; j++)
+            {
+                h = RefLexicons.PhraseTable.Next(h, info[j].Lower);
+                var found = phrases.Find(h);
+                if (found is null) break;
+                if (found == true) end = j;
+            }
+            if (end < 0) { i++; continue; }
+            for (var k = i; k <= end; k++)
+            {
+                place[k] = i == end ? PhraseSingle : k == i ? PhraseBegin : k == end ? PhraseEnd : Inside;
+                info[k].Flags |= Flags.ContainerPhrase;
+            }
+            i = end + 1;
+        }
+        return place;
+    }
+
+    static readonly uint ChunkFlagMask = (uint)(Flags.ContainerPhrase | Flags.Year | Flags.Digits | Flags.Range | Flags.VolumeIssue | Flags.Initial | Flags.Journal
         | Flags.Publisher | Flags.Location | Flags.Given | Flags.Family | Flags.EditorMark | Flags.Url | Flags.Month | Flags.LowerCase
         | Flags.OpensQuote | Flags.ClosesQuote);
 

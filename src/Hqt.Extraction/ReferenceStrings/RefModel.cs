@@ -18,7 +18,9 @@ public sealed class RefModel
     const int LL = L * L;
     /// <summary>The stride of a feature's weight row: the labels padded to whole SIMD vectors.</summary>
     internal const int S = 16;
-    const string Magic = "HQTREFTAG4";
+    const string Magic = "HQTREFTAG5";
+    /// <summary>The format before the container phrases (read still: a saved fold model of that time scores as it did).</summary>
+    const string MagicWithoutPhrases = "HQTREFTAG4";
 
     readonly Dictionary<ulong, int> _rows;
     readonly FeatureTable _table;
@@ -206,9 +208,10 @@ public sealed class RefModel
     {
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8);
-        writer.Write(Magic);
+        // A model trained without the container phrases is written in the format before them, byte for byte as then.
+        writer.Write(Lexicons.UsePhrases ? Magic : MagicWithoutPhrases);
         writer.Write(L);
-        foreach (var list in Lexicons.Learned)
+        foreach (var list in Lexicons.UsePhrases ? [.. Lexicons.Learned, Lexicons.Containers] : Lexicons.Learned)
         {
             var words = list.Order(StringComparer.Ordinal).ToArray();
             writer.Write(words.Length);
@@ -248,10 +251,12 @@ public sealed class RefModel
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
-        if (reader.ReadString() != Magic) throw new InvalidDataException("not a reference tagger model");
+        var magic = reader.ReadString();
+        if (magic is not (Magic or MagicWithoutPhrases)) throw new InvalidDataException("not a reference tagger model");
         if (reader.ReadInt32() != L) throw new InvalidDataException("the model's label set differs from this build's");
-        var lexicons = new RefLexicons();
-        foreach (var list in lexicons.Learned)
+        var lexicons = new RefLexicons { UsePhrases = magic == Magic };
+        HashSet<string>[] lists = magic == Magic ? [.. lexicons.Learned, lexicons.Containers] : lexicons.Learned;
+        foreach (var list in lists)
         {
             var count = reader.ReadInt32();
             for (var i = 0; i < count; i++) list.Add(reader.ReadString());

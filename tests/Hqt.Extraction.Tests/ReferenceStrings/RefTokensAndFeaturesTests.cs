@@ -68,4 +68,29 @@ public class RefTokensAndFeaturesTests
         Assert.Equal("Languages of Iran (Iranica 8)", ReferenceAssembler.Clean("Languages of Iran (Iranica 8),"));
         Assert.Null(ReferenceAssembler.Clean(" .,"));
     }
+
+    static string Places(string text, RefLexicons lexicons) =>
+        string.Concat(RefFeatures.ContainerPhrasePlaces(RefTokenizer.Tokenize(text), lexicons).Select(p => "-sbie"[p]));
+
+    [Theory]
+    // s single word, b first, i inside, e last: the longest known name from the left, whatever the spacing round its periods.
+    [InlineData("A. Smith, Nucl. Instrum. Methods A 567, 433 (2006).", "--biie---")]
+    [InlineData("Smith A. B., 2004, ApJ, 607, 200", "----s--")]
+    [InlineData("W. Myers, Nucl .Phys .81 ( 1966)1 .", "--be----")]
+    [InlineData("Jones C 2001 Int. J. Mod. Phys. A 16 1234", "---biiie--")]
+    [InlineData("Smith J. A study of fluids. Cambridge, 1990.", "--------")]
+    public void KnownJournalNamesAreMarkedAsOneRun(string text, string places) => Assert.Equal(places, Places(text, new RefLexicons { UsePhrases = true }));
+
+    [Fact]
+    public void AModelTrainedWithoutPhrasesMarksNone() =>
+        Assert.Equal("--------", Places("A. Smith, Nucl. Instrum. Methods A 567, 433 (2006).", new RefLexicons())[..8]);
+
+    [Fact]
+    public void TheModelsContainerNamesAreMarkedBesideTheStandardOnes()
+    {
+        var lexicons = new RefLexicons { UsePhrases = true };
+        Assert.Equal("-------", Places("Okafor N. Drift. Kidney Int. 2013;84(2):317-25.", lexicons));
+        lexicons.Containers.Add("kidney int");   // as the trainer writes a learned name, and the model file stores it
+        Assert.Equal("---be--", Places("Okafor N. Drift. Kidney Int. 2013;84(2):317-25.", lexicons));
+    }
 }
