@@ -51,7 +51,7 @@ public class UntitledWorkTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
         var works = await WorksAsync(client);
 
         var beneke = Assert.Single(works, w => w.Title.StartsWith("Beneke", StringComparison.Ordinal) && w.Title.EndsWith("056001", StringComparison.Ordinal));
-        Assert.Equal("Beneke and 3 more 2007 · Phys. Rev. D 76, 056001", beneke.Title);
+        Assert.Equal("Beneke and 3 more, 2007 · Phys. Rev. D 76, 056001", beneke.Title);
         Assert.Equal(2, beneke.Paths.Count(p => p.Relation == "cited-by-capture"));
         Assert.Single(works, w => w.Title.EndsWith("056002", StringComparison.Ordinal));
         var polchinski = Assert.Single(works, w => w.Title.StartsWith("Polchinski 2001 · Int. J. Mod. Phys. A", StringComparison.Ordinal));

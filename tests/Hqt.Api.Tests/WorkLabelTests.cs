@@ -8,7 +8,8 @@ public class WorkLabelTests
     [Theory]
     [InlineData(new[] { "J. Polchinski" }, 2001, "Int. J. Mod. Phys. A", "16", "707-718", "Polchinski 2001 · Int. J. Mod. Phys. A 16, 707")]
     [InlineData(new[] { "J. C. Kempner", "L. P. David" }, 2004, "ApJ", "607", "200", "Kempner and David 2004 · ApJ 607, 200")]
-    [InlineData(new[] { "M. Beneke", "G. Buchalla", "M. Neubert", "C. T. Sachrajda" }, 2007, "Phys. Rev. D", "76", "056001", "Beneke and 3 more 2007 · Phys. Rev. D 76, 056001")]
+    [InlineData(new[] { "M. Beneke", "G. Buchalla", "M. Neubert", "C. T. Sachrajda" }, 2007, "Phys. Rev. D", "76", "056001", "Beneke and 3 more, 2007 · Phys. Rev. D 76, 056001")]
+    [InlineData(new[] { "S. S. Gubser", "I. R. Klebanov", "A. M. Polyakov" }, 1998, "Phys. Lett. B", "428", "105", "Gubser, Klebanov and Polyakov 1998 · Phys. Lett. B 428, 105")]
     [InlineData(new string[0], 1970, "Trans. Faraday Soc", "66", "2805", "1970 · Trans. Faraday Soc. 66, 2805")]
     [InlineData(new[] { "R. P. Feynman" }, null, "Phys. Rev", "76", "pp. 769-789", "Feynman · Phys. Rev. 76, 769")]
     public void AWorkWithoutATitleIsNamedByWhoWhenAndWhere(string[] authors, int? year, string container, string volume, string pages, string label) =>

@@ -13,7 +13,7 @@ namespace Hqt.Api.Graph;
 /// <remarks>
 /// Why this form: physics, chemistry and astronomy cite by journal, volume and first page, and a reader recognises a
 /// work that way ("Phys. Rev. D 76, 056001"); the people and the year first make it read as a name, not as a bare
-/// journal citation (which is junk as a title). Two authors are both named, more are "A and N more" (the reasons' own
+/// journal citation (which is junk as a title). Up to three authors are named, more are "A and N more" (the reasons' own
 /// way of counting names: "et al." would read as a stray fragment of a reference). The issue and last page are left
 /// to the fields beside it.
 /// </remarks>
@@ -36,7 +36,8 @@ public static class WorkLabels
 
         var text = new StringBuilder(96);
         if (who is not null) text.Append(who);
-        if (year is { } y) text.Append(text.Length > 0 ? " " : "").Append(y.ToString(CultureInfo.InvariantCulture));
+        // "Beneke and 3 more, 2007": a comma keeps the count and the year apart.
+        if (year is { } y) text.Append(text.Length == 0 ? "" : who!.EndsWith(" more", StringComparison.Ordinal) ? ", " : " ").Append(y.ToString(CultureInfo.InvariantCulture));
         text.Append(" \u00b7 ");
         var place = Abbreviated(container!.Trim());
         if (place.Length > MaxContainer) place = place[..MaxContainer].TrimEnd() + "\u2026";
@@ -60,7 +61,7 @@ public static class WorkLabels
             ? container + "." : container;
     }
 
-    /// <summary>"Polchinski", "Kempner and David", "Beneke and 3 more": family names as written.</summary>
+    /// <summary>"Polchinski", "Kempner and David", "Gubser, Klebanov and Polyakov", "Beneke and 3 more": family names as written.</summary>
     static string? Who(IReadOnlyList<string> authors)
     {
         var families = authors.Select(Family).OfType<string>().ToList();
@@ -69,6 +70,7 @@ public static class WorkLabels
             0 => null,
             1 => families[0],
             2 => $"{families[0]} and {families[1]}",
+            3 => $"{families[0]}, {families[1]} and {families[2]}",
             _ => $"{families[0]} and {families.Count - 1} more",
         };
     }
