@@ -14,7 +14,7 @@ using Hqt.RefParse.Train;
 //   ... -- --fold 3 --variants                                                # and score the same model with every span rule
 //                                                                             # of the assembler, and with each one off in turn
 //   ... -- --fold 3 --also-score /tmp/grobid-check.jsonl                     # and parse and score another labelled set (never trained on)
-//   ... -- --fold 3 --phrases                                                 # with whole container names looked up as phrases (off by default)
+//   ... -- --fold 3 --no-phrases                                              # without whole container names looked up as phrases
 //   ... -- --fold 3 --augment 0                                               # without the physics-style journal renderings (Augmentation.cs)
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
 //   ... -- --l2 30 --blend 0                                                  # the CRF alone (L-BFGS on the L2-penalised likelihood)
@@ -182,7 +182,8 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--predictions": predictions = args[++i]; break;
                 case "--augment-titled": Augmentation.TitledShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of those renderings that keep the title
                 case "--augment": Augmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of eligible items written again title-less (0: none)
-                case "--phrases": Lexicons.WithPhrases = true; break;   // look whole container names up as phrases (RefLexicons.Containers)
+                case "--phrases": Lexicons.WithPhrases = true; break;   // look whole container names up as phrases (RefLexicons.Containers): the default
+                case "--no-phrases": Lexicons.WithPhrases = false; break;   // the eighth round's model without them
                 case "--also-score": alsoScore = args[++i]; break;   // held-out: also parse and score this labelled set
                 case "--show-misses": misses = int.Parse(args[++i]); break;
                 case "--variants": variants = true; break;   // held-out: also score the parse with each span rule off in turn
