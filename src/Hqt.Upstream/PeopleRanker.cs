@@ -215,8 +215,9 @@ static class PeopleRanker
         var citingWorks = seen.Works;
         var writers = evidence.DistinctWriters(stamps, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(seen.Captures), null);
         var written = person.Works.Where(w => !evidence.IsPerson(w)).ToList();
+        // A work cited without a title is quoted by its label, which already says its year.
         var titles = written.Take(WorksNamed).Select(w => Reasons.Quote(evidence.Nodes[w], evidence.Ids[w])
-            + (evidence.Nodes[w]?.Year is { } year ? $" ({year})" : "")).ToList();
+            + (evidence.Nodes[w] is { Year: { } year, Title.Length: > 0 } ? $" ({year})" : "")).ToList();
         var reason = written.Count > 0 ? $"wrote {Reasons.NameList(titles, written.Count)}, cited" : "named";
         if (writers > 0) reason += $" by {Reasons.Count(writers, "writer", "writers")} you read";
         if (citingWorks.Count > 0) reason += $"{(writers > 0 ? " and" : "")} by {Reasons.Count(citingWorks.Count, "work", "works")} {(writers > 0 ? "they cite" : "your writers cite")}";
