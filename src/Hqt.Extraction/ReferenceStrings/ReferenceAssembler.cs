@@ -228,10 +228,8 @@ public static partial class ReferenceAssembler
     static RefLabel[] TheBookIsTheTitle(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         if (!BookAsTitle || Array.IndexOf(labels, RefLabel.Title) >= 0) return labels;
-        var start = Array.IndexOf(labels, RefLabel.Container);
+        var (start, end) = FirstRun(labels, RefLabel.Container);
         if (start < 0) return labels;
-        var end = start;
-        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Container) end++;
         if (IsInMark(tokens[start].Text) || (start > 0 && IsInMark(tokens[start - 1].Text))) return labels;
         if (Array.IndexOf(labels, RefLabel.Editor, 0, start) < 0) return labels;
         for (var i = end + 1; i < labels.Length; i++)
@@ -266,7 +264,6 @@ public static partial class ReferenceAssembler
         return char.IsUpper(next) || char.IsDigit(next) || IsOpeningQuote(next);
     }
 
-
     /// <summary>Whether a bare "In" after a full stop ends a title too (<see cref="EndTitleAtAnInnerIn"/>): on; off only to measure it.</summary>
     internal static bool InnerInAfterFullStop = true;
 
@@ -282,10 +279,8 @@ public static partial class ReferenceAssembler
     static RefLabel[] EndTitleAtAnInnerIn(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         if (!InnerIn) return labels;
-        var start = Array.IndexOf(labels, RefLabel.Title);
+        var (start, end) = FirstRun(labels, RefLabel.Title);
         if (start < 0) return labels;
-        var end = start;
-        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Title) end++;
         for (var k = start + 1; k < end; k++)
         {
             var t = tokens[k].Text;
@@ -312,10 +307,8 @@ public static partial class ReferenceAssembler
     static RefLabel[] EndTitleAtANote(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         if (!TitleEndsAtANote) return labels;
-        var start = Array.IndexOf(labels, RefLabel.Title);
+        var (start, end) = FirstRun(labels, RefLabel.Title);
         if (start < 0) return labels;
-        var end = start;
-        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Title) end++;
         for (var k = start + 1; k <= end; k++)
         {
             var before = tokens[k - 1].Text;
@@ -423,10 +416,8 @@ public static partial class ReferenceAssembler
     static RefLabel[] CompleteTheByline(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         if (!BylineFamilyName) return labels;
-        var first = Array.IndexOf(labels, RefLabel.Author);
+        var (first, end) = FirstRun(labels, RefLabel.Author);
         if (first < 0) return labels;
-        var end = first;
-        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Author) end++;
         if (end + 1 >= labels.Length || labels[end + 1] is not (RefLabel.Container or RefLabel.Title)) return labels;
         // The last person: the tokens after the last separator of the span, all initials.
         var k = end;
@@ -461,10 +452,8 @@ public static partial class ReferenceAssembler
     static RefLabel[] EndTheBylineWithItsInitials(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         if (!BylineInitials) return labels;
-        var first = Array.IndexOf(labels, RefLabel.Author);
+        var (first, end) = FirstRun(labels, RefLabel.Author);
         if (first < 0) return labels;
-        var end = first;
-        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Author) end++;
         if (end + 1 >= labels.Length || labels[end + 1] != RefLabel.Other) return labels;
         var last = tokens[end].Text;
         if (last[^1] is ',' or ';' or '.' or ':' || !char.IsUpper(last[0]) || !last.Any(char.IsLower) || RefFeatures.IsInitial(last)) return labels;
@@ -474,6 +463,16 @@ public static partial class ReferenceAssembler
         var copy = (RefLabel[])labels.Clone();
         copy[end + 1] = RefLabel.Author;
         return copy;
+    }
+
+    /// <summary>The first run of <paramref name="label"/>: its first and last token, or (-1, -1) when no token has it.</summary>
+    static (int Start, int End) FirstRun(RefLabel[] labels, RefLabel label)
+    {
+        var start = Array.IndexOf(labels, label);
+        if (start < 0) return (-1, -1);
+        var end = start;
+        while (end + 1 < labels.Length && labels[end + 1] == label) end++;
+        return (start, end);
     }
 
     static bool EndsPerson(string token) => token[^1] is ',' or ';';
