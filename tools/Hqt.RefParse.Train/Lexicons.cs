@@ -6,7 +6,7 @@ namespace Hqt.RefParse.Train;
 static class Lexicons
 {
     /// <summary>
-    /// Whether the model looks whole container names up as phrases (see RefLexicons.UsePhrases): on since the ninth
+    /// Whether the model looks whole container names up as phrases (see RefLexicons.UsePhrases): on since the tenth
     /// session's merge (<c>--no-phrases</c> turns it off). Chosen on three held-out tenths of train (all fields 0.9123 →
     /// 0.9147, title 0.8653 → 0.8670; the GROBID set 0.870 → 0.887); dev-test's title read 0.003 lower, within the
     /// 35–45 verdicts two trainings differ by (docs/benchmarks/refparse.md, eighth round).
