@@ -170,7 +170,9 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         var bare = token.Trim('.', ',', ':', ';', '(', ')');
         if (bare.Length == 0) return 'X';
         var folded = bare.ToLowerInvariant();
-        if ((PersonName.IsSuffix(bare) || PersonName.IsSuffix(bare + ".")) && char.IsUpper(bare[0])) return 'S';
+        // "JR" and "SR" in capitals without a period are Vancouver initials ("Bach, PB, Jett, JR, Pastorino, U"), not Jr./Sr.
+        if ((PersonName.IsSuffix(bare) || PersonName.IsSuffix(bare + ".")) && char.IsUpper(bare[0]) && !(bare is "JR" or "SR" && token.TrimEnd(',', ';', ':') == bare))
+            return 'S';
         if (RefLexicons.Particles.Contains(folded) && char.IsLower(bare[0])) return 'P';
         if (char.IsAsciiDigit(bare[0]) && OrdinalNumber().IsMatch(bare)) return 'S';
         if (RefLexicons.Particles.Contains(folded) && token.Trim(',', ':', ';') == bare && bare.Length > 1 && char.IsUpper(bare[0])

@@ -20,6 +20,7 @@ public class ReferenceNamesTests
     [InlineData("van der Berg, Anna & Smith, John", "Anna / van der Berg | John / Smith")]
     [InlineData("World Health Organization.", "- / World Health Organization")]
     [InlineData("Goss DL. Moore JH.", "D. L. / Goss | J. H. / Moore")]
+    [InlineData("Bach, PB, Jett, JR, Pastorino, U", "P. B. / Bach | J. R. / Jett | U. / Pastorino")]
     // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
     public void SplitsEveryStyle(string span, string expected)
     {
