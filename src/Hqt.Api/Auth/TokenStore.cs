@@ -92,6 +92,10 @@ public sealed class TokenStore(Db db, TokenKey key, TimeProvider time)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Instances starting together on one PostgreSQL database would each find no bootstrap token and each insert it
+        // (a unique-key crash at start, or two "default" users): one at a time. SQLite has one server a data directory.
+        if (db.IsPostgres)
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = BootstrapLockKey }, transaction, cancellationToken: ct));
         var hash = Hash(token);
         var legacy = LegacyHash(token);
         // The same value as before (or one a pre-key version stored): keep it, marked as the bootstrap token.
@@ -119,6 +123,9 @@ public sealed class TokenStore(Db db, TokenKey key, TimeProvider time)
         await transaction.CommitAsync(ct);
         return userId;
     }
+
+    /// <summary>The advisory lock that serialises <see cref="EnsureBootstrapTokenAsync"/> across instances (any constant no other lock uses).</summary>
+    const long BootstrapLockKey = 7244;
 
     public async Task<long> AddUserAsync(DbConnection connection, DbTransaction? transaction, string name) =>
         await connection.ExecuteScalarAsync<long>(
