@@ -21,12 +21,16 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
     public async Task<LookupResult?> LookUpAsync(string doi, CancellationToken ct)
     {
         var path = $"/works/{ScholarlyHttp.EscapeDoi(doi)}";
-        var answer = await cache.GetOrFetchAsync(Source, path,
-            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), outbound, new Uri(_options.CrossrefBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(path, _options.ContactEmail)), token), ct);
+        var answer = await GetAsync(path, ct);
         if (answer is not { Status: 200, Body: { } body } || JsonSerializer.Deserialize<CrossrefEnvelope>(body, JsonSerializerOptions.Web)?.Message is not { } work)
             return null;
         return ToResult(work, doi);
     }
+
+    /// <summary>One Crossref path, through the lookup cache (with the polite pool's mailto).</summary>
+    Task<CachedAnswer> GetAsync(string path, CancellationToken ct) =>
+        cache.GetOrFetchAsync(Source, path,
+            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), outbound, new Uri(_options.CrossrefBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(path, _options.ContactEmail)), token), ct);
 
     /// <summary>Candidates a bibliographic search reads: the best few are enough, a sure match is among the first.</summary>
     const int SearchRows = 5;
@@ -49,8 +53,7 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
         var query = string.Join(' ', new[] { family, work.Container, work.Volume, work.Pages?.Split('-', '\u2013')[0], year.ToString() }
             .Where(p => !string.IsNullOrWhiteSpace(p)));
         var path = $"/works?query.bibliographic={Uri.EscapeDataString(query)}&rows={SearchRows}";
-        var answer = await cache.GetOrFetchAsync(Source, path,
-            token => ScholarlyHttp.GetJsonAsync(clients.CreateClient(LookupsSetup.ScholarlyClient), outbound, new Uri(_options.CrossrefBaseUrl.TrimEnd('/') + ScholarlyHttp.WithMailto(path, _options.ContactEmail)), token), ct);
+        var answer = await GetAsync(path, ct);
         if (answer is not { Status: 200, Body: { } body }) return null;
         var items = JsonSerializer.Deserialize<CrossrefSearchEnvelope>(body, JsonSerializerOptions.Web)?.Message?.Items ?? [];
         var sure = items.Where(item => item.Doi is not null && item.Title is { Count: > 0 }
