@@ -99,6 +99,7 @@ if (options.HeldOut)
             ("inner-in", on => ReferenceAssembler.InnerIn = on),
             ("inner-in-after-full-stop", on => ReferenceAssembler.InnerInAfterFullStop = on),
             ("title-ends-at-a-note", on => ReferenceAssembler.TitleEndsAtANote = on),
+            ("title-ends-at-a-link", on => ReferenceAssembler.TitleEndsAtALink = on),
             ("quote-then-subtitle", on => ReferenceAssembler.QuoteThenSubtitle = on),
             ("book-title", on => ReferenceAssembler.BookAsTitle = on),
             ("byline-family-name", on => ReferenceAssembler.BylineFamilyName = on),

@@ -140,6 +140,13 @@ public class ReferenceAssemblerTests
     [InlineData("Foucault, Michel. The Archaeology of Knowledge, trans. A. M. Sheridan Smith. New York: Vintage, 2010.", "a a t t t t t t t t t l l p d", "The Archaeology of Knowledge")]
     [InlineData("Freud, S. Die Traumdeutung, hrsg. von A. Mitscherlich. Frankfurt, 1972.", "a a t t t t t t l d", "Die Traumdeutung")]
     [InlineData("Kant, I. Critica della ragione pura, a cura di P. Chiodi. Torino, 1967.", "a a t t t t t t t t t l d", "Critica della ragione pura")]
+    [InlineData("RODRIGUES, Carla. O (cis)gênero não existe. Publicado em: 14 dez. 2014.", "a a t t t t t t t t d", "O (cis)gênero não existe")]
+    [InlineData("Hindell, J. Sumo Excludes Woman. Last modified March 1, 2000. Accessed February 28, 2015.", "a a t t t t t t t t t t t t", "Sumo Excludes Woman")]
+    [InlineData("van Creveld, Martin. Supplying War: Logistics from Wallenstein to Patton, 2. izd. Cambridge: CUP, 2004.", "a a a t t t t t t t t t l p d", "Supplying War: Logistics from Wallenstein to Patton")]
+    [InlineData("Auster, Paul. The Art of Hunger. Expanded. New York: Penguin, 1997.", "a a t t t t t l l p d", "The Art of Hunger")]
+    [InlineData("Smith, A. Essays on Method, 3rd ed. London, 1990.", "a a t t t t t l d", "Essays on Method")]
+    [InlineData("Adorno, T. Dialectic of Enlightenment, ed. Gunzelin Schmid Noerr (Stanford, 2002).", "a a t t t t t t t l d", "Dialectic of Enlightenment")]
+    [InlineData("MARSHACK A. 1988 Paleolithic Calendar, in I. Tattersal (Eds.), Encyclopedia of Evolution, 419-420.", "a a d t t t t t o c c c g", "Paleolithic Calendar")]
     public void ANoteOnATranslationAnEditionOrAReprintEndsTheTitle(string text, string labels, string title)
     {
         var r = Assemble(text, labels);
@@ -153,8 +160,26 @@ public class ReferenceAssemblerTests
     [InlineData("Smith, A. Kinetics of Exchange. Trans. Faraday Soc. 1970.", "a a t t t t t t d", "Kinetics of Exchange. Trans. Faraday Soc")]
     // "With a …" is a note only before "introduction" or "foreword".
     [InlineData("Smith, A. Planning, With a View to Growth. London, 1970.", "a a t t t t t t l d", "Planning, With a View to Growth")]
+    // "In" after a comma opens a chapter's host only before an editor's initials.
+    [InlineData("Smith, A. Chromosome Studies on Claytonia, in Ontario. Rhodora 1970.", "a a t t t t t t c d", "Chromosome Studies on Claytonia, in Ontario")]
+    // "Ed." before a word in lower case, and a number before a word that names no edition, are the title's own.
+    [InlineData("Smith, A. The Ed. of Letters, 2 Volumes. London, 1970.", "a a t t t t t t l d", "The Ed. of Letters, 2 Volumes")]
     public void WordsThatOnlyLookLikeANoteStayInTheTitle(string text, string labels, string title) =>
         Assert.Equal(title, Assemble(text, labels).Title);
+
+    [Theory]
+    [InlineData("Wilensky, U. (1999). NetLogo. http://ccl.northwestern.edu/netlogo/. Evanston, IL.", "a a d t t l l", "NetLogo")]
+    [InlineData("D. Gerace, “Unconventional photon blockade,” arXiv:1402.4587 (2014).", "a a t t t t d", "Unconventional photon blockade")]
+    [InlineData("Roy R., Characterization of honeycomb core properties DOI: 10.1016/j.compstruct.2014.06.033", "a a t t t t t t t", "Characterization of honeycomb core properties")]
+    [InlineData("Smith, J. Data sharing 10.5281/zenodo.1234 2020.", "a a t t t d", "Data sharing")]
+    // A word that only begins like a link stays.
+    [InlineData("Bestavros, A. Server-initiated dissemination for the www. IEEE Bulletin, 1996.", "a a t t t t t c c d", "Server-initiated dissemination for the www")]
+    public void ALinkOrAnIdentifierEndsTheTitle(string text, string labels, string title)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(title, r.Title);
+    }
 
     [Fact]
     public void AVancouverBylinesLastInitialsLeftOutByTheTaggerJoinIt()
