@@ -147,6 +147,9 @@ public class ReferenceAssemblerTests
     [InlineData("Smith, A. Essays on Method, 3rd ed. London, 1990.", "a a t t t t t l d", "Essays on Method")]
     [InlineData("Adorno, T. Dialectic of Enlightenment, ed. Gunzelin Schmid Noerr (Stanford, 2002).", "a a t t t t t t t l d", "Dialectic of Enlightenment")]
     [InlineData("MARSHACK A. 1988 Paleolithic Calendar, in I. Tattersal (Eds.), Encyclopedia of Evolution, 419-420.", "a a d t t t t t o c c c g", "Paleolithic Calendar")]
+    [InlineData("C. Forsyth. Implementation of the analyser. Technical Report Kernel Study Task 8, York, 1992.", "a a t t t t t t t t t t l d", "Implementation of the analyser")]
+    [InlineData("A. Taflove, Computational electrodynamics (Artech House, Boston, 2005).", "a a t t t t t t", "Computational electrodynamics")]
+    [InlineData("Deo, S. Slow First: Evidence of Speed-up (February 2, 2015). Available at SSRN.", "a a t t t t t t t t t t t", "Slow First: Evidence of Speed-up")]
     public void ANoteOnATranslationAnEditionOrAReprintEndsTheTitle(string text, string labels, string title)
     {
         var r = Assemble(text, labels);
@@ -164,6 +167,9 @@ public class ReferenceAssemblerTests
     [InlineData("Smith, A. Chromosome Studies on Claytonia, in Ontario. Rhodora 1970.", "a a t t t t t t c d", "Chromosome Studies on Claytonia, in Ontario")]
     // "Ed." before a word in lower case, and a number before a word that names no edition, are the title's own.
     [InlineData("Smith, A. The Ed. of Letters, 2 Volumes. London, 1970.", "a a t t t t t t l d", "The Ed. of Letters, 2 Volumes")]
+    // A bracket of years alone, or of words that close on no year, is the title's own.
+    [InlineData("Wordsworth, W. The Prelude: The Four Texts (1798, 1799, 1805, 1850). London, 1995.", "a a t t t t t t t t t l d", "The Prelude: The Four Texts (1798, 1799, 1805, 1850)")]
+    [InlineData("Smith, A. The Secret Plan (Just between You and Me). Blog, 2006.", "a a t t t t t t t t o d", "The Secret Plan (Just between You and Me)")]
     public void WordsThatOnlyLookLikeANoteStayInTheTitle(string text, string labels, string title) =>
         Assert.Equal(title, Assemble(text, labels).Title);
 
@@ -179,6 +185,15 @@ public class ReferenceAssemblerTests
         var r = Assemble(text, labels);
 
         Assert.Equal(title, r.Title);
+    }
+
+    [Fact]
+    public void TwoSlashesOpenTheContainerOfAGostReference()
+    {
+        var r = Assemble("Egger K. et al. Tractography of Association Fibers //Clinical neuroradiology. 2015. V. 25.", "a a o o t t t t t t d v v");
+
+        Assert.Equal("Tractography of Association Fibers", r.Title);
+        Assert.Equal("Clinical neuroradiology", r.Container);
     }
 
     [Fact]
