@@ -197,6 +197,21 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
+    public void ARomanPartNumberAfterTheTitleStaysInIt()
+    {
+        var r = Assemble("Lars Hormander. Fourier integral operators. I. Acta mathematica, 127(1):79–183, 1971.", "a a t t t c c c v g d");
+
+        Assert.Equal("Fourier integral operators. I", r.Title);
+        Assert.Equal("Acta mathematica", r.Container);
+    }
+
+    [Fact]
+    public void ADashAfterAQuotedTitlesClosingQuoteKeepsTheSubtitle() =>
+        Assert.Equal("\"On se verra au CMP\" - Carnet de route en psychiatrie",
+            Assemble("FRIARD, Dominique. \"On se verra au CMP\" - Carnet de route en psychiatrie. JANSSEN-CILAG 2009.",
+                "a a t t t t t t t t t t t p d").Title);
+
+    [Fact]
     public void AVancouverBylinesLastInitialsLeftOutByTheTaggerJoinIt()
     {
         var r = Assemble("Mead PS, Petersen JM. 2006. Epidemiologic features. Emerg Infect Dis 12.", "a a a o d t t c c c v");
