@@ -26,6 +26,7 @@ public static partial class ReferenceAssembler
     public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence)
     {
         labels = ChooseTheTitleRun(tokens, labels);
+        labels = StartTheTitleAfterAMark(tokens, labels);
         labels = EndTitleAtItsClosingQuote(tokens, labels);
         labels = EndTitleAtAnInnerIn(tokens, labels);
         labels = EndTitleAtANote(tokens, labels);
@@ -212,6 +213,27 @@ public static partial class ReferenceAssembler
             if (copy[i] == RefLabel.Title && (i < after || i > end)) copy[i] = RefLabel.Other;
         return copy;
     }
+
+    /// <summary>
+    /// A dash or the end of an editor's mark opening the title run belongs to the byline before it (<c>BRUN J.-P., CONGÈS G.
+    /// – La villa gallo-romaine…</c>, <c>Alkier, Stefan und Ralph Brucker. (Hrsg.) Exegese…</c>): no gold title in train
+    /// starts with either.
+    /// </summary>
+    static RefLabel[] StartTheTitleAfterAMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0) return labels;
+        var first = start;
+        while (first < end && IsABylineMark(tokens[first].Text)) first++;
+        if (first == start) return labels;
+        var copy = (RefLabel[])labels.Clone();
+        for (var i = start; i < first; i++) copy[i] = RefLabel.Other;
+        return copy;
+    }
+
+    static bool IsABylineMark(string token) =>
+        token is "-" or "–" or "—" or "--" or "---"
+        || token.TrimStart('(').TrimEnd('.', ',', ':').ToLowerInvariant() is "hrsg.)" or "hrsg)" or "eds.)" or "eds)" or "ed.)" or "ed)" or "dir.)" or "dir)" or "éd.)" or "éds.)";
 
     static bool ClosesClause(string token) => token[^1] is '.' or ')';
 

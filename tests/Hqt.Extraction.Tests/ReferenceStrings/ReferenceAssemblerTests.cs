@@ -196,6 +196,12 @@ public class ReferenceAssemblerTests
         Assert.Equal("Clinical neuroradiology", r.Container);
     }
 
+    [Theory]
+    [InlineData("Alkier, Stefan und Ralph Brucker. (Hrsg.) Exegese und Methodendiskussion. Tübingen, 1998.", "a a a a a t t t t l d")]
+    [InlineData("ROUQUETTE D. – Exegese und Methodendiskussion. Revue 48, 1992.", "a a t t t t c v d")]
+    public void ADashOrAnEditorsMarkOpeningTheTitleRunIsNotTheTitle(string text, string labels) =>
+        Assert.Equal("Exegese und Methodendiskussion", Assemble(text, labels).Title);
+
     [Fact]
     public void ARomanPartNumberAfterTheTitleStaysInIt()
     {
