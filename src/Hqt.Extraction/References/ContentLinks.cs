@@ -66,11 +66,15 @@ static class ContentLinks
     }
 
     /// <summary>
-    /// The best name the citing page gives a link: its text, unless that is the address written out, in which case the
-    /// link's title attribute (or its image's alt text) says more about what it points to.
+    /// The best name the citing page gives a link: its heading, or its text, unless that is the address written out, in
+    /// which case the link's title attribute (or its image's alt text) says more about what it points to.
     /// </summary>
     static string? NamingText(IElement anchor, string text)
     {
+        // A card (a link around a picture, a heading, a date and a summary, as "related articles" are laid out) is named
+        // by its heading: "Finding My Voice", not "Finding My Voice. May 28, 2021".
+        if (anchor.ChildElementCount > 0 && anchor.QuerySelector("h1,h2,h3,h4,h5,h6") is { } heading
+            && LinkText.CollapsedText(heading, 300) is { Length: > 0 } named) return named;
         var isAddress = text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
             || (!text.Contains(' ') && text.Contains('/') && text.Contains('.'));
         if (text.Length > 0 && !isAddress) return text;

@@ -50,6 +50,20 @@ public class ReferencesContentLinkTests
     }
 
     [Fact]
+    public void ACardLinkIsNamedByItsHeading()
+    {
+        var article = Paragraphs + """
+            <p>More from the author, on the same questions of voice and work, in the years since then:</p>
+            <a href="https://www.example.net/pulse/finding-my-voice"><img alt="" src="cover.jpg">
+              <div class="card-info"><h3>Finding My Voice</h3><h4>May 28, 2021</h4></div></a>
+            """;
+
+        var link = Assert.Single(Extract(Page(article)), r => r.Url == "https://www.example.net/pulse/finding-my-voice");
+
+        Assert.Equal("Finding My Voice", link.AnchorText);
+    }
+
+    [Fact]
     public void RelativeLinksResolveAgainstBaseHrefAndLoseTrackingAndFragments()
     {
         var html = Page(Paragraphs).Replace("<head>", """<head><base href="https://cdn.example.org/docs/">""");
