@@ -48,7 +48,8 @@ static class ContentLinks
         if (string.IsNullOrWhiteSpace(href) || href.TrimStart().StartsWith('#')) return;
         var url = Resolve(page, href);
         if (url is null || into.IsPage(url)) return;
-        var text = LinkText.CollapsedText(anchor, 300);
+        // The punctuation of the sentence the link sits in is not its name's ("hype around 5G wireless technology,").
+        var text = LinkText.CollapsedText(anchor, 300).TrimEnd(',', ';', ':', '(', '[', ' ');
         var draft = new ReferenceDraft(ReferenceSignals.Link)
         {
             Url = url,

@@ -50,10 +50,11 @@ public class ReferencesContentLinkTests
     }
 
     [Fact]
-    public void ACardLinkIsNamedByItsHeading()
+    public void ACardLinkIsNamedByItsHeadingAndNoLinkByItsSentencesPunctuation()
     {
         var article = Paragraphs + """
             <p>More from the author, on the same questions of voice and work, in the years since then:</p>
+            <p>It began with <a href="https://www.example.net/hype">hype around 5G wireless technology,</a> as such things do.</p>
             <a href="https://www.example.net/pulse/finding-my-voice"><img alt="" src="cover.jpg">
               <div class="card-info"><h3>Finding My Voice</h3><h4>May 28, 2021</h4></div></a>
             """;
@@ -61,6 +62,7 @@ public class ReferencesContentLinkTests
         var link = Assert.Single(Extract(Page(article)), r => r.Url == "https://www.example.net/pulse/finding-my-voice");
 
         Assert.Equal("Finding My Voice", link.AnchorText);
+        Assert.Equal("hype around 5G wireless technology", Assert.Single(Extract(Page(article)), r => r.Url == "https://www.example.net/hype").AnchorText);
     }
 
     [Fact]
