@@ -27,6 +27,7 @@ public static partial class ReferenceAssembler
     {
         labels = ChooseTheTitleRun(tokens, labels);
         labels = StartTheTitleAfterAMark(tokens, labels);
+        labels = StartTheTitleAfterAGroupByline(tokens, labels);
         labels = EndTitleAtItsClosingQuote(tokens, labels);
         labels = EndTitleAtAnInnerIn(tokens, labels);
         labels = EndTitleAtANote(tokens, labels);
@@ -229,6 +230,34 @@ public static partial class ReferenceAssembler
         var copy = (RefLabel[])labels.Clone();
         for (var i = start; i < first; i++) copy[i] = RefLabel.Other;
         return copy;
+    }
+
+    static readonly HashSet<string> GroupWords = new(StringComparer.Ordinal)
+    {
+        "Team", "Group", "Consortium", "Collaboration", "Collaborators", "Investigators", "Committee", "Network", "Workgroup",
+    };
+
+    /// <summary>
+    /// A group named as an author at the head of the title run (<c>Zhu N, et al. China Novel Coronavirus Investigating and
+    /// Research Team. A novel coronavirus from patients with pneumonia in China, 2019.</c>, <c>Cascade Columbia Fisheries
+    /// Enhancement Group. Twisp to Carlton reach Assessment…</c>): a first sentence in capitalised words ending on Team,
+    /// Group, Consortium, Investigators… is the byline's, and the title starts after it. The tagger reads such a group as
+    /// the title's first sentence; "Arbeit im Team. Bedingungen…" (a lower-case word before it) is left alone.
+    /// </summary>
+    static RefLabel[] StartTheTitleAfterAGroupByline(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0) return labels;
+        for (var k = start + 1; k <= end - 3 && k < start + 12; k++)
+        {
+            var word = tokens[k].Text;
+            if (word.Contains(':') || !char.IsUpper(word[0]) && word is not ("and" or "of" or "for" or "on" or "the" or "&")) return labels;
+            if (word[^1] != '.' || !GroupWords.Contains(word[..^1])) continue;
+            var copy = (RefLabel[])labels.Clone();
+            for (var i = start; i <= k; i++) copy[i] = RefLabel.Other;
+            return copy;
+        }
+        return labels;
     }
 
     static bool IsABylineMark(string token) =>

@@ -203,6 +203,19 @@ public class ReferenceAssemblerTests
         Assert.Equal("Exegese und Methodendiskussion", Assemble(text, labels).Title);
 
     [Fact]
+    public void AGroupNamedAtTheHeadOfTheTitleRunIsTheBylines()
+    {
+        var r = Assemble("Zhu N, et al. China Novel Coronavirus Investigating and Research Team. A novel coronavirus from patients with pneumonia in China, 2019. N Engl J Med 2020.",
+            "a a o o t t t t t t t t t t t t t t t t t c c c c d");
+
+        Assert.Equal("A novel coronavirus from patients with pneumonia in China, 2019", r.Title);
+        // A team in a title's own words stays.
+        Assert.Equal("Integration heißt auch: Arbeit im Team. Bedingungen und Prozesse kooperativer Arbeit",
+            Assemble("Wocken, Hans (1991): Integration heißt auch: Arbeit im Team. Bedingungen und Prozesse kooperativer Arbeit. In: Pädagogik.",
+                "a a d t t t t t t t t t t t c c").Title);
+    }
+
+    [Fact]
     public void ARomanPartNumberAfterTheTitleStaysInIt()
     {
         var r = Assemble("Lars Hormander. Fourier integral operators. I. Acta mathematica, 127(1):79–183, 1971.", "a a t t t c c c v g d");
