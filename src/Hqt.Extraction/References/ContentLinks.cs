@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Hqt.Extraction.Identity;
 using Hqt.Extraction.Parsing;
@@ -10,7 +11,7 @@ namespace Hqt.Extraction.References;
 /// <c>&lt;cite&gt;</c>, <c>blockquote[cite]</c>, <c>q[cite]</c>, identifiers written in its text, and people it
 /// quotes by name.
 /// </summary>
-static class ContentLinks
+static partial class ContentLinks
 {
     public static void Read(DomIndex dom, bool[] content, PageDocument page, ReferenceSet into, bool[] usedAnchors)
     {
@@ -57,6 +58,13 @@ static class ContentLinks
             Context = Context(dom, i, text, blockText),
         };
         IdentifierText.FillFromUrl(draft, url);
+        // A link whose text is a whole citation ("Pain and stress responses in farmed fish. Rev. Sci. Tech. Off. Int. Epiz.,
+        // Vol. 33(1), S. 245-253") is read as one: its title names the work, not the citation written out.
+        if (ReadsAsACitation(text))
+        {
+            CitationText.Fill(draft, text);
+            if (draft.Title is { } parsed) draft.AnchorText = parsed;
+        }
         if (PersonNames.IsPersonLink(url, text))
         {
             draft.Kind = ReferenceKinds.Person;
@@ -65,6 +73,14 @@ static class ContentLinks
         if (InCite(dom, i)) draft.Signals.Add(ReferenceSignals.Cite);
         into.Add(draft);
     }
+
+    // Where a citation says it appeared: "Vol. 33", "33(1)", "pp. 245", "S. 245-253", "12:34-56".
+    [GeneratedRegex(@"\b(?:vol\.?\s*\d+|\d+\s*\(\d+\)|pp?\.\s*\d+|S\.\s*\d+\s*[-–]\s*\d+|\d+\s*:\s*\d+\s*[-–]\s*\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Locator();
+
+    /// <summary>Link text that reads as a citation: a sentence and more, and where it appeared.</summary>
+    static bool ReadsAsACitation(string text) =>
+        text.Length is >= 40 and <= 300 && text.Contains(". ", StringComparison.Ordinal) && Locator().IsMatch(text);
 
     /// <summary>
     /// The best name the citing page gives a link: its heading, or its text, unless that is the address written out, in

@@ -66,6 +66,19 @@ public class ReferencesContentLinkTests
     }
 
     [Fact]
+    public void ALinkWhoseTextIsACitationIsReadAsOne()
+    {
+        var article = Paragraphs + """
+            <p>Sneddon, L. U., Elwood, R. W. (2014): <a href="https://doc.example.org/2014/33-1-sneddon.pdf">Pain and stress responses in farmed fish. Rev. Sci. Tech. Off. Int. Epiz., Vol. 33(1), S. 245-253</a></p>
+            """;
+
+        var link = Assert.Single(Extract(Page(article)), r => r.Url == "https://doc.example.org/2014/33-1-sneddon.pdf");
+
+        Assert.Equal("Pain and stress responses in farmed fish", link.AnchorText);
+        Assert.Equal("33", link.Volume);
+    }
+
+    [Fact]
     public void RelativeLinksResolveAgainstBaseHrefAndLoseTrackingAndFragments()
     {
         var html = Page(Paragraphs).Replace("<head>", """<head><base href="https://cdn.example.org/docs/">""");
