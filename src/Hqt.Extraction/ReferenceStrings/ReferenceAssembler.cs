@@ -33,6 +33,7 @@ public static partial class ReferenceAssembler
         labels = EndTitleAtANote(tokens, labels);
         labels = EndTitleAtALink(tokens, labels);
         labels = KeepThePartNumberInTheTitle(tokens, labels);
+        labels = KeepATaxonomicAuthorityInTheTitle(tokens, labels);
         labels = TheBookIsTheTitle(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
@@ -484,6 +485,32 @@ public static partial class ReferenceAssembler
         copy[end + 1] = RefLabel.Title;
         return copy;
     }
+
+    /// <summary>
+    /// A species named in a title with its authority (<c>Dermochelys coriacea (Vandeli, 1761)</c>, <c>Micrauchenus lineola
+    /// (Fabricius 1787)</c>): the bracket is the name's, and its year the species' description, not the reference's. The
+    /// tagger reads it as the date; a reference cut short after it (a list showing the first line only) then gave the work
+    /// the year 1761. The bracket joins the title; the year comes from another date, or there is none.
+    /// </summary>
+    static RefLabel[] KeepATaxonomicAuthorityInTheTitle(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end + 2 >= tokens.Count || end - start < 1) return labels;
+        var (genus, species) = (tokens[end - 1].Text, tokens[end].Text);
+        if (!IsWordOf(genus, upperFirst: true) || !IsWordOf(species, upperFirst: false)) return labels;
+        // "(Vandeli, 1761)" or "(Fabricius 1787)", maybe "(L., 1758)"; the bracket closes on the year.
+        var (open, close) = (tokens[end + 1].Text, tokens[end + 2].Text);
+        if (open.Length < 3 || open[0] != '(' || !char.IsUpper(open[1]) || open.Contains(')')) return labels;
+        var year = close.TrimEnd('.', ',', ';');
+        if (year.Length != 5 || year[4] != ')' || !int.TryParse(year.AsSpan(0, 4), out var y) || y is < RefFeatures.MinYear or > 1999) return labels;
+        var copy = (RefLabel[])labels.Clone();
+        copy[end + 1] = copy[end + 2] = RefLabel.Title;
+        return copy;
+    }
+
+    // A Latin word of a species' name: letters only, the genus capitalised, the epithet in lower case.
+    static bool IsWordOf(string token, bool upperFirst) =>
+        token.Length >= 3 && (upperFirst ? char.IsUpper(token[0]) : char.IsLower(token[0])) && token.Skip(1).All(char.IsAsciiLetterLower);
 
     /// <summary>Whether <see cref="EndTitleAtALink"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleEndsAtALink = true;

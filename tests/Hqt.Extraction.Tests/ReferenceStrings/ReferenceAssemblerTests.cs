@@ -216,6 +216,19 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
+    public void ASpeciesAuthorityIsTheTitlesNotTheDate()
+    {
+        var r = Assemble("Almeida A.P.L.S. et al. Dermochelys coriacea (Vandeli, 1761)", "a a o o t t d d");
+
+        Assert.Equal("Dermochelys coriacea (Vandeli, 1761)", r.Title);
+        Assert.Null(r.Year);
+        // The reference's own year stays the year.
+        Assert.Equal(2009, Assemble("Bérenger JM (2009) Notes sur Micrauchenus lineola (Fabricius 1787). Ann Soc 45.", "a a d t t t t t t c c v").Year);
+        // A bracketed year after words that are no species' name is still a date.
+        Assert.Equal(1998, Assemble("Smith, J. Essays in Method (London, 1998)", "a a t t t d d").Year);
+    }
+
+    [Fact]
     public void ARomanPartNumberAfterTheTitleStaysInIt()
     {
         var r = Assemble("Lars Hormander. Fourier integral operators. I. Acta mathematica, 127(1):79–183, 1971.", "a a t t t c c c v g d");
