@@ -284,14 +284,21 @@ public static partial class ReferenceAssembler
         if (!BookAsTitle || Array.IndexOf(labels, RefLabel.Title) >= 0) return labels;
         var (start, end) = FirstRun(labels, RefLabel.Container);
         if (start < 0) return labels;
-        if (IsInMark(tokens[start].Text) || (start > 0 && IsInMark(tokens[start - 1].Text))) return labels;
-        if (Array.IndexOf(labels, RefLabel.Editor, 0, start) < 0) return labels;
+        // "In" right after the editors' mark is the book's own first word (<c>————, ed. In the Shadow of Empire…</c>,
+        // <c>…, editors. In the Embrace of the Swan…</c>): a chapter's "In" follows the chapter's title, not its editors.
+        var inAt = IsInMark(tokens[start].Text) ? start : start > 0 && IsInMark(tokens[start - 1].Text) ? start - 1 : -1;
+        if (inAt >= 0 && !(inAt > 0 && IsAnEditorsMark(tokens[inAt - 1].Text) && tokens[inAt].Text is "In" or "Im")) return labels;
+        if (inAt >= 0) start = inAt;
+        else if (Array.IndexOf(labels, RefLabel.Editor, 0, start) < 0) return labels;
         for (var i = end + 1; i < labels.Length; i++)
             if (labels[i] is RefLabel.Volume or RefLabel.Issue or RefLabel.Pages) return labels;
         var copy = (RefLabel[])labels.Clone();
         for (var i = start; i <= end; i++) copy[i] = RefLabel.Title;
         return copy;
     }
+
+    static bool IsAnEditorsMark(string token) =>
+        token.TrimStart('(').TrimEnd(',', ')', '.').ToLowerInvariant() is "ed" or "eds" or "editor" or "editors" or "hrsg" or "dir" or "éd" or "éds";
 
     /// <summary>"In", "In:", "in:", "Dans", "dans :", "Im": the word that opens the container of a chapter or paper.</summary>
     static bool IsInMark(string token)

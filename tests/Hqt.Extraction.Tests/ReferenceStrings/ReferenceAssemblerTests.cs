@@ -229,6 +229,17 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
+    public void AnEditedBookWhoseTitleOpensWithInKeepsIt()
+    {
+        var r = Assemble("————, ed. In the Shadow of Empire. London: Westminster, 2008.", "e e o c c c c l p d");
+
+        Assert.Equal("In the Shadow of Empire", r.Title);
+        Assert.Null(r.Container);
+        // A chapter's "In" after its title opens the book it is in.
+        Assert.Equal("Essays", Assemble("Smith, J. On Method. In Essays. London, 2008.", "a a t t o c l d").Container);
+    }
+
+    [Fact]
     public void ARomanPartNumberAfterTheTitleStaysInIt()
     {
         var r = Assemble("Lars Hormander. Fourier integral operators. I. Acta mathematica, 127(1):79–183, 1971.", "a a t t t c c c v g d");
