@@ -197,6 +197,9 @@ public class ReferencesStructuredTests
     [InlineData("Romanovsky AA", "A. A. Romanovsky")]
     [InlineData("AA Romanovsky", "A. A. Romanovsky")]
     [InlineData("Le Guin, Ursula K.", "Ursula K. Le Guin")]
+    [InlineData("Martin Luther King Jr.", "Martin Luther King Jr.")]
+    [InlineData("IN Shindyalov", "I. N. Shindyalov")]
+    [InlineData("Šikalo Š", "Š. Šikalo")]
     public void HighwireAuthorsAreReadAsFamilyNameAndInitialsWhicheverWayTheyAreWritten(string written, string read)
     {
         var references = Extract($"""<meta name="citation_reference" content="citation_title=Neuronal circuitries involved in thermoregulation; citation_author={written}; citation_publication_date=2000">""");
@@ -209,11 +212,7 @@ public class ReferencesStructuredTests
     {
         var references = Extract("""<meta name="citation_reference" content="citation_title=Dental materials tested; citation_author=Bottino M C; citation_author=Chu T-M G; citation_publication_date=2012">""");
 
-        var authors = Assert.Single(references).Authors;
-        Assert.Equal(2, authors.Count);
-        Assert.Equal("M. C. Bottino", authors[0]);
-        Assert.EndsWith(" Chu", authors[1]);
-        Assert.StartsWith("T", authors[1]);
+        Assert.Equal(["M. C. Bottino", "T.-M. G. Chu"], Assert.Single(references).Authors);
     }
 
     [Fact]
