@@ -197,6 +197,7 @@ public class ReferencesStructuredTests
     [InlineData("Romanovsky AA", "A. A. Romanovsky")]
     [InlineData("AA Romanovsky", "A. A. Romanovsky")]
     [InlineData("Le Guin, Ursula K.", "Ursula K. Le Guin")]
+    [InlineData("Della Pietra, Stephen A.", "Stephen A. Della Pietra")]
     [InlineData("Martin Luther King Jr.", "Martin Luther King Jr.")]
     [InlineData("IN Shindyalov", "I. N. Shindyalov")]
     [InlineData("Šikalo Š", "Š. Šikalo")]
