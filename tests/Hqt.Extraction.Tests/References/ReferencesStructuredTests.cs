@@ -259,4 +259,24 @@ public class ReferencesStructuredTests
         Assert.Equal(["B. E. Pjetursson", "M. Zwahlen"], reference.Authors);
         Assert.Contains("reference-list", reference.Signals);
     }
+
+    [Fact]
+    public void AListEntryWhoseParsedTitleIsTheJournalCitationDoesNotTitleTheMetasWork()
+    {
+        // Springer: the meta names no title; the list's entry is authors, year and "Food Hydrocoll 19:157–164", then its links.
+        const string head = """<meta name="citation_reference" content="citation_journal_title=Food Hydrocoll; citation_author=S Mali, M Victoria, E Grossmann; citation_volume=19; citation_publication_date=2004; citation_pages=157-164; citation_doi=10.1016/j.foodhyd.2004.05.002; citation_id=CR1">""";
+        const string body = """
+            <article><h2>References</h2><ol class="c-article-references">
+            <li class="c-article-references__item"><p class="c-article-references__text">Mali S, Victoria M, Grossmann E (2004) Food Hydrocoll 19:157–164</p>
+            <p class="c-article-references__links"><a href="https://doi.org/10.1016%2Fj.foodhyd.2004.05.002">Article</a> <a href="http://scholar.google.com/scholar_lookup?&amp;title=&amp;journal=Food%20Hydrocoll&amp;volume=19&amp;pages=157-164">Google Scholar</a></p></li>
+            </ol></article>
+            """;
+
+        var references = Extract(head, body);
+
+        var reference = Assert.Single(references, r => r.Doi == "10.1016/j.foodhyd.2004.05.002");
+        Assert.Null(reference.Title);
+        Assert.Equal(("Food Hydrocoll", "19", "157-164", 2004), (reference.Container, reference.Volume, reference.Pages, reference.Year));
+        Assert.Equal(["S. Mali", "M. Victoria", "E. Grossmann"], reference.Authors);
+    }
 }
