@@ -57,6 +57,8 @@ public class ReferencesScreenTests
     [InlineData("Proc. R. Soc. A 434, 9 (1890)")]
     [InlineData("J. 396, 606 (1992)")]
     [InlineData("Nature 553, 2018")]
+    [InlineData("TRIP 4–4:128–132")]
+    [InlineData("Key Eng Mater 284–286:553–556")]
     [InlineData("J. Plasma Phys")]
     [InlineData("Natl")]
     [InlineData("Rev")]
