@@ -12,11 +12,12 @@ namespace Hqt.Extraction.References;
 /// </summary>
 static class ReferenceScreen
 {
-    // Path segments that are a site's furniture wherever they appear: listings, not works.
+    // Path segments that are a site's furniture wherever they appear: listings, not works. A journal's volume and issue
+    // tables of contents ("/volume/1748-605X/14", "/issue/…", Atypon's "/toc/…" and "/loi/…") are listings too.
     static readonly HashSet<string> ListingSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "tag", "tags", "category", "categories", "archive", "archives", "volumes", "venues", "sections", "issues", "series",
-        "label", "labels", "keyword", "keywords", "subject", "subjects",
+        "label", "labels", "keyword", "keywords", "subject", "subjects", "volume", "issue", "toc", "loi",
     };
 
     // First path segments that are a site's own pages about itself.

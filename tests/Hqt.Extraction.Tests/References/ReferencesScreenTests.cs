@@ -25,6 +25,20 @@ public class ReferencesScreenTests
     }
 
     [Fact]
+    public void AJournalsVolumeAndIssueTablesOfContentsAreNoReferences()
+    {
+        var links = Links("""
+            <main><h1>A paper</h1>
+              <p><a href="/volume/1748-605X/14">Volume 14</a>, <a href="/issue/1748-605X/14/3">Number 3</a>, <a href="/toc/bmm/14/3">this issue</a>,
+                 <a href="/loi/bmm">all issues</a>.</p>
+              <p>We build on <a href="https://arxiv.org/abs/1706.03762">attention as introduced earlier</a>, which changed everything.</p>
+            </main>
+            """);
+
+        Assert.Equal(["https://arxiv.org/abs/1706.03762"], links);
+    }
+
+    [Fact]
     public void ADownloadedFromLineIsNoReference()
     {
         var links = Links("""<article><p>Our main finding holds across every cohort we examined in the study.</p><p><a href="https://journal.example.net/content/1">Downloaded from journal.example.net</a></p></article>""",
