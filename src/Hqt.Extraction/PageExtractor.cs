@@ -20,8 +20,10 @@ public static class PageExtractor
     /// 4: "Senior, Andrew W." stays one author (a surname that is also a job word); German compound job titles dropped.
     /// 5: a reference named under http and https keeps the https address; comments are no longer parsed.
     /// 6: authors never from references, footnotes, cite or infoboxes, nor teasers' rel=author; datelines and glued job titles
-    /// dropped; title from &lt;title&gt;/og:title before JSON-LD; site navigation is no reference; every DOI link form read.</remarks>
-    public const int Version = 6;
+    /// dropped; title from &lt;title&gt;/og:title before JSON-LD; site navigation is no reference; every DOI link form read.
+    /// 7: citation metadata (Highwire, COinS, JSON-LD) carries journal, volume, issue and pages, and its authors are read as
+    /// people ("Türkkan S" is S. Türkkan); the page's own DOI and its parts (figures, supplements) are no reference.</remarks>
+    public const int Version = 7;
 
     public static PageExtract Extract(string html, string url)
     {

@@ -64,8 +64,9 @@ public class ReaderViewTests(HqtApiFactory factory) : IClassFixture<HqtApiFactor
         var page = await client.GetFromJsonAsync<PageUpstreamDto>($"/api/pages/upstream?url={Physiology}");
 
         var names = page!.Inspirations.Select(p => p.Title).ToList();
-        Assert.Contains("WW Roberts", names);
-        Assert.Contains("N Sugimoto", names);
+        // Metadata authors are read as people and shown as a reader writes them ("WW Roberts" is W. W. Roberts).
+        Assert.Contains("W. W. Roberts", names);
+        Assert.Contains("N. Sugimoto", names);
         Assert.DoesNotContain(names, n => n.Contains("Romanovsky"));
         Assert.DoesNotContain(names, n => n.Contains("et al") || n is "Phys" or "Astrophys");
         Assert.All(page.Inspirations, p => Assert.Contains("cited by this page", p.Reason));

@@ -107,4 +107,46 @@ public class UntitledWorkTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
         Assert.Equal(JsonValueKind.Null, work.GetProperty("title").ValueKind);
         Assert.Equal(polchinski.Title, work.GetProperty("label").GetString());
     }
+
+    [Fact]
+    public async Task ACitationMetaWithoutATitleIsShownByItsLabelAndThePageDoesNotCiteItself()
+    {
+        // IOP's citation_reference metas give journal, volume and pages but no title; the page's own DOI shows up in its
+        // metas, its DOI line and its figures.
+        const string own = "10.1088/1748-605X/ab007b";
+        const string url = "https://iopscience.example.org/article/10.1088/1748-605X/ab007b";
+        var token = "untitled-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("untitled-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        var html = $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Resorbable bilayer membranes for guided bone regeneration</title>
+            <meta name="citation_title" content="Resorbable bilayer membranes for guided bone regeneration">
+            <meta name="citation_author" content="Ahmet Engin Pazarçeviren">
+            <meta name="citation_doi" content="{own}">
+            <meta name="citation_reference" content="citation_journal_title=Mater. Sci. Eng. C; citation_author=Türkkan S; citation_author=Pazarçeviren A E; citation_author=Chu T-M G; citation_volume=80; citation_publication_date=2017; citation_firstpage=484; citation_lastpage=493; citation_doi=10.1016/j.msec.2017.06.016;">
+            <meta name="citation_reference" content="citation_journal_title=Biomed. Mater.; citation_author=Pazarçeviren A E; citation_volume=14; citation_publication_date=2019; citation_firstpage=035018; citation_doi={own};">
+            </head><body><article><h1>Resorbable bilayer membranes for guided bone regeneration</h1>
+            <p>Membranes that resorb as bone grows back are what this study builds and tests in a rat model.</p>
+            <p><a href="https://doi.org/{own}">https://doi.org/{own}</a> · <a href="https://iopscience.example.org/export?type=article&amp;doi={own}&amp;exportFormat=iopexport_bib">Export citation</a></p>
+            <figure><a href="https://doi.org/{own}/fig1">https://doi.org/{own}/fig1</a></figure></article></body></html>
+            """;
+        (await client.PostAsJsonAsync("/api/captures", TestPages.Capture(url, html))).EnsureSuccessStatusCode();
+
+        var upstream = (await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString(url)))!;
+
+        var cited = Assert.Single(upstream.References);
+        Assert.Equal("https://doi.org/10.1016/j.msec.2017.06.016", cited.Url);
+        Assert.Equal("Türkkan, Pazarçeviren and Chu 2017 · Mater. Sci. Eng. C 80, 484", cited.Title);
+        var work = (await client.GetFromJsonAsync<WorkDto>($"/api/works/{cited.Id}"))!;
+        Assert.Null(work.Title);
+        Assert.Equal(cited.Title, work.Label);
+        Assert.Equal("10.1016/j.msec.2017.06.016", work.Doi);
+        Assert.Equal(("Mater. Sci. Eng. C", "80", "484-493", 2017), (work.Container, work.Volume, work.Pages, work.Year));
+        Assert.Equal("S. Türkkan", work.Authors[0]);
+        Assert.Equal("A. E. Pazarçeviren", work.Authors[1]);
+        Assert.Equal("T.-M. G. Chu", work.Authors[2]);
+        Assert.Contains(work.Identities, i => i.Scheme == "locator");
+        Assert.DoesNotContain(work.Identities, i => i.Scheme == "title");
+    }
 }

@@ -66,6 +66,41 @@ public static partial class Doi
         return Normalize(end < 0 ? rest : rest[..end]);
     }
 
+    /// <summary>
+    /// Whether <paramref name="doi"/> is <paramref name="work"/> itself or one of its parts, which publishers name by
+    /// extending the work's DOI (PLOS figures <c>….g001</c>, tables <c>….t001</c>, supplements <c>….s001</c>, <c>…/figures/1</c>).
+    /// Both are compared as <see cref="Normalize"/> writes them (case does not matter); a DOI that only shares the
+    /// work's prefix (<c>….00000012</c> beside <c>….0000001</c>) is another work.
+    /// </summary>
+    public static bool IsSameOrPartOf(string? doi, string? work)
+    {
+        if (Normalize(doi) is not { } a || Normalize(work) is not { } b || !a.StartsWith(b, StringComparison.Ordinal)) return false;
+        return a.Length == b.Length || !char.IsLetterOrDigit(a[b.Length]);
+    }
+
+    /// <summary>
+    /// Whether a URL carries <paramref name="work"/>'s DOI or a part of it anywhere (percent-encoded or not): a link to its
+    /// resolver, its figures, supplements, citation export, permissions or update check (<c>?doi=…</c>, <c>art%3A10.1038%2F…</c>).
+    /// </summary>
+    public static bool UrlCarries(string? url, string? work)
+    {
+        if (string.IsNullOrEmpty(url) || Normalize(work) is not { } doi) return false;
+        var text = url.Contains('%') ? Unescape(url) : url;
+        for (var at = text.IndexOf(doi, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(doi, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + doi.Length;
+            // Where a DOI starts (not inside "110.…") and ends (not running on into "….00000012").
+            if ((at == 0 || !char.IsAsciiDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+        }
+        return false;
+    }
+
+    static string Unescape(string url)
+    {
+        try { return Uri.UnescapeDataString(url); }
+        catch (UriFormatException) { return url; }
+    }
+
     // A query string's next parameter is not part of a DOI found inside one ("…scholar_lookup?doi=10.1111/febs.12796&volume=281"):
     // a suffix may hold "&", but "&name=" is how the URL it was read from goes on.
     [GeneratedRegex(@"&(?:amp;)?[A-Za-z_][A-Za-z0-9_.-]*=", RegexOptions.CultureInvariant)]

@@ -9,7 +9,8 @@ namespace Hqt.Extraction.References;
 /// </summary>
 static class CoinsReferences
 {
-    public static void Read(IEnumerable<IElement> spans, ISet<string> ownTitleKeys, string? ownDoi, ReferenceSet into)
+    // The page's own DOI is screened by the set, as for every signal (ReferenceScreen.IsOwnWork).
+    public static void Read(IEnumerable<IElement> spans, ISet<string> ownTitleKeys, ReferenceSet into)
     {
         foreach (var span in spans)
         {
@@ -17,7 +18,6 @@ static class CoinsReferences
             if (string.IsNullOrWhiteSpace(kev)) continue;
             var draft = Parse(kev);
             if (draft.Title is not null && ownTitleKeys.Contains(ReferenceSet.TitleKey(draft.Title))) continue;
-            if (ownDoi is not null && draft.Doi == ownDoi) continue;
             if (draft.Url is not null && into.IsPage(draft.Url)) continue;
             into.Add(draft);
         }
@@ -27,7 +27,8 @@ static class CoinsReferences
     internal static ReferenceDraft Parse(string kev)
     {
         var draft = new ReferenceDraft(ReferenceSignals.Coins) { Kind = ReferenceKinds.Paper };
-        string? atitle = null, btitle = null, title = null, aulast = null, aufirst = null, genre = null, format = null;
+        string? atitle = null, btitle = null, title = null, jtitle = null, aulast = null, aufirst = null, genre = null, format = null;
+        string? spage = null, epage = null;
         foreach (var pair in kev.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=');
@@ -40,7 +41,13 @@ static class CoinsReferences
                 case "rft.atitle": atitle ??= value; break;
                 case "rft.btitle": btitle ??= value; break;
                 case "rft.title": title ??= value; break;
-                case "rft.au": draft.Authors.Add(value); break;
+                case "rft.jtitle" or "rft.stitle": jtitle ??= value; break;
+                case "rft.volume": draft.Volume ??= value; break;
+                case "rft.issue": draft.Issue ??= value; break;
+                case "rft.pages": draft.Pages ??= value; break;
+                case "rft.spage": spage ??= value; break;
+                case "rft.epage": epage ??= value; break;
+                case "rft.au": MetadataAuthors.AddTo(draft, value); break;
                 case "rft.aulast": aulast ??= value; break;
                 case "rft.aufirst": aufirst ??= value; break;
                 case "rft.date": draft.Year ??= CitationText.YearOf(value); break;
@@ -51,7 +58,11 @@ static class CoinsReferences
             }
         }
         draft.Title = CitationText.Clean(atitle ?? btitle ?? title);
-        if (aulast is not null && draft.Authors.Count == 0) draft.Authors.Add(aufirst is null ? aulast : $"{aufirst} {aulast}");
+        // Where it appeared: the journal, or the book an article-titled part (a chapter) sits in. A reference without a
+        // title is then still a work known by its place (ReferenceDraft.IsLocatedWork).
+        draft.Container = Venue(jtitle ?? (atitle is not null ? btitle ?? title : null));
+        draft.Pages ??= spage is null ? null : epage is null || epage == spage ? spage : $"{spage}-{epage}";
+        if (aulast is not null && draft.Authors.Count == 0) MetadataAuthors.AddTo(draft, aufirst is null ? aulast : $"{aulast}, {aufirst}");
         if (draft.Doi is null && draft.ArxivId is null && draft.Pmid is null)
             draft.Kind = draft.Isbn is not null || genre is "book" or "bookitem" || (format?.EndsWith(":book", StringComparison.Ordinal) == true && draft.Url is null)
                 ? ReferenceKinds.Book
@@ -71,6 +82,8 @@ static class CoinsReferences
             IdentifierText.FillFromUrl(draft, id);
         }
     }
+
+    static string? Venue(string? value) => value is null || value.Length > 300 ? null : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     static string Decode(string value)
     {

@@ -25,6 +25,12 @@ static partial class HighwireReferences
     }
 
     /// <summary>One <c>citation_reference</c> value as a draft reference.</summary>
+    /// <remarks>
+    /// Where the work appeared is read with it (journal, volume, issue, first and last page): many publishers (IOP,
+    /// Springer) give no <c>citation_title</c> in their references, and such a reference is then a work known by its place
+    /// (<see cref="ReferenceDraft.IsLocatedWork"/>), shown as "Türkkan and 5 more, 2017 · Mater. Sci. Eng. C 80, 484", not as
+    /// its DOI's address.
+    /// </remarks>
     internal static ReferenceDraft Parse(string content)
     {
         var draft = new ReferenceDraft(ReferenceSignals.CitationReference) { Kind = ReferenceKinds.Paper };
@@ -35,6 +41,7 @@ static partial class HighwireReferences
             IdentifierText.Fill(draft, content);
             return draft;
         }
+        string? title = null, book = null, journal = null, conference = null, firstPage = null, lastPage = null;
         for (var i = 0; i < keys.Count; i++)
         {
             var start = keys[i].Index + keys[i].Length;
@@ -43,12 +50,37 @@ static partial class HighwireReferences
             if (value.Length == 0) continue;
             switch (keys[i].Groups["key"].Value.ToLowerInvariant())
             {
-                case "citation_title" or "citation_article_title" or "citation_book_title" or "citation_inbook_title":
-                    draft.Title ??= CitationText.Clean(value);
+                case "citation_title" or "citation_article_title":
+                    title ??= CitationText.Clean(value);
+                    break;
+                // A chapter's book is where it appeared; a book cited alone is the work.
+                case "citation_book_title" or "citation_inbook_title":
+                    book ??= CitationText.Clean(value);
+                    break;
+                case "citation_journal_title" or "citation_journal_abbrev":
+                    journal ??= Venue(value);
+                    break;
+                case "citation_conference_title" or "citation_conference":
+                    conference ??= Venue(value);
+                    break;
+                case "citation_volume":
+                    draft.Volume ??= value;
+                    break;
+                // Not citation_number: PLOS writes the volume there again.
+                case "citation_issue":
+                    draft.Issue ??= value;
+                    break;
+                case "citation_firstpage" or "citation_first_page":
+                    firstPage ??= value;
+                    break;
+                case "citation_lastpage" or "citation_last_page":
+                    lastPage ??= value;
+                    break;
+                case "citation_pages":
+                    draft.Pages ??= value;
                     break;
                 case "citation_author" or "citation_authors":
-                    foreach (var name in value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                        draft.Authors.Add(name);
+                    MetadataAuthors.AddTo(draft, value);
                     break;
                 case "citation_publication_date" or "citation_date" or "citation_year" or "citation_online_date":
                     draft.Year ??= CitationText.YearOf(value);
@@ -74,6 +106,19 @@ static partial class HighwireReferences
                     break;
             }
         }
+        draft.Title = title ?? book;
+        draft.Container = journal ?? conference ?? (title is not null ? book : null);
+        draft.Pages ??= firstPage is null ? null : lastPage is null || lastPage == firstPage ? firstPage : $"{firstPage}-{lastPage}";
         return draft;
+    }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+
+    // A journal as the publisher wrote it: its closing abbreviation dot stays ("J. Clin. Periodontol."), unlike a title's.
+    static string? Venue(string value)
+    {
+        var venue = Spaces().Replace(value, " ").Trim().TrimEnd(',', ';', ':').Trim();
+        return venue.Length is 0 or > 300 ? null : venue;
     }
 }

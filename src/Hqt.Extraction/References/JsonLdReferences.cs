@@ -70,8 +70,9 @@ static class JsonLdReferences
         if (citation.TryGetProperty("author", out var authors))
         {
             foreach (var author in authors.ValueKind == JsonValueKind.Array ? authors.EnumerateArray().ToArray() : [authors])
-                if ((author.ValueKind == JsonValueKind.String ? author.GetString() : String(author, "name")) is { Length: > 0 } name) draft.Authors.Add(name.Trim());
+                MetadataAuthors.AddTo(draft, author.ValueKind == JsonValueKind.String ? author.GetString() : String(author, "name") ?? NameParts(author));
         }
+        Venue(citation, draft);
         foreach (var field in new[] { "url", "@id", "sameAs", "identifier", "doi" })
         {
             if (!citation.TryGetProperty(field, out var value)) continue;
@@ -85,6 +86,37 @@ static class JsonLdReferences
         }
         into.Add(draft);
     }
+
+    static string? NameParts(JsonElement person) =>
+        String(person, "familyName") is { Length: > 0 } family ? (String(person, "givenName") is { Length: > 0 } given ? $"{family}, {given}" : family) : null;
+
+    /// <summary>
+    /// Where the cited work appeared: schema.org nests it as <c>isPartOf</c> (an issue, in a volume, in a periodical or a
+    /// book), with the pages on the work. A citation without a <c>name</c> is then still a work known by its place.
+    /// </summary>
+    static void Venue(JsonElement citation, ReferenceDraft draft)
+    {
+        draft.Volume ??= String(citation, "volumeNumber");
+        draft.Issue ??= String(citation, "issueNumber");
+        var part = citation;
+        for (var depth = 0; depth < 4 && part.ValueKind == JsonValueKind.Object && part.TryGetProperty("isPartOf", out var parent); depth++)
+        {
+            part = parent.ValueKind == JsonValueKind.Array && parent.GetArrayLength() > 0 ? parent[0] : parent;
+            if (part.ValueKind == JsonValueKind.String) { draft.Container ??= Plain(part.GetString()); break; }
+            switch (String(part, "@type"))
+            {
+                case "PublicationIssue": draft.Issue ??= String(part, "issueNumber"); break;
+                case "PublicationVolume": draft.Volume ??= String(part, "volumeNumber"); break;
+                default: draft.Container ??= Plain(String(part, "name") ?? String(part, "headline")); break;
+            }
+        }
+        var start = String(citation, "pageStart");
+        var end = String(citation, "pageEnd");
+        draft.Pages ??= String(citation, "pagination") ?? (start is null ? null : end is null || end == start ? start : $"{start}-{end}");
+    }
+
+    static string? Plain(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Length > 300 ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)

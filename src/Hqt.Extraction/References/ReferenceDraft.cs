@@ -50,7 +50,7 @@ sealed class ReferenceDraft
     /// <summary>Fills what this draft lacks from <paramref name="other"/> and adds its signals.</summary>
     public void Absorb(ReferenceDraft other)
     {
-        Title ??= other.Title;
+        Title ??= IsVenue(other.Title) ? null : other.Title;
         if (Authors.Count == 0) Authors = other.Authors;
         Year ??= other.Year;
         Doi ??= other.Doi;
@@ -74,6 +74,23 @@ sealed class ReferenceDraft
         if (Kind == ReferenceKinds.WebPage && other.Kind != ReferenceKinds.WebPage) Kind = other.Kind;
         foreach (var signal in other.Signals)
             if (!Signals.Contains(signal)) Signals.Add(signal);
+    }
+
+    /// <summary>
+    /// A "title" that is this draft's journal and volume written out: a reference list's entry for a work cited without a
+    /// title, read by the parser as one ("Food Hydrocoll 19:157–164. Article Google Scholar" beside Springer's
+    /// citation_reference naming Food Hydrocoll, volume 19). The metadata's word that the work has no title stands.
+    /// </summary>
+    bool IsVenue(string? title)
+    {
+        if (title is null || Container is null) return false;
+        var place = WorkLocator.Fold(Container);
+        if (place.Length < 2) return false;
+        var folded = WorkLocator.Fold(title);
+        if (!folded.StartsWith(place, StringComparison.Ordinal) || folded.Length == place.Length) return false;
+        return Volume is { } volume && WorkLocator.Fold(volume) is { Length: > 0 } vol
+            ? folded.AsSpan(place.Length).StartsWith(vol, StringComparison.Ordinal)
+            : char.IsAsciiDigit(folded[place.Length]);
     }
 
     public ExtractedReference ToReference()

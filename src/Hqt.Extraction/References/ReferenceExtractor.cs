@@ -22,14 +22,14 @@ public static class ReferenceExtractor
         return into.ToReferences();
     }
 
-    static ReferenceSet NewSet(PageDocument page, PageMetadata metadata) => new(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl);
+    static ReferenceSet NewSet(PageDocument page, PageMetadata metadata) => new(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl, OwnDoi(page, metadata));
 
     // The signals that name their works outright: Highwire metas, JSON-LD, COinS, embedded BibTeX.
     static void ReadStructured(PageDocument page, PageMetadata metadata, DomIndex dom, ReferenceSet into)
     {
         HighwireReferences.Read(dom.CitationMetas, into);
         JsonLdReferences.Read(dom.JsonLd, into);
-        if (dom.Coins.Count > 0) CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), OwnDoi(page), into);
+        if (dom.Coins.Count > 0) CoinsReferences.Read(dom.Coins, OwnTitleKeys(page, metadata), into);
         DistillReferences.Read(dom.Bibliographies, dom.DistillCites, into);
     }
 
@@ -74,12 +74,20 @@ public static class ReferenceExtractor
         return keys;
     }
 
-    static string? OwnDoi(PageDocument page)
+    /// <summary>
+    /// The page's own DOI: its <c>citation_doi</c>, <c>dc.identifier</c> or <c>prism.doi</c> meta (names compared in any
+    /// case, as publishers write <c>DC.Identifier</c>), else a DOI its address holds (<c>/doi/10.…</c>, a resolver link).
+    /// </summary>
+    static string? OwnDoi(PageDocument page, PageMetadata metadata)
     {
         foreach (var meta in page.Document.Head?.Children ?? Enumerable.Empty<AngleSharp.Dom.IElement>())
-            if (meta.LocalName == "meta" && (meta.GetAttribute("name") is "citation_doi" or "dc.identifier" or "DC.identifier" or "prism.doi")
+        {
+            if (meta.LocalName != "meta" || (meta.GetAttribute("name") ?? meta.GetAttribute("property")) is not { } name) continue;
+            if ((name.Equals("citation_doi", StringComparison.OrdinalIgnoreCase) || name.Equals("dc.identifier", StringComparison.OrdinalIgnoreCase)
+                    || name.Equals("prism.doi", StringComparison.OrdinalIgnoreCase))
                 && Identity.Doi.Normalize(meta.GetAttribute("content")) is { } doi)
                 return doi;
-        return null;
+        }
+        return Identity.Doi.FromUrl(metadata.CanonicalUrl) ?? Identity.Doi.FromUrl(page.PageUri?.AbsoluteUri);
     }
 }

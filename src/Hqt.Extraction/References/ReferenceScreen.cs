@@ -4,18 +4,20 @@ namespace Hqt.Extraction.References;
 
 /// <summary>
 /// What every reference passes before it joins the page's set, whichever signal found it: the site's own navigation (its
-/// home page, tag, archive, volume and venue pages, the page's own PDF) is no reference. Otherwise references are
+/// home page, tag, archive, volume and venue pages, the page's own PDF) is no reference, and neither is the page itself
+/// named by its DOI, nor its parts (figures, tables, supplements, citation export: <see cref="IsOwnWork"/>). Otherwise references are
 /// reported as the page declares them: a search link, a DOI written "10.1000%2Fx" or a declared title that is no title
 /// ("People, May 31, 1971") is screened where it is written into the reader's graph (<see cref="LookupPages"/>,
 /// <see cref="Doi.ResolverUrl"/>, <see cref="WorkTitles"/>), so what the page says stays measurable.
 /// </summary>
 static class ReferenceScreen
 {
-    // Path segments that are a site's furniture wherever they appear: listings, not works.
+    // Path segments that are a site's furniture wherever they appear: listings, not works. A journal's volume and issue
+    // tables of contents ("/volume/1748-605X/14", "/issue/…", Atypon's "/toc/…" and "/loi/…") are listings too.
     static readonly HashSet<string> ListingSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "tag", "tags", "category", "categories", "archive", "archives", "volumes", "venues", "sections", "issues", "series",
-        "label", "labels", "keyword", "keywords", "subject", "subjects",
+        "label", "labels", "keyword", "keywords", "subject", "subjects", "volume", "issue", "toc", "loi",
     };
 
     // First path segments that are a site's own pages about itself.
@@ -27,10 +29,31 @@ static class ReferenceScreen
     };
 
     /// <summary>False when the draft is no reference; otherwise it is tidied in place.</summary>
-    public static bool Keep(ReferenceDraft draft, Uri? page)
+    /// <param name="ownDoi">The page's own DOI (its <c>citation_doi</c>, <c>dc.identifier</c> or <c>prism.doi</c>), when it has one.</param>
+    public static bool Keep(ReferenceDraft draft, Uri? page, string? ownDoi = null)
     {
+        if (ownDoi is not null && IsOwnWork(draft, ownDoi)) return false;
         if (draft.Url is not { } url) return true;
         return draft.Doi is not null || draft.Title is not null || !IsNavigation(url, draft.AnchorText, page);
+    }
+
+    /// <summary>
+    /// The page itself or a part of it, by its DOI: the page's own DOI, a DOI extending it (PLOS figures
+    /// <c>10.1371/journal.pone.0000001.g001</c>, supplements, <c>…/figures/1</c>), or a link outside the reference list whose
+    /// address carries one of those and no other DOI (the figure viewer, supplementary files, "Download citation",
+    /// "Reprints and permissions", the CrossMark update check). Each is the article the reader is on, not what it cites: as
+    /// a reference it would put the page upstream of itself, and its figures beside the works it builds on.
+    /// </summary>
+    /// <remarks>
+    /// A reference-list entry's link is about the cited work even when its address names the citing page as context
+    /// (ACP's <c>linkout?doi=&lt;the page&gt;&amp;key=&lt;the cited PubMed id&gt;</c>), so only its own DOI is compared.
+    /// </remarks>
+    internal static bool IsOwnWork(ReferenceDraft draft, string ownDoi)
+    {
+        if (draft.Doi is { } doi) return Doi.IsSameOrPartOf(doi, ownDoi);
+        if (draft.Url is not { } url || draft.Signals.Contains(ReferenceSignals.ReferenceList) || !Doi.UrlCarries(url, ownDoi)) return false;
+        var text = url.Contains('%') ? Uri.UnescapeDataString(url) : url;
+        return Doi.FindAll(text).All(found => Doi.IsSameOrPartOf(found, ownDoi));
     }
 
     /// <summary>A link to the citing site's own furniture: its home page, a listing, a page about the site, the page's own PDF.</summary>

@@ -16,9 +16,12 @@ sealed class ReferenceSet
     readonly string? _pageKey;
     readonly string? _canonicalKey;
     readonly Uri? _page;
+    readonly string? _ownDoi;
 
-    public ReferenceSet(string? pageUrl, string? canonicalUrl)
+    /// <param name="ownDoi">The page's own DOI: it and its parts are the page, never a reference (<see cref="ReferenceScreen.IsOwnWork"/>).</param>
+    public ReferenceSet(string? pageUrl, string? canonicalUrl, string? ownDoi = null)
     {
+        _ownDoi = Doi.Normalize(ownDoi);
         _pageKey = UrlCanonicalizer.Key(pageUrl);
         _canonicalKey = UrlCanonicalizer.Key(canonicalUrl);
         _page = Uri.TryCreate(canonicalUrl, UriKind.Absolute, out var canonical) ? canonical : Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) ? page : null;
@@ -32,7 +35,7 @@ sealed class ReferenceSet
 
     public void Add(ReferenceDraft draft)
     {
-        if (!ReferenceScreen.Keep(draft, _page)) return;
+        if (!ReferenceScreen.Keep(draft, _page, _ownDoi)) return;
         // Every source sets Url through UrlCanonicalizer.Canonicalize.
         if (draft.Url is not null && IsPage(draft.Url) && draft.Doi is null && draft.Title is null) return;
         if (draft.Title is null && draft.Url is null && draft.Doi is null && draft.ArxivId is null && draft.Isbn is null && draft.Pmid is null && !draft.IsLocatedWork) return;

@@ -31,8 +31,9 @@ public static partial class WorkTitles
     [GeneratedRegex(@"\b" + Month + @"\s+\d{1,2},\s*\d{4}\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatedTitle();
 
-    // "Phys. Rev. 82, 863 (1951)", "Nature 553, 2018", "J. 396, 606 (1992)", "4, 84 (2002)".
-    [GeneratedRegex(@"^(?:[\p{L}][\p{L}.&'\- ]{0,60}\s)?(?:vol\.?\s*)?\d+[A-Z]?(?:\s*\(\d+\))?\s*[,:]\s*(?:[A-Z]?\d+[A-Z]?(?:[-–]\d+)?)(?:\s*\(\d{4}\))?\.?$|^(?:[\p{L}][\p{L}.&'\- ]{0,60}\s)\d+,\s*\d{4}\.?$", RegexOptions.CultureInvariant)]
+    // "Phys. Rev. 82, 863 (1951)", "Nature 553, 2018", "J. 396, 606 (1992)", "4, 84 (2002)"; a combined volume
+    // ("Key Eng Mater 284–286:553–556", "TRIP 4–4:128–132", Springer's list entries without a title).
+    [GeneratedRegex(@"^(?:[\p{L}][\p{L}.&'\- ]{0,60}\s)?(?:vol\.?\s*)?\d+[A-Z]?(?:[-–]\d+)?(?:\s*\(\d+\))?\s*[,:]\s*(?:[A-Z]?\d+[A-Z]?(?:[-–]\d+)?)(?:\s*\(\d{4}\))?\.?$|^(?:[\p{L}][\p{L}.&'\- ]{0,60}\s)\d+,\s*\d{4}\.?$", RegexOptions.CultureInvariant)]
     private static partial Regex JournalCitation();
 
     // A leading author fragment: "B. et al. Title…", "Chan, et al. 2015", "T. 1998", "M. & de Haan, C".

@@ -43,4 +43,25 @@ public class IdentityDoiTests
     [InlineData("https://example.org/posts/10.5/", null)]
     public void FromUrlReadsResolverLinksAndPublisherDoiPaths(string url, string? expected) =>
         Assert.Equal(expected, Doi.FromUrl(url));
+
+    [Theory]
+    [InlineData("10.1371/journal.pone.0000001", true)]
+    [InlineData("10.1371/JOURNAL.PONE.0000001", true)]
+    [InlineData("https://doi.org/10.1371/journal.pone.0000001.g001", true)]
+    [InlineData("10.1371/journal.pone.0000001.t001", true)]
+    [InlineData("10.1371/journal.pone.0000001/figures/1", true)]
+    [InlineData("10.1371/journal.pone.00000012", false)]
+    [InlineData("10.1371/journal.pone.000000", false)]
+    [InlineData("10.1371/journal.pone.0000002", false)]
+    public void IsSameOrPartOfTellsAWorksPartsFromADoiSharingItsPrefix(string doi, bool expected) =>
+        Assert.Equal(expected, Doi.IsSameOrPartOf(doi, "10.1371/journal.pone.0000001"));
+
+    [Theory]
+    [InlineData("https://journals.plos.org/plosone/article/figure/image?size=medium&id=10.1371/journal.pone.0000001.g001", true)]
+    [InlineData("https://media.example.com/esm/art%3A10.1371%2Fjournal.pone.0000001/MediaObjects/1.pdf", true)]
+    [InlineData("https://crossmark.crossref.org/dialog/?doi=10.1371/JOURNAL.PONE.0000001", true)]
+    [InlineData("https://doi.org/10.1371/journal.pone.00000012", false)]
+    [InlineData("https://example.org/110.1371/journal.pone.0000001", false)]
+    public void UrlCarriesFindsAWorksDoiAnywhereInAnAddress(string url, bool expected) =>
+        Assert.Equal(expected, Doi.UrlCarries(url, "10.1371/journal.pone.0000001"));
 }

@@ -25,6 +25,20 @@ public class ReferencesScreenTests
     }
 
     [Fact]
+    public void AJournalsVolumeAndIssueTablesOfContentsAreNoReferences()
+    {
+        var links = Links("""
+            <main><h1>A paper</h1>
+              <p><a href="/volume/1748-605X/14">Volume 14</a>, <a href="/issue/1748-605X/14/3">Number 3</a>, <a href="/toc/bmm/14/3">this issue</a>,
+                 <a href="/loi/bmm">all issues</a>.</p>
+              <p>We build on <a href="https://arxiv.org/abs/1706.03762">attention as introduced earlier</a>, which changed everything.</p>
+            </main>
+            """);
+
+        Assert.Equal(["https://arxiv.org/abs/1706.03762"], links);
+    }
+
+    [Fact]
     public void ADownloadedFromLineIsNoReference()
     {
         var links = Links("""<article><p>Our main finding holds across every cohort we examined in the study.</p><p><a href="https://journal.example.net/content/1">Downloaded from journal.example.net</a></p></article>""",
@@ -57,6 +71,8 @@ public class ReferencesScreenTests
     [InlineData("Proc. R. Soc. A 434, 9 (1890)")]
     [InlineData("J. 396, 606 (1992)")]
     [InlineData("Nature 553, 2018")]
+    [InlineData("TRIP 4–4:128–132")]
+    [InlineData("Key Eng Mater 284–286:553–556")]
     [InlineData("J. Plasma Phys")]
     [InlineData("Natl")]
     [InlineData("Rev")]
@@ -86,4 +102,59 @@ public class ReferencesScreenTests
     [InlineData("Attention Is All You Need", true)]
     [InlineData("the original paper on transformers", true)]
     public void AnchorsNameWorksOnlyWhenTheyAreTitles(string anchor, bool names) => Assert.Equal(names, WorkTitles.IsNamingAnchor(anchor));
+
+    static IReadOnlyList<ExtractedReference> OwnDoiPage(string head, string body, string url = "https://journals.example.org/plosone/article?id=10.1371/journal.pone.0000001") =>
+        PageExtractor.Extract($"<html><head><title>Fever and the hypothalamus</title>{head}</head><body>{body}</body></html>", url).References;
+
+    [Fact]
+    public void APagesOwnDoiAndItsFiguresAreNoReferencesButADoiSharingItsPrefixIs()
+    {
+        var references = OwnDoiPage("""<meta name="citation_doi" content="10.1371/journal.pone.0000001">""", """
+            <article><p>Our results are summarised below and in the related work listed at the end of this article.</p>
+            <p>DOI: <a href="https://doi.org/10.1371/journal.pone.0000001">https://doi.org/10.1371/journal.pone.0000001</a></p>
+            <figure><a href="/plosone/article/figure/image?size=medium&amp;id=10.1371/journal.pone.0000001.g001">Click for larger image</a>
+              <figcaption><a href="https://doi.org/10.1371/JOURNAL.PONE.0000001.g001">https://doi.org/10.1371/journal.pone.0000001.g001</a></figcaption></figure>
+            <p>Table 1: <a href="https://doi.org/10.1371/journal.pone.0000001.t001">https://doi.org/10.1371/journal.pone.0000001.t001</a>;
+               supplement <a href="https://doi.org/10.1371/journal.pone.0000001/figures/1">figure 1</a>.</p>
+            <p>We build on <a href="https://doi.org/10.1371/journal.pone.00000012">the companion study of thermoregulation</a>, which found the same.</p></article>
+            """);
+
+        var dois = references.Select(r => r.Doi).ToList();
+        Assert.Equal(["10.1371/journal.pone.00000012"], dois);
+    }
+
+    [Fact]
+    public void APagesOwnDoiIsReadFromAnyOfItsMetasAndDropsItsExportAndPermissionLinks()
+    {
+        var references = OwnDoiPage("""<meta name="DC.Identifier" content="doi:10.1038/S41586-021-03819-2">""", """
+            <article><p>Protein structures predicted at scale, compared with the methods listed in the references below.</p>
+            <p><a href="https://citation-needed.springer.com/v2/references/10.1038/s41586-021-03819-2?format=refman&amp;flavour=citation">Download citation</a>
+               <a href="https://media.springernature.com/original/springer-static/esm/art%3A10.1038%2Fs41586-021-03819-2/MediaObjects/41586_2021_3819_MOESM1_ESM.pdf">Supplementary Information</a>
+               <a href="https://crossmark.crossref.org/dialog/?doi=10.1038/s41586-021-03819-2">Check for updates</a></p>
+            <p>See <a href="https://doi.org/10.2210/pdb6y4f/pdb">the deposited structure</a> and <a href="https://doi.org/10.1038/s41586-021-03819-20">a later analysis</a> of it.</p></article>
+            """, "https://www.nature.com/articles/s41586-021-03819-2");
+
+        Assert.Equal(["10.2210/pdb6y4f/pdb", "10.1038/s41586-021-03819-20"], references.Select(r => r.Doi).ToList());
+    }
+
+    [Fact]
+    public void ACitationReferenceNamingThePagesOwnDoiIsNoReference()
+    {
+        var references = OwnDoiPage("""
+            <meta name="citation_doi" content="10.1088/1748-605X/ab007b">
+            <meta name="citation_reference" content="citation_journal_title=Biomed. Mater.; citation_author=Pazarçeviren A E; citation_volume=14; citation_publication_date=2019; citation_firstpage=035018; citation_doi=10.1088/1748-605x/AB007B;">
+            <meta name="citation_reference" content="citation_journal_title=Biomaterials; citation_author=Ueyama Y; citation_volume=23; citation_publication_date=2002; citation_firstpage=2027; citation_doi=10.1016/S0142-9612(01)00332-5;">
+            """, "<p>Text.</p>", "https://iopscience.iop.org/article/10.1088/1748-605X/ab007b");
+
+        Assert.Equal(["10.1016/s0142-9612(01)00332-5"], references.Select(r => r.Doi).ToList());
+    }
+
+    [Fact]
+    public void APageWhoseAddressHoldsItsDoiDoesNotCiteItself()
+    {
+        var references = OwnDoiPage("", """<article><p>The full text, as published at <a href="https://doi.org/10.1002/anie.201915678">its DOI</a>, builds on <a href="https://doi.org/10.1002/anie.201900001">earlier work</a> in detail.</p></article>""",
+            "https://onlinelibrary.wiley.com/doi/full/10.1002/anie.201915678");
+
+        Assert.Equal(["10.1002/anie.201900001"], references.Select(r => r.Doi).ToList());
+    }
 }

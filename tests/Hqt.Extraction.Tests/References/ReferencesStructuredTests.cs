@@ -16,7 +16,8 @@ public class ReferencesStructuredTests
 
         var reference = Assert.Single(references);
         Assert.Equal("How cryo-EM is revolutionizing structural biology", reference.Title);
-        Assert.Equal(["X-C Bai", "G McMullan", "SHW Scheres"], reference.Authors);
+        Assert.Equal(["X.-C. Bai", "G. McMullan", "S. H. W. Scheres"], reference.Authors);
+        Assert.Equal(("Trends Biochem. Sci.", "40", "49-57"), (reference.Container, reference.Volume, reference.Pages));
         Assert.Equal(2015, reference.Year);
         Assert.Equal("10.1016/j.tibs.2014.10.005", reference.Doi);
         Assert.Equal(ReferenceKinds.Paper, reference.Kind);
@@ -145,5 +146,137 @@ public class ReferencesStructuredTests
         Assert.Equal("citation_reference", reference.Signal);
         Assert.Contains("link", reference.Signals);
         Assert.Equal("https://doi.org/10.1038/NATURE14539", reference.Url);
+    }
+
+    [Fact]
+    public void AHighwireReferenceWithoutATitleIsAWorkKnownByWhereItAppeared()
+    {
+        // IOP's references name journal, volume and pages but no title: the work is told by its place (and its DOI), not
+        // shown as its DOI's address.
+        var references = Extract("""<meta name="citation_reference" content="citation_journal_title=Mater. Sci. Eng. C; citation_author=Türkkan S; citation_author=Pazarçeviren A E; citation_author=Keskin D; citation_volume=80; citation_issue=2; citation_publication_date=2017; citation_firstpage=484; citation_lastpage=493; citation_doi=10.1016/j.msec.2017.06.016;">""");
+
+        var reference = Assert.Single(references);
+        Assert.Null(reference.Title);
+        Assert.Equal(("Mater. Sci. Eng. C", "80", "2", "484-493"), (reference.Container, reference.Volume, reference.Issue, reference.Pages));
+        Assert.Equal(2017, reference.Year);
+        Assert.Equal("10.1016/j.msec.2017.06.016", reference.Doi);
+        Assert.Equal(ReferenceKinds.Paper, reference.Kind);
+    }
+
+    [Fact]
+    public void AHighwireReferenceWithoutTitleOrIdentifierIsKeptWhenItSaysWhereAndWhen()
+    {
+        var references = Extract("""
+            <meta name="citation_reference" content="citation_journal_title=Metrologia; citation_volume=5; citation_issue=4; citation_publication_date=1969; citation_firstpage=111;">
+            <meta name="citation_reference" content="citation_journal_title=Metrologia; citation_publication_date=1969;">
+            """);
+
+        var reference = Assert.Single(references);
+        Assert.Equal(("Metrologia", "5", "111", 1969), (reference.Container, reference.Volume, reference.Pages, reference.Year));
+    }
+
+    [Fact]
+    public void AChaptersBookIsWhereItAppearedAndABookCitedAloneIsTheWork()
+    {
+        var references = Extract("""
+            <meta name="citation_reference" content="citation_inbook_title=Physiology of Thermoregulation; citation_title=Temperature regulation; citation_author=AA Romanovsky; citation_first_page=603; citation_last_page=615; citation_publication_date=2006">
+            <meta name="citation_reference" content="citation_book_title=The Rat Brain in Stereotaxic Coordinates; citation_author=G Paxinos; citation_publication_date=1986">
+            """);
+
+        var chapter = Assert.Single(references, r => r.Title == "Temperature regulation");
+        Assert.Equal(("Physiology of Thermoregulation", "603-615"), (chapter.Container, chapter.Pages));
+        Assert.Equal(["A. A. Romanovsky"], chapter.Authors);
+        var book = Assert.Single(references, r => r.Title == "The Rat Brain in Stereotaxic Coordinates");
+        Assert.Null(book.Container);
+    }
+
+    [Theory]
+    [InlineData("Türkkan S", "S. Türkkan")]
+    [InlineData("Pazarçeviren A E", "A. E. Pazarçeviren")]
+    [InlineData("Haj A J E", "A. J. E. Haj")]
+    [InlineData("Romanovsky AA", "A. A. Romanovsky")]
+    [InlineData("AA Romanovsky", "A. A. Romanovsky")]
+    [InlineData("Le Guin, Ursula K.", "Ursula K. Le Guin")]
+    [InlineData("Della Pietra, Stephen A.", "Stephen A. Della Pietra")]
+    [InlineData("Martin Luther King Jr.", "Martin Luther King Jr.")]
+    [InlineData("IN Shindyalov", "I. N. Shindyalov")]
+    [InlineData("Šikalo Š", "Š. Šikalo")]
+    public void HighwireAuthorsAreReadAsFamilyNameAndInitialsWhicheverWayTheyAreWritten(string written, string read)
+    {
+        var references = Extract($"""<meta name="citation_reference" content="citation_title=Neuronal circuitries involved in thermoregulation; citation_author={written}; citation_publication_date=2000">""");
+
+        Assert.Equal([read], Assert.Single(references).Authors);
+    }
+
+    [Fact]
+    public void AVancouverAuthorWithAHyphenatedInitialIsOnePersonNamedByTheFamilyName()
+    {
+        var references = Extract("""<meta name="citation_reference" content="citation_title=Dental materials tested; citation_author=Bottino M C; citation_author=Chu T-M G; citation_publication_date=2012">""");
+
+        Assert.Equal(["M. C. Bottino", "T.-M. G. Chu"], Assert.Single(references).Authors);
+    }
+
+    [Fact]
+    public void CoinsAndJsonLdCitationsCarryWhereTheWorkAppeared()
+    {
+        const string body = """
+            <p>Text.</p>
+            <span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&amp;rft.genre=article&amp;rft.jtitle=Phys.+Rev.+D&amp;rft.volume=76&amp;rft.spage=056001&amp;rft.date=2007&amp;rft.aulast=Beneke&amp;rft.aufirst=M."></span>
+            """;
+        const string head = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle","citation":[
+              {"@type":"ScholarlyArticle","author":"Polchinski J","datePublished":"2001","pageStart":"707","pageEnd":"718",
+               "isPartOf":{"@type":"PublicationIssue","issueNumber":"5","isPartOf":{"@type":"PublicationVolume","volumeNumber":"A16","isPartOf":{"@type":"Periodical","name":"Int. J. Mod. Phys."}}}}]}</script>
+            """;
+
+        var references = Extract(head, body);
+
+        var coins = Assert.Single(references, r => r.Signal == "coins");
+        Assert.Equal(("Phys. Rev. D", "76", "056001", 2007), (coins.Container, coins.Volume, coins.Pages, coins.Year));
+        Assert.Equal(["M. Beneke"], coins.Authors);
+        Assert.Null(coins.Title);
+        var jsonLd = Assert.Single(references, r => r.Signal == "json-ld");
+        Assert.Equal(("Int. J. Mod. Phys.", "A16", "5", "707-718"), (jsonLd.Container, jsonLd.Volume, jsonLd.Issue, jsonLd.Pages));
+        Assert.Equal(["J. Polchinski"], jsonLd.Authors);
+    }
+
+    [Fact]
+    public void AReferenceFromTheMetasAndFromTheListKeepsTheBestOfBoth()
+    {
+        // The list gives the title the metas lack; the metas give the journal, volume, pages and DOI as the publisher filed them.
+        const string head = """<meta name="citation_reference" content="citation_journal_title=J. Clin. Periodontol.; citation_author=Pjetursson B E; citation_author=Zwahlen M; citation_volume=39; citation_publication_date=2012; citation_firstpage=139; citation_lastpage=159; citation_doi=10.1111/j.1600-051X.2011.01828.x;">""";
+        const string body = """
+            <article><h2>References</h2><ol class="references">
+            <li>Pjetursson B E, Zwahlen M and Lang N P 2012 A systematic review of the survival and complication rates of implant-supported fixed dental prostheses after a mean observation period of at least 5 years <i>J. Clin. Periodontol.</i> <b>39</b> 139–59 <a href="https://doi.org/10.1111/j.1600-051X.2011.01828.x">doi:10.1111/j.1600-051X.2011.01828.x</a></li>
+            </ol></article>
+            """;
+
+        var references = Extract(head, body);
+
+        var reference = Assert.Single(references, r => r.Doi == "10.1111/j.1600-051x.2011.01828.x");
+        Assert.StartsWith("A systematic review of the survival", reference.Title);
+        Assert.Equal(("J. Clin. Periodontol.", "39", "139-159"), (reference.Container, reference.Volume, reference.Pages));
+        Assert.Equal(["B. E. Pjetursson", "M. Zwahlen"], reference.Authors);
+        Assert.Contains("reference-list", reference.Signals);
+    }
+
+    [Fact]
+    public void AListEntryWhoseParsedTitleIsTheJournalCitationDoesNotTitleTheMetasWork()
+    {
+        // Springer: the meta names no title; the list's entry is authors, year and "Food Hydrocoll 19:157–164", then its links.
+        const string head = """<meta name="citation_reference" content="citation_journal_title=Food Hydrocoll; citation_author=S Mali, M Victoria, E Grossmann; citation_volume=19; citation_publication_date=2004; citation_pages=157-164; citation_doi=10.1016/j.foodhyd.2004.05.002; citation_id=CR1">""";
+        const string body = """
+            <article><h2>References</h2><ol class="c-article-references">
+            <li class="c-article-references__item"><p class="c-article-references__text">Mali S, Victoria M, Grossmann E (2004) Food Hydrocoll 19:157–164</p>
+            <p class="c-article-references__links"><a href="https://doi.org/10.1016%2Fj.foodhyd.2004.05.002">Article</a> <a href="http://scholar.google.com/scholar_lookup?&amp;title=&amp;journal=Food%20Hydrocoll&amp;volume=19&amp;pages=157-164">Google Scholar</a></p></li>
+            </ol></article>
+            """;
+
+        var references = Extract(head, body);
+
+        var reference = Assert.Single(references, r => r.Doi == "10.1016/j.foodhyd.2004.05.002");
+        Assert.Null(reference.Title);
+        Assert.Equal(("Food Hydrocoll", "19", "157-164", 2004), (reference.Container, reference.Volume, reference.Pages, reference.Year));
+        Assert.Equal(["S. Mali", "M. Victoria", "E. Grossmann"], reference.Authors);
     }
 }
