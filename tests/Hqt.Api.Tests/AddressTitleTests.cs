@@ -73,4 +73,31 @@ public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
         var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString("https://ana.example/one"));
         Assert.Contains(upstream!.References, r => r.Url == untitled && r.Title == "fumin/ntm · github.com");
     }
+
+    [Fact]
+    public async Task AReferenceListItemsFurtherLinksAreNoWorksOfTheirOwn()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        // Nature's list: each item gives its DOI, then CAS, PubMed Central and ADS links to the same work.
+        const string html = """
+            <html><head><title>Protein structure</title><meta name="author" content="Ana Lindqvist"></head>
+            <body><article><h1>Protein structure</h1><p>We predict structures from sequences.</p>
+            <h2>References</h2><ol>
+            <li>Anfinsen, C. B. Principles that govern the folding of protein chains. Science 181, 223–230 (1973).
+              <a href="https://doi.org/10.1126/science.181.4096.223">Article</a>
+              <a href="https://www.nature.com/articles/cas-redirect/1:CAS:528:DyaE3sXkvVygtbc%3D">CAS</a>
+              <a href="http://www.ncbi.nlm.nih.gov/pmc/articles/PMC2443096">PubMed Central</a>
+              <a href="http://adsabs.harvard.edu/cgi-bin/nph-data_query?link_type=ABSTRACT&amp;bibcode=1973Sci...181..223A">ADS</a></li>
+            </ol></article></body></html>
+            """;
+        (await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/protein", html })).EnsureSuccessStatusCode();
+
+        var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString("https://ana.example/protein"));
+
+        var work = Assert.Single(upstream!.References, r => r.Kind == "work");
+        Assert.Equal("Principles that govern the folding of protein chains", work.Title);
+        Assert.DoesNotContain(upstream.References, r => r.Url is { } u && (u.Contains("cas-redirect") || u.Contains("/pmc/") || u.Contains("adsabs")));
+    }
 }

@@ -105,6 +105,8 @@ public sealed partial record WorkFacts(
     /// </summary>
     public static WorkFacts? FromReference(ExtractedReference reference)
     {
+        // A list item's further links (CAS, PMC, ADS beside its DOI) are where else its work is found: the item is the work.
+        if (ReferenceSignals.IsOnlyAnAlternateLink(reference.Signals)) return null;
         var title = WorkTitles.Clean(reference.Title);
         var (url, doi, isbn, pmid, arxiv, anchor) = (reference.Url, reference.Doi, reference.Isbn, reference.Pmid, reference.ArxivId, reference.AnchorText);
         var lookup = LookupPages.Classify(url);

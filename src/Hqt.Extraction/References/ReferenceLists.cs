@@ -161,13 +161,15 @@ static partial class ReferenceLists
         for (var k = 0; k < links.Count; k++)
         {
             if (k == primary) continue;
-            into.Add(new ReferenceDraft(ReferenceSignals.ReferenceList)
+            var alternate = new ReferenceDraft(ReferenceSignals.ReferenceList)
             {
                 Url = links[k].Url,
                 AnchorText = links[k].Text.Length > 0 ? links[k].Text : null,
                 Context = draft.Title ?? draft.Context,
                 IsAlternateLink = true,
-            });
+            };
+            alternate.Signals.Add(ReferenceSignals.AlternateLink);
+            into.Add(alternate);
         }
     }
 

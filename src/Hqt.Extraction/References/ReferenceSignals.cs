@@ -15,8 +15,19 @@ public static class ReferenceSignals
     public const string Link = "link";
     public const string NamedPerson = "named-person";
 
+    /// <summary>
+    /// A reference-list item's further link (PubMed, PMC, CAS, ADS, Scholar beside the item's DOI): the page says where
+    /// else the item's work can be found, not that it cites another work. Kept in the extract (no location is lost) and
+    /// beside <see cref="ReferenceList"/>, never a work of its own in the reader's graph.
+    /// </summary>
+    public const string AlternateLink = "alternate-link";
+
     static readonly string[] Order =
-        [CitationReference, JsonLd, Coins, DistillCite, BibTex, ReferenceList, Cite, Quote, Identifier, Link, NamedPerson];
+        [CitationReference, JsonLd, Coins, DistillCite, BibTex, ReferenceList, Cite, Quote, Identifier, Link, NamedPerson, AlternateLink];
+
+    /// <summary>Whether a reference is only a list item's further link: named by nothing but the list it sits in.</summary>
+    public static bool IsOnlyAnAlternateLink(IReadOnlyList<string> signals) =>
+        signals.Contains(AlternateLink) && signals.All(s => s is ReferenceList or AlternateLink);
 
     internal static int Rank(string signal)
     {

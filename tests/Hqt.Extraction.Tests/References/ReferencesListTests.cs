@@ -35,8 +35,12 @@ public class ReferencesListTests
         Assert.Equal("Advances in methods for atomic resolution macromolecular structure determination", second.Title);
         Assert.Equal(2020, second.Year);
         Assert.Equal("https://doi.org/10.12688/f1000research.25097.1", second.Url);
-        // The item's other links stay as links, so no address it gives is lost.
-        Assert.Contains(references, r => r.Url == "http://scholar.google.com/scholar_lookup?title=Advances" && r.Doi is null);
+        // The item's other links stay as links, so no address it gives is lost, marked as the item's further links (the
+        // graph makes no work of them); the item's own link is no such mark.
+        var scholar = Assert.Single(references, r => r.Url == "http://scholar.google.com/scholar_lookup?title=Advances" && r.Doi is null);
+        Assert.Equal(["reference-list", "alternate-link"], scholar.Signals);
+        Assert.Equal("reference-list", scholar.Signal);
+        Assert.DoesNotContain("alternate-link", second.Signals);
         Assert.DoesNotContain(references, r => r.Url == "https://spam.example.net/" && r.Signals.Contains("reference-list"));
     }
 
