@@ -25,7 +25,8 @@ static partial class PersonNames
         ["album", "song", "single", "film", "band", "novel", "book", "magazine", "newspaper", "series", "show", "play", "musical", "opera",
          "EP", "soundtrack", "video", "game", "company", "label", "ship", "building", "venue", "journal", "poem", "painting", "tour"], StringComparison.OrdinalIgnoreCase);
 
-    static readonly string[] ProfileHosts = ["twitter.com", "x.com", "github.com", "mastodon.social", "linkedin.com", "bsky.app", "threads.net", "instagram.com"];
+    // orcid.org/0000-0003-4292-5856 is a researcher's record: a person, never a work titled by the iD.
+    static readonly string[] ProfileHosts = ["twitter.com", "x.com", "github.com", "mastodon.social", "linkedin.com", "bsky.app", "threads.net", "instagram.com", "orcid.org"];
     static readonly HashSet<string> NotProfiles = new(StringComparer.OrdinalIgnoreCase)
     {
         "share", "intent", "home", "search", "explore", "hashtag", "i", "settings", "login", "signup", "about", "features", "pricing",

@@ -65,6 +65,8 @@ static class ReferenceScreen
         if (path is "/" or "" && uri.Query.Length <= 1) return true;
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length > 0 && SiteSegments.Contains(segments[0])) return true;
+        // A journal's home on its publisher's site ("/journal/1748-605X", "/journal/cell"): a listing of its issues.
+        if (segments is ["journal", _]) return true;
         if (segments.Any(ListingSegments.Contains)) return true;
         // The page's own PDF: the same path with .pdf, or a PDF named after the page's last segment.
         if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))

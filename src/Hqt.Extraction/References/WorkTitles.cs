@@ -46,6 +46,10 @@ public static partial class WorkTitles
     [GeneratedRegex(@"\bet\.?\s*al\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EtAl();
 
+    // What a page shows while its script fetches the real content: "Please wait… references are loading", "Loading…".
+    [GeneratedRegex(@"^(?:please wait\b.*|loading\s*(?:…|\.\.\.)?|.*\bare loading\s*(?:…|\.\.\.)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+
     // "(opens in a new tab)", "(link is external)": screen-reader notes inside a link's text.
     [GeneratedRegex(@"\((?:opens|open|link)[^)]*\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OpensNote();
@@ -96,7 +100,7 @@ public static partial class WorkTitles
         if (text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www", StringComparison.OrdinalIgnoreCase)
             || (!text.Contains(' ') && text.Contains('/') && text.Contains('.'))) return false;
         var label = OpensNote().Replace(text, "").Trim(' ', '.', ':', '[', ']', '(', ')', '"', '\u201c', '\u201d', '»', '«', '→', '›', '↗');
-        if (Labels.Contains(label)) return false;
+        if (Labels.Contains(label) || Placeholder().IsMatch(label)) return false;
         if (EtAl().IsMatch(text) || InitialLead().IsMatch(text)) return false;
         if (DateOnly().IsMatch(text)) return false;
         // "Finding My Voice May 28, 2021": a month before the number makes a dated title, not a citation.

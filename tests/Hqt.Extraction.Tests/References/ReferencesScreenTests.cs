@@ -30,12 +30,24 @@ public class ReferencesScreenTests
         var links = Links("""
             <main><h1>A paper</h1>
               <p><a href="/volume/1748-605X/14">Volume 14</a>, <a href="/issue/1748-605X/14/3">Number 3</a>, <a href="/toc/bmm/14/3">this issue</a>,
-                 <a href="/loi/bmm">all issues</a>.</p>
+                 <a href="/loi/bmm">all issues</a>, in <a href="/journal/1748-605X">Biomedical Materials</a>.</p>
               <p>We build on <a href="https://arxiv.org/abs/1706.03762">attention as introduced earlier</a>, which changed everything.</p>
             </main>
             """);
 
         Assert.Equal(["https://arxiv.org/abs/1706.03762"], links);
+    }
+
+    [Fact]
+    public void AnOrcidRecordIsAPersonNeverAWork()
+    {
+        var references = PageExtractor.Extract("""
+            <html><body><article><h1>A paper</h1>
+              <p>Written by <a href="https://orcid.org/0000-0003-4292-5856">Ahmet Engin Pazarçeviren</a> and <a href="https://orcid.org/0000-0002-1825-0097"><img alt="ORCID iD"></a>, who thank their colleagues for everything.</p>
+            </article></body></html>
+            """, "https://journal.example.org/article/1").References;
+
+        Assert.DoesNotContain(references, r => r.Kind != "person" && r.Url is { } u && u.Contains("orcid.org"));
     }
 
     [Fact]
@@ -85,6 +97,8 @@ public class ReferencesScreenTests
     [InlineData("T. 1998")]
     [InlineData("M. & de Haan, C")]
     [InlineData("www2.census.gov/programs-surveys/popest/technical-documentation")]
+    [InlineData("Please wait… references are loading")]
+    [InlineData("Loading...")]
     public void NoTitles(string text) => Assert.Null(WorkTitles.Clean(text));
 
     [Theory]
@@ -93,6 +107,7 @@ public class ReferencesScreenTests
     [InlineData("Letters of Note", "Letters of Note")]
     [InlineData("猫", "猫")]
     [InlineData("Finding My Voice May 28, 2021", "Finding My Voice May 28, 2021")]
+    [InlineData("Loading the Dice: Chance in Early Modern Science", "Loading the Dice: Chance in Early Modern Science")]
     public void Titles(string text, string title) => Assert.Equal(title, WorkTitles.Clean(text));
 
     [Theory]
