@@ -3,6 +3,8 @@ namespace Hqt.Extraction;
 /// <summary>Everything hqt reads off one page: what it is, who wrote it, and what it cites.</summary>
 /// <param name="Published">ISO 8601: a date (<c>2021-07-15</c>) or a date-time with offset, as precise as the page says.</param>
 /// <param name="Language">BCP 47 tag from <c>html[lang]</c> or the page's metas, lower-case primary subtag.</param>
+/// <param name="Doi">The page's own DOI (its <c>citation_doi</c>, <c>dc.identifier</c> or <c>prism.doi</c>, else one its
+/// address holds), normalised: the identity by which other pages cite it.</param>
 public sealed record PageExtract(
     string? Title,
     string CanonicalUrl,
@@ -10,7 +12,8 @@ public sealed record PageExtract(
     string? Published,
     string? Language,
     IReadOnlyList<ExtractedAuthor> Authors,
-    IReadOnlyList<ExtractedReference> References);
+    IReadOnlyList<ExtractedReference> References,
+    string? Doi = null);
 
 /// <summary>One author of the page.</summary>
 /// <param name="Kind"><see cref="AuthorKinds.Person"/> or <see cref="AuthorKinds.Organization"/>.</param>

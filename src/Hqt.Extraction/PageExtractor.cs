@@ -47,6 +47,6 @@ public static class PageExtractor
         var references = withReferences ? ReferenceExtractor.Extract(page, metadata) : [];
         return new PageExtract(
             metadata.Title, metadata.CanonicalUrl, metadata.SiteName, metadata.Published, metadata.Language,
-            authors, references);
+            authors, references, ReferenceExtractor.OwnDoi(page, metadata));
     }
 }

@@ -100,4 +100,40 @@ public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
         Assert.Equal("Principles that govern the folding of protein chains", work.Title);
         Assert.DoesNotContain(upstream.References, r => r.Url is { } u && (u.Contains("cas-redirect") || u.Contains("/pmc/") || u.Contains("adsabs")));
     }
+
+    [Fact]
+    public async Task APageCitingACapturedPagesDoiMeetsTheCapture()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        const string article = "https://journals.example.org/article/fever-and-the-hypothalamus";
+        (await client.PostAsJsonAsync("/api/captures", new
+        {
+            url = article,
+            html = """
+                <html><head><title>Fever and the hypothalamus</title><meta name="citation_title" content="Fever and the hypothalamus">
+                <meta name="citation_doi" content="10.5555/fever.2019.001"><meta name="citation_author" content="Ana Lindqvist"></head>
+                <body><article><h1>Fever and the hypothalamus</h1><p>How the body sets its temperature when it fights an infection.</p></article></body></html>
+                """,
+        })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/captures", new
+        {
+            url = "https://ben.example/notes-on-fever",
+            html = """
+                <html><head><title>Notes on fever</title><meta name="author" content="Ben Okafor"></head>
+                <body><article><h1>Notes on fever</h1><p>What I learned from reading about thermoregulation this spring.</p>
+                <h2>References</h2><ol><li>Lindqvist, A. (2019). Fever and the hypothalamus. J Therm Biol 12, 1–9. <a href="https://doi.org/10.5555/FEVER.2019.001">doi:10.5555/fever.2019.001</a></li></ol>
+                </article></body></html>
+                """,
+        })).EnsureSuccessStatusCode();
+
+        var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString("https://ben.example/notes-on-fever"));
+
+        // The cited work is the captured page (one work, found by its DOI), not a second work beside it.
+        var cited = Assert.Single(upstream!.References, r => r.Kind == "work");
+        Assert.Equal(article, cited.Url);
+        var suggestions = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work&limit=50");
+        Assert.DoesNotContain(suggestions!.Items, s => s.Url is { } u && u.Contains("10.5555", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -161,9 +161,11 @@ public sealed partial record WorkFacts(
         !text.Contains(' ') && text.Contains('.') && (text.Contains('/') || text.LastIndexOf('.') > text.Length - 6);
 
     /// <summary>The captured page itself; matched by URL and identifiers only, never by title (a post about a paper is not the paper).</summary>
+    /// <summary>The captured page itself: known by its address and, when it has one, its DOI, so a page that cites that
+    /// DOI meets the capture instead of a second work.</summary>
     public static WorkFacts FromCapture(PageExtract extract) => new(
-        ReferenceKinds.WebPage, extract.Title, YearOf(extract.Published), extract.CanonicalUrl, null, null, null, null,
-        extract.Authors.Select(a => a.Name).ToList(), MatchByTitle: false);
+        extract.Doi is null ? ReferenceKinds.WebPage : ReferenceKinds.Paper, extract.Title, YearOf(extract.Published), extract.CanonicalUrl,
+        extract.Doi, null, null, null, extract.Authors.Select(a => a.Name).ToList(), MatchByTitle: false);
 
     static int? YearOf(string? published) =>
         published is { Length: >= 4 } && int.TryParse(published.AsSpan(0, 4), out var year) && year is > 1000 and < 3000 ? year : null;

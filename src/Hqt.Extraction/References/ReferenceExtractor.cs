@@ -78,7 +78,7 @@ public static class ReferenceExtractor
     /// The page's own DOI: its <c>citation_doi</c>, <c>dc.identifier</c> or <c>prism.doi</c> meta (names compared in any
     /// case, as publishers write <c>DC.Identifier</c>), else a DOI its address holds (<c>/doi/10.…</c>, a resolver link).
     /// </summary>
-    static string? OwnDoi(PageDocument page, PageMetadata metadata)
+    internal static string? OwnDoi(PageDocument page, PageMetadata metadata)
     {
         foreach (var meta in page.Document.Head?.Children ?? Enumerable.Empty<AngleSharp.Dom.IElement>())
         {

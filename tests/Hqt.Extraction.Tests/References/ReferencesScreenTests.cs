@@ -152,6 +152,13 @@ public class ReferencesScreenTests
         Assert.Equal(["10.2210/pdb6y4f/pdb", "10.1038/s41586-021-03819-20"], references.Select(r => r.Doi).ToList());
     }
 
+    [Theory]
+    [InlineData("""<meta name="DC.Identifier" content="doi:10.1038/S41586-021-03819-2">""", "https://www.nature.com/articles/s41586-021-03819-2", "10.1038/s41586-021-03819-2")]
+    [InlineData("", "https://pubs.example.org/doi/full/10.1021/acs.jpca.1c01234", "10.1021/acs.jpca.1c01234")]
+    [InlineData("", "https://blog.example.com/2020/post", null)]
+    public void ThePagesOwnDoiIsItsIdentity(string head, string url, string? doi) =>
+        Assert.Equal(doi, PageExtractor.Extract($"<html><head><title>A page</title>{head}</head><body><p>Text.</p></body></html>", url).Doi);
+
     [Fact]
     public void ACitationReferenceNamingThePagesOwnDoiIsNoReference()
     {
