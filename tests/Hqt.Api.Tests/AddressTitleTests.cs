@@ -136,4 +136,44 @@ public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
         var suggestions = await client.GetFromJsonAsync<SuggestionListDto>("/api/suggestions?kind=work&limit=50");
         Assert.DoesNotContain(suggestions!.Items, s => s.Url is { } u && u.Contains("10.5555", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AnArticlesLandingPageAndItsFullTextCapturedApartDoNotCiteEachOther(bool landingFirst)
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        var landing = new
+        {
+            url = "https://journal.example.org/article/view/10274",
+            html = """
+                <html><head><title>Surveillance, stigma &amp; sociotechnical design for HIV</title>
+                <meta name="citation_title" content="Surveillance, stigma &amp; sociotechnical design for HIV">
+                <meta name="citation_doi" content="10.5555/fm.v25i10.10274"><meta name="citation_author" content="Calvin Liang">
+                <meta name="citation_author" content="Os Keyes"></head>
+                <body><article><h1>Surveillance, stigma &amp; sociotechnical design for HIV</h1><p>An abstract about design and its harms.</p></article></body></html>
+                """,
+        };
+        // The full text declares no DOI but links it, as the article's own.
+        var fullText = new
+        {
+            url = "https://journal.example.org/article/view/10274/9729",
+            html = """
+                <html><head><title>Surveillance, stigma and sociotechnical design for HIV</title></head>
+                <body><article><h1>Surveillance, stigma and sociotechnical design for HIV</h1>
+                <p>doi: <a href="http://dx.doi.org/10.5555/fm.v25i10.10274">http://dx.doi.org/10.5555/fm.v25i10.10274</a></p>
+                <p>We build on <a href="https://papers.example.org/design-justice">Design Justice: Community-Led Practices</a> and more.</p></article></body></html>
+                """,
+        };
+        foreach (var page in landingFirst ? new[] { landing, fullText } : [fullText, landing])
+            (await client.PostAsJsonAsync("/api/captures", page)).EnsureSuccessStatusCode();
+
+        var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString(fullText.url));
+
+        Assert.DoesNotContain(upstream!.References, r => r.Url == landing.url);
+        Assert.Contains(upstream.References, r => r.Url == "https://papers.example.org/design-justice");
+        Assert.DoesNotContain(upstream.Inspirations, p => p.Title is "Calvin Liang" or "Os Keyes");
+    }
 }
