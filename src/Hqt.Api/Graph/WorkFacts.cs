@@ -160,9 +160,11 @@ public sealed partial record WorkFacts(
     static bool LooksLikeAddress(string text) =>
         !text.Contains(' ') && text.Contains('.') && (text.Contains('/') || text.LastIndexOf('.') > text.Length - 6);
 
-    /// <summary>The captured page itself; matched by URL and identifiers only, never by title (a post about a paper is not the paper).</summary>
-    /// <summary>The captured page itself: known by its address and, when it has one, its DOI, so a page that cites that
-    /// DOI meets the capture instead of a second work.</summary>
+    /// <summary>
+    /// The captured page itself; matched by URL and identifiers only, never by title (a post about a paper is not the
+    /// paper). Its DOI, when the page declares one, is such an identifier: a page citing that DOI meets the capture
+    /// instead of a second work.
+    /// </summary>
     public static WorkFacts FromCapture(PageExtract extract) => new(
         extract.Doi is null ? ReferenceKinds.WebPage : ReferenceKinds.Paper, extract.Title, YearOf(extract.Published), extract.CanonicalUrl,
         extract.Doi, null, null, null, extract.Authors.Select(a => a.Name).ToList(), MatchByTitle: false);
