@@ -69,6 +69,8 @@ static partial class ContentLinks
         {
             draft.Kind = ReferenceKinds.Person;
             draft.Title = PersonNames.LooksLikeName(text) ? text : null;
+            // An ORCID icon beside a byline names no one the reader could be shown: its iD ("0000-0003-4292-5856") is no name.
+            if (draft.Title is null && PersonNames.IsResearcherRecord(url)) return;
         }
         if (InCite(dom, i)) draft.Signals.Add(ReferenceSignals.Cite);
         into.Add(draft);

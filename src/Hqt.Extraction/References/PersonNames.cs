@@ -88,6 +88,11 @@ static partial class PersonNames
         return segments.Length == 1 && !NotProfiles.Contains(segments[0]) && queryStart < 0;
     }
 
+    /// <summary>Whether the address is a researcher's ORCID record (<c>https://orcid.org/0000-0003-4292-5856</c>).</summary>
+    public static bool IsResearcherRecord(string canonicalUrl) =>
+        canonicalUrl.StartsWith("https://orcid.org/", StringComparison.OrdinalIgnoreCase) || canonicalUrl.StartsWith("http://orcid.org/", StringComparison.OrdinalIgnoreCase)
+        || canonicalUrl.StartsWith("https://www.orcid.org/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The names a paragraph cites as sources: "as Hamming said", "according to Jane Jacobs wrote".</summary>
     public static IEnumerable<(string Name, string Sentence)> Cited(string text)
     {

@@ -48,6 +48,9 @@ public class ReferencesScreenTests
             """, "https://journal.example.org/article/1").References;
 
         Assert.DoesNotContain(references, r => r.Kind != "person" && r.Url is { } u && u.Contains("orcid.org"));
+        // The named record is a person; the bare icon names no one and is left out.
+        Assert.Single(references, r => r.Kind == "person" && r.Title == "Ahmet Engin Pazarçeviren");
+        Assert.DoesNotContain(references, r => r.Url is { } u && u.Contains("0000-0002-1825-0097"));
     }
 
     [Fact]
