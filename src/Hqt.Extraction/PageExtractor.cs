@@ -44,9 +44,10 @@ public static class PageExtractor
         var page = PageDocument.Load(html, url);
         var metadata = MetadataExtractor.Extract(page);
         var authors = AuthorExtractor.Extract(page, metadata);
-        var references = withReferences ? ReferenceExtractor.Extract(page, metadata) : [];
+        var ownDoi = ReferenceExtractor.OwnDoi(page, metadata);
+        var references = withReferences ? ReferenceExtractor.Extract(page, metadata, ownDoi) : [];
         return new PageExtract(
             metadata.Title, metadata.CanonicalUrl, metadata.SiteName, metadata.Published, metadata.Language,
-            authors, references, ReferenceExtractor.OwnDoi(page, metadata));
+            authors, references, ownDoi);
     }
 }

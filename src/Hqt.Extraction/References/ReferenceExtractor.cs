@@ -10,10 +10,11 @@ namespace Hqt.Extraction.References;
 /// </summary>
 public static class ReferenceExtractor
 {
-    public static IReadOnlyList<ExtractedReference> Extract(PageDocument page, PageMetadata metadata)
+    /// <param name="ownDoi">The page's own DOI (<see cref="OwnDoi"/>), read once by the caller, which reports it too.</param>
+    public static IReadOnlyList<ExtractedReference> Extract(PageDocument page, PageMetadata metadata, string? ownDoi)
     {
         var dom = page.Index;
-        var into = NewSet(page, metadata);
+        var into = NewSet(page, metadata, ownDoi);
         ReadStructured(page, metadata, dom, into);
         var usedAnchors = new bool[dom.Count];
         ReferenceLists.Read(dom, page, into, usedAnchors);
@@ -22,7 +23,7 @@ public static class ReferenceExtractor
         return into.ToReferences();
     }
 
-    static ReferenceSet NewSet(PageDocument page, PageMetadata metadata) => new(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl, OwnDoi(page, metadata));
+    static ReferenceSet NewSet(PageDocument page, PageMetadata metadata, string? ownDoi) => new(page.PageUri?.AbsoluteUri, metadata.CanonicalUrl, ownDoi);
 
     // The signals that name their works outright: Highwire metas, JSON-LD, COinS, embedded BibTeX.
     static void ReadStructured(PageDocument page, PageMetadata metadata, DomIndex dom, ReferenceSet into)
@@ -37,7 +38,7 @@ public static class ReferenceExtractor
     internal static void ProfileStages(PageDocument page, PageMetadata metadata, Action<int> lap, int first)
     {
         var dom = page.Index; lap(first);
-        var into = NewSet(page, metadata);
+        var into = NewSet(page, metadata, OwnDoi(page, metadata));
         ReadStructured(page, metadata, dom, into); lap(first + 1);
         var usedAnchors = new bool[dom.Count];
         ReferenceLists.Read(dom, page, into, usedAnchors); lap(first + 2);
@@ -48,13 +49,13 @@ public static class ReferenceExtractor
 
     // The stages one at a time, for the benchmark's per-stage loops.
     internal static void ReadSignals(PageDocument page, PageMetadata metadata, DomIndex dom) =>
-        ReadStructured(page, metadata, dom, NewSet(page, metadata));
+        ReadStructured(page, metadata, dom, NewSet(page, metadata, OwnDoi(page, metadata)));
 
     internal static void ReadLists(PageDocument page, PageMetadata metadata, DomIndex dom) =>
-        ReferenceLists.Read(dom, page, NewSet(page, metadata), new bool[dom.Count]);
+        ReferenceLists.Read(dom, page, NewSet(page, metadata, OwnDoi(page, metadata)), new bool[dom.Count]);
 
     internal static void ReadLinks(PageDocument page, PageMetadata metadata, DomIndex dom) =>
-        ContentLinks.Read(dom, MainContent.Find(dom), page, NewSet(page, metadata), new bool[dom.Count]);
+        ContentLinks.Read(dom, MainContent.Find(dom), page, NewSet(page, metadata, OwnDoi(page, metadata)), new bool[dom.Count]);
 
     // A COinS naming the page's own title describes the page (for Zotero), it does not cite anything.
     static HashSet<string> OwnTitleKeys(PageDocument page, PageMetadata metadata)
