@@ -27,6 +27,32 @@ public sealed class TokenKeyTests : IDisposable
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyPath));
     }
 
+    // The race the test above met once in many runs (two keys), made likely: starters released at one instant, many
+    // times over. A second key would have hashed every token one starter issued into a hash the other cannot match.
+    [Fact]
+    public void StartersReleasedAtOnceAgreeOnOneKeyEveryTime()
+    {
+        const int starters = 6;
+        for (var round = 0; round < 40; round++)
+        {
+            var directory = Directory.CreateDirectory(Path.Combine(_directory, $"round-{round}")).FullName;
+            using var gate = new Barrier(starters);
+            var keys = new string[starters];
+            var threads = Enumerable.Range(0, starters).Select(i => new Thread(() =>
+            {
+                var key = new TokenKey(Options.Create(new HqtOptions { DataDirectory = directory }));
+                gate.SignalAndWait();
+                keys[i] = Convert.ToHexString(key.Value);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            Assert.Single(keys.Distinct());
+            Assert.Equal(keys[0], File.ReadAllText(Path.Combine(directory, TokenKey.FileName)).Trim());
+            Assert.Single(Directory.GetFiles(directory));
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("0123abcd")]

@@ -39,20 +39,11 @@ public sealed class TokenKey(IOptions<HqtOptions> options)
         DataFiles.EnsureDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(32);
         // Written whole under a name of its own, then put in place without replacing: a crash mid-write leaves a stray
-        // temporary file, never a short key file, and of two processes starting together one key wins.
+        // temporary file, never a short key file, and of two processes starting together (the CLI and the server) one
+        // key wins and the other reads it.
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         DataFiles.WriteOwnerOnly(temporary, Convert.ToHexString(key) + "\n");
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process (the CLI and the server starting together) made it first: use theirs.
-            File.Delete(temporary);
-            return Read(path);
-        }
+        return DataFiles.PlaceWithoutReplacing(temporary, path) ? key : Read(path);
     }
 
     // A damaged key is refused, never used: an empty key would hash every token alike, and another key matches no token.

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Hqt.Api.Storage;
 
 /// <summary>
@@ -36,6 +38,47 @@ public static class DataFiles
         }
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, OwnerFile);
     }
+
+    /// <summary>
+    /// Puts a finished file at <paramref name="path"/> unless something is there already, in one step no other process
+    /// can come between: false (and the finished file removed) when another got there first. On Unix this is link(2),
+    /// which fails on an existing name; File.Move(overwrite: false) there checks for the name and then renames, so two
+    /// processes starting together could both "win" and one key replace the other (seen: eight threads, two keys).
+    /// </summary>
+    public static bool PlaceWithoutReplacing(string finished, string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            if (link(finished, path) == 0)
+            {
+                File.Delete(finished);
+                return true;
+            }
+            var error = Marshal.GetLastPInvokeError();
+            if (error == AlreadyExists)
+            {
+                File.Delete(finished);
+                return false;
+            }
+            // Any other failure (a file system without hard links) falls through to the move, which is atomic enough
+            // for one process starting alone, and says what went wrong if it cannot be done at all.
+        }
+        try
+        {
+            File.Move(finished, path, overwrite: false);   // Windows: MoveFileEx without MOVEFILE_REPLACE_EXISTING, atomic
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(finished);
+            return false;
+        }
+    }
+
+    const int AlreadyExists = 17;   // EEXIST on Linux, macOS and the BSDs
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int link(string existing, string created);
 
     /// <summary>Closes the directory and everything under it to the owner: 700 for directories, 600 for files.</summary>
     public static void RestrictTree(string root)
