@@ -4,6 +4,7 @@ using Hqt.Api.Hosting;
 using Hqt.Extraction;
 using Hqt.Extraction.Identity;
 using Hqt.Extraction.ReferenceStrings;
+using Hqt.Extraction.Text;
 using Microsoft.Extensions.Options;
 
 namespace Hqt.Api.Lookups;
@@ -86,9 +87,9 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
         var authors = (work.Author ?? []).Select(Name).OfType<string>().ToList();
         var self = new WorkFacts(
             work.Type is "book" or "monograph" ? ReferenceKinds.Book : ReferenceKinds.Paper,
-            work.Title?.FirstOrDefault(), work.Issued?.DateParts?.FirstOrDefault()?.FirstOrDefault(), null,
+            InlineMarkup.Strip(work.Title?.FirstOrDefault()), work.Issued?.DateParts?.FirstOrDefault()?.FirstOrDefault(), null,
             Identifiers.Doi(work.Doi) ?? doi, Identifiers.ArxivFromDoi(doi), null, null, authors, work.IsReferencedByCount)
-            .WithVenue(work.ContainerTitle?.FirstOrDefault(), work.Volume, work.Issue, work.Page, work.Publisher);
+            .WithVenue(InlineMarkup.Strip(work.ContainerTitle?.FirstOrDefault()), work.Volume, work.Issue, work.Page, work.Publisher);
         var references = (work.Reference ?? []).Select(ToCited).OfType<CitedWork>().ToList();
         return new LookupResult(Source, self,
             (work.Author ?? []).Where(a => Name(a) is not null).Select(a => new AuthorFacts(Name(a)!, a.Orcid, AuthorKinds.Person)).ToList(),
@@ -106,7 +107,7 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
     static CitedWork? ToCited(CrossrefReference reference)
     {
         var doi = Identifiers.Doi(reference.Doi);
-        var title = reference.ArticleTitle ?? reference.VolumeTitle;
+        var title = InlineMarkup.Strip(reference.ArticleTitle ?? reference.VolumeTitle);
         if (doi is null && string.IsNullOrWhiteSpace(title))
             return reference.Unstructured is { Length: > 0 } unstructured ? FromUnstructured(unstructured) : null;
         var isbn = reference.Isbn?.Replace("-", "").Trim();
@@ -115,7 +116,7 @@ public sealed class CrossrefClient(IHttpClientFactory clients, Outbound outbound
             isbn is { Length: > 0 } && doi is null ? ReferenceKinds.Book : ReferenceKinds.Paper,
             title, year, null, doi, Identifiers.ArxivFromDoi(doi), isbn is { Length: > 0 } ? isbn : null, null,
             reference.Author is { Length: > 0 } author ? [author] : [])
-            .WithVenue(reference.JournalTitle, reference.Volume, null, reference.FirstPage);
+            .WithVenue(InlineMarkup.Strip(reference.JournalTitle), reference.Volume, null, reference.FirstPage);
         return new CitedWork(facts, "crossref-reference", Context: reference.Unstructured);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hqt.Api.Graph;
 using Hqt.Api.Hosting;
 using Hqt.Extraction;
+using Hqt.Extraction.Text;
 using Microsoft.Extensions.Options;
 
 namespace Hqt.Api.Lookups;
@@ -46,7 +47,7 @@ public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound
         var doi = Identifiers.Doi(work.Doi ?? work.Ids?.Doi);
         return new WorkFacts(
             work.Type is "book" or "monograph" ? ReferenceKinds.Book : ReferenceKinds.Paper,
-            work.DisplayName, work.PublicationYear, null, doi, Identifiers.ArxivFromDoi(doi), null, Identifiers.Pmid(work.Ids?.Pmid),
+            InlineMarkup.Strip(work.DisplayName), work.PublicationYear, null, doi, Identifiers.ArxivFromDoi(doi), null, Identifiers.Pmid(work.Ids?.Pmid),
             (work.Authorships ?? []).Select(a => a.Author?.DisplayName ?? a.RawAuthorName).OfType<string>().ToList(),
             work.CitedByCount)
             .WithVenue(Container(work.PrimaryLocation?.Source), work.Biblio?.Volume, work.Biblio?.Issue, Pages(work.Biblio),
@@ -54,7 +55,7 @@ public sealed class OpenAlexClient(IHttpClientFactory clients, Outbound outbound
     }
 
     // A repository (arXiv, PubMed Central, a university's) hosts a copy; it is not where the work appeared.
-    static string? Container(OpenAlexSource? source) => source is { Type: not "repository" } ? source.DisplayName : null;
+    static string? Container(OpenAlexSource? source) => source is { Type: not "repository" } ? InlineMarkup.Strip(source.DisplayName) : null;
 
     static string? Pages(OpenAlexBiblio? biblio) => biblio switch
     {

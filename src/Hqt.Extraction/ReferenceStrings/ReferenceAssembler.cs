@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hqt.Extraction.Identity;
+using Hqt.Extraction.Text;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -217,6 +218,8 @@ public static partial class ReferenceAssembler
     /// <summary>A field's text without the punctuation, quotes and brackets that belong to the reference around it.</summary>
     public static string? Clean(string? span)
     {
+        if (span is null) return null;
+        span = InlineMarkup.Strip(span);
         if (span is null) return null;
         var s = span.Trim(EndPunctuation.ToCharArray());
         // A closing bracket or quote is the field's own when it opened inside: "(Iranica 8)" stays whole.

@@ -29,7 +29,7 @@ public class LookupsTests : IAsyncLifetime
         });
         _crossref = await FakeServer.StartAsync("127.0.0.1", app =>
         {
-            app.MapGet("/works/10.1000/beta", () => Fixtures.Json(Fixtures.CrossrefWork("10.1000/beta", "Beta: only Crossref knows me", 2015, 12,
+            app.MapGet("/works/10.1000/beta", () => Fixtures.Json(Fixtures.CrossrefWork("10.1000/beta", "Beta: only <i>Crossref</i> knows me", 2015, 12,
             [
                 new { key = "ref1", DOI = "10.1000/root-one", unstructured = "Root One. The first root of the field. 1990." },
                 new { key = "ref2", DOI = (string?)null, unstructured = "A book with no identifiers, too loose to be a work" },
@@ -121,6 +121,7 @@ public class LookupsTests : IAsyncLifetime
         var beta = (await client.GetFromJsonAsync<WorkDto>($"/api/works/{await LookupWait.WorkIdAsync(factory, "doi", "10.1000/beta")}"))!;
 
         Assert.Equal("crossref", beta.Lookup!.Outcome);
+        Assert.Equal("Beta: only Crossref knows me", beta.Title);   // Crossref's JATS type marks are not the title's
         Assert.Equal(12, beta.CitedByCount);
         Assert.Equal(2015, beta.Year);
         Assert.Equal(("Crossref Quarterly", "3", "1", "1-9", "Registry Press"), (beta.Container, beta.Volume, beta.Issue, beta.Pages, beta.Publisher));

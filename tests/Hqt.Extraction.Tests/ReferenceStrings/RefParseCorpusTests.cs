@@ -79,11 +79,13 @@ public class RefParseCorpusTests
         // Floors about 0.01 under what this test measures for the committed model (reftitle's CRF blended with the
         // perceptron: all 0.911, title 0.812 strict, authors 0.960, year 0.984, container 0.771 strict, pages 0.954;
         // refparse4's perceptron measured 0.901, 0.794, 0.958, 0.978, 0.752, 0.947): a retrained model may move a little, not back.
+        // Since fields are returned without type marks (InlineMarkup), the labels that keep them (`<italic>Plant
+        // Physiology</italic>`: 48 dev-test containers, 17 titles) no longer match exactly: title 0.800, container 0.740.
         Assert.True(F1([.. counts.Keys]) >= 0.90, report);
-        Assert.True(F1("title") >= 0.802, report);
+        Assert.True(F1("title") >= 0.79, report);
         Assert.True(F1("authors") >= 0.95, report);
         Assert.True(F1("year") >= 0.974, report);
-        Assert.True(F1("container") >= 0.761, report);
+        Assert.True(F1("container") >= 0.73, report);
         Assert.True(F1("pages") >= 0.944, report);
     }
 

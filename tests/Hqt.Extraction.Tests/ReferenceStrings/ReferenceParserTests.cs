@@ -26,6 +26,16 @@ public class ReferenceParserTests
     }
 
     [Fact]
+    public void TypeMarksInTheStringAreNotPartOfAnyField()
+    {
+        var r = ReferenceParser.Parse("Okafor, N. C. (2010). Roots of <italic>Arabidopsis thaliana</italic> in dry soil. <italic>Plant Physiology</italic>, 12(3), 45–67.");
+
+        Assert.Equal("Roots of Arabidopsis thaliana in dry soil", r.Title);
+        Assert.Equal("Plant Physiology", r.Container);
+        Assert.Equal("12", r.Volume);
+    }
+
+    [Fact]
     public void VancouverWithYearVolumeIssueInOneToken()
     {
         var r = ReferenceParser.Parse("12. Haverkamp JD, de la Fuente MR, Ostrowski P. Renal outcomes after early statin therapy in older adults. Kidney Int. 2013;84(2):317-25.");
