@@ -75,6 +75,33 @@ public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
     }
 
     [Fact]
+    public async Task ASitesHomePageIsShownByTheNameTheLinkGivesIt()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        const string html = """
+            <html><head><title>Queues compared</title><meta name="author" content="Ana Lindqvist"></head>
+            <body><article><h1>Queues compared</h1>
+            <p>We tried <a href="https://www.rabbitmq.com/">RabbitMQ</a> first, read its
+            <a href="https://www.rabbitmq.com/tutorials/first-steps.html">RabbitMQ</a> tutorial, then asked
+            <a href="https://ubyssey.ca/">The Ubyssey</a> and bought stickers in the <a href="https://shop.queues-example.info/">Shop</a>.</p>
+            </article></body></html>
+            """;
+        (await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/queues", html })).EnsureSuccessStatusCode();
+
+        var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString("https://ana.example/queues"));
+
+        string? TitleOf(string url) => Assert.Single(upstream!.References, r => r.Url == url).Title;
+        Assert.Equal("RabbitMQ", TitleOf("https://www.rabbitmq.com/"));
+        Assert.Equal("The Ubyssey", TitleOf("https://ubyssey.ca/"));
+        // A page inside the site is not the site: the one word names the site, not the tutorial.
+        Assert.Equal("tutorials/first-steps · rabbitmq.com", TitleOf("https://www.rabbitmq.com/tutorials/first-steps.html"));
+        // A subdomain's word names a part of a site, whatever the link says.
+        Assert.Equal("shop.queues-example.info", TitleOf("https://shop.queues-example.info/"));
+    }
+
+    [Fact]
     public async Task AReferenceListItemsFurtherLinksAreNoWorksOfTheirOwn()
     {
         var token = "reader-" + Guid.NewGuid().ToString("N");

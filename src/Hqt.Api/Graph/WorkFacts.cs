@@ -123,7 +123,7 @@ public sealed partial record WorkFacts(
         var located = title is null && WorkLocator.Key(reference.Container, reference.Volume, reference.Pages) is not null
             && (people.Count > 0 || reference.Year is not null);
         if (url is null && title is null && doi is null && isbn is null && pmid is null && arxiv is null && !located) return null;
-        return new WorkFacts(reference.Kind, title ?? (located ? null : TitleFromAnchor(anchor)), reference.Year, url, doi, arxiv, isbn, pmid,
+        return new WorkFacts(reference.Kind, title ?? (located ? null : TitleFromAnchor(anchor, url)), reference.Year, url, doi, arxiv, isbn, pmid,
             people, MatchByTitle: title is not null)
             // Where the entry says it appeared (the reference-string parser's container, volume, issue, pages and publisher).
             .WithVenue(JournalOf(reference.Container, reference.Volume), reference.Volume ?? VolumeEnding(reference.Container), reference.Issue, reference.Pages, reference.Publisher);
@@ -147,13 +147,37 @@ public sealed partial record WorkFacts(
     public static IReadOnlyList<string> People(IEnumerable<string> authors) =>
         authors.SelectMany(NameForms.People).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>Anchor text worth showing as a title: a few words, not a URL, not a link label ("here", "PDF", "Google Scholar").</summary>
-    static string? TitleFromAnchor(string? anchor)
+    /// <summary>
+    /// Anchor text worth showing as a title: a few words, not a URL, not a link label ("here", "PDF", "Google Scholar");
+    /// or, for a link to a site's home page, the site's own name (<see cref="NamesTheSite"/>).
+    /// </summary>
+    static string? TitleFromAnchor(string? anchor, string? url)
     {
         if (string.IsNullOrWhiteSpace(anchor)) return null;
         var text = anchor.Trim();
+        if (NamesTheSite(text, url)) return text;
         if (text.Length is < 4 or > 300 || text.Contains("://") || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || LooksLikeAddress(text)) return null;
         return text.Any(char.IsWhiteSpace) && WorkTitles.IsNamingAnchor(text) ? text : null;
+    }
+
+    /// <summary>
+    /// A link to a site's home page whose text is that site's name ("RabbitMQ" → rabbitmq.com, "The Ubyssey" →
+    /// ubyssey.ca, "Blanket.js" → blanketjs.org): one word the title rules refuse (it could be any label), but here the
+    /// address vouches for it, and the reader knows the site by that name, not by "rabbitmq.com". Only the registered
+    /// name counts, never a subdomain's word ("Shop" → shop.example.info names a part, not the site).
+    /// </summary>
+    static bool NamesTheSite(string text, string? url)
+    {
+        if (text.Length is < 4 or > 60 || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return false;
+        if (uri.AbsolutePath is not ("/" or "" or "/index.html" or "/index.htm" or "/index.php") || uri.Query.Length > 1) return false;
+        var labels = uri.Host.Split('.');
+        if (labels.Length < 2) return false;
+        // The registered name sits before the public suffix: rabbitmq.com, ubyssey.ca, but tate.org.uk and example.co.jp.
+        var suffixLabels = labels.Length >= 3 && labels[^2] is "co" or "com" or "org" or "net" or "gov" or "ac" or "edu" or "ne" or "or" or "go" ? 2 : 1;
+        var registered = labels[^(suffixLabels + 1)];
+        var name = text.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
+        var letters = string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        return letters.Length >= 4 && letters == registered.Replace("-", "").ToLowerInvariant();
     }
 
     // "github.com/user/repo", "example.org": an address written out as the link's text.

@@ -97,10 +97,38 @@ static partial class ContentLinks
         var isAddress = text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
             || (!text.Contains(' ') && text.Contains('/') && text.Contains('.'));
         if (text.Length > 0 && !isAddress) return text;
+        if (NameBeforeTheBracket(anchor) is { } name) return name;
         var title = LinkText.Collapse(anchor.GetAttribute("title") ?? "", 300);
         if (title.Length > 0 && title.Contains(' ')) return title;
         return text.Length > 0 ? text : anchor.QuerySelector("img[alt]")?.GetAttribute("alt");
     }
+
+    /// <summary>
+    /// Software and data cited by address are named just before the bracket that holds it: "Data analysis used Python
+    /// v.3.6 (https://www.python.org/), NumPy v.1.16.4 (https://github.com/numpy/numpy)". The name is the capitalised
+    /// words (up to four, one with a capital at least) right before the bracket, with the version that follows them.
+    /// </summary>
+    static string? NameBeforeTheBracket(IElement anchor)
+    {
+        if (anchor.PreviousSibling is not IText before) return null;
+        var text = before.Data.TrimEnd();
+        if (text.Length < 3 || text[^1] != '(') return null;
+        var words = text[..^1].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var k = words.Length;
+        var start = k;
+        if (k > 0 && VersionWord().IsMatch(words[k - 1])) start = --k;
+        var nameWords = 0;
+        while (k > 0 && nameWords < 4 && words[k - 1] is var w && char.IsLetterOrDigit(w[0]) && char.IsLetterOrDigit(w[^1]) && w.Any(char.IsUpper))
+        {
+            start = --k;
+            nameWords++;
+        }
+        return nameWords == 0 ? null : string.Join(' ', words[start..]);
+    }
+
+    // A version written after a name: "v.3.6", "v2", "v.2020_01", "v.925AF".
+    [GeneratedRegex(@"^v\.?\d[\w.]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionWord();
 
     static void Cite(DomIndex dom, int i, ReferenceSet into)
     {

@@ -56,10 +56,27 @@ static class ReferenceScreen
         return Doi.FindAll(text).All(found => Doi.IsSameOrPartOf(found, ownDoi));
     }
 
+    /// <summary>
+    /// A link that hands the page itself to another service, its address in the query: share buttons
+    /// (<c>wa.me/?text=…%20https://newrepublic.com/article/138859/…</c>, <c>facebook.com/sharer.php?u=…</c>,
+    /// <c>twitter.com/intent/tweet?url=…</c>). It points at the page the reader is on, through someone else's door.
+    /// </summary>
+    static bool SharesThePage(string url, Uri page)
+    {
+        var query = url.IndexOf('?');
+        var path = page.AbsolutePath.TrimEnd('/');
+        if (query < 0 || path.Length < 2) return false;
+        var carried = Uri.UnescapeDataString(url[query..]);
+        var host = page.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? page.Host[4..] : page.Host;
+        var at = carried.IndexOf(host + path, StringComparison.OrdinalIgnoreCase);
+        return at >= 0;
+    }
+
     /// <summary>A link to the citing site's own furniture: its home page, a listing, a page about the site, the page's own PDF.</summary>
     internal static bool IsNavigation(string url, string? anchor, Uri? page)
     {
         if (anchor is { } text && text.TrimStart().StartsWith("Downloaded from", StringComparison.OrdinalIgnoreCase)) return true;
+        if (page is not null && SharesThePage(url, page)) return true;
         if (page is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !SameSite(uri.Host, page.Host)) return false;
         var path = uri.AbsolutePath;
         if (path is "/" or "" && uri.Query.Length <= 1) return true;

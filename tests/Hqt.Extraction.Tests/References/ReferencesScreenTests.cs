@@ -63,6 +63,34 @@ public class ReferencesScreenTests
     }
 
     [Fact]
+    public void AShareButtonIsNoReference()
+    {
+        var links = Links("""
+            <article><p>Our main finding holds across every cohort we examined, as <a href="https://other.example.net/study?from=blog">the study</a> shows.</p>
+              <p><a href="https://wa.me/?text=Our%20finding%20https://blog.example.com/2016/post-name">WhatsApp</a>
+                 <a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fwww.blog.example.com%2F2016%2Fpost-name">Share</a></p></article>
+            """, "https://blog.example.com/2016/post-name");
+
+        Assert.Equal(["https://other.example.net/study?from=blog"], links);
+    }
+
+    [Fact]
+    public void SoftwareCitedByItsAddressIsNamedByTheWordsBeforeTheBracket()
+    {
+        var references = PageExtractor.Extract("""
+            <html><body><article><p>Data analysis used Python v.3.6 (<a href="https://www.python.org/">https://www.python.org/</a>), NumPy v.1.16.4 (<a href="https://github.com/numpy/numpy">https://github.com/numpy/numpy</a>),
+              and the code is on GitHub (<a href="https://github.com/example/tool">https://github.com/example/tool</a>) and (<a href="https://example.org/data">https://example.org/data</a>).</p></article></body></html>
+            """, "https://journal.example.org/article/1").References;
+
+        string? AnchorOf(string url) => Assert.Single(references, r => r.Url == url).AnchorText;
+        Assert.Equal("Python v.3.6", AnchorOf("https://www.python.org/"));
+        Assert.Equal("NumPy v.1.16.4", AnchorOf("https://github.com/numpy/numpy"));
+        // One word is kept as the link's name, but it becomes a title only where the address vouches for it (WorkFacts).
+        Assert.Equal("GitHub", AnchorOf("https://github.com/example/tool"));
+        Assert.Equal("https://example.org/data", AnchorOf("https://example.org/data"));
+    }
+
+    [Fact]
     public void AnotherSitesPagesStayReferences()
     {
         var links = Links("""<article><p>As <a href="https://other.example.net/tags/rust">their tag page</a> and <a href="https://other.example.net/">their home page</a> show, it is popular.</p></article>""",
