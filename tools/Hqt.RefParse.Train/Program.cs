@@ -104,6 +104,7 @@ if (options.HeldOut)
             ("book-title", on => ReferenceAssembler.BookAsTitle = on),
             ("byline-family-name", on => ReferenceAssembler.BylineFamilyName = on),
             ("byline-initials", on => ReferenceAssembler.BylineInitials = on),
+            ("byline-after-the-title", on => ReferenceAssembler.BylineAfterTitle = on),
             ("year-after-journal", on => ReferenceAssembler.YearAfterJournal = on),
         };
         foreach (var (name, off) in new[] { ("all", -1) }.Concat(rules.Select((r, k) => ("without-" + r.Name, k))))

@@ -65,4 +65,39 @@ public static partial class ReferenceAssembler
         copy[end + 1] = RefLabel.Author;
         return copy;
     }
+
+    /// <summary>Whether <see cref="TheBylineAfterTheTitle"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool BylineAfterTitle = true;
+
+    /// <summary>
+    /// A library catalogue's order puts the work first and its author after (<c>Ancient mosaics. Roger Ling. Princeton,
+    /// NJ : Princeton University Press 1998</c>, <c>Types of nominalized verbs in light verb constructions. Sebastien
+    /// Plante. Carleton University</c>): with no byline before the title, the tagger runs the title on into the name.
+    /// The title's last sentence is the byline when it is a person's name: two to four words, each a capitalised word in
+    /// lower case after its capital or an initial, at least two of them words, closed by a full stop or a comma or the
+    /// end of the run. Of train's 7,555 gold titles, 5 of the references without a byline end in such a sentence
+    /// (<c>… Clearing House</c>); on three held-out tenths of train the rule turned 2 titles right and none wrong, and
+    /// named 3 more authors.
+    /// </summary>
+    static RefLabel[] TheBylineAfterTheTitle(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!BylineAfterTitle || Array.IndexOf(labels, RefLabel.Author) >= 0 || Array.IndexOf(labels, RefLabel.Editor) >= 0) return labels;
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end - start < 3) return labels;
+        // Only the title's last sentence: after a full stop that is not an initial's.
+        var k = end;
+        while (k > start && !(tokens[k - 1].Text[^1] == '.' && !RefFeatures.IsInitial(tokens[k - 1].Text))) k--;
+        if (k <= start + 1 || end - k + 1 is < 2 or > 4) return labels;
+        var words = 0;
+        for (var i = k; i <= end; i++)
+        {
+            var word = tokens[i].Text.TrimEnd(i == end ? ['.', ','] : []);
+            if (RefFeatures.IsInitial(word)) continue;
+            if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’')) return labels;
+            words++;
+        }
+        if (words < 2 || RefFeatures.IsInitial(tokens[end].Text.TrimEnd('.', ','))) return labels;
+        if (end + 1 < tokens.Count && tokens[end].Text[^1] is not ('.' or ',')) return labels;
+        return Relabelled(labels, k, end, RefLabel.Author);
+    }
 }

@@ -38,6 +38,7 @@ public static partial class ReferenceAssembler
         labels = TheBookIsTheTitle(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
+        labels = TheBylineAfterTheTitle(tokens, labels);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
 

@@ -36,6 +36,15 @@ public class ReferenceParserTests
     }
 
     [Fact]
+    public void ACatalogueEntryNamesItsAuthorAfterTheTitle()
+    {
+        var r = ReferenceParser.Parse("Roman floors of the Danube provinces. Margit Holloway. Vienna : Meridian Press 2004");
+
+        Assert.Equal("Roman floors of the Danube provinces", r.Title);
+        Assert.Equal("Holloway", Families(r));
+    }
+
+    [Fact]
     public void VancouverWithYearVolumeIssueInOneToken()
     {
         var r = ReferenceParser.Parse("12. Haverkamp JD, de la Fuente MR, Ostrowski P. Renal outcomes after early statin therapy in older adults. Kidney Int. 2013;84(2):317-25.");
