@@ -29,6 +29,8 @@ public static partial class ReferenceAssembler
         labels = ChooseTheTitleRun(tokens, labels);
         labels = StartTheTitleAfterAMark(tokens, labels);
         labels = StartTheTitleAfterAGroupByline(tokens, labels);
+        labels = StartTheTitleAtAQuoteAfterACode(tokens, labels);
+        labels = ExtendTheTitleToItsClosingQuote(tokens, labels);
         labels = EndTitleAtItsClosingQuote(tokens, labels);
         labels = EndTitleAtAnInnerIn(tokens, labels);
         labels = EndTitleAtANote(tokens, labels);
@@ -42,7 +44,7 @@ public static partial class ReferenceAssembler
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
 
-        var title = Clean(First(RefLabel.Title));
+        var title = Clean(CutAtAGluedClosingQuote(First(RefLabel.Title)));
         var container = First(RefLabel.Container) is { } c ? Clean(LeadingIn().Replace(c, "")) : null;
 
         var etAl = false;

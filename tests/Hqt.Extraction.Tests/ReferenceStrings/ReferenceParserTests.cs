@@ -44,6 +44,18 @@ public class ReferenceParserTests
         Assert.Equal("Holloway", Families(r));
     }
 
+    [Theory]
+    [InlineData("W. Kessler, \"On Gravitational Conductors, Waveguides, and Circuits ,\"General Relativity and Gravitation 11 (2),(1979 ).", "On Gravitational Conductors, Waveguides, and Circuits")]
+    [InlineData("S. Minter and R. Chiao, \"Do mirrors for gravitational waves exist ?\",Physica E 42 ,234 ( 2010);arXiv: 0903.0661.", "Do mirrors for gravitational waves exist ?")]
+    public void AQuotedTitleEndsAtItsClosingQuoteWhereAPdfGluedIt(string text, string title) =>
+        Assert.Equal(title, ReferenceParser.Parse(text).Title);
+
+    [Theory]
+    [InlineData("3GPP TS 23.501: \"System architecture for the 5G System; Stage 2\".", "System architecture for the 5G System; Stage 2")]
+    [InlineData("ISO/IEC 23090-6: \"Immersive media metrics\".", "Immersive media metrics")]
+    public void AStandardsNumberIsNoPartOfItsTitle(string text, string title) =>
+        Assert.Equal(title, ReferenceParser.Parse(text).Title);
+
     [Fact]
     public void VancouverWithYearVolumeIssueInOneToken()
     {
