@@ -50,6 +50,14 @@ public class ReferenceParserTests
     public void AQuotedTitleEndsAtItsClosingQuoteWhereAPdfGluedIt(string text, string title) =>
         Assert.Equal(title, ReferenceParser.Parse(text).Title);
 
+    [Fact]
+    public void AThesisNoteEndsTheTitleWithoutPunctuationBeforeIt()
+    {
+        var r = ReferenceParser.Parse("Westphal T 2016 A coating thermal noise interferometer for the 10 m prototype facility PhD Thesis Leibniz Universitat Hannover");
+
+        Assert.Equal("A coating thermal noise interferometer for the 10 m prototype facility", r.Title);
+    }
+
     [Theory]
     [InlineData("3GPP TS 23.501: \"System architecture for the 5G System; Stage 2\".", "System architecture for the 5G System; Stage 2")]
     [InlineData("ISO/IEC 23090-6: \"Immersive media metrics\".", "Immersive media metrics")]
