@@ -388,6 +388,19 @@ public static partial class ReferenceAssembler
             || (t.StartsWith("10.") && t.IndexOf('/') > 3 && t.Length > 7 && char.IsAsciiDigit(t[3]));
     }
 
+    /// <summary>
+    /// A volume mark closing the title run (<c>The porphyrins. Vol. I. Academic Press</c>, <c>…, Graduate Texts in
+    /// Mathematics Vol. 220</c>) is the volume's, not the title's: 2 of train's 7,925 gold titles end on one, each a
+    /// set's count ("42 tom. in 44 vol").
+    /// </summary>
+    static RefLabel[] EndTitleBeforeAVolumeMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end == start) return labels;
+        var last = tokens[end].Text.TrimEnd('.', ',').ToLowerInvariant();
+        return last is "vol" or "vols" or "volume" or "bd" or "tome" ? Relabelled(labels, end, end, RefLabel.Other) : labels;
+    }
+
     /// <summary>Whether <see cref="ExtendTheTitleToItsClosingQuote"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleToItsClosingQuote = true;
 

@@ -51,6 +51,10 @@ public class ReferenceParserTests
         Assert.Equal(title, ReferenceParser.Parse(text).Title);
 
     [Fact]
+    public void AVolumeMarkIsNoPartOfTheTitle() =>
+        Assert.Equal("The porphyrins", ReferenceParser.Parse("F. DOLPHIN. The porphyrins. Vol. I. Academic Press, New York. 1978.").Title);
+
+    [Fact]
     public void AThesisNoteEndsTheTitleWithoutPunctuationBeforeIt()
     {
         var r = ReferenceParser.Parse("Westphal T 2016 A coating thermal noise interferometer for the 10 m prototype facility PhD Thesis Leibniz Universitat Hannover");
