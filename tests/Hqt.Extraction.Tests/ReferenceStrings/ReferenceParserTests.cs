@@ -45,26 +45,29 @@ public class ReferenceParserTests
     }
 
     [Theory]
-    [InlineData("W. Kessler, \"On Gravitational Conductors, Waveguides, and Circuits ,\"General Relativity and Gravitation 11 (2),(1979 ).", "On Gravitational Conductors, Waveguides, and Circuits")]
-    [InlineData("S. Minter and R. Chiao, \"Do mirrors for gravitational waves exist ?\",Physica E 42 ,234 ( 2010);arXiv: 0903.0661.", "Do mirrors for gravitational waves exist ?")]
+    [InlineData("W. Kessler, \"On Acoustic Mirrors, Lenses, and Cavities ,\"Journal of Applied Acoustics 14 (3),(1983 ).", "On Acoustic Mirrors, Lenses, and Cavities")]
+    [InlineData("L. Haverkamp and R. Osei, \"Can sound be focused by ice ?\",Physica B 51 ,118 ( 2012);arXiv: 1203.0457.", "Can sound be focused by ice ?")]
     public void AQuotedTitleEndsAtItsClosingQuoteWhereAPdfGluedIt(string text, string title) =>
         Assert.Equal(title, ReferenceParser.Parse(text).Title);
 
     [Fact]
     public void AVolumeMarkIsNoPartOfTheTitle() =>
-        Assert.Equal("The porphyrins", ReferenceParser.Parse("F. DOLPHIN. The porphyrins. Vol. I. Academic Press, New York. 1978.").Title);
+        Assert.Equal("The chlorophylls", ReferenceParser.Parse("K. MARLOWE. The chlorophylls. Vol. II. Harbour Press, Boston. 1981.").Title);
 
     [Fact]
     public void AThesisNoteEndsTheTitleWithoutPunctuationBeforeIt()
     {
-        var r = ReferenceParser.Parse("Westphal T 2016 A coating thermal noise interferometer for the 10 m prototype facility PhD Thesis Leibniz Universitat Hannover");
+        var r = ReferenceParser.Parse("Okafor N 2015 A low-noise readout for the 3 m cryogenic test facility PhD Thesis University of Lagos Library");
 
-        Assert.Equal("A coating thermal noise interferometer for the 10 m prototype facility", r.Title);
+        Assert.Equal("A low-noise readout for the 3 m cryogenic test facility", r.Title);
     }
 
     [Theory]
-    [InlineData("3GPP TS 23.501: \"System architecture for the 5G System; Stage 2\".", "System architecture for the 5G System; Stage 2")]
-    [InlineData("ISO/IEC 23090-6: \"Immersive media metrics\".", "Immersive media metrics")]
+    [InlineData("3GPP TS 38.999: \"Relay nodes for rural coverage; Stage 2\".", "Relay nodes for rural coverage; Stage 2")]
+    [InlineData("ISO/IEC 30111-4: \"Sensor calibration records\".", "Sensor calibration records")]
+    [InlineData("3GPP TS 24.777: \"Procedures for the 6G Core; Stage 3\".", "Procedures for the 6G Core; Stage 3")]
+    [InlineData("3GPP TS 29.123: \"Policy Control for Satellite Access; Stage 2\".", "Policy Control for Satellite Access; Stage 2")]
+    [InlineData("3GPP TS 23.910: \"Session management for the 5G System; Stage 2\".", "Session management for the 5G System; Stage 2")]
     public void AStandardsNumberIsNoPartOfItsTitle(string text, string title) =>
         Assert.Equal(title, ReferenceParser.Parse(text).Title);
 
