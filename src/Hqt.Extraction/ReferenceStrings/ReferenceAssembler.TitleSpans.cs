@@ -88,6 +88,13 @@ public static partial class ReferenceAssembler
             if (word[^1] != '.' || !GroupWords.Contains(word[..^1])) continue;
             return Relabelled(labels, start, k, RefLabel.Other);
         }
+        // The whole run a group after the byline, before the journal (<c>R. Diener, LCTPC Collaboration, Phys. Procedia 37
+        // (2012) 456.</c>, <c>C. Amsler et al., Particle Data Group, Phys. Lett. B 667</c>): the byline's, and no title.
+        var last = tokens[end].Text.TrimEnd(',', '.', ')', ';');
+        if (end - start < 6 && GroupWords.Contains(last) && start > 0 && labels[start - 1] is RefLabel.Author or RefLabel.Other
+            && Array.IndexOf(labels, RefLabel.Author, 0, start) >= 0 && Array.IndexOf(labels, RefLabel.Container, end + 1) > end
+            && Enumerable.Range(start, end - start + 1).All(k => char.IsUpper(tokens[k].Text.TrimStart('(')[0]) || tokens[k].Text is "of" or "and" or "for"))
+            return Relabelled(labels, start, end, RefLabel.Other);
         return labels;
     }
 

@@ -50,6 +50,17 @@ public class ReferenceParserTests
     public void AQuotedTitleEndsAtItsClosingQuoteWhereAPdfGluedIt(string text, string title) =>
         Assert.Equal(title, ReferenceParser.Parse(text).Title);
 
+    [Theory]
+    [InlineData("R. Okonkwo, ALPHA Collaboration, Phys. Procedia 41 (2013) 212.", "Phys. Procedia")]
+    [InlineData("C. Brandt et al., Particle Data Group, Phys. Lett. B 592 (2004), 1.", "Phys. Lett. B")]
+    public void AGroupAfterTheBylineIsNoTitle(string text, string container)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Null(r.Title);
+        Assert.Equal(container, r.Container);
+    }
+
     [Fact]
     public void AVolumeMarkIsNoPartOfTheTitle() =>
         Assert.Equal("The chlorophylls", ReferenceParser.Parse("K. MARLOWE. The chlorophylls. Vol. II. Harbour Press, Boston. 1981.").Title);
