@@ -22,8 +22,11 @@ public static class PageExtractor
     /// 6: authors never from references, footnotes, cite or infoboxes, nor teasers' rel=author; datelines and glued job titles
     /// dropped; title from &lt;title&gt;/og:title before JSON-LD; site navigation is no reference; every DOI link form read.
     /// 7: citation metadata (Highwire, COinS, JSON-LD) carries journal, volume, issue and pages, and its authors are read as
-    /// people ("Türkkan S" is S. Türkkan); the page's own DOI and its parts (figures, supplements) are no reference.</remarks>
-    public const int Version = 7;
+    /// people ("Türkkan S" is S. Türkkan); the page's own DOI and its parts (figures, supplements) are no reference.
+    /// 8: reference fields without type marks (&lt;italic&gt;); a link written as its address is named by the words before its
+    /// bracket ("Python v.3.6"); share buttons are no reference; quoted titles end at their closing quote; a catalogue
+    /// entry's author after its title is its byline.</remarks>
+    public const int Version = 8;
 
     public static PageExtract Extract(string html, string url)
     {
