@@ -408,6 +408,13 @@ public static partial class ReferenceAssembler
         return last is "vol" or "vols" or "volume" or "bd" or "tome" ? Relabelled(labels, end, end, RefLabel.Other) : labels;
     }
 
+    /// <summary>The quote the title run opens with, on its first token or standing alone just before it; null when none.</summary>
+    static char? OpeningQuoteOfTheTitle(IReadOnlyList<RefToken> tokens, int start)
+    {
+        if (IsOpeningQuote(tokens[start].Text[0])) return tokens[start].Text[0];
+        return start > 0 && tokens[start - 1].Text.Length == 1 && IsOpeningQuote(tokens[start - 1].Text[0]) ? tokens[start - 1].Text[0] : null;
+    }
+
     /// <summary>Whether <see cref="ExtendTheTitleToItsClosingQuote"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleToItsClosingQuote = true;
 
@@ -422,10 +429,7 @@ public static partial class ReferenceAssembler
         if (!TitleToItsClosingQuote) return labels;
         var (start, end) = FirstRun(labels, RefLabel.Title);
         if (start < 0) return labels;
-        var opening = tokens[start].Text[0];
-        if (!IsOpeningQuote(opening) && start > 0 && tokens[start - 1].Text.Length == 1 && IsOpeningQuote(tokens[start - 1].Text[0]))
-            opening = tokens[start - 1].Text[0];
-        if (!IsOpeningQuote(opening)) return labels;
+        if (OpeningQuoteOfTheTitle(tokens, start) is not { } opening) return labels;
         var closing = ClosingQuoteOf(opening);
         bool Closes(int k, bool first)
         {
@@ -516,10 +520,7 @@ public static partial class ReferenceAssembler
     {
         var start = Array.IndexOf(labels, RefLabel.Title);
         if (start < 0) return labels;
-        var opening = tokens[start].Text[0];
-        if (!IsOpeningQuote(opening) && start > 0 && tokens[start - 1].Text.Length == 1 && IsOpeningQuote(tokens[start - 1].Text[0]))
-            opening = tokens[start - 1].Text[0];
-        if (!IsOpeningQuote(opening)) return labels;
+        if (OpeningQuoteOfTheTitle(tokens, start) is not { } opening) return labels;
         var closing = ClosingQuoteOf(opening);
         // The quote that closes the title's is the one that balances it: « Le « staseis » di Turi… » ends at the second ».
         var depth = IsOpeningQuote(tokens[start].Text[0]) ? 0 : 1;
