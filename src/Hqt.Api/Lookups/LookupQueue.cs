@@ -121,6 +121,8 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOption
         // PostgreSQL: many instances claim at once; SKIP LOCKED makes each take a different job instead of queueing
         // on the same row (and then finding it taken). SQLite has one writer, so the plain text is enough there.
         var skipLocked = db.Pick(sqlite: "", postgres: "FOR UPDATE OF j SKIP LOCKED");
+        // A reader never served has no last claim: COALESCE puts them first on both providers (PostgreSQL sorts a NULL
+        // last, SQLite first, so on PostgreSQL a newcomer lost every tie to readers already served).
         // At most Concurrency ids, one parameter each: the same text on both providers.
         var args = new DynamicParameters(new { owner, now = now.ToString("O"), leaseUntil = (now + _options.LeaseDuration).ToString("O") });
         var ids = running.Select((id, i) => { args.Add($"r{i}", id); return $"@r{i}"; }).ToList();
@@ -136,7 +138,7 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOption
                     WHERE ((d.state = 'queued' AND d.not_before <= @now) OR (d.state = 'running' AND d.lease_until < @now)) {NotMine("d")}
                     GROUP BY d.user_id
                     ORDER BY (SELECT COUNT(*) FROM lookup_jobs r WHERE r.user_id = d.user_id AND r.state = 'running' AND r.lease_until >= @now),
-                             (SELECT MAX(c.claimed_at) FROM lookup_jobs c WHERE c.user_id = d.user_id),
+                             COALESCE((SELECT MAX(c.claimed_at) FROM lookup_jobs c WHERE c.user_id = d.user_id), ''),
                              d.user_id
                     LIMIT 1)
                   AND ((j.state = 'queued' AND j.not_before <= @now) OR (j.state = 'running' AND j.lease_until < @now)) {NotMine("j")}
