@@ -116,10 +116,21 @@ public class LookupResilienceTests : IAsyncLifetime
 
         (await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://blog.example.com/overrun", Fixtures.Page("Overrun", "Reader", 2024, $"{drip.BaseUrl}/drip/1")))).EnsureSuccessStatusCode();
         await LookupWait.UntilAsync(() => Task.FromResult(drip.Count("/drip/") >= 1));
-        var leased = await LookupWait.QueryOneAsync<string>(factory, "SELECT lease_until FROM lookup_jobs WHERE state = 'running'");
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        // Still the same lease (the old worker renewed it every third of its length, for ever).
-        Assert.Equal(leased, await LookupWait.QueryOneAsync<string?>(factory, "SELECT lease_until FROM lookup_jobs") ?? leased);
+        var (_, claim, leased) = await LookupWait.QueryOneAsync<(string, long, string)>(factory,
+            "SELECT state, attempts, lease_until FROM lookup_jobs WHERE state = 'running'");
+        // The same lease for as long as that claim runs (the old worker renewed it every third of its length, for ever),
+        // watched the whole time rather than once after a fixed pause, which a slow machine could place after the cut-off.
+        var claimedAt = DateTimeOffset.Parse(leased) - TimeSpan.FromSeconds(4);
+        var lastSeen = DateTimeOffset.MinValue;
+        await LookupWait.UntilAsync(async () =>
+        {
+            var (state, attempts, lease) = await LookupWait.QueryOneAsync<(string, long, string?)>(factory, "SELECT state, attempts, lease_until FROM lookup_jobs");
+            if (state != "running" || attempts != claim) return true;
+            Assert.Equal(leased, lease);
+            lastSeen = DateTimeOffset.UtcNow;
+            return false;
+        }, seconds: 30);
+        Assert.True(lastSeen > claimedAt + TimeSpan.FromSeconds(1.5), $"the claim was last seen running at {lastSeen:O}, claimed at {claimedAt:O}: never past a third of its lease");
 
         // Cut off at the end of its lease, put back with the attempt counted, and tried again.
         // Generous limits: the lease ends 4 s after the claim, and the retry waits RetryBackoff (0.2 s); a loaded machine is slower.
