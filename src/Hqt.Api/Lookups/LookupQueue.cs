@@ -109,13 +109,24 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOption
     /// then the oldest last claim goes first, and within a user the shallowest, oldest job. One reader's 300 queued
     /// jobs then take turns with another reader's one instead of standing in front of it.
     /// </summary>
-    public async Task<LookupJob?> ClaimAsync(string owner, CancellationToken ct)
+    /// <param name="running">
+    /// The jobs the claiming worker is still running. A lapsed lease is for a worker that is gone; one of these may have
+    /// lapsed a moment before its runner is cut off and says so, and taking it again would run it twice under the same
+    /// owner (the second run found the host busy and put the job off, and the first run's "overran" was then dropped).
+    /// </param>
+    public async Task<LookupJob?> ClaimAsync(string owner, IReadOnlyCollection<long> running, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         // PostgreSQL: many instances claim at once; SKIP LOCKED makes each take a different job instead of queueing
         // on the same row (and then finding it taken). SQLite has one writer, so the plain text is enough there.
         var skipLocked = db.Pick(sqlite: "", postgres: "FOR UPDATE OF j SKIP LOCKED");
+        // A reader never served has no last claim: COALESCE puts them first on both providers (PostgreSQL sorts a NULL
+        // last, SQLite first, so on PostgreSQL a newcomer lost every tie to readers already served).
+        // At most Concurrency ids, one parameter each: the same text on both providers.
+        var args = new DynamicParameters(new { owner, now = now.ToString("O"), leaseUntil = (now + _options.LeaseDuration).ToString("O") });
+        var ids = running.Select((id, i) => { args.Add($"r{i}", id); return $"@r{i}"; }).ToList();
+        string NotMine(string alias) => ids.Count == 0 ? "" : $"AND NOT ({alias}.state = 'running' AND {alias}.id IN ({string.Join(", ", ids)}))";
         return await connection.QuerySingleOrDefaultAsync<LookupJob>(new CommandDefinition($"""
             UPDATE lookup_jobs
             SET state = 'running', lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1,
@@ -124,17 +135,17 @@ public sealed class LookupQueue(Db db, TimeProvider time, IOptions<LookupsOption
                 SELECT j.id FROM lookup_jobs j
                 WHERE j.user_id = (
                     SELECT d.user_id FROM lookup_jobs d
-                    WHERE (d.state = 'queued' AND d.not_before <= @now) OR (d.state = 'running' AND d.lease_until < @now)
+                    WHERE ((d.state = 'queued' AND d.not_before <= @now) OR (d.state = 'running' AND d.lease_until < @now)) {NotMine("d")}
                     GROUP BY d.user_id
                     ORDER BY (SELECT COUNT(*) FROM lookup_jobs r WHERE r.user_id = d.user_id AND r.state = 'running' AND r.lease_until >= @now),
-                             (SELECT MAX(c.claimed_at) FROM lookup_jobs c WHERE c.user_id = d.user_id),
+                             COALESCE((SELECT MAX(c.claimed_at) FROM lookup_jobs c WHERE c.user_id = d.user_id), ''),
                              d.user_id
                     LIMIT 1)
-                  AND ((j.state = 'queued' AND j.not_before <= @now) OR (j.state = 'running' AND j.lease_until < @now))
+                  AND ((j.state = 'queued' AND j.not_before <= @now) OR (j.state = 'running' AND j.lease_until < @now)) {NotMine("j")}
                 ORDER BY j.depth, j.id LIMIT 1 {skipLocked})
               AND (state = 'queued' OR lease_until < @now)
             RETURNING id, user_id AS UserId, work_id AS WorkId, origin_capture_id AS OriginCaptureId, depth, attempts, lease_until AS LeaseUntil
-            """, new { owner, now = now.ToString("O"), leaseUntil = (now + _options.LeaseDuration).ToString("O") }, cancellationToken: ct));
+            """, args, cancellationToken: ct));
     }
 
     /// <summary>Marks the job finished; inside the transaction that stored what it found, when there is one.</summary>

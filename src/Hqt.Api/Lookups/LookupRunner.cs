@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hqt.Api.Graph;
 using Hqt.Api.Hosting;
 using Hqt.Api.Storage;
@@ -11,7 +12,7 @@ namespace Hqt.Api.Lookups;
 /// page itself when there is no scholarly answer and the work has a web URL. Records the outcome on the job.
 /// </summary>
 public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, OpenAlexClient openAlex, CrossrefClient crossref,
-    WebFetcher web, IOptions<LookupsOptions> options, IOptions<HqtOptions> hqt, ILogger<LookupRunner> logger)
+    WebFetcher web, TimeProvider time, IOptions<LookupsOptions> options, IOptions<HqtOptions> hqt, ILogger<LookupRunner> logger)
 {
     readonly LookupsOptions _options = options.Value;
 
@@ -19,9 +20,12 @@ public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, Ope
     public async Task RunAsync(LookupJob job, string owner, CancellationToken stopping)
     {
         // The lease is the job's deadline: a job that overruns it is cut off here rather than renewed for ever, so a
-        // worker slot is never held longer than LeaseDuration whatever the hosts do.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        deadline.CancelAfter(_options.LeaseDuration);
+        // worker slot is never held longer than LeaseDuration whatever the hosts do. The cut-off is the lease's own end,
+        // not LeaseDuration from here: the run starts a little after the claim (more under load), and a run outliving
+        // its lease could meet another instance's run of the same job, which may take a lapsed lease.
+        var left = DateTimeOffset.Parse(job.LeaseUntil, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) - time.GetUtcNow();
+        using var lease = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Token);
         var ct = deadline.Token;
         try
         {
@@ -67,7 +71,7 @@ public sealed class LookupRunner(Db db, LookupQueue queue, GraphStore graph, Ope
         {
             await queue.ReleaseAsync(job, owner);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        catch (OperationCanceledException) when (lease.IsCancellationRequested)
         {
             logger.LogInformation("Lookup {JobId} of work {WorkId} overran its lease of {Lease} and was stopped", job.Id, job.WorkId, _options.LeaseDuration);
             await queue.RetryAsync(job, owner, new RetryLaterException($"overran its lease of {_options.LeaseDuration}"), stopping);

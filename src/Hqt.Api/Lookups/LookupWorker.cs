@@ -17,7 +17,8 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, HostHea
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var slots = new SemaphoreSlim(Math.Max(1, _options.Concurrency));
-        var running = new List<Task>();
+        // The jobs this worker runs, by id: never claimed again while their runner still has them (LookupQueue.ClaimAsync).
+        var running = new Dictionary<long, Task>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -32,7 +33,8 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, HostHea
                 LookupJob? job = null;
                 try
                 {
-                    job = await queue.ClaimAsync(_owner, stoppingToken);
+                    foreach (var done in running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToList()) running.Remove(done);
+                    job = await queue.ClaimAsync(_owner, running.Keys, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -44,12 +46,11 @@ public sealed class LookupWorker(LookupQueue queue, LookupRunner runner, HostHea
                     await queue.WaitForWorkAsync(_options.PollInterval, stoppingToken);
                     continue;
                 }
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(RunAsync(job, slots, stoppingToken));
+                running[job.Id] = RunAsync(job, slots, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
-        await Task.WhenAll(running);
+        await Task.WhenAll(running.Values);
     }
 
     async Task RunAsync(LookupJob job, SemaphoreSlim slots, CancellationToken ct)

@@ -69,6 +69,8 @@ public class LookupResilienceTests : IAsyncLifetime
         settings["Hqt:Lookups:RequestTimeout"] = "00:00:03";
         settings["Hqt:Lookups:Concurrency"] = "2";
         settings["Hqt:Lookups:MaxLookupsPerCapture"] = "300";
+        // Longer than any wait below: a dripping host asked again would be its backoff running out, not a failure to back off.
+        settings["Hqt:Lookups:HostBackoff"] = "00:10:00";
         using var factory = new LookupsApiFactory(settings);
         using var alice = factory.CreateAuthorizedClient();
         await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("bob", "bob-drip-token", null, default);
@@ -87,13 +89,16 @@ public class LookupResilienceTests : IAsyncLifetime
         Assert.Equal(1, status.Done);
         Assert.Equal(1, status.Outcomes.GetValueOrDefault("web"));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3 + 5), $"Bob's lookup took {clock.Elapsed}");
-        // The dripping hosts are left alone after their first timeout: not 300 slow requests, one or two per host.
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // The dripping hosts are left alone after their first timeout: not 300 slow requests, one or two per host. Alice's
+        // other jobs each go through a worker once to learn that (a claim and a reschedule apiece, seconds for 300 under
+        // load, and the status says "queued" while any is still due), so this waits for the status rather than a fixed time.
+        LookupStatusDto? aliceStatus = null;
+        await LookupWait.UntilAsync(async () =>
+            (aliceStatus = (await alice.GetFromJsonAsync<LookupStatusDto>("/api/lookups"))!).Waiting.Reason == "host-backoff", seconds: 60);
         Assert.InRange(dripA.Count("/drip/"), 1, 3);
         Assert.InRange(dripB.Count("/drip/"), 1, 3);
-        var aliceStatus = (await alice.GetFromJsonAsync<LookupStatusDto>("/api/lookups"))!;
-        Assert.Equal("host-backoff", aliceStatus.Waiting.Reason);
-        Assert.Contains(aliceStatus.Waiting.Hosts, h => h.Host == "127.0.0.2");
+        Assert.Contains(aliceStatus!.Waiting.Hosts, h => h.Host == "127.0.0.2");
+        Assert.Contains(aliceStatus.Waiting.Hosts, h => h.Host == "127.0.0.3");
         // Expected network trouble is one line, never a stack trace.
         Assert.DoesNotContain(factory.Logs, l => l.Contains("   at ", StringComparison.Ordinal));
     }
@@ -111,14 +116,26 @@ public class LookupResilienceTests : IAsyncLifetime
 
         (await client.PostAsJsonAsync("/api/captures", TestPages.Capture("https://blog.example.com/overrun", Fixtures.Page("Overrun", "Reader", 2024, $"{drip.BaseUrl}/drip/1")))).EnsureSuccessStatusCode();
         await LookupWait.UntilAsync(() => Task.FromResult(drip.Count("/drip/") >= 1));
-        var leased = await LookupWait.QueryOneAsync<string>(factory, "SELECT lease_until FROM lookup_jobs WHERE state = 'running'");
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        // Still the same lease (the old worker renewed it every third of its length, for ever).
-        Assert.Equal(leased, await LookupWait.QueryOneAsync<string?>(factory, "SELECT lease_until FROM lookup_jobs") ?? leased);
+        var (_, claim, leased) = await LookupWait.QueryOneAsync<(string, long, string)>(factory,
+            "SELECT state, attempts, lease_until FROM lookup_jobs WHERE state = 'running'");
+        // The same lease for as long as that claim runs (the old worker renewed it every third of its length, for ever),
+        // watched the whole time rather than once after a fixed pause, which a slow machine could place after the cut-off.
+        var claimedAt = DateTimeOffset.Parse(leased) - TimeSpan.FromSeconds(4);
+        var lastSeen = DateTimeOffset.MinValue;
+        await LookupWait.UntilAsync(async () =>
+        {
+            var (state, attempts, lease) = await LookupWait.QueryOneAsync<(string, long, string?)>(factory, "SELECT state, attempts, lease_until FROM lookup_jobs");
+            if (state != "running" || attempts != claim) return true;
+            Assert.Equal(leased, lease);
+            lastSeen = DateTimeOffset.UtcNow;
+            return false;
+        }, seconds: 30);
+        Assert.True(lastSeen > claimedAt + TimeSpan.FromSeconds(1.5), $"the claim was last seen running at {lastSeen:O}, claimed at {claimedAt:O}: never past a third of its lease");
 
         // Cut off at the end of its lease, put back with the attempt counted, and tried again.
-        await LookupWait.UntilAsync(async () => (await LookupWait.JobsAsync(factory)).Single() is { LastError: { } error } && error.Contains("overran"), seconds: 10);
-        await LookupWait.UntilAsync(() => Task.FromResult(drip.Count("/drip/") >= 2), seconds: 10);
+        // Generous limits: the lease ends 4 s after the claim, and the retry waits RetryBackoff (0.2 s); a loaded machine is slower.
+        await LookupWait.UntilAsync(async () => (await LookupWait.JobsAsync(factory)).Single() is { LastError: { } error } && error.Contains("overran"), seconds: 30);
+        await LookupWait.UntilAsync(() => Task.FromResult(drip.Count("/drip/") >= 2), seconds: 30);
         Assert.True((await LookupWait.JobsAsync(factory)).Single().Attempts >= 2);
     }
 
