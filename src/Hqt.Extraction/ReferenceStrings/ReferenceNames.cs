@@ -17,7 +17,9 @@ namespace Hqt.Extraction.ReferenceStrings;
 public static partial class ReferenceNames
 {
     // Vancouver initials may close their person with a period ("Goss DL. Moore JH."): "DL." is initials like "DL".
-    [GeneratedRegex(@"^(?:(?:[A-Z]|[A-Z][a-z])\.(?:-?(?:[A-Z]|[A-Z][a-z])\.)*-?(?:[A-Z]\.?)?|[A-Z]{1,3}\.?|[A-Z](?:-[A-Z])+\.?)$")]
+    // Dotted initials in any script ("Е.Д.", "Ş.", "Ł. K.") as "S." is; an undotted run only in ASCII ("DL"), since a short
+    // capital family name with a letter beyond it ("N. V. HAÏ") is no run of initials.
+    [GeneratedRegex(@"^(?:(?:\p{Lu}|\p{Lu}\p{Ll})\.(?:-?(?:\p{Lu}|\p{Lu}\p{Ll})\.)*-?(?:\p{Lu}\.?)?|[A-Z]{1,3}\.?|\p{Lu}(?:-\p{Lu})+\.?)$")]
     private static partial Regex Initial();
 
     [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\])", RegexOptions.IgnoreCase)]
@@ -146,7 +148,7 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
     static string Dotted(string initials)
     {
         var bare = initials.TrimEnd('.');
-        return bare.Length is >= 1 and <= 3 && bare.All(char.IsAsciiLetterUpper) ? string.Join(' ', bare.Select(c => c + ".")) : initials;
+        return bare.Length is >= 1 and <= 3 && bare.All(char.IsUpper) ? string.Join(' ', bare.Select(c => c + ".")) : initials;
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public class ReferenceNamesTests
     [InlineData("World Health Organization.", "- / World Health Organization")]
     [InlineData("Goss DL. Moore JH.", "D. L. / Goss | J. H. / Moore")]
     [InlineData("Bach, PB, Jett, JR, Pastorino, U", "P. B. / Bach | J. R. / Jett | U. / Pastorino")]
+    [InlineData("Хомская Е.Д., Батова Н.Я.", "Е. Д. / Хомская | Н. Я. / Батова")]
+    [InlineData("Ş. Erkoç", "Ş. / Erkoç")]
+    [InlineData("L. R. Sochet, N. V. HAÏ", "L. R. / Sochet | N. V. / Haï")]
     // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
     public void SplitsEveryStyle(string span, string expected)
     {
