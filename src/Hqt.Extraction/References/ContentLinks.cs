@@ -105,8 +105,8 @@ static partial class ContentLinks
 
     /// <summary>
     /// Software and data cited by address are named just before the bracket that holds it: "Data analysis used Python
-    /// v.3.6 (https://www.python.org/), NumPy v.1.16.4 (https://github.com/numpy/numpy)". The name is the capitalised
-    /// words (up to four, one with a capital at least) right before the bracket, with the version that follows them.
+    /// v.3.6 (https://www.python.org/), NumPy v.1.16.4 (https://github.com/numpy/numpy)". The name is the words right
+    /// before the bracket that each hold a capital (up to four: "used" and "seaborn" end it), with the version after them.
     /// </summary>
     static string? NameBeforeTheBracket(IElement anchor)
     {

@@ -68,8 +68,7 @@ static class ReferenceScreen
         if (query < 0 || path.Length < 2) return false;
         var carried = Uri.UnescapeDataString(url[query..]);
         var host = page.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? page.Host[4..] : page.Host;
-        var at = carried.IndexOf(host + path, StringComparison.OrdinalIgnoreCase);
-        return at >= 0;
+        return carried.Contains(host + path, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A link to the citing site's own furniture: its home page, a listing, a page about the site, the page's own PDF.</summary>
