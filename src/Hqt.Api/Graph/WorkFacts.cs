@@ -170,11 +170,8 @@ public sealed partial record WorkFacts(
     {
         if (text.Length is < 4 or > 60 || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return false;
         if (uri.AbsolutePath is not ("/" or "" or "/index.html" or "/index.htm" or "/index.php") || uri.Query.Length > 1) return false;
-        var labels = uri.Host.Split('.');
-        if (labels.Length < 2) return false;
-        // The registered name sits before the public suffix: rabbitmq.com, ubyssey.ca, but tate.org.uk and example.co.jp.
-        var suffixLabels = labels.Length >= 3 && labels[^2] is "co" or "com" or "org" or "net" or "gov" or "ac" or "edu" or "ne" or "or" or "go" ? 2 : 1;
-        var registered = labels[^(suffixLabels + 1)];
+        if (!uri.Host.Contains('.')) return false;
+        var registered = SiteNames.Registered(uri.Host);
         var name = text.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
         var letters = string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
         return letters.Length >= 4 && letters == registered.Replace("-", "").ToLowerInvariant();

@@ -59,7 +59,7 @@ public static partial class LookupPages
         if (path.Contains("/index.php", StringComparison.OrdinalIgnoreCase) && HasParameter(query, "redlink")) return true;
         var search = path.Equals("/search", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/search/", StringComparison.OrdinalIgnoreCase)
             || path.Equals("/scholar", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/search", StringComparison.OrdinalIgnoreCase);
-        var engine = Registrable(host) is "google" or "bing" or "baidu" or "yahoo" or "ecosia" or "qwant" or "startpage" or "yandex";
+        var engine = SiteNames.Registered(host) is "google" or "bing" or "baidu" or "yahoo" or "ecosia" or "qwant" or "startpage" or "yandex";
         if (engine && (search || path is "/" or "" || path.StartsWith("/url", StringComparison.OrdinalIgnoreCase))) return true;
         // Google Books: a volume is a work (id=…), a query is not.
         if (host.StartsWith("books.google.", StringComparison.Ordinal) && !HasParameter(query, "id") && !path.StartsWith("/books/edition/", StringComparison.OrdinalIgnoreCase)) return true;
@@ -70,13 +70,6 @@ public static partial class LookupPages
         if (search && (HasParameter(query, "q") || HasParameter(query, "query") || HasParameter(query, "term") || HasParameter(query, "s") || HasParameter(query, "search"))) return true;
         if (path is "/" or "" && (HasParameter(query, "s") || HasParameter(query, "q"))) return true;
         return false;
-    }
-
-    static string Registrable(string host)
-    {
-        var labels = host.Split('.');
-        if (labels.Length >= 3 && labels[^2] is "co" or "com" or "ac" or "or" or "ne") return labels[^3];
-        return labels.Length >= 2 ? labels[^2] : host;
     }
 
     static bool HasParameter(string query, string name)

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Hqt.Extraction.ReferenceStrings;
 
 /// <summary>
@@ -296,7 +298,7 @@ public static partial class ReferenceAssembler
         if (first is "phdthesis" or "phd-thesis") return true;
         if (k + 1 >= tokens.Count) return false;
         var second = tokens[k + 1].Text.TrimEnd(',', '.', ';', ')').ToLowerInvariant();
-        return first is "phd" or "ph.d" or "ph.d." or "msc" or "m.sc" or "m.sc." or "master's" or "masters" or "diploma" or "doctoral"
+        return first is "phd" or "ph.d" or "msc" or "m.sc" or "master's" or "masters" or "diploma" or "doctoral"
             && second is "thesis" or "dissertation";
     }
 
@@ -466,7 +468,7 @@ public static partial class ReferenceAssembler
         for (var i = 1; i < lead.Length - 1; i++)
         {
             if (lead[i] != closing) continue;
-            if (closing == lead[0] && i + 1 < lead.Length && char.IsLetter(lead[i + 1]) && !(lead[i - 1] is ',' or '.')) continue;
+            if (closing == lead[0] && char.IsLetter(lead[i + 1]) && !(lead[i - 1] is ',' or '.')) continue;
             var rest = lead.AsSpan(i + 1).TrimStart(" ,.;:");
             var glued = lead[i - 1] is ',' or '.' || lead[i + 1] is ',' or '.';
             if (!glued || rest.Length == 0) return span;
@@ -505,8 +507,8 @@ public static partial class ReferenceAssembler
     }
 
     // A document's number: digits joined by a full stop or hyphen ("23.501", "23090-6", "BT.500-13"), maybe after letters.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z]{0,4}\.?\d+[.\-]\d+", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex DocumentNumber();
+    [GeneratedRegex(@"^[A-Z]{0,4}\.?\d+[.\-]\d+", RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentNumber();
 
     /// <summary>Whether a colon after the title's closing quote keeps the subtitle in it: on; off only for the trainer to measure it.</summary>
     internal static bool QuoteThenSubtitle = true;

@@ -222,7 +222,6 @@ public static partial class ReferenceAssembler
     /// <summary>A field's text without the punctuation, quotes and brackets that belong to the reference around it.</summary>
     public static string? Clean(string? span)
     {
-        if (span is null) return null;
         span = InlineMarkup.Strip(span);
         if (span is null) return null;
         var s = span.Trim(EndPunctuation.ToCharArray());
