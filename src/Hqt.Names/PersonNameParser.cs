@@ -52,6 +52,8 @@ static class PersonNameParser
     static readonly HashSet<string> GivenAbbreviations = new(StringComparer.Ordinal)
     {
         "Wm.", "Chas.", "Jas.", "Geo.", "Thos.", "Jno.", "Th.", "Ch.", "Ph.", "Chr.", "Fr.", "Jos.", "Sam.", "Benj.", "Edw.", "Robt.", "Alex.",
+        // Russian initials transliterated with two letters (Я, Ю, Е, Ё, Ж, Х, Ц, Ш, Щ): "V. Ya. Shtern", "A. Yu. Ivanov".
+        "Ya.", "Yu.", "Ye.", "Yo.", "Zh.", "Kh.", "Ts.", "Sh.", "Shch.",
     };
 
     /// <summary>Words that make a text something other than one person: roles, collectives, organisations, place-holders.</summary>

@@ -129,8 +129,16 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
     {
         var p = part.Trim(' ', ':').TrimStart('.').Trim();
         var keep = p.Length >= 2 && p[^1] == '.' && char.IsUpper(p[^2]) && (p.Length == 2 || p[^3] is ' ' or '.' or '-');
-        return keep ? p : p.TrimEnd('.', ' ');
+        return keep || EndsWithTwoLetterInitial(p) ? p : p.TrimEnd('.', ' ');
     }
+
+    /// <summary>
+    /// "Ivanov A. Yu.", "Kats Ya. G.": a two-letter initial ("Yu." for Ю, "Ch." for Ч) closing a part after a dotted
+    /// initial keeps its period, so it stays an initial and the family name stays the word before them.
+    /// </summary>
+    static bool EndsWithTwoLetterInitial(string p) =>
+        p.Length >= 6 && p[^1] == '.' && char.IsLower(p[^2]) && char.IsUpper(p[^3]) && p[^4] == ' ' && p[^5] == '.' && char.IsUpper(p[^6])
+        && (p.Length == 6 || p[^7] is ' ' or '.');
 
     static string Clean(string w) => w.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']');
 
@@ -141,9 +149,30 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
     /// reader writes them: Vancouver "JJ", "DL." and "A" become "J. J.", "D. L." and "A." ("Pérez-Higueras JJ" is
     /// "J. J. Pérez-Higueras", "LS. RACHEDI" "L. S. Rachedi").
     /// </summary>
-    static string JoinGiven(IEnumerable<string> words) =>
-        string.Join(' ', words.Select(w => ClassOf(w) == 'I' ? Dotted(w.Trim(',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']')) : Clean(w))
+    static string JoinGiven(IEnumerable<string> words)
+    {
+        var list = words as IList<string> ?? words.ToList();
+        return string.Join(' ', list.Select((w, i) => ClassOf(w) != 'I' ? Clean(w)
+                : IsTransliteratedInitial(list, i) ? w[0] + char.ToLowerInvariant(w[1]).ToString() + "."
+                : Dotted(w.Trim(',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']')))
             .Where(w => w.Length > 0 && w.Any(char.IsLetter)));
+    }
+
+    /// <summary>
+    /// A Russian given name's transliterated initial in capitals (<c>V. YA. SHTERN</c>, <c>S. YU. TSAREVA</c>): one initial,
+    /// "Ya.", not the two "Y. A." that Vancouver's "SH." is. Told apart by its neighbour: it stands next to a dotted
+    /// one-letter initial, while a Vancouver pair follows its family name ("Tsai SH.").
+    /// </summary>
+    static bool IsTransliteratedInitial(IList<string> words, int i)
+    {
+        var w = words[i].TrimEnd(',', ';', ':');
+        if (w.Length != 3 || w[2] != '.' || !TransliteratedDigraphs.Contains(w[..2])) return false;
+        static bool Dotted1(string x) => x.TrimEnd(',', ';', ':') is [var c, '.'] && char.IsUpper(c);
+        return (i > 0 && Dotted1(words[i - 1])) || (i + 1 < words.Count && Dotted1(words[i + 1]));
+    }
+
+    /// <summary>Initials that transliterate one Cyrillic letter (Я, Ю, Е, Ё, Ж, Х, Ц, Ч, Ш) with two Latin ones.</summary>
+    static readonly HashSet<string> TransliteratedDigraphs = new(StringComparer.Ordinal) { "YA", "YU", "YE", "YO", "ZH", "KH", "TS", "CH", "SH" };
 
     static string Dotted(string initials)
     {

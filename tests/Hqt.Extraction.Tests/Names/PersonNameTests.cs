@@ -35,6 +35,9 @@ public class PersonNameTests
         Smith, John | John | Smith | |
         Smith, John A. | John A. | Smith | |
         Smith, J.A. | J. A. | Smith | |
+        V. Ya. Shtern | V. Ya. | Shtern | |
+        Shtern, V. Ya. | V. Ya. | Shtern | |
+        A. Yu. Ivanov | A. Yu. | Ivanov | |
         Smith, JA | J. A. | Smith | |
         John Smith | John | Smith | |
         John A. Smith | John A. | Smith | |

@@ -24,6 +24,11 @@ public class ReferenceNamesTests
     [InlineData("Хомская Е.Д., Батова Н.Я.", "Е. Д. / Хомская | Н. Я. / Батова")]
     [InlineData("Ş. Erkoç", "Ş. / Erkoç")]
     [InlineData("L. R. Sochet, N. V. HAÏ", "L. R. / Sochet | N. V. / Haï")]
+    // Russian initials transliterated with two letters: one initial each, in either case; Vancouver's "SH." stays two.
+    [InlineData("Ivanov A. Yu., Petrov B. Zh.", "A. Yu. / Ivanov | B. Zh. / Petrov")]
+    [InlineData("V. YA. SHTERN et YU. A. KOLBANOVSKII", "V. Ya. / Shtern | Yu. A. / Kolbanovskii")]
+    [InlineData("Kats, Ya.G. and Fel'dman,V.I.", "Ya. G. / Kats | V. I. / Fel'dman")]
+    [InlineData("Tsai WC, Chiou HY, Tsai SH.", "W. C. / Tsai | H. Y. / Chiou | S. H. / Tsai")]
     // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
     public void SplitsEveryStyle(string span, string expected)
     {
