@@ -102,6 +102,53 @@ public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
     }
 
     [Fact]
+    public async Task AnAddressNoReaderCanOpenAndAPlatformsFrontPageAreNoWorks()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        const string html = """
+            <html><head><title>Tokens for apps</title><meta name="author" content="Ana Lindqvist"></head>
+            <body><article><h1>Tokens for apps</h1>
+            <p>The app posts the code to <a href="https://3pp/oauth">https://3pp/oauth</a> and reads the answer at
+            <a href="http://localhost:3000/callback">http://localhost:3000/callback</a>, as the draft says.</p>
+            <p>The company owns <a href="https://www.instagram.com/">Instagram</a> and <a href="https://m.facebook.com/">Facebook</a>; its
+            <a href="https://www.instagram.com/p/Cx1Tokens/">post about tokens</a> and <a href="https://www.rabbitmq.com/">RabbitMQ</a> are cited.</p>
+            <h2>References</h2><ol><li>Lindqvist, A. (2024). Tokens on the wire: a field guide. <a href="http://localhost:8080/guide.pdf">PDF</a></li></ol>
+            </article></body></html>
+            """;
+        (await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/tokens", html })).EnsureSuccessStatusCode();
+
+        var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString("https://ana.example/tokens"));
+
+        var urls = upstream!.References.Select(r => r.Url).ToList();
+        Assert.DoesNotContain(urls, u => u is not null && (u.Contains("3pp") || u.Contains("localhost") || u.TrimEnd('/').EndsWith("instagram.com") || u.Contains("facebook.com")));
+        Assert.Contains("https://www.instagram.com/p/Cx1Tokens/", urls);
+        Assert.Contains("https://www.rabbitmq.com/", urls);
+        // The list item is a work by its title; the address beside it opened nothing, so it is not kept as the work's.
+        var guide = Assert.Single(upstream.References, r => r.Title == "Tokens on the wire: a field guide");
+        Assert.Null(guide.Url);
+    }
+
+    [Fact]
+    public async Task AnIntranetPageKeepsItsLinksOnItsOwnHost()
+    {
+        var token = "reader-" + Guid.NewGuid().ToString("N");
+        await factory.Services.GetRequiredService<Hqt.Api.Auth.TokenStore>().EnsureUserWithTokenAsync("reader-" + Guid.NewGuid().ToString("N")[..8], token, null, default);
+        using var client = factory.CreateClient(token);
+        const string html = """
+            <html><head><title>Handbook</title></head><body><article><h1>Handbook</h1>
+            <p>The rota is kept on <a href="http://wiki/rota/2026">the rota page</a> for everyone on the team to read and amend.</p>
+            </article></body></html>
+            """;
+        (await client.PostAsJsonAsync("/api/captures", new { url = "http://wiki/handbook", html })).EnsureSuccessStatusCode();
+
+        var upstream = await client.GetFromJsonAsync<PageUpstreamDto>("/api/pages/upstream?url=" + Uri.EscapeDataString("http://wiki/handbook"));
+
+        Assert.Contains(upstream!.References, r => r.Url == "http://wiki/rota/2026");
+    }
+
+    [Fact]
     public async Task AReferenceListItemsFurtherLinksAreNoWorksOfTheirOwn()
     {
         var token = "reader-" + Guid.NewGuid().ToString("N");

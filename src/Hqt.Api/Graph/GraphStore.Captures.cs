@@ -33,7 +33,7 @@ public sealed partial class GraphStore
             extract.Authors.Select(a => new AuthorFacts(a.Name, a.Url, a.Kind)).ToList(), host, ct);
 
         // References that are no work (a search link carrying no identifier) are not written at all.
-        var kept = extract.References.Select(r => (Reference: r, Facts: WorkFacts.FromReference(r))).Where(p => p.Facts is not null).ToList();
+        var kept = extract.References.Select(r => (Reference: r, Facts: WorkFacts.FromReference(r, host))).Where(p => p.Facts is not null).ToList();
         var cited = await ResolveWorksAsync(connection, tx, userId, kept.Select(p => p.Facts!).ToList(), ct);
         cited = await WithoutThePageItselfAsync(connection, tx, workId, extract.Title, cited, ct);
         await DropCopiesCitingThePageAsync(connection, tx, workId, extract.Title, ct);

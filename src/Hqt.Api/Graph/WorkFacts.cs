@@ -103,7 +103,8 @@ public sealed partial record WorkFacts(
     /// reference, its authors become people only where they are name-shaped (<see cref="NameForms"/>) and its title
     /// stays only where it is one (<see cref="WorkTitles"/>): this is where strings become the reader's people and works.
     /// </summary>
-    public static WorkFacts? FromReference(ExtractedReference reference)
+    /// <param name="citingHost">The host of the page that cites it: a page on an intranet's one-label host keeps its links there.</param>
+    public static WorkFacts? FromReference(ExtractedReference reference, string? citingHost = null)
     {
         // A list item's further links (CAS, PMC, ADS beside its DOI) are where else its work is found: the item is the work.
         if (ReferenceSignals.IsOnlyAnAlternateLink(reference.Signals)) return null;
@@ -117,6 +118,7 @@ public sealed partial record WorkFacts(
             (doi, isbn, pmid, arxiv) = (doi ?? lookup.Doi, isbn ?? lookup.Isbn, pmid ?? lookup.Pmid, arxiv ?? lookup.ArxivId);
         }
         else if (Identity.Doi.IsResolverUrl(url) && (doi ??= Identity.Doi.FromUrl(url)) is { } known) url = Identity.Doi.ResolverUrl(known);
+        else if (IsNoWorkAddress(url, citingHost)) (url, anchor) = (null, null);
         var people = People(reference.Authors);
         // A reference cited without a title is a work when it says where it appeared (journal, volume, first page) and
         // whose or when: that locator is its identity. Its label is made where it is shown (WorkLabels), never stored as a title.
@@ -128,6 +130,15 @@ public sealed partial record WorkFacts(
             // Where the entry says it appeared (the reference-string parser's container, volume, issue, pages and publisher).
             .WithVenue(JournalOf(reference.Container, reference.Volume), reference.Volume ?? VolumeEnding(reference.Container), reference.Issue, reference.Pages, reference.Publisher);
     }
+
+    /// <summary>
+    /// An address that stands for no work, though the page links it (and its extract reports it, as the page says it): one
+    /// no reader can open (a tutorial's <c>https://3pp/oauth</c>, <c>http://localhost:3000</c>), or a platform's front page
+    /// ("the company owns <c>Instagram</c>"). A reference that has a title or an identifier besides stays, without it.
+    /// </summary>
+    static bool IsNoWorkAddress(string? url, string? citingHost) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && ((SiteNames.IsUnqualified(uri) && !string.Equals(uri.Host, citingHost, StringComparison.OrdinalIgnoreCase)) || SiteNames.IsPlatformFrontPage(uri));
 
     // A journal written with its volume run on ("Int. J. Mod. Phys. A16", "Nucl. Phys. B591", "Phys. Rev. D76"), as the
     // parser reads physics styles: the volume's number is the volume and the series letter stays with the journal, so a

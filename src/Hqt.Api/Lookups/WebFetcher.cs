@@ -93,7 +93,7 @@ public sealed class WebFetcher(IHttpClientFactory clients, RobotsRules robots, O
             extract.Authors.Select(a => a.Name).ToList(), MatchByTitle: false);
         var references = extract.References
             .Where(r => r.Kind != ReferenceKinds.Person)
-            .Select(r => (Reference: r, Facts: WorkFacts.FromReference(r))).Where(p => p.Facts is not null)
+            .Select(r => (Reference: r, Facts: WorkFacts.FromReference(r, finalUri.Host))).Where(p => p.Facts is not null)
             .Select(p => new CitedWork(p.Facts!, p.Reference.Signal, p.Reference.AnchorText, p.Reference.Context)).ToList();
         return new LookupResult(Source, self, extract.Authors.Select(a => new AuthorFacts(a.Name, a.Url, a.Kind)).ToList(), references,
             CanonicalUrl: extract.CanonicalUrl, SiteHost: finalUri.Host);

@@ -37,7 +37,8 @@ public sealed class PageUpstreamService(Db db, SuggestionService suggestions)
             var fresh = new List<WorkInfo>();
             var cited = new List<string>();
             // Read as a capture would write them: the same screen for lookup links, junk titles and junk people.
-            foreach (var facts in extract.References.Select(WorkFacts.FromReference).OfType<WorkFacts>())
+            var host = Uri.TryCreate(url, UriKind.Absolute, out var citing) ? citing.Host : null;
+            foreach (var facts in extract.References.Select(r => WorkFacts.FromReference(r, host)).OfType<WorkFacts>())
             {
                 if (graph.FindWork(facts.Url, facts.Doi, facts.ArxivId, facts.Isbn, facts.MatchesByLocator ? facts.LocatorKey : null) is { } known)
                 {

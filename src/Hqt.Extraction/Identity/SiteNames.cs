@@ -14,4 +14,26 @@ public static class SiteNames
         if (labels.Length >= 3 && labels[^2] is "co" or "com" or "org" or "net" or "gov" or "ac" or "edu" or "ne" or "or" or "go") return labels[^3];
         return labels.Length >= 2 ? labels[^2] : host;
     }
+
+    /// <summary>
+    /// A host with no place on the public web: a single DNS label (<c>localhost</c>, a tutorial's <c>3pp</c> or
+    /// <c>remotestorage</c>, an intranet's <c>wiki</c>). IP literals are not judged here.
+    /// </summary>
+    public static bool IsUnqualified(Uri uri) => uri.HostNameType == UriHostNameType.Dns && !uri.Host.Contains('.');
+
+    // Platforms whose front page is a sign-in or a feed: what a "follow us" row or "the company owns Instagram" links to.
+    static readonly HashSet<string> Platforms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "instagram.com", "facebook.com", "twitter.com", "x.com", "linkedin.com", "youtube.com", "tiktok.com", "pinterest.com",
+        "reddit.com", "tumblr.com", "threads.net", "bsky.app", "snapchat.com", "whatsapp.com", "telegram.org", "t.me", "vk.com",
+        "weibo.com", "flickr.com", "medium.com", "substack.com", "discord.com", "twitch.tv",
+    };
+
+    /// <summary>The front page of a social platform (<c>https://www.instagram.com/</c>, <c>m.facebook.com</c>): a place, not a work.</summary>
+    public static bool IsPlatformFrontPage(Uri uri)
+    {
+        if (uri.AbsolutePath is not ("/" or "") || uri.Query.Length > 1) return false;
+        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        return Platforms.Contains(host.StartsWith("m.", StringComparison.OrdinalIgnoreCase) ? host[2..] : host);
+    }
 }
