@@ -22,6 +22,19 @@ public class IdentityDoiTests
     public void NormalizeRejectsWhatIsNotOneDoi(string? input) => Assert.Null(Doi.Normalize(input));
 
     [Fact]
+    public void ASiciDoiKeepsItsItemSegment()
+    {
+        // Two articles of one issue: each is its own DOI, with the segment between its angle brackets.
+        var found = Doi.FindAll("J Biomed Mater Res. 1996;31(3):303-9. doi:10.1002/(SICI)1097-4636(199603)31:3<303::AID-JBM2>3.0.CO;2-M. "
+            + "Ibid. 311-9. 10.1002/(SICI)1097-4636(199603)31:3<311::AID-JBM3>3.0.CO;2-S.").ToList();
+
+        Assert.Equal(["10.1002/(sici)1097-4636(199603)31:3<303::aid-jbm2>3.0.co;2-m", "10.1002/(sici)1097-4636(199603)31:3<311::aid-jbm3>3.0.co;2-s"], found);
+        Assert.Equal(found[0], Doi.Normalize("https://doi.org/10.1002/(SICI)1097-4636(199603)31:3%3C303::AID-JBM2%3E3.0.CO;2-M"));
+        // Markup around a DOI is still no part of it.
+        Assert.Equal(["10.1038/nature16961"], Doi.FindAll("<a>10.1038/nature16961</a>").ToList());
+    }
+
+    [Fact]
     public void FindAllTrimsSentencePunctuationAndUnopenedBrackets()
     {
         var found = Doi.FindAll("As shown (doi: 10.1145/1791212.1791238), and in 10.3115/1075812.1075835.").ToList();
