@@ -85,7 +85,10 @@ public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
             <body><article><h1>Queues compared</h1>
             <p>We tried <a href="https://www.rabbitmq.com/">RabbitMQ</a> first, read its
             <a href="https://www.rabbitmq.com/tutorials/first-steps.html">RabbitMQ</a> tutorial, then asked
-            <a href="https://ubyssey.ca/">The Ubyssey</a> and bought stickers in the <a href="https://shop.queues-example.info/">Shop</a>.</p>
+            <a href="https://ubyssey.ca/">The Ubyssey</a> and bought stickers in the <a href="https://shop.queues-example.info/">Shop</a>.
+            Then <a href="http://kafka.apache.org/">Kafka</a>, <a href="http://nsq.io/">NSQ</a>, <a href="https://www.vaultproject.io/">Vault</a>,
+            <a href="http://chaijs.com/">Chai</a>, <a href="https://python-poetry.org/">poetry</a>, <a href="https://anno.tate.org.uk/">AnnoTate</a>
+            and the <a href="https://community.redwoodjs.com/">Community</a> of <a href="https://www.unrelated-example.com/">Kestrel</a>.</p>
             </article></body></html>
             """;
         (await client.PostAsJsonAsync("/api/captures", new { url = "https://ana.example/queues", html })).EnsureSuccessStatusCode();
@@ -97,8 +100,18 @@ public class AddressTitleTests(HqtApiFactory factory) : IClassFixture<HqtApiFact
         Assert.Equal("The Ubyssey", TitleOf("https://ubyssey.ca/"));
         // A page inside the site is not the site: the one word names the site, not the tutorial.
         Assert.Equal("tutorials/first-steps · rabbitmq.com", TitleOf("https://www.rabbitmq.com/tutorials/first-steps.html"));
-        // A subdomain's word names a part of a site, whatever the link says.
+        // A site's part is called so on every site: the link names the part, whatever its subdomain says.
         Assert.Equal("shop.queues-example.info", TitleOf("https://shop.queues-example.info/"));
+        Assert.Equal("community.redwoodjs.com", TitleOf("https://community.redwoodjs.com/"));
+        // A product on its maker's subdomain (three letters stay the address), the name less a common tail or inside a hyphenated one.
+        Assert.Equal("Kafka", TitleOf("http://kafka.apache.org/"));
+        Assert.Equal("nsq.io", TitleOf("http://nsq.io/"));
+        Assert.Equal("Vault", TitleOf("https://www.vaultproject.io/"));
+        Assert.Equal("Chai", TitleOf("http://chaijs.com/"));
+        Assert.Equal("poetry", TitleOf("https://python-poetry.org/"));
+        Assert.Equal("AnnoTate", TitleOf("https://anno.tate.org.uk/"));
+        // A word that is not the site's name is no name of it.
+        Assert.Equal("unrelated-example.com", TitleOf("https://www.unrelated-example.com/"));
     }
 
     [Fact]

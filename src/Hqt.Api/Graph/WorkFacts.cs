@@ -173,20 +173,43 @@ public sealed partial record WorkFacts(
 
     /// <summary>
     /// A link to a site's home page whose text is that site's name ("RabbitMQ" → rabbitmq.com, "The Ubyssey" →
-    /// ubyssey.ca, "Blanket.js" → blanketjs.org): one word the title rules refuse (it could be any label), but here the
-    /// address vouches for it, and the reader knows the site by that name, not by "rabbitmq.com". Only the registered
-    /// name counts, never a subdomain's word ("Shop" → shop.example.info names a part, not the site).
+    /// ubyssey.ca): one word the title rules refuse (it could be any label), but here the address
+    /// vouches for it, and the reader knows the site by that name, not by "rabbitmq.com". The name may be the registered
+    /// name less a common head or tail ("Chai" → chaijs.com, "Vault" → vaultproject.io, "Sentry" → getsentry.com), one
+    /// word of a hyphenated one ("Rust" → rust-lang.org), or a product on its maker's subdomain ("Kafka" →
+    /// kafka.apache.org, "AnnoTate" → anno.tate.org.uk); never a word any site's part is called ("Shop" →
+    /// shop.example.info, "Community", "Blog").
     /// </summary>
     static bool NamesTheSite(string text, string? url)
     {
+        // Four letters at least: three ("NSQ", "DFJ") read as an abbreviation of anything, and the address tells the reader more.
         if (text.Length is < 4 or > 60 || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return false;
         if (uri.AbsolutePath is not ("/" or "" or "/index.html" or "/index.htm" or "/index.php") || uri.Query.Length > 1) return false;
         if (!uri.Host.Contains('.')) return false;
-        var registered = SiteNames.Registered(uri.Host);
         var name = text.StartsWith("The ", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;
         var letters = string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
-        return letters.Length >= 4 && letters == registered.Replace("-", "").ToLowerInvariant();
+        if (letters.Length < 4 || PartsOfSites.Contains(letters)) return false;
+        var registered = SiteNames.Registered(uri.Host).ToLowerInvariant();
+        var flat = registered.Replace("-", "");
+        if (letters == flat || registered.Split('-').Contains(letters)) return true;
+        if (SiteNameTails.Any(tail => flat == letters + tail) || SiteNameHeads.Any(head => flat == head + letters)) return true;
+        var host = uri.Host.ToLowerInvariant();
+        if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
+        var labels = host.Split('.');
+        var sub = Array.IndexOf(labels, registered) == 1 ? labels[0] : null;
+        return sub is not null && (letters == sub || letters == sub + flat);
     }
+
+    // What a site's own parts are called: a link saying one of these to its subdomain names the part, not the site.
+    static readonly HashSet<string> PartsOfSites = new(StringComparer.Ordinal)
+    {
+        "shop", "store", "blog", "news", "docs", "help", "support", "community", "forum", "forums", "wiki", "home", "website", "site",
+        "official", "app", "apps", "api", "developer", "developers", "status", "jobs", "careers", "about", "mail", "login", "download",
+        "downloads", "events", "press", "media", "learn", "portal", "online", "web", "homepage", "here", "link", "page",
+    };
+
+    static readonly string[] SiteNameTails = ["js", "hq", "app", "io", "lang", "db", "project", "dev", "online", "official", "software", "labs"];
+    static readonly string[] SiteNameHeads = ["get", "try", "use", "join", "go", "the", "my"];
 
     // "github.com/user/repo", "example.org": an address written out as the link's text.
     static bool LooksLikeAddress(string text) =>
