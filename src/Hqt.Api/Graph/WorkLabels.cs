@@ -28,7 +28,7 @@ public static class WorkLabels
     public static string? For(string? title, IReadOnlyList<string> authors, int? year, string? container, string? volume, string? pages)
     {
         if (!string.IsNullOrWhiteSpace(title) || !WorkLocator.NamesPlace(container)) return null;
-        var firstPage = FirstPage(pages);
+        var firstPage = WorkLocator.FirstPageAsWritten(pages);
         var hasVolume = !string.IsNullOrWhiteSpace(volume);
         if (!hasVolume && firstPage is null && !WorkLocator.HasVolume(container, null)) return null;
         var who = Who(authors);
@@ -81,18 +81,5 @@ public static class WorkLabels
         if (PersonName.TryParse(name, out var person) && person.FamilyWithParticle.Length > 0) return person.FamilyWithParticle;
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length == 0 ? null : words[^1];
-    }
-
-    /// <summary>The first page as written ("707-718" → "707", "pp. 12–19" → "12"): the label names where the work starts.</summary>
-    static string? FirstPage(string? pages)
-    {
-        if (string.IsNullOrWhiteSpace(pages)) return null;
-        var text = pages.Trim();
-        if (text.StartsWith("pp", StringComparison.OrdinalIgnoreCase)) text = text[2..];
-        else if (text.StartsWith("p.", StringComparison.OrdinalIgnoreCase)) text = text[2..];
-        text = text.TrimStart('.', ' ');
-        var end = text.IndexOfAny(['-', '\u2013', '\u2014', '\u2012', '\u2010', ',', ' ', ';']);
-        var first = (end < 0 ? text : text[..end]).Trim();
-        return first.Length is > 0 and <= 20 && first.Any(char.IsAsciiDigit) ? first : null;
     }
 }

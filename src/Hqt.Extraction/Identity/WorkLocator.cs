@@ -73,17 +73,25 @@ public static class WorkLocator
     /// </summary>
     public static string? FirstPage(string? pages)
     {
+        if (FirstPageAsWritten(pages) is not { } written) return null;
+        var first = Fold(written);
+        if (first.Length is 0 or > MaxPage || !first.Any(char.IsAsciiDigit)) return null;
+        // An article number printed with leading zeros ("056001") is the same article written without them.
+        if (first.All(char.IsAsciiDigit)) first = first.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0";
+        return first;
+    }
+
+    /// <summary>The first page of a range as the reference writes it (<c>pp. 12–19</c> → <c>12</c>, <c>L12</c> stays), for a label; null when it holds no digit.</summary>
+    public static string? FirstPageAsWritten(string? pages)
+    {
         if (string.IsNullOrWhiteSpace(pages)) return null;
         var text = pages.Trim();
         if (text.StartsWith("pp", StringComparison.OrdinalIgnoreCase)) text = text[2..];
         else if (text.StartsWith("p.", StringComparison.OrdinalIgnoreCase) || text.StartsWith("p ", StringComparison.OrdinalIgnoreCase)) text = text[1..];
         text = text.TrimStart('.', ' ');
         var end = text.IndexOfAny(['-', '\u2013', '\u2014', '\u2012', '\u2010', ',', ' ', ';', '+', '/']);
-        var first = Fold(end < 0 ? text : text[..end]);
-        if (first.Length is 0 or > MaxPage || !first.Any(char.IsAsciiDigit)) return null;
-        // An article number printed with leading zeros ("056001") is the same article written without them.
-        if (first.All(char.IsAsciiDigit)) first = first.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : "0";
-        return first;
+        var first = (end < 0 ? text : text[..end]).Trim();
+        return first.Length is > 0 and <= 20 && first.Any(char.IsAsciiDigit) ? first : null;
     }
 
     static string? Volume(string? volume)
