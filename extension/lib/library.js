@@ -209,6 +209,15 @@ export function layeredPositions(elements, { gap = 70, rowGap = 60, levelGap = 1
   const b = aspect * levels.filter(Boolean).length * levelGap;
   const width = Math.max(gap * 4, (b + Math.sqrt(b * b + 4 * aspect * works.length * gap * rowGap)) / 2);
   const placed = foldLevels(works.map((n) => ({ id: n.id, x: rank.get(n.id), y: -level.get(n.id) })), { width, gap, rowGap, levelGap });
+  // Each capture under what it cites: a folded level of works is wider than the captures below it, so each capture
+  // moves to the middle of its citations (in its order, a gap apart) and its lines rise instead of fanning out.
+  let previous = -Infinity;
+  for (const id of levels[0] ?? []) {
+    const xs = (above.get(id) ?? []).map((t) => placed.get(t)?.x).filter(Number.isFinite);
+    const at = placed.get(id);
+    at.x = Math.max(xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : at.x, previous + gap);
+    previous = at.x;
+  }
   if (people.length) {
     let right = -Infinity, top = Infinity, bottom = -Infinity;
     for (const p of placed.values()) { right = Math.max(right, p.x); top = Math.min(top, p.y); bottom = Math.max(bottom, p.y); }
@@ -267,7 +276,9 @@ export function fitViewport(points, { width, height, padding = 30, nodeSize = 40
 /**
  * Folds the levels of a layered layout ([{id, x, y}], one y per level, larger y lower on screen) into bands of
  * rows at most `width` wide, keeping each level's left-to-right order and the levels' order: a level of 300 works
- * becomes a block of rows instead of one line 300 nodes long. Returns Map id → {x, y}.
+ * becomes a block of rows instead of one line 300 nodes long. A band is filled column by column, so the works that
+ * sit together in the order (those the same captures cite) stand in a column above them; filled row by row they were
+ * spread over every row, and each capture's citations crossed the whole band. Returns Map id → {x, y}.
  */
 export function foldLevels(points, { width = 1200, gap = 60, rowGap = 48, levelGap = 110 } = {}) {
   const levels = new Map();
@@ -283,10 +294,10 @@ export function foldLevels(points, { width = 1200, gap = 60, rowGap = 48, levelG
   for (const key of [...levels.keys()].sort((a, b) => b - a)) {
     const level = levels.get(key).sort((a, b) => a.x - b.x);
     const rows = Math.ceil(level.length / perRow);
+    const columns = Math.ceil(level.length / rows);
     level.forEach((p, i) => {
-      const row = Math.floor(i / perRow);
-      const inRow = Math.min(perRow, level.length - row * perRow);
-      placed.set(p.id, { x: (i % perRow - (inRow - 1) / 2) * gap, y: y - row * rowGap });
+      const column = Math.floor(i / rows);
+      placed.set(p.id, { x: (column - (columns - 1) / 2) * gap, y: y - (i % rows) * rowGap });
     });
     y -= (rows - 1) * rowGap + levelGap;
   }

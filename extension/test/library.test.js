@@ -107,9 +107,32 @@ test('wide levels fold into bands of rows, the bottom level staying at the botto
   const placed = foldLevels(points, { width: 600, gap: 60 });
   assert.equal(placed.get('c').y, 0);
   const ys = new Set(Array.from({ length: 25 }, (_, i) => placed.get(`w${i}`).y));
-  assert.equal(ys.size, 3, 'ten a row');
+  assert.equal(ys.size, 3, 'at most ten a row');
   assert.ok([...ys].every((v) => v < 0), 'above the captures');
   assert.ok(placed.get('w0').x < placed.get('w9').x, 'order kept');
+  // Filled column by column: neighbours in the order share a column, stacked up from the level's bottom row.
+  assert.equal(placed.get('w0').x, placed.get('w2').x);
+  assert.ok(placed.get('w0').y > placed.get('w1').y && placed.get('w1').y > placed.get('w2').y);
+  assert.ok(placed.get('w2').x < placed.get('w3').x && placed.get('w3').y === placed.get('w0').y);
+});
+
+test('a folded level stands in columns over the captures that cite it', async () => {
+  const { layeredPositions } = await import('../lib/library.js');
+  // Two captures citing 30 works each: the level folds, and each capture's works form columns above it.
+  const nodes = [{ id: 'a', kind: 'capture', weight: 1, depth: 0 }, { id: 'b', kind: 'capture', weight: 1, depth: 0 }];
+  const edges = [];
+  for (let i = 0; i < 60; i++) {
+    nodes.push({ id: `w${i}`, kind: 'work', weight: 1, depth: 1 });
+    edges.push({ source: i < 30 ? 'a' : 'b', target: `w${i}`, kind: 'cites' });
+  }
+  const at = layeredPositions(graphElements({ nodes, edges }), { aspect: 1 });
+  const xs = (from, to) => Array.from({ length: to - from }, (_, k) => at.get(`w${from + k}`).x);
+  const [aWorks, bWorks] = [xs(0, 30), xs(30, 60)];
+  assert.ok(new Set(Array.from({ length: 60 }, (_, k) => at.get(`w${k}`).y)).size > 1, 'folded into rows');
+  const inside = (x, ws) => x >= Math.min(...ws) && x <= Math.max(...ws);
+  assert.ok(inside(at.get('a').x, aWorks) && inside(at.get('b').x, bWorks), 'each capture under its own works');
+  // In order: at most the one column where a's works end and b's begin holds both.
+  assert.ok(Math.max(...aWorks) <= Math.min(...bWorks) || Math.max(...bWorks) <= Math.min(...aWorks), 'the two sets of columns do not mix');
 });
 
 test('the graph is placed in one pass: captures at the bottom, each level above what cites it, people to the side', async () => {
