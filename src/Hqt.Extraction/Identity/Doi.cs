@@ -11,7 +11,7 @@ public static partial class Doi
     // Suffixes may hold almost anything; stop at whitespace, quotes and angle brackets and trim punctuation after. The one
     // angle-bracket pair a DOI holds is a SICI's item segment (Wiley's 1990s DOIs: 10.1002/(SICI)1097-4636(199603)31:3<303::AID-JBM2>3.0.CO;2-M):
     // cut at its "<", every article of the issue would read as the one DOI "…31:3" and be taken for one work.
-    [GeneratedRegex(@"\b10\.\d{4,9}/(?:[^\s""'<>\u00a0]|<[0-9A-Za-z]{1,12}::[0-9A-Za-z-]{1,40}>)+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b10\.\d{4,9}/[^\s""'<>\u00a0]+(?:<[0-9A-Za-z]{1,12}::[0-9A-Za-z-]{1,40}>[^\s""'<>\u00a0]*)*", RegexOptions.CultureInvariant)]
     private static partial Regex InText();
 
     // Every resolver form: doi.org and dx.doi.org, publishers' doi.* hosts (doi.acm.org, doi.wiley.com), the Handle System
