@@ -34,7 +34,9 @@ public static partial class ReferenceNames
         + @"sous\s+la\s+direction\s+de)(?=[\s,;:).]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex EditorMark();
 
-    [GeneratedRegex(@"^(?:\s*(?:\[\d+\]|\d+[.)]?|[-\u2010-\u2015*•]+|by\b|von\b|in\s*:|in\b))+\s*", RegexOptions.IgnoreCase)]
+    // A leading "In" opens an editors' span ("In P. Alvarez & R. Chen (Eds.)"), unless it is a family name: Korean "In"
+    // before its Vancouver initials ("In JH, Kim S"), or before a comma.
+    [GeneratedRegex(@"^(?:\s*(?:\[\d+\]|\d+[.)]?|[-\u2010-\u2015*•]+|by\b|von\b|in\s*:|in\b(?!\s*,)(?!\s+(?-i:[A-Z]{1,3})(?:[,;]|$))))+\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingNoise();
 
     [GeneratedRegex(@"<[^>]*>?|\(?\b(?:1[5-9]|20)\d\d[a-z]?\b\)?|[*†‡§¶#]+")]

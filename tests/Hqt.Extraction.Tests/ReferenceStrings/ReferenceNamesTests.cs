@@ -49,6 +49,9 @@ public class ReferenceNamesTests
     {
         Assert.Equal("A. / Elmagarmid", People("A. Elmagarmid, editor.", out _));
         Assert.Equal("P. / Alvarez | R. / Chen", People("In P. Alvarez & R. Chen (Eds.),", out _));
+        Assert.Equal("J. / Smith", People("In: Smith J, ed.", out _));
+        // "In" is also a family name (Korean 인): before its Vancouver initials it stays.
+        Assert.Equal("J. H. / In | S. / Kim", People("In JH, Kim S", out _));
         Assert.Equal("", People("———.", out _));
     }
 }
