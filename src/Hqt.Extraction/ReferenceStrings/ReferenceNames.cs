@@ -91,7 +91,7 @@ public static partial class ReferenceNames
             {
                 var words = parts[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.All(w => ClassOf(w) == 'S')) continue;
-                if (i + 1 < parts.Count && IsSurnameOnly(words) && IsGivenLike(parts[i + 1])
+                if (i + 1 < parts.Count && (IsSurnameOnly(words) || IsShortCapitalSurname(words, parts[i + 1])) && IsGivenLike(parts[i + 1])
                     && !(WordCount(words) >= 2 && WordCount(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries)) >= 2))
                 {
                     var given = JoinGiven(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S'));
@@ -223,6 +223,18 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         if (words.Length == 0 || words.Length > 4) return false;
         var classes = words.Select(ClassOf).ToList();
         return classes.All(c => c is 'W' or 'P' or 'p') && classes[^1] is 'W' or 'p' && classes.Count(c => c == 'W') <= 3 && !IsCorporate(words);
+    }
+
+    /// <summary>
+    /// A family name of two or three capitals before dotted initials ("LI, J.", "WU, X. Y.", "XU, M." in an all-capital
+    /// byline): alone it reads as Vancouver initials ("Bach, PB, Jett, JR"), but those never come before dotted ones.
+    /// </summary>
+    static bool IsShortCapitalSurname(string[] words, string next)
+    {
+        if (words is not [var word] || word.Length is < 2 or > 3 || !word.All(char.IsAsciiLetterUpper) || !word.Any(c => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y'))
+            return false;
+        var given = next.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return given.Length > 0 && given.All(w => w.Length >= 2 && w[^1] == '.' && ClassOf(w) == 'I');
     }
 
     static bool IsGivenLike(string part)

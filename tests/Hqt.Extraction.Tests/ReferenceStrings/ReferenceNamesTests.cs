@@ -29,6 +29,9 @@ public class ReferenceNamesTests
     [InlineData("V. YA. SHTERN et YU. A. KOLBANOVSKII", "V. Ya. / Shtern | Yu. A. / Kolbanovskii")]
     [InlineData("Kats, Ya.G. and Fel'dman,V.I.", "Ya. G. / Kats | V. I. / Fel'dman")]
     [InlineData("Tsai WC, Chiou HY, Tsai SH.", "W. C. / Tsai | H. Y. / Chiou | S. H. / Tsai")]
+    // Short capital family names before dotted initials (ABNT's all-capital bylines); Vancouver runs stay initials.
+    [InlineData("LI, J.; WU, X. Y.; HE, Z.", "J. / Li | X. Y. / Wu | Z. / He")]
+    [InlineData("XU, M., MA, L.", "M. / Xu | L. / Ma")]
     // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
     public void SplitsEveryStyle(string span, string expected)
     {
