@@ -24,6 +24,11 @@ public static partial class ReferenceAssembler
 
     const string EndPunctuation = " .,;:/()[]{}\"'“”‘’«»„*<>";
 
+    // China's GB/T 7714 marks each entry's kind after its title: "…protein folding[J]." (journal), [M] book, [C]
+    // proceedings, [D] thesis, [R] report, [EB/OL] web page. A mark, not a word of the title.
+    [GeneratedRegex(@"\s*\[(?:J|M|C|D|R|N|P|S|Z|A|G|K|EB|DB|CP)(?:/OL)?\]?$")]
+    private static partial Regex DocumentTypeMark();
+
     public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence)
     {
         labels = ChooseTheTitleRun(tokens, labels);
@@ -225,6 +230,7 @@ public static partial class ReferenceAssembler
         span = InlineMarkup.Strip(span);
         if (span is null) return null;
         var s = span.Trim(EndPunctuation.ToCharArray());
+        if (s.EndsWith(']') || s.Contains('[')) s = DocumentTypeMark().Replace(s, "").TrimEnd(EndPunctuation.ToCharArray());
         // A closing bracket or quote is the field's own when it opened inside: "(Iranica 8)" stays whole.
         if (span.TrimEnd('.', ',', ';', ':', ' ').EndsWith(')') && s.Contains('(') && s.Count(ch => ch == '(') > s.Count(ch => ch == ')')) s += ")";
         // So is an opening quote whose closing one is inside: ‘The rigours of an arctic experiment’: the precarious…

@@ -23,6 +23,13 @@ public class ReferenceAssemblerTests
         return ReferenceAssembler.Assemble(text, tokens, labels, 0.9);
     }
 
+    [Theory]
+    [InlineData("ZHANG Y H, LI X M. Deep learning for protein folding[J]. Nature Methods, 2015, 12(1): 33-40.", "a a a a a a t t t t t c c d v g", "Deep learning for protein folding")]
+    [InlineData("WANG Q. Machine learning [M]. Beijing: Science Press, 2010.", "a a t t t l p p d", "Machine learning")]
+    [InlineData("LI J. Web archives[EB/OL]. (2020-01-02)[2021-03-04].", "a a t t o", "Web archives")]
+    public void AChineseEntrysKindMarkIsNoPartOfItsTitle(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
     [Fact]
     public void ATitleRunBetweenTheBylineAndTheDateIsTheBylinesEnd()
     {
