@@ -94,8 +94,16 @@ public static partial class ReferenceNames
                 if (i + 1 < parts.Count && (IsSurnameOnly(words) || IsShortCapitalSurname(words, parts[i + 1])) && IsGivenLike(parts[i + 1])
                     && !(WordCount(words) >= 2 && WordCount(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries)) >= 2))
                 {
-                    var given = JoinGiven(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S'));
-                    people.Add(new ParsedPerson(given.Length > 0 ? given : null, Join(words)));
+                    var givenWords = parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S').ToList();
+                    // Brazil's ABNT writes a family name's particle after the initials: "SILVA, J. P. da" is J. P. da Silva.
+                    var particles = new List<string>();
+                    while (givenWords.Count > 1 && ClassOf(givenWords[^1]) == 'P') { particles.Insert(0, givenWords[^1]); givenWords.RemoveAt(givenWords.Count - 1); }
+                    var given = JoinGiven(givenWords);
+                    var family = Join(words);
+                    // Written in capitals, the family name is written as a reader writes it ("SILVA" → "Silva") before its particle joins it.
+                    if (particles.Count > 0 && PersonName.TryParse($"{family}, {given}", out var named) && named.Family.Equals(family, StringComparison.OrdinalIgnoreCase))
+                        family = named.Family;
+                    people.Add(new ParsedPerson(given.Length > 0 ? given : null, particles.Count > 0 ? $"{Join(particles)} {family}" : family));
                     i++;
                     continue;
                 }
@@ -243,7 +251,8 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         if (words.Length == 0 || words.Length > 3) return false;
         var classes = words.Select(ClassOf).ToList();
         if (classes.Count(c => c == 'W') > 2) return false;
-        if (classes[0] == 'I') return classes.All(c => c == 'I');
+        // Initials, and the particle of the family name that ABNT writes after them ("J. P. da").
+        if (classes[0] == 'I') return classes.SkipWhile(c => c == 'I').All(c => c == 'P');
         return classes[0] is 'W' or 'p' && classes.All(c => c is 'W' or 'I' or 'p') && words.All(w => Clean(w).Length > 0 && char.IsUpper(Clean(w)[0])) && !IsCorporate(words);
     }
 

@@ -32,6 +32,8 @@ public class ReferenceNamesTests
     // Short capital family names before dotted initials (ABNT's all-capital bylines); Vancouver runs stay initials.
     [InlineData("LI, J.; WU, X. Y.; HE, Z.", "J. / Li | X. Y. / Wu | Z. / He")]
     [InlineData("XU, M., MA, L.", "M. / Xu | L. / Ma")]
+    // ABNT's particle after the initials belongs to the family name.
+    [InlineData("SILVA, J. P. da; SOUZA, M. A. de.", "J. P. / da Silva | M. A. / de Souza")]
     // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
     public void SplitsEveryStyle(string span, string expected)
     {
