@@ -264,6 +264,15 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         var words = all.Where(w => Clean(w).Length > 0 && ClassOf(w) != 'S').ToArray();
         if (words.Length == 0) yield break;
         if (IsCorporate(words)) { yield return new ParsedPerson(null, Join(words)); yield break; }
+        // "DUPONT Jean", "LE GOFF Jacques", "LIU Wei": the family name in capitals first, the given names after it (French
+        // and Chinese bylines). Read from the end, the given name was taken for the family name.
+        var lead = 0;
+        while (lead < words.Length - 1 && (IsCapitalFamilyWord(words[lead]) || IsCapitalParticle(words[lead]))) lead++;
+        if (lead > 0 && !IsCapitalParticle(words[lead - 1]) && words[lead..].All(IsTitleCaseWord))
+        {
+            yield return new ParsedPerson(JoinGiven(words[lead..]), Join(words[..lead]));
+            yield break;
+        }
         var classes = words.Select(ClassOf).ToArray();
         if (classes.All(c => c == 'I'))
         {
@@ -298,6 +307,28 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
         var start = FamilyStart(classes, lastW);
         var given = JoinGiven(words[..start].Concat(words[(lastW + 1)..]));
         yield return new ParsedPerson(given.Length > 0 ? given : null, Join(words[start..(lastW + 1)]));
+    }
+
+    /// <summary>A family name written in capitals: three letters or more, a vowel among them ("DUPONT", "GAÏTI", "LIU"; not "JJ").</summary>
+    static bool IsCapitalFamilyWord(string word)
+    {
+        var w = Clean(word);
+        if (w.Length < 3 || ClassOf(word) == 'S' || w.Any(c => char.IsLetter(c) && !char.IsUpper(c)) || w.Count(char.IsLetter) < 3) return false;
+        return w.Normalize(System.Text.NormalizationForm.FormD).Any(c => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y');
+    }
+
+    /// <summary>A particle of a family name in capitals ("LE GOFF", "DE LA FONTAINE", "VAN DER BERG").</summary>
+    static bool IsCapitalParticle(string word)
+    {
+        var w = Clean(word);
+        return w.Length >= 2 && w.All(char.IsUpper) && RefLexicons.Particles.Contains(w.ToLowerInvariant());
+    }
+
+    /// <summary>A given name as written after a capitals family name: a capital, then lower case ("Jean", "Jean-Paul", "Léopold").</summary>
+    static bool IsTitleCaseWord(string word)
+    {
+        var w = Clean(word);
+        return w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(c => !char.IsLetter(c) || char.IsLower(c)) && w.Skip(1).Any(char.IsLower);
     }
 
     static int FamilyStart(char[] classes, int end)

@@ -32,6 +32,11 @@ public class ReferenceNamesTests
     // Short capital family names before dotted initials (ABNT's all-capital bylines); Vancouver runs stay initials.
     [InlineData("LI, J.; WU, X. Y.; HE, Z.", "J. / Li | X. Y. / Wu | Z. / He")]
     [InlineData("XU, M., MA, L.", "M. / Xu | L. / Ma")]
+    // The family name in capitals first (French and Chinese bylines); Vancouver's capitals after the family name stay initials.
+    [InlineData("DUPONT Jean, MARTIN Paul", "Jean / Dupont | Paul / Martin")]
+    [InlineData("LE GOFF Jacques et GAÏTI Brigitte", "Jacques / le Goff | Brigitte / Gaïti")]
+    [InlineData("LIU Wei, CHEN Hong", "Wei / Liu | Hong / Chen")]
+    [InlineData("PEREZ JJ, SMITH J.", "J. J. / Perez | J. / Smith")]
     // ABNT's particle after the initials belongs to the family name.
     [InlineData("SILVA, J. P. da; SOUZA, M. A. de.", "J. P. / da Silva | M. A. / de Souza")]
     // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
