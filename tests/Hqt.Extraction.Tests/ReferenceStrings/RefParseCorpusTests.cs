@@ -81,9 +81,11 @@ public class RefParseCorpusTests
         // refparse4's perceptron measured 0.901, 0.794, 0.958, 0.978, 0.752, 0.947): a retrained model may move a little, not back.
         // Since fields are returned without type marks (InlineMarkup), the labels that keep them (`<italic>Plant
         // Physiology</italic>`: 48 dev-test containers, 17 titles) no longer match exactly: title 0.800, container 0.740.
+        // Since a family name written in capitals first is read as the family ("DUPONT Jean"), which the labels take for
+        // the given name's (15 dev-test items, docs/benchmarks/refparse-gold-review.md), authors measure 0.954.
         Assert.True(F1([.. counts.Keys]) >= 0.90, report);
         Assert.True(F1("title") >= 0.79, report);
-        Assert.True(F1("authors") >= 0.95, report);
+        Assert.True(F1("authors") >= 0.945, report);
         Assert.True(F1("year") >= 0.974, report);
         Assert.True(F1("container") >= 0.73, report);
         Assert.True(F1("pages") >= 0.944, report);
