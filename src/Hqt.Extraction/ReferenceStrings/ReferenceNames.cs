@@ -328,7 +328,11 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
     static bool IsTitleCaseWord(string word)
     {
         var w = Clean(word);
-        return w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).All(c => !char.IsLetter(c) || char.IsLower(c)) && w.Skip(1).Any(char.IsLower);
+        if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Skip(1).Any(char.IsLower)) return false;
+        // A capital only where a part of the name begins: "Jean-Paul", "D'Arcy".
+        for (var i = 1; i < w.Length; i++)
+            if (char.IsUpper(w[i]) && w[i - 1] is not ('-' or '\'' or '’')) return false;
+        return true;
     }
 
     static int FamilyStart(char[] classes, int end)

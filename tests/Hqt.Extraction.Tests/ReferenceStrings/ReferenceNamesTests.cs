@@ -33,7 +33,7 @@ public class ReferenceNamesTests
     [InlineData("LI, J.; WU, X. Y.; HE, Z.", "J. / Li | X. Y. / Wu | Z. / He")]
     [InlineData("XU, M., MA, L.", "M. / Xu | L. / Ma")]
     // The family name in capitals first (French and Chinese bylines); Vancouver's capitals after the family name stay initials.
-    [InlineData("DUPONT Jean, MARTIN Paul", "Jean / Dupont | Paul / Martin")]
+    [InlineData("DUPONT Jean-Paul, MARTIN Paul", "Jean-Paul / Dupont | Paul / Martin")]
     [InlineData("LE GOFF Jacques et GAÏTI Brigitte", "Jacques / le Goff | Brigitte / Gaïti")]
     [InlineData("LIU Wei, CHEN Hong", "Wei / Liu | Hong / Chen")]
     [InlineData("PEREZ JJ, SMITH J.", "J. J. / Perez | J. / Smith")]
