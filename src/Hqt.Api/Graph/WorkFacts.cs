@@ -193,9 +193,7 @@ public sealed partial record WorkFacts(
         var flat = registered.Replace("-", "");
         if (letters == flat || registered.Split('-').Contains(letters)) return true;
         if (SiteNameTails.Any(tail => flat == letters + tail) || SiteNameHeads.Any(head => flat == head + letters)) return true;
-        var host = uri.Host.ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
-        var labels = host.Split('.');
+        var labels = SiteNames.WithoutWww(uri.Host.ToLowerInvariant()).Split('.');
         var sub = Array.IndexOf(labels, registered) == 1 ? labels[0] : null;
         return sub is not null && (letters == sub || letters == sub + flat);
     }

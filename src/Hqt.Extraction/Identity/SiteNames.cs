@@ -15,6 +15,9 @@ public static class SiteNames
         return labels.Length >= 2 ? labels[^2] : host;
     }
 
+    /// <summary>The host without a leading <c>www.</c>: the site's own name for itself.</summary>
+    public static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+
     /// <summary>
     /// A host with no place on the public web: a single DNS label (<c>localhost</c>, a tutorial's <c>3pp</c> or
     /// <c>remotestorage</c>, an intranet's <c>wiki</c>). IP literals are not judged here.
@@ -33,7 +36,7 @@ public static class SiteNames
     public static bool IsPlatformFrontPage(Uri uri)
     {
         if (uri.AbsolutePath is not ("/" or "") || uri.Query.Length > 1) return false;
-        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        var host = WithoutWww(uri.Host);
         return Platforms.Contains(host.StartsWith("m.", StringComparison.OrdinalIgnoreCase) ? host[2..] : host);
     }
 }

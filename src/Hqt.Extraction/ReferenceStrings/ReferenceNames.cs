@@ -239,7 +239,7 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
     /// </summary>
     static bool IsShortCapitalSurname(string[] words, string next)
     {
-        if (words is not [var word] || word.Length is < 2 or > 3 || !word.All(char.IsAsciiLetterUpper) || !word.Any(c => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y'))
+        if (words is not [var word] || word.Length is < 2 or > 3 || !word.All(char.IsAsciiLetterUpper) || !HasCapitalVowel(word))
             return false;
         var given = next.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return given.Length > 0 && given.All(w => w.Length >= 2 && w[^1] == '.' && ClassOf(w) == 'I');
@@ -314,8 +314,12 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
     {
         var w = Clean(word);
         if (w.Length < 3 || ClassOf(word) == 'S' || w.Any(c => char.IsLetter(c) && !char.IsUpper(c)) || w.Count(char.IsLetter) < 3) return false;
-        return w.Normalize(System.Text.NormalizationForm.FormD).Any(c => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y');
+        return HasCapitalVowel(w);
     }
+
+    /// <summary>A capital vowel, accented or not ("GAÏTI"): what tells a short capital surname ("LIU", "WU") from initials ("JJ").</summary>
+    static bool HasCapitalVowel(string word) =>
+        word.Normalize(System.Text.NormalizationForm.FormD).Any(c => c is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y');
 
     /// <summary>A particle of a family name in capitals ("LE GOFF", "DE LA FONTAINE", "VAN DER BERG").</summary>
     static bool IsCapitalParticle(string word)

@@ -67,7 +67,7 @@ static class ReferenceScreen
         var path = page.AbsolutePath.TrimEnd('/');
         if (query < 0 || path.Length < 2) return false;
         var carried = Uri.UnescapeDataString(url[query..]);
-        return carried.Contains(WithoutWww(page.Host) + path, StringComparison.OrdinalIgnoreCase);
+        return carried.Contains(SiteNames.WithoutWww(page.Host) + path, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A link to the citing site's own furniture: its home page, a listing, a page about the site, the page's own PDF.</summary>
@@ -96,7 +96,6 @@ static class ReferenceScreen
         return false;
     }
 
-    static bool SameSite(string a, string b) => string.Equals(WithoutWww(a), WithoutWww(b), StringComparison.OrdinalIgnoreCase);
+    static bool SameSite(string a, string b) => string.Equals(SiteNames.WithoutWww(a), SiteNames.WithoutWww(b), StringComparison.OrdinalIgnoreCase);
 
-    static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 }
