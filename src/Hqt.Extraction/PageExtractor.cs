@@ -25,8 +25,10 @@ public static class PageExtractor
     /// people ("Türkkan S" is S. Türkkan); the page's own DOI and its parts (figures, supplements) are no reference.
     /// 8: reference fields without type marks (&lt;italic&gt;); a link written as its address is named by the words before its
     /// bracket ("Python v.3.6"); share buttons are no reference; quoted titles end at their closing quote; a catalogue
-    /// entry's author after its title is its byline.</remarks>
-    public const int Version = 8;
+    /// entry's author after its title is its byline.
+    /// 9: reference names as more styles write them (capitals-first "DUPONT Jean", transliterated "A. Yu.", ABNT's "SILVA,
+    /// J. P. da", "LI, J."), GB/T 7714's "[J]" out of titles, SICI DOIs whole.</remarks>
+    public const int Version = 9;
 
     public static PageExtract Extract(string html, string url)
     {
