@@ -445,7 +445,8 @@ static class PersonNameParser
         {
             if (Particles.Contains(words[w].ToLowerInvariant()) && w < words.Count - 1) { words[w] = words[w].ToLowerInvariant(); continue; }
             if (IsInitial(words[w])) continue;
-            var chars = words[w].ToLowerInvariant().ToCharArray();
+            // Turkish İ (a dotted capital I) has no lower case in the invariant culture: it is a plain i ("SHİNER" is Shiner).
+            var chars = words[w].ToLowerInvariant().Replace('\u0130', 'i').ToCharArray();
             for (var i = 0; i < chars.Length; i++)
                 if (i == 0 || chars[i - 1] is '-' or '\'' or '’') chars[i] = char.ToUpperInvariant(chars[i]);
             words[w] = new string(chars);

@@ -99,7 +99,8 @@ public static partial class ReferenceNames
                     var particles = new List<string>();
                     while (givenWords.Count > 1 && ClassOf(givenWords[^1]) == 'P') { particles.Insert(0, givenWords[^1]); givenWords.RemoveAt(givenWords.Count - 1); }
                     var given = JoinGiven(givenWords);
-                    var family = Join(words);
+                    // Saint's abbreviation keeps its period ("St. John"); every other word of the family name is written bare.
+                    var family = Clean(words[0]) is "St" or "Ste" && words.Length > 1 ? $"{Clean(words[0])}. {Join(words.Skip(1))}" : Join(words);
                     // Written in capitals, the family name is written as a reader writes it ("SILVA" → "Silva") before its particle joins it.
                     if (particles.Count > 0 && PersonName.TryParse($"{family}, {given}", out var named) && named.Family.Equals(family, StringComparison.OrdinalIgnoreCase))
                         family = named.Family;
@@ -125,14 +126,17 @@ public static partial class ReferenceNames
         var initials = found.Given.All(c => char.IsUpper(c) || c is '.' or '-' or ' ');
         var text = initials ? $"{found.Given} {found.Family}" : $"{found.Family}, {found.Given}";
         if (!PersonName.TryParse(text, out var name)) return found;
-        var same = name.FamilyWithParticle.Equals(found.Family, StringComparison.OrdinalIgnoreCase)
-            || (!found.Family.Contains(' ') && name.Family.Equals(found.Family, StringComparison.OrdinalIgnoreCase));
+        var same = SameLetters(name.FamilyWithParticle, found.Family) || (!found.Family.Contains(' ') && SameLetters(name.Family, found.Family));
         if (!same) return found;
         var given = name.Suffix is null ? name.Given : $"{name.Given} {name.Suffix}".Trim();
         return new ParsedPerson(given.Length == 0 ? null : given, name.FamilyWithParticle);
     }
 
-internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNAMES_KEEP") is null;
+    // Case-blind, and blind to Turkish İ too, which the model writes as i ("SHİNER" is Shiner) and ordinal comparison
+    // keeps apart from I.
+    static bool SameLetters(string a, string b) => a.Replace('\u0130', 'I').Equals(b.Replace('\u0130', 'I'), StringComparison.OrdinalIgnoreCase);
+
+    internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNAMES_KEEP") is null;
 
     /// <summary>A comma-separated part without its end punctuation, but with the period of a final initial ("Pohl, H.").</summary>
     static string TrimPart(string part)
@@ -230,6 +234,8 @@ internal static bool DropUnnamed = Environment.GetEnvironmentVariable("HQT_REFNA
     {
         if (words.Length == 0 || words.Length > 4) return false;
         var classes = words.Select(ClassOf).ToList();
+        // "St. John, P.": Saint opens a family name; its "St." only looks like a two-letter initial.
+        if (words.Length >= 2 && Clean(words[0]) is "St" or "Ste" or "Saint" or "Sainte" && ClassOf(words[1]) == 'W') classes[0] = 'p';
         return classes.All(c => c is 'W' or 'P' or 'p') && classes[^1] is 'W' or 'p' && classes.Count(c => c == 'W') <= 3 && !IsCorporate(words);
     }
 

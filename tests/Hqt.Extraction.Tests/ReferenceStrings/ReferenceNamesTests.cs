@@ -23,6 +23,8 @@ public class ReferenceNamesTests
     [InlineData("Bach, PB, Jett, JR, Pastorino, U", "P. B. / Bach | J. R. / Jett | U. / Pastorino")]
     [InlineData("Хомская Е.Д., Батова Н.Я.", "Е. Д. / Хомская | Н. Я. / Батова")]
     [InlineData("Ş. Erkoç", "Ş. / Erkoç")]
+    [InlineData("St. John, P., and St. Clair, R. M.", "P. / St. John | R. M. / St. Clair")]
+    [InlineData("SHİNER, A. and ÖZTÜRK, B.", "A. / Shiner | B. / Öztürk")]
     [InlineData("L. R. Sochet, N. V. HAÏ", "L. R. / Sochet | N. V. / Haï")]
     // Russian initials transliterated with two letters: one initial each, in either case; Vancouver's "SH." stays two.
     [InlineData("Ivanov A. Yu., Petrov B. Zh.", "A. Yu. / Ivanov | B. Zh. / Petrov")]
