@@ -186,6 +186,7 @@ static partial class Alignment
     {
         var lower = token.ToLowerInvariant().Trim(',', ';', ':');
         return RefFeatures.IsInitial(token) || lower is "et" or "al." or "al" or "al.," or "and" or "&" or "others" or "others." or "jr." or "jr" or "sr." or "ii" or "iii"
+            || lower is "等" or "等." or "ほか" or "ほか." or "他"
             || RefLexicons.EditorMarks.Contains(lower.Trim('(', ')', '.')) || lower is "(ed.)" or "(eds.)" or "(ed)" or "(eds)" or "(hrsg.)" or "(dir.)" or "by"
             || lower.StartsWith("(ed", StringComparison.Ordinal) || lower.StartsWith("[et", StringComparison.Ordinal);
     }

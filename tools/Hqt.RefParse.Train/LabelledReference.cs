@@ -1,8 +1,12 @@
 using System.Text.Json;
+using Hqt.Extraction.ReferenceStrings;
 
 namespace Hqt.RefParse.Train;
 
-/// <summary>One line of ../shared/eval/refparse/dev.jsonl: the reference text and its gold fields.</summary>
+/// <summary>
+/// One line of ../shared/eval/refparse/dev.jsonl: the reference text as the parser reads it
+/// (<see cref="ReferenceParser.Prepare"/>) and its gold fields.
+/// </summary>
 sealed record LabelledReference(string Id, string Split, string Text, Gold Gold)
 {
     public static List<LabelledReference> ReadAll(string path)
@@ -20,7 +24,7 @@ sealed record LabelledReference(string Id, string Split, string Text, Gold Gold)
             int? year = g.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number ? y.GetInt32() : null;
             var gold = new Gold(L("authors"), L("editors"), S("title"), year, S("container"), S("volume"), S("issue"), S("pages"),
                 S("publisher"), S("location"), S("doi"), S("url"), S("isbn"));
-            items.Add(new LabelledReference(root.GetProperty("id").GetString()!, root.GetProperty("split").GetString()!, root.GetProperty("text").GetString()!, gold));
+            items.Add(new LabelledReference(root.GetProperty("id").GetString()!, root.GetProperty("split").GetString()!, ReferenceParser.Prepare(root.GetProperty("text").GetString()!), gold));
         }
         return items;
     }

@@ -16,6 +16,7 @@ using Hqt.RefParse.Train;
 //   ... -- --fold 3 --also-score /tmp/grobid-check.jsonl                     # and parse and score another labelled set (never trained on)
 //   ... -- --fold 3 --no-phrases                                              # without whole container names looked up as phrases
 //   ... -- --fold 3 --augment 0                                               # without the physics-style journal renderings (Augmentation.cs)
+//   ... -- --fold 3 --cjk 0                                                   # without the Chinese and Japanese renderings (CjkAugmentation.cs)
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
 //   ... -- --l2 30 --blend 0                                                  # the CRF alone (L-BFGS on the L2-penalised likelihood)
 //   ... -- --blend 0.5                                                        # the CRF blended half and half with the perceptron
@@ -38,10 +39,15 @@ var fitOn = options.HeldOut ? shuffled.Take(tenth * options.Fold).Concat(shuffle
 // Title-less physics and chemistry renderings of the items fitted on (never of the held-out tenth or dev-test).
 var augmented = Augmentation.Generate(fitOn, Options.Seed);
 Console.WriteLine($"augmentation: {augmented.Count} physics-style journal references (about half without their title) written from {fitOn.Count} items (share {Augmentation.Share})");
+// Chinese and Japanese renderings (made-up words in those styles, the items' numbers): AnyStyle's data has almost none.
+var cjk = CjkAugmentation.Generate(fitOn, Options.Seed);
+Console.WriteLine($"augmentation: {cjk.Count} Chinese and Japanese references in GB/T 7714, Taiwanese, SIST and author-year styles (share {CjkAugmentation.Share})");
+augmented.AddRange(cjk);
 if (Environment.GetEnvironmentVariable("REFPARSE_SHOW_AUGMENTED") is { } show)
 {
-    // A look at what the generator writes and how the alignment labels it, then stop.
-    foreach (var a in augmented.Take(int.Parse(show)))
+    // A look at what the generators write and how the alignment labels it, then stop (a negative count: the last ones).
+    var count = int.Parse(show);
+    foreach (var a in count < 0 ? augmented.TakeLast(-count) : augmented.Take(count))
     {
         var tokens = RefTokenizer.Tokenize(a.Text);
         var labels = Alignment.Align(a.Text, tokens, a.Gold, new int[RefLabels.Count], new int[RefLabels.Count]);
@@ -186,6 +192,7 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--augment-titled": Augmentation.TitledShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of those renderings that keep the title
+                case "--cjk": CjkAugmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of items written again in Chinese or Japanese styles (0: none)
                 case "--augment": Augmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of eligible items written again title-less (0: none)
                 case "--phrases": Lexicons.WithPhrases = true; break;   // look whole container names up as phrases (RefLexicons.Containers): the default
                 case "--no-phrases": Lexicons.WithPhrases = false; break;   // the eighth round's model without them

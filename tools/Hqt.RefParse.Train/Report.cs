@@ -24,6 +24,8 @@ static class Report
             $"- Augmentation (`Augmentation.cs`): {Augmentation.LastCount} of the train items that have authors, a journal, a numeric volume, pages and a year written again",
             $"  in physics, astronomy and chemistry styles (initials first or last, all-capital names, and/&/et/und/y, abbreviated journal, `Vol, Page (Year)`",
             $"  or `Year, J, Vol, Page`), {Augmentation.TitledShare:P0} of them keeping their title; added to the fitted sequences only, not to the lexicons.",
+            $"- Chinese and Japanese augmentation (`CjkAugmentation.cs`): {CjkAugmentation.LastCount} train items' years and numbers written again in GB/T 7714,",
+            $"  Taiwanese, 《》, SIST and author-year (「title」『journal』) styles with made-up names, titles and journals; fitted sequences only.",
             $"- Token labels recovered from the gold fields: {coverage}.",
             how,
             $"- Lexicons learned from train: {model.Lexicons.Given.Count} given names, {model.Lexicons.Family.Count} family names, {model.Lexicons.Journal.Count} journal words,",

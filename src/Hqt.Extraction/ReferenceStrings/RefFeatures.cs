@@ -42,6 +42,7 @@ public static class RefFeatures
         OpensParen = 1 << 23, ClosesParen = 1 << 24, Ordinal = 1 << 25, Roman = 1 << 26, Letters = 1 << 27, Isbn = 1 << 28,
         Abbrev = 1 << 29,
         ContainerPhrase = 1u << 30,
+        HanOrKana = 1u << 31,   // Chinese or Japanese: a word's length and place say what capitals say elsewhere
     }
 
     const ulong FnvOffset = 14695981039346656037UL;
@@ -418,7 +419,7 @@ public static class RefFeatures
 
     static int PunctClass(char c) => char.IsLetter(c) ? 'a' : char.IsDigit(c) ? '0' : c;
 
-    const string EdgeChars = ".,;:()[]{}\"'“”‘’«»<>*/";
+    const string EdgeChars = ".,;:()[]{}\"'“”‘’«»<>*/「」『』【】《》〈〉";
     static readonly System.Buffers.SearchValues<char> EdgeCharSet = System.Buffers.SearchValues.Create(EdgeChars);
 
     /// <summary>The token without punctuation, quotes and brackets at its ends (<c>“Title,”</c> → <c>Title</c>).</summary>
@@ -484,8 +485,9 @@ public static class RefFeatures
         var previous = '\0';
         foreach (var c in raw)
         {
-            var k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : c;
-            if (k == previous && k is 'X' or 'x' or 'd') continue;
+            var k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd'
+                : c >= '\u3040' && CjkPunctuation.IsHanOrKana(c) ? 'C' : char.IsLetter(c) ? 'x' : c;
+            if (k == previous && k is 'X' or 'x' or 'd' or 'C') continue;
             previous = k;
             if (length++ == 24) break;
             h = (h ^ k) * FnvPrime;
@@ -517,6 +519,7 @@ public static class RefFeatures
         if (letters > 0 && upper == letters && letters >= 2) flags |= Flags.AllCaps;
         if (letters > 0 && char.IsUpper(core[0])) flags |= Flags.Capitalized;
         if (letters > 0 && char.IsLower(core[0])) flags |= Flags.LowerCase;
+        if (letters > 0 && CjkPunctuation.IsHanOrKana(core[0])) flags |= Flags.HanOrKana;
         if (IsInitial(raw)) flags |= Flags.Initial;
         if (raw[^1] == '.' && letters > 0 && letters <= 5 && digits == 0 && core.Length <= 6) flags |= Flags.Abbrev;
         if (lower.Contains("http", StringComparison.Ordinal) || lower.StartsWith("www.") || lower.Contains(".org/", StringComparison.Ordinal)

@@ -417,6 +417,24 @@ public static partial class ReferenceAssembler
         return start > 0 && tokens[start - 1].Text.Length == 1 && IsOpeningQuote(tokens[start - 1].Text[0]) ? tokens[start - 1].Text[0] : null;
     }
 
+    /// <summary>
+    /// A Chinese or Japanese title is the whole of its brackets: where the tagger starts it inside them, after a subtitle's
+    /// colon (<c>《生活中最常见的谬误: 嗨! 都在胡说些什么》</c>), it starts at the opening bracket, up to four tokens back,
+    /// when no closing bracket comes between (the closing-quote rules then end it at the matching one).
+    /// </summary>
+    static RefLabel[] StartTheTitleAtItsBookBracket(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, _) = FirstRun(labels, RefLabel.Title);
+        if (start <= 0 || tokens[start].Text[0] is '《' or '『' or '「') return labels;
+        for (var k = start - 1; k >= 0 && k >= start - 4; k--)
+        {
+            var text = tokens[k].Text;
+            if (text.AsSpan().IndexOfAny('》', '』', '」') >= 0) return labels;
+            if (text[0] is '《' or '『' or '「') return Relabelled(labels, k, start - 1, RefLabel.Title);
+        }
+        return labels;
+    }
+
     /// <summary>Whether <see cref="ExtendTheTitleToItsClosingQuote"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleToItsClosingQuote = true;
 

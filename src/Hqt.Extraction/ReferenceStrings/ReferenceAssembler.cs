@@ -22,7 +22,7 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
     private static partial Regex UrlInText();
 
-    const string EndPunctuation = " .,;:/()[]{}\"'“”‘’«»„*<>";
+    const string EndPunctuation = " .,;:/()[]{}\"'“”‘’«»„*<>「」『』【】《》〈〉";
 
     // China's GB/T 7714 marks each entry's kind after its title: "…protein folding[J]." (journal), [M] book, [C]
     // proceedings, [D] thesis, [R] report, [EB/OL] web page. A mark, not a word of the title.
@@ -35,6 +35,7 @@ public static partial class ReferenceAssembler
         labels = StartTheTitleAfterAMark(tokens, labels);
         labels = StartTheTitleAfterAGroupByline(tokens, labels);
         labels = StartTheTitleAtAQuoteAfterACode(tokens, labels);
+        labels = StartTheTitleAtItsBookBracket(tokens, labels);
         labels = ExtendTheTitleToItsClosingQuote(tokens, labels);
         labels = EndTitleAtItsClosingQuote(tokens, labels);
         labels = EndTitleAtAnInnerIn(tokens, labels);
@@ -205,9 +206,13 @@ public static partial class ReferenceAssembler
 
     static bool IsConjunction(string token) => RefLexicons.Conjunctions.Contains(token.ToLowerInvariant());
 
-    static bool IsOpeningQuote(char c) => c is '“' or '«' or '"' or '‘' or '„';
+    // Chinese and Japanese quote titles in corner and book-title brackets: 「article」, 『book or journal』, 《book》.
+    static bool IsOpeningQuote(char c) => c is '“' or '«' or '"' or '‘' or '„' or '「' or '『' or '《';
 
-    static char ClosingQuoteOf(char opening) => opening switch { '“' => '”', '«' => '»', '‘' => '’', '„' => '“', _ => opening };
+    static char ClosingQuoteOf(char opening) => opening switch
+    {
+        '“' => '”', '«' => '»', '‘' => '’', '„' => '“', '「' => '」', '『' => '』', '《' => '》', _ => opening,
+    };
 
     readonly record struct Span(RefLabel Label, string Text);
 
@@ -232,7 +237,7 @@ public static partial class ReferenceAssembler
         var s = span.Trim(EndPunctuation.ToCharArray());
         if (s.EndsWith(']') || s.Contains('[')) s = DocumentTypeMark().Replace(s, "").TrimEnd(EndPunctuation.ToCharArray());
         // A closing bracket or quote is the field's own when it opened inside: "(Iranica 8)" stays whole.
-        if (span.TrimEnd('.', ',', ';', ':', ' ').EndsWith(')') && s.Contains('(') && s.Count(ch => ch == '(') > s.Count(ch => ch == ')')) s += ")";
+        if (span.TrimEnd('.', ',', ';', ':', ' ', '」', '』', '》').EndsWith(')') && s.Contains('(') && s.Count(ch => ch == '(') > s.Count(ch => ch == ')')) s += ")";
         // So is an opening quote whose closing one is inside: ‘The rigours of an arctic experiment’: the precarious…
         var lead = span.TrimStart();
         if (s.Length > 0 && lead.Length > 0 && IsOpeningQuote(lead[0]) && !s.StartsWith(lead[0]))
@@ -248,8 +253,19 @@ public static partial class ReferenceAssembler
         return s.Length == 0 ? null : s;
     }
 
+    // The GB/T 7714 kind mark says what the work is, where there is one: [J] a journal article, [M] a book, [D] a thesis,
+    // [C] a paper in proceedings, [R] a report, [N] a newspaper article, [EB/OL] a web page ([J/OL] is still an article).
+    [GeneratedRegex(@"\[(J|N|M|D|C|R|EB)(?:/OL)?\](?=\s*(?:\.|,|//|$))")]
+    private static partial Regex KindMark();
+
     static string TypeOf(string text, string? title, string? container, string? volume, string? pages, string? publisher, bool hasEditors, string? url, string? doi)
     {
+        if (text.Contains('[') && KindMark().Match(text) is { Success: true } mark)
+            return mark.Groups[1].Value switch
+            {
+                "J" or "N" => ParsedReferenceTypes.Article, "M" => ParsedReferenceTypes.Book, "D" => ParsedReferenceTypes.Thesis,
+                "C" => ParsedReferenceTypes.Chapter, "R" => ParsedReferenceTypes.Report, _ => ParsedReferenceTypes.WebPage,
+            };
         var lower = text.ToLowerInvariant();
         if (lower.Contains("thesis") || lower.Contains("dissertation") || lower.Contains("thèse") || lower.Contains("doctoral")) return ParsedReferenceTypes.Thesis;
         if (container is not null && (volume is not null || (pages is not null && !hasEditors) || doi is not null) && !hasEditors && !lower.Contains(" in: ") && !lower.Contains("proceedings"))

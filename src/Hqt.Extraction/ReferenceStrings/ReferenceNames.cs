@@ -22,7 +22,9 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"^(?:(?:\p{Lu}|\p{Lu}\p{Ll})\.(?:-?(?:\p{Lu}|\p{Lu}\p{Ll})\.)*-?(?:\p{Lu}\.?)?|[A-Z]{1,3}\.?|\p{Lu}(?:-\p{Lu})+\.?)$")]
     private static partial Regex Initial();
 
-    [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\])", RegexOptions.IgnoreCase)]
+    // Chinese 等 and Japanese ほか / 他 after the names are "et al." too: standing alone (王小明, 李华, 等.), or 等 and ほか
+    // glued to the last name at the span's end (鈴木一郎ほか).
+    [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\]|(?<!\p{L})(?:等|ほか|他)(?!\p{L})|(?:等|ほか)(?=[\s.,]*$))", RegexOptions.IgnoreCase)]
     private static partial Regex EtAl();
 
     [GeneratedRegex(@"\s*(?:;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bи\b)\s*")]
@@ -111,8 +113,14 @@ public static partial class ReferenceNames
                 people.AddRange(InPart(words));
             }
         }
-        return people.Select(Resolve).Where(p => p.Family.Any(char.IsLetter)).ToList();
+        return people.Select(Resolve).Where(p => p.Family.Any(char.IsLetter) && IsNameLong(p)).ToList();
     }
+
+    // A person written in Han or kana is no longer than a name (a headline the tagger took for a byline is), unless it
+    // is an organisation (国务院发展研究中心).
+    static bool IsNameLong(ParsedPerson p) =>
+        !(CjkPunctuation.HasHanOrKana(p.Family) || CjkPunctuation.HasHanOrKana(p.Given))
+        || CjkPunctuation.CanBeAName(p.Given + p.Family) || (p.Given is null && CjkPunctuation.IsOrganization(p.Family));
 
     /// <summary>
     /// One person through the shared name model, given the split this class found: its particle and suffix handling

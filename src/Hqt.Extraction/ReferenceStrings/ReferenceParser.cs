@@ -29,10 +29,14 @@ public static class ReferenceParser
 
     public static ParsedReference Parse(string text, RefModel model)
     {
-        var cleaned = Normalize(text);
+        var cleaned = Prepare(text);
         var tokens = RefTokenizer.Tokenize(cleaned);
         if (tokens.Count == 0)
             return new ParsedReference(cleaned, null, [], false, [], null, null, null, null, null, null, null, null, null, null, null, null, null, ParsedReferenceTypes.Other, 0);
+        // Prose in Chinese or Japanese (a footnote's argument) is no reference, however sure the tagger would be of it:
+        // none of its words is a field, and only what the text itself names (an address, a DOI) is kept.
+        if (CjkPunctuation.LooksLikeProse(text))
+            return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence);
         var labels = Label(tokens, model, out var margins);
         return ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins));
     }
@@ -41,10 +45,14 @@ public static class ReferenceParser
     public static RefLabel[] Label(IReadOnlyList<RefToken> tokens, RefModel model, out float[] margins) =>
         model.Decode(RefFeatures.ExtractShared(tokens, model.Lexicons), out margins);
 
-    static string Normalize(string text)
+    /// <summary>
+    /// The text the tagger reads: cut at <see cref="MaxLength"/>, trimmed, and Chinese or Japanese punctuation spaced
+    /// (<see cref="CjkPunctuation"/>). Training reads its strings through this too, so both see the same tokens.
+    /// </summary>
+    public static string Prepare(string text)
     {
         var s = text.Length > MaxLength ? text[..MaxLength] : text;
-        return s.Trim();
+        return CjkPunctuation.Spaced(s.Trim()).Trim();
     }
 
     /// <summary>
@@ -84,6 +92,10 @@ public static class ReferenceParser
     static double Saturate(float margin) => 1 - Math.Exp(-Math.Max(0, margin) / MarginScale);
 
     const double MarginScale = 150;
+
+    /// <summary>What a parse of Chinese or Japanese prose is worth: under <see cref="ParsedReference.ConfidentAt"/>, so it keeps its
+    /// identifiers and links but names no work and no one, as an unparsed string did.</summary>
+    const double ProseConfidence = 0.1;
 
     /// <summary>The confidence's logistic weights (the order of calibrate_confidence.py's inputs).</summary>
     internal sealed record Weights(double Bias, double AuthorMargin, double NoAuthor, double TitleMargin, double NoTitle, double NoContainer,

@@ -15,7 +15,8 @@ static partial class CitationText
     [GeneratedRegex(@"(?<![\d\-/])(?<y>(?:1[5-9]|20)\d{2})(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex AnyYear();
 
-    [GeneratedRegex(@"^(?:\[?\d{1,4}[\].)]?\s+|\^\s*(?:[a-z]{1,3}\s+)*)", RegexOptions.CultureInvariant)]
+    // "12. ", "[3] ", Wikipedia's "^ a b " back-links, and the Chinese Wikipedia's "47.0 47.1 47.2 " (one per citing place).
+    [GeneratedRegex(@"^(?:\[?\d{1,4}[\].)]?\s+|\^\s*(?:[a-z]{1,3}\s+)*|(?:\d{1,4}\.\d{1,2}\s+){2,})", RegexOptions.CultureInvariant)]
     private static partial Regex Numbering();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]

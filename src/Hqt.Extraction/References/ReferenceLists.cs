@@ -16,7 +16,7 @@ static partial class ReferenceLists
     [GeneratedRegex(@"(?:^|[\s_-])(?:references?|reflist|refbegin|ref-?list|reference-?list|references-?small|bibliography|bibliografia|footnotes?|endnotes?|fn-group|works-cited|citations|csl-bib-body|literature)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContainerClass();
 
-    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|works cited|literature cited|cited works|notes|end ?notes|foot ?notes|sources|further reading|citations|notes and references|references and notes|sources and notes|literature|referencias|références|notes et références|einzelnachweise|literatur|quellen|fonti|bibliografia|note|riferimenti|referências|bibliografía|参考文献|参考资料|参考|注释|脚注|出典|المراجع|مراجع|المصادر|литература|примечания|источники)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|works cited|literature cited|cited works|notes|end ?notes|foot ?notes|sources|further reading|citations|notes and references|references and notes|sources and notes|literature|referencias|références|notes et références|einzelnachweise|literatur|quellen|fonti|bibliografia|note|riferimenti|referências|bibliografía|参考文献|参考资料|参考|注释|脚注|出典|引用文献|参照文献|참고문헌|참고 문헌|المراجع|مراجع|المصادر|литература|примечания|источники)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadingText();
 
     [GeneratedRegex(@"^\^?\s*(?:(?:Jump up to:?|Jump up|↑)\s*)?(?:[a-z]{1,2}\s+)*", RegexOptions.CultureInvariant)]

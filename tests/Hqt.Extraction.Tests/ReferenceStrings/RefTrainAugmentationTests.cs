@@ -66,4 +66,26 @@ public class RefTrainAugmentationTests
         Assert.True(journals.Count(j => j == "J. Mount. Ecol.") > journals.Count / 2, string.Join(" | ", journals));
         Assert.All(journals, j => Assert.Contains(j, new[] { "J. Mount. Ecol.", "Journal of Mountain Ecology", "JME" }));
     }
+
+    [Fact]
+    public void TheChineseAndJapaneseRenderingsAreDeterministicAndTheAlignmentFindsEveryFieldTheyWrite()
+    {
+        var items = Enumerable.Range(0, 400).Select(i => Item($"c{i}", $"Okafor, N. (2014). A title {i}. Journal of Mountain Ecology, {i + 3}(4), {100 + i}–{120 + i}.",
+            ["Okafor"], $"A title {i}", "Journal of Mountain Ecology", $"{i + 3}", $"{100 + i}–{120 + i}", 2014)).ToList();
+        var made = CjkAugmentation.Generate(items, 7);
+
+        Assert.Equal(made.Select(a => a.Text), CjkAugmentation.Generate(items, 7).Select(a => a.Text));
+        Assert.InRange(made.Count, 16, 50);   // about 8 %
+        foreach (var a in made)
+        {
+            Assert.Equal(ReferenceParser.Prepare(a.Text), a.Text);   // written as the parser reads it
+            Assert.True(CjkPunctuation.HasHanOrKana(a.Gold.Title), a.Text);
+            var tokens = RefTokenizer.Tokenize(a.Text);
+            var found = new int[RefLabels.Count];
+            var wanted = new int[RefLabels.Count];
+            var labels = Alignment.Align(a.Text, tokens, a.Gold, found, wanted);
+            Assert.True(wanted.SequenceEqual(found), a.Text);
+            if (a.Gold.Authors.Count > 0) Assert.Equal(RefLabel.Author, labels[tokens.FindIndex(t => !t.Text.StartsWith('['))]);
+        }
+    }
 }
