@@ -66,6 +66,26 @@ public static partial class ReferenceAssembler
         return copy;
     }
 
+    /// <summary>
+    /// A title that opens with an acronym in capitals (<c>Toutanova, K. BERT: pre-training of…</c>, <c>Irwin, J. J. ZINC
+    /// 15--Ligand discovery…</c>) reads to the tagger like one more family name in capitals, and the name step then makes
+    /// "K. Bert" of it. After "Family, I." initials, a capitals word that closes the byline without a period or comma, with
+    /// the title right after it, opens the title. A capitals family name after initials ends with its period or comma
+    /// (<c>J. P. COLLMAN.</c>) or comes without a comma before (<c>A. B. SMITH</c>), so it stays.
+    /// </summary>
+    static RefLabel[] StartTheTitleAtAnAcronymAfterTheInitials(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (first, end) = FirstRun(labels, RefLabel.Author);
+        if (first < 0 || end - first < 2 || end + 1 >= labels.Length || labels[end + 1] != RefLabel.Title) return labels;
+        var word = tokens[end].Text.TrimEnd(':');
+        if (word.Length is < 2 or > 10 || word[^1] is '.' or ',' || !word.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) || !char.IsAsciiLetterUpper(word[0]))
+            return labels;
+        var k = end - 1;
+        while (k > first && RefFeatures.IsInitial(tokens[k].Text) && tokens[k].Text[^1] == '.') k--;
+        if (k == end - 1 || !tokens[k].Text.EndsWith(',') || RefFeatures.IsInitial(tokens[k].Text)) return labels;
+        return Relabelled(labels, end, end, RefLabel.Title);
+    }
+
     /// <summary>Whether <see cref="TheBylineAfterTheTitle"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool BylineAfterTitle = true;
 

@@ -46,6 +46,7 @@ public static partial class ReferenceAssembler
         labels = KeepATaxonomicAuthorityInTheTitle(tokens, labels);
         labels = TheBookIsTheTitle(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
+        labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheBylineAfterTheTitle(tokens, labels);
         var spans = Spans(tokens, labels);

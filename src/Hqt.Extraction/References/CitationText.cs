@@ -22,9 +22,14 @@ static partial class CitationText
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
+    // The link labels Nature's and Springer's reference lists put after each entry ("… (2020). Article CAS PubMed Google
+    // Scholar"): no part of the reference, and the parser reads a trailing run of capitalised words as a byline.
+    [GeneratedRegex(@"(?:\s+(?:Article|CAS|PubMed(?:\s+Central)?|MathSciNet|ADS|MATH|Crossref))*\s+(?:Google\s+Scholar|PubMed(?:\s+Central)?)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkLabels();
+
     public static void Fill(ReferenceDraft draft, string text)
     {
-        text = Numbering().Replace(text.Trim(), "");
+        text = LinkLabels().Replace(Numbering().Replace(text.Trim(), ""), "");
         if (text.Length < 8) return;
         var parsed = ReferenceParser.Parse(text);
         draft.Year ??= parsed.Year;

@@ -298,4 +298,16 @@ public class ReferenceParserTests
         Assert.False(r.IsConfident, $"confidence {r.Confidence}");
         Assert.Empty(r.Authors);
     }
+
+    [Theory]
+    // A title opening with an acronym in capitals after "Family, I." initials is no family name ("K. Bert").
+    [InlineData("Okafor, N. C. & Lindqvist, B. GENIE: a model of soil drift in alpine meadows. Nature 12, 33–40 (2014).", "GENIE: a model of soil drift in alpine meadows", "Okafor|Lindqvist")]
+    [InlineData("Marchetti, P. & Sato, H. K. TERRA 2--Soil maps for everyone. J. Soil Sci. 55, 2324–2337 (2015).", "TERRA 2--Soil maps for everyone", "Marchetti|Sato")]
+    public void ATitleThatOpensWithAnAcronymIsNoName(string text, string title, string families)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal(title, r.Title);
+        Assert.Equal(families, Families(r));
+    }
 }

@@ -123,6 +123,23 @@ public class ReferencesListTests
         Assert.Equal("reference-list", note.Signal);
         Assert.Equal("the Elm guide", note.AnchorText);
     }
+
+    [Fact]
+    public void TheLinkLabelsAfterAnEntryNameNoOne()
+    {
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <h2>References</h2>
+            <ol>
+              <li>The Soil Consortium. SoilBase: the universal soil knowledgebase in 2021. Nucleic Acids Res. 49, D480–D489 (2020). <a href="https://doi.org/10.1093/nar/gkaa0000">Article</a> <a href="https://www.ncbi.nlm.nih.gov/pubmed/33237286">PubMed</a> <a href="http://scholar.google.com/scholar_lookup?title=SoilBase">Google Scholar</a></li>
+            </ol></article>
+            """;
+
+        var reference = Assert.Single(Extract(body), r => r.Doi == "10.1093/nar/gkaa0000");
+
+        Assert.Equal("SoilBase: the universal soil knowledgebase in 2021", reference.Title);
+        Assert.DoesNotContain(reference.Authors, a => a.Contains("Scholar") || a.Contains("PubMed") || a.Contains("Article"));
+    }
 }
 
 public class ReferencesWithoutTitleTests
