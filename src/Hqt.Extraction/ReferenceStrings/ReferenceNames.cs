@@ -113,14 +113,14 @@ public static partial class ReferenceNames
                 people.AddRange(InPart(words));
             }
         }
-        return people.Select(Resolve).Where(p => p.Family.Any(char.IsLetter) && IsNameLong(p)).ToList();
+        return people.Select(Resolve).Where(p => p.Family.Any(char.IsLetter) && CanBeAPerson(p)).ToList();
     }
 
     // A person written in Han or kana is no longer than a name (a headline the tagger took for a byline is), unless it
     // is an organisation (国务院发展研究中心).
-    static bool IsNameLong(ParsedPerson p) =>
-        !(CjkPunctuation.HasHanOrKana(p.Family) || CjkPunctuation.HasHanOrKana(p.Given))
-        || CjkPunctuation.CanBeAName(p.Given + p.Family) || (p.Given is null && CjkPunctuation.IsOrganization(p.Family));
+    static bool CanBeAPerson(ParsedPerson p) =>
+        !(CjkText.HasHanOrKana(p.Family) || CjkText.HasHanOrKana(p.Given))
+        || CjkText.CanBeAName(p.Given + p.Family) || (p.Given is null && CjkText.IsOrganization(p.Family));
 
     /// <summary>
     /// One person through the shared name model, given the split this class found: its particle and suffix handling

@@ -35,7 +35,7 @@ public static class ReferenceParser
             return new ParsedReference(cleaned, null, [], false, [], null, null, null, null, null, null, null, null, null, null, null, null, null, ParsedReferenceTypes.Other, 0);
         // Prose in Chinese or Japanese (a footnote's argument) is no reference, however sure the tagger would be of it:
         // none of its words is a field, and only what the text itself names (an address, a DOI) is kept.
-        if (CjkPunctuation.LooksLikeProse(text))
+        if (CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text))
             return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence);
         var labels = Label(tokens, model, out var margins);
         return ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins));
@@ -47,12 +47,12 @@ public static class ReferenceParser
 
     /// <summary>
     /// The text the tagger reads: cut at <see cref="MaxLength"/>, trimmed, and Chinese or Japanese punctuation spaced
-    /// (<see cref="CjkPunctuation"/>). Training reads its strings through this too, so both see the same tokens.
+    /// (<see cref="CjkText"/>). Training reads its strings through this too, so both see the same tokens.
     /// </summary>
     public static string Prepare(string text)
     {
         var s = text.Length > MaxLength ? text[..MaxLength] : text;
-        return CjkPunctuation.Spaced(s.Trim()).Trim();
+        return CjkText.Spaced(s.Trim()).Trim();
     }
 
     /// <summary>

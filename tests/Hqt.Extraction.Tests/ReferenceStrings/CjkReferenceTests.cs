@@ -27,13 +27,13 @@ public class CjkReferenceTests
     // A name in katakana keeps its middle dot: it joins the name's parts, not two people.
     [InlineData("ジョン・スミス（2001）", "ジョン・スミス (2001)")]
     public void ChineseAndJapanesePunctuationIsSpacedAsTheTaggerReadsIt(string text, string spaced) =>
-        Assert.Equal(spaced, CjkPunctuation.Spaced(text));
+        Assert.Equal(spaced, CjkText.Spaced(text));
 
     [Fact]
     public void AStringWithoutHanOrKanaIsLeftAsItIs()
     {
         const string text = "Okafor, N. C. (2014). Seasonal drift（sic）. 김철수, 이영희.";
-        Assert.Same(text, CjkPunctuation.Spaced(text));
+        Assert.Same(text, CjkText.Spaced(text));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class CjkReferenceTests
     [InlineData("他们认为这个问题就是我们的问题")]
     public void ChineseOrJapaneseProseIsNoReferenceHoweverSureTheTaggerIs(string text)
     {
-        Assert.True(CjkPunctuation.LooksLikeProse(text));
+        Assert.True(CjkText.LooksLikeProse(text));
         var r = ReferenceParser.Parse(text);
         Assert.False(r.IsConfident);
         Assert.Empty(r.Authors);
@@ -143,7 +143,7 @@ public class CjkReferenceTests
     [InlineData("王小明：《中国近代史研究》，《历史研究》2005年第3期。")]
     [InlineData("周海燕，黄志强，吴丽，等．青藏高原冻土退化对碳循环的影响［J］．生态学报，2021，41（9）：3401-3412．")]
     [InlineData("Okafor, N. C. (2014). Seasonal drift of soil microbes. Journal of Mountain Ecology, 31(4), 212–229.")]
-    public void ReferencesAreNotProse(string text) => Assert.False(CjkPunctuation.LooksLikeProse(text));
+    public void ReferencesAreNotProse(string text) => Assert.False(CjkText.LooksLikeProse(text));
 
     [Theory]
     [InlineData("山田太郎", true)]
@@ -152,7 +152,7 @@ public class CjkReferenceTests
     [InlineData("ジョン・スミス", true)]
     [InlineData("その冒頭で次のように説明する", false)]
     [InlineData("年改正以来の状況の変化が", false)]
-    public void AHanOrKanaRunIsANameOnlyAsLongAsNamesAre(string run, bool name) => Assert.Equal(name, CjkPunctuation.CanBeAName(run));
+    public void AHanOrKanaRunIsANameOnlyAsLongAsNamesAre(string run, bool name) => Assert.Equal(name, CjkText.CanBeAName(run));
 
     [Fact]
     public void AGbtWebPageHasItsAddressAndIsAWebPage()

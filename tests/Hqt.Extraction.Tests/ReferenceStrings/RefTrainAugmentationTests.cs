@@ -79,7 +79,7 @@ public class RefTrainAugmentationTests
         foreach (var a in made)
         {
             Assert.Equal(ReferenceParser.Prepare(a.Text), a.Text);   // written as the parser reads it
-            Assert.True(CjkPunctuation.HasHanOrKana(a.Gold.Title), a.Text);
+            Assert.True(CjkText.HasHanOrKana(a.Gold.Title), a.Text);
             var tokens = RefTokenizer.Tokenize(a.Text);
             var found = new int[RefLabels.Count];
             var wanted = new int[RefLabels.Count];

@@ -3,8 +3,10 @@ using System.Text;
 namespace Hqt.Extraction.ReferenceStrings;
 
 /// <summary>
-/// Chinese and Japanese reference strings written the way the tagger reads every other one: ASCII punctuation with a
-/// space after it. GB/T 7714 lists are often set in full-width forms with no spaces at all
+/// Chinese and Japanese in reference strings. <see cref="Spaced"/> writes such a string the way the tagger reads every
+/// other one: ASCII punctuation with a space after it. <see cref="LooksLikeProse"/>, <see cref="CanBeAName"/> and
+/// <see cref="IsOrganization"/> keep what the tagger cannot tell (prose, a phrase taken for a byline) out of the parse.
+/// GB/T 7714 lists are often set in full-width forms with no spaces at all
 /// (<c>陈静，赵明．城市化进程中的土地利用变化［J］．地理学报，2010，65（3）：320-332．</c>), and Japanese ones run a
 /// byline, a year, a 「title」 and a 『journal』 together (<c>山田太郎・鈴木一郎（2010）「…」『言語研究』12(3)</c>). The
 /// tagger's tokens are whitespace-separated (<see cref="RefTokenizer"/>), so without this such a reference is one or two
@@ -17,7 +19,7 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// people (<c>山田太郎・鈴木一郎</c>), elsewhere it stays (a name written in katakana, <c>ジョン・スミス</c>); corner
 /// and book-title brackets stand apart from what is beside them.
 /// </remarks>
-public static class CjkPunctuation
+public static class CjkText
 {
     /// <summary>True for a Han ideograph or a kana: the scripts written without spaces between words.</summary>
     public static bool IsHanOrKana(char c) =>
