@@ -19,7 +19,7 @@ namespace Hqt.RefParse.Train;
 /// </remarks>
 static class CjkAugmentation
 {
-    /// <summary>The share of the items that have authors, a title and a year written again (about 6 % of train).</summary>
+    /// <summary>The share of the items that have authors, a title and a year written again (547 of train's 7,925).</summary>
     public static double Share = 0.08;
 
     /// <summary>How many items the last <see cref="Generate"/> wrote (for the training report).</summary>
