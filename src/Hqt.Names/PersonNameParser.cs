@@ -459,7 +459,7 @@ static class PersonNameParser
     {
         if (text.Length == 0) return false;
         foreach (var c in text)
-            if (!(c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF' or '々'))
+            if (!Scripts.IsHanOrKana(c) && !Scripts.IsHangul(c))
                 return false;
         return true;
     }

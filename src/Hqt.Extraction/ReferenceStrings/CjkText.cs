@@ -1,4 +1,5 @@
 using System.Text;
+using static Hqt.Names.Scripts;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -21,11 +22,6 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// </remarks>
 public static class CjkText
 {
-    /// <summary>True for a Han ideograph or a kana: the scripts written without spaces between words.</summary>
-    public static bool IsHanOrKana(char c) =>
-        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3040' and <= '\u30FF') or (>= '\uF900' and <= '\uFAFF')
-            || c == '\u3005';   // 々, the repetition mark in 佐々木
-
     /// <summary>True when the string holds any Han or kana character.</summary>
     public static bool HasHanOrKana(ReadOnlySpan<char> text)
     {
@@ -38,6 +34,8 @@ public static class CjkText
     }
 
     static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u309F';
+
+    static bool IsKatakana(char c) => c is >= '\u30A0' and <= '\u30FF';
 
     /// <summary>
     /// True when a Chinese or Japanese string reads as prose, not as a reference: a footnote that argues ("…は、このことに
@@ -76,7 +74,7 @@ public static class CjkText
             if (c is '・' or ' ') continue;
             letters++;
             if (IsHiragana(c)) hiragana++;
-            else if (c is >= '\u30A0' and <= '\u30FF') katakana++;
+            else if (IsKatakana(c)) katakana++;
         }
         return katakana == letters ? letters <= 15 : letters <= 6 && hiragana <= 3;
     }
@@ -110,7 +108,7 @@ public static class CjkText
                 case '\u3000': b.Append(' '); break;                                    // ideographic space
                 case '、': Separator(b, ',', next); break;
                 case '。': Separator(b, '.', next); break;
-                case '・' when b.Length > 0 && IsHanOrKana(b[^1]) && b[^1] is not (>= '\u30A0' and <= '\u30FF') && IsHanOrKana(next) && next is not (>= '\u30A0' and <= '\u30FF'):
+                case '・' when b.Length > 0 && IsHanOrKana(b[^1]) && !IsKatakana(b[^1]) && IsHanOrKana(next) && !IsKatakana(next):
                     Separator(b, ',', next); break;
                 case '「' or '『' or '【' or '《' or '〔' or '〈':
                     // After a run of Han or kana longer than a name, the bracket quotes a word inside a phrase

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Hqt.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -486,7 +487,7 @@ public static class RefFeatures
         foreach (var c in raw)
         {
             var k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd'
-                : c >= '\u3040' && CjkText.IsHanOrKana(c) ? 'C' : char.IsLetter(c) ? 'x' : c;
+                : c >= '\u3040' && Scripts.IsHanOrKana(c) ? 'C' : char.IsLetter(c) ? 'x' : c;
             if (k == previous && k is 'X' or 'x' or 'd' or 'C') continue;
             previous = k;
             if (length++ == 24) break;
@@ -519,7 +520,7 @@ public static class RefFeatures
         if (letters > 0 && upper == letters && letters >= 2) flags |= Flags.AllCaps;
         if (letters > 0 && char.IsUpper(core[0])) flags |= Flags.Capitalized;
         if (letters > 0 && char.IsLower(core[0])) flags |= Flags.LowerCase;
-        if (letters > 0 && CjkText.IsHanOrKana(core[0])) flags |= Flags.HanOrKana;
+        if (letters > 0 && Scripts.IsHanOrKana(core[0])) flags |= Flags.HanOrKana;
         if (IsInitial(raw)) flags |= Flags.Initial;
         if (raw[^1] == '.' && letters > 0 && letters <= 5 && digits == 0 && core.Length <= 6) flags |= Flags.Abbrev;
         if (lower.Contains("http", StringComparison.Ordinal) || lower.StartsWith("www.") || lower.Contains(".org/", StringComparison.Ordinal)
