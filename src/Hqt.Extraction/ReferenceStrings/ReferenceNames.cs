@@ -102,7 +102,7 @@ public static partial class ReferenceNames
                     while (givenWords.Count > 1 && ClassOf(givenWords[^1]) == 'P') { particles.Insert(0, givenWords[^1]); givenWords.RemoveAt(givenWords.Count - 1); }
                     var given = JoinGiven(givenWords);
                     // Saint's abbreviation keeps its period ("St. John"); every other word of the family name is written bare.
-                    var family = Clean(words[0]) is "St" or "Ste" && words.Length > 1 ? $"{Clean(words[0])}. {Join(words.Skip(1))}" : Join(words);
+                    var family = IsSaintAbbreviated(words[0]) && words.Length > 1 ? $"{Clean(words[0])}. {Join(words.Skip(1))}" : Join(words);
                     // Written in capitals, the family name is written as a reader writes it ("SILVA" → "Silva") before its particle joins it.
                     if (particles.Count > 0 && PersonName.TryParse($"{family}, {given}", out var named) && named.Family.Equals(family, StringComparison.OrdinalIgnoreCase))
                         family = named.Family;
@@ -243,9 +243,12 @@ public static partial class ReferenceNames
         if (words.Length == 0 || words.Length > 4) return false;
         var classes = words.Select(ClassOf).ToList();
         // "St. John, P.": Saint opens a family name; its "St." only looks like a two-letter initial.
-        if (words.Length >= 2 && Clean(words[0]) is "St" or "Ste" or "Saint" or "Sainte" && ClassOf(words[1]) == 'W') classes[0] = 'p';
+        if (words.Length >= 2 && (IsSaintAbbreviated(words[0]) || Clean(words[0]) is "Saint" or "Sainte") && ClassOf(words[1]) == 'W') classes[0] = 'p';
         return classes.All(c => c is 'W' or 'P' or 'p') && classes[^1] is 'W' or 'p' && classes.Count(c => c == 'W') <= 3 && !IsCorporate(words);
     }
+
+    /// <summary>"St." or "Ste.", Saint abbreviated at the start of a family name ("St. John", "Ste. Marie").</summary>
+    static bool IsSaintAbbreviated(string word) => Clean(word) is "St" or "Ste";
 
     /// <summary>
     /// A family name of two or three capitals before dotted initials ("LI, J.", "WU, X. Y.", "XU, M." in an all-capital
