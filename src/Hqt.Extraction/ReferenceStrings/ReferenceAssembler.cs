@@ -98,7 +98,7 @@ public static partial class ReferenceAssembler
         var publisher = Clean(First(RefLabel.Publisher));
         var place = Clean(First(RefLabel.Location));
         var edition = Clean(First(RefLabel.Edition));
-        var type = TypeOf(text, title, container, volume, pages, publisher, editors.Count > 0, url, doi);
+        var type = TypeOf(text, title, container, volume, issue, pages, publisher, place, editors.Count > 0, url, doi, isbn);
 
         if (confidence < ParsedReference.ConfidentAt)
         {
@@ -252,31 +252,5 @@ public static partial class ReferenceAssembler
             if (unbalanced) s = lead[..lead.IndexOf(s[0])] + s;
         }
         return s.Length == 0 ? null : s;
-    }
-
-    // The GB/T 7714 kind mark says what the work is, where there is one: [J] a journal article, [M] a book, [D] a thesis,
-    // [C] a paper in proceedings, [R] a report, [N] a newspaper article, [EB/OL] a web page ([J/OL] is still an article).
-    [GeneratedRegex(@"\[(J|N|M|D|C|R|EB)(?:/OL)?\](?=\s*(?:\.|,|//|$))")]
-    private static partial Regex KindMark();
-
-    static string TypeOf(string text, string? title, string? container, string? volume, string? pages, string? publisher, bool hasEditors, string? url, string? doi)
-    {
-        if (text.Contains('[') && KindMark().Match(text) is { Success: true } mark)
-            return mark.Groups[1].Value switch
-            {
-                "J" or "N" => ParsedReferenceTypes.Article, "M" => ParsedReferenceTypes.Book, "D" => ParsedReferenceTypes.Thesis,
-                "C" => ParsedReferenceTypes.Chapter, "R" => ParsedReferenceTypes.Report, _ => ParsedReferenceTypes.WebPage,
-            };
-        var lower = text.ToLowerInvariant();
-        if (lower.Contains("thesis") || lower.Contains("dissertation") || lower.Contains("thèse") || lower.Contains("doctoral")) return ParsedReferenceTypes.Thesis;
-        if (container is not null && (volume is not null || (pages is not null && !hasEditors) || doi is not null) && !hasEditors && !lower.Contains(" in: ") && !lower.Contains("proceedings"))
-            return ParsedReferenceTypes.Article;
-        if (container is not null && title is not null && (hasEditors || lower.Contains(" in ") || lower.Contains(" in:") || lower.Contains("proceedings")))
-            return ParsedReferenceTypes.Chapter;
-        if (lower.Contains("report") || lower.Contains("working paper") || lower.Contains("technical note")) return ParsedReferenceTypes.Report;
-        if (publisher is not null || lower.Contains("isbn")) return ParsedReferenceTypes.Book;
-        if (container is not null) return ParsedReferenceTypes.Article;
-        if (url is not null) return ParsedReferenceTypes.WebPage;
-        return ParsedReferenceTypes.Other;
     }
 }
