@@ -58,8 +58,14 @@ public static class ReferenceKinds
 {
     /// <summary>A scholarly work: it has a DOI, arXiv id or PubMed id, or came from a bibliography.</summary>
     public const string Paper = "paper";
-    /// <summary>A book: it has an ISBN.</summary>
+    /// <summary>A book: it has an ISBN, or its reference says so (a publisher and no journal).</summary>
     public const string Book = "book";
+    /// <summary>A chapter or a paper inside a book or proceedings, as its reference says ("In … (Eds.)").</summary>
+    public const string Chapter = "chapter";
+    /// <summary>A thesis or dissertation, as its reference says ("PhD thesis, University of Toronto").</summary>
+    public const string Thesis = "thesis";
+    /// <summary>A report or working paper, as its reference says ("Technical Report CS-1992-18").</summary>
+    public const string Report = "report";
     /// <summary>Any other cited page.</summary>
     public const string WebPage = "webpage";
     /// <summary>A person named as a source rather than a work ("as Hamming said", a link to someone's home page).</summary>

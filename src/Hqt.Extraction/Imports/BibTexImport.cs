@@ -15,7 +15,10 @@ public static class BibTexImport
             var eprintIsArxiv = Field("archiveprefix") is { } prefix ? prefix.Equals("arxiv", StringComparison.OrdinalIgnoreCase) : Field("eprinttype")?.Equals("arxiv", StringComparison.OrdinalIgnoreCase) ?? true;
             var kind = entry.Type switch
             {
-                "book" or "inbook" or "booklet" or "collection" or "mvbook" => ReferenceKinds.Book,
+                "book" or "booklet" or "collection" or "mvbook" => ReferenceKinds.Book,
+                "inbook" or "incollection" or "bookinbook" => ReferenceKinds.Chapter,
+                "thesis" or "phdthesis" or "mastersthesis" => ReferenceKinds.Thesis,
+                "report" or "techreport" => ReferenceKinds.Report,
                 "online" or "webpage" or "electronic" or "www" => ReferenceKinds.WebPage,
                 "misc" => null,
                 _ => ReferenceKinds.Paper,

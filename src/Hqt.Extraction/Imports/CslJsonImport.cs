@@ -33,6 +33,9 @@ public static class CslJsonImport
             var kind = Text("type") switch
             {
                 "book" => ReferenceKinds.Book,
+                "chapter" => ReferenceKinds.Chapter,
+                "thesis" => ReferenceKinds.Thesis,
+                "report" => ReferenceKinds.Report,
                 "webpage" or "post" or "post-weblog" => ReferenceKinds.WebPage,
                 null or "document" => null,
                 _ => ReferenceKinds.Paper,

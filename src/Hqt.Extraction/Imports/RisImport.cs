@@ -31,7 +31,10 @@ public static class RisImport
         var type = First("TY");
         var kind = type switch
         {
-            "BOOK" or "EBOOK" or "EDBOOK" or "CHAP" => ReferenceKinds.Book,
+            "BOOK" or "EBOOK" or "EDBOOK" => ReferenceKinds.Book,
+            "CHAP" or "ECHAP" => ReferenceKinds.Chapter,
+            "THES" => ReferenceKinds.Thesis,
+            "RPRT" => ReferenceKinds.Report,
             "ELEC" or "WEB" or "BLOG" => ReferenceKinds.WebPage,
             "GEN" => null,
             _ => ReferenceKinds.Paper,

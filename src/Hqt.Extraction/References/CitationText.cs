@@ -39,6 +39,7 @@ static partial class CitationText
         draft.Pages ??= parsed.Pages;
         if (!parsed.IsConfident) return;
         draft.SureParse = true;
+        draft.ParsedType ??= parsed.Type;
         draft.Title ??= Clean(parsed.Title);
         // A publisher only from a sure parse: a guessed one would be printed under the work in every export.
         draft.Publisher ??= parsed.Publisher;

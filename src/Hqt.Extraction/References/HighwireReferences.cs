@@ -97,9 +97,18 @@ static partial class HighwireReferences
                 case "citation_pmid":
                     draft.Pmid ??= PubMedId.Normalize(value);
                     break;
-                // Who published it: a book's publisher, a thesis's or a report's institution (Google Scholar's tags).
-                case "citation_publisher" or "citation_dissertation_institution" or "citation_technical_report_institution":
+                // Who published it: a book's publisher, a thesis's or a report's institution (Google Scholar's tags, which
+                // say what the work is).
+                case "citation_publisher":
                     draft.Publisher ??= CitationText.Clean(value);
+                    break;
+                case "citation_dissertation_institution":
+                    draft.Publisher ??= CitationText.Clean(value);
+                    draft.Kind = ReferenceKinds.Thesis;
+                    break;
+                case "citation_technical_report_institution":
+                    draft.Publisher ??= CitationText.Clean(value);
+                    draft.Kind = ReferenceKinds.Report;
                     break;
                 case "citation_url" or "citation_fulltext_html_url" or "citation_abstract_html_url" or "citation_pdf_url":
                     draft.Url ??= UrlCanonicalizer.Canonicalize(value);
@@ -108,6 +117,12 @@ static partial class HighwireReferences
         }
         draft.Title = title ?? book;
         draft.Container = journal ?? conference ?? (title is not null ? book : null);
+        // A paper in a book or a meeting's proceedings is a chapter there (the exports call the second a conference
+        // paper); a book cited alone is a book.
+        if (draft.Kind == ReferenceKinds.Paper && journal is null && title is not null && (book ?? conference) is not null)
+            draft.Kind = ReferenceKinds.Chapter;
+        else if (draft.Kind == ReferenceKinds.Paper && journal is null && title is null && book is not null)
+            draft.Kind = ReferenceKinds.Book;
         draft.Pages ??= firstPage is null ? null : lastPage is null || lastPage == firstPage ? firstPage : $"{firstPage}-{lastPage}";
         return draft;
     }

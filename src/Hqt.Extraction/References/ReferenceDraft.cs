@@ -1,4 +1,5 @@
 using Hqt.Extraction.Identity;
+using Hqt.Extraction.ReferenceStrings;
 
 namespace Hqt.Extraction.References;
 
@@ -25,6 +26,9 @@ sealed class ReferenceDraft
 
     /// <summary>The reference-string parser read this draft's text with confidence (<see cref="CitationText.Fill"/>).</summary>
     public bool SureParse;
+
+    /// <summary>What that sure parse says the work is (<see cref="ParsedReferenceTypes"/>); null without one.</summary>
+    public string? ParsedType;
 
     /// <summary>
     /// A reference with no title that still names a work: where it appeared (a container that names a place, with a
@@ -69,6 +73,7 @@ sealed class ReferenceDraft
         Pages ??= other.Pages;
         Publisher ??= other.Publisher;
         SureParse |= other.SureParse;
+        ParsedType ??= other.ParsedType;
         AnchorText ??= other.AnchorText;
         Context ??= other.Context;
         if (Kind == ReferenceKinds.WebPage && other.Kind != ReferenceKinds.WebPage) Kind = other.Kind;
@@ -96,13 +101,27 @@ sealed class ReferenceDraft
     public ExtractedReference ToReference()
     {
         var kind = Kind;
-        if (kind != ReferenceKinds.Person)
+        // A reference that says what it names (a publisher and no journal, "In … (Eds.)", "PhD thesis", "Technical
+        // Report") is that, in the graph and in every export; an identifier only guesses (a DOI is mostly a journal
+        // article's, yet books and chapters have them). A kind the page's metadata stated (a COinS or JSON-LD book, a
+        // citation_dissertation_institution) stays, as does a person.
+        if (kind is ReferenceKinds.Paper or ReferenceKinds.WebPage)
         {
-            if (Isbn is not null && Doi is null && ArxivId is null) kind = ReferenceKinds.Book;
+            if (StatedKind(ParsedType) is { } stated) kind = stated;
+            else if (Isbn is not null && Doi is null && ArxivId is null) kind = ReferenceKinds.Book;
             else if (Doi is not null || ArxivId is not null || Pmid is not null) kind = ReferenceKinds.Paper;
             else if (kind == ReferenceKinds.WebPage && Url is null && IsLocatedWork) kind = ReferenceKinds.Paper;
         }
         var signals = Signals.OrderBy(ReferenceSignals.Rank).ToList();
         return new ExtractedReference(kind, Title, Authors, Year, Doi, ArxivId, Isbn, Pmid, Url, AnchorText, Context, signals[0], signals, Container, Volume, Issue, Pages, Publisher);
     }
+
+    static string? StatedKind(string? parsedType) => parsedType switch
+    {
+        ParsedReferenceTypes.Book => ReferenceKinds.Book,
+        ParsedReferenceTypes.Chapter => ReferenceKinds.Chapter,
+        ParsedReferenceTypes.Thesis => ReferenceKinds.Thesis,
+        ParsedReferenceTypes.Report => ReferenceKinds.Report,
+        _ => null,
+    };
 }

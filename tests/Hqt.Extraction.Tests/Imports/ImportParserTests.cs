@@ -45,6 +45,23 @@ public class ImportParserTests
     }
 
     [Fact]
+    public void ChaptersThesesAndReportsKeepTheirKindInEveryFormat()
+    {
+        const string bib = """
+            @incollection{c, title = {Tidal forecasting}, author = {Nakamura, Kenji}, booktitle = {Handbook}, year = 2008}
+            @phdthesis{t, title = {Nets and tides}, author = {Holm, Kari}, school = {University of Bergen}, year = 1990}
+            @techreport{r, title = {Load balancing}, author = {Brandt, Erik}, institution = {Imperial College}, year = 1998}
+            """;
+        const string csl = """
+            [{"id":"c","type":"chapter","title":"Tidal forecasting"},{"id":"t","type":"thesis","title":"Nets and tides"},{"id":"r","type":"report","title":"Load balancing"}]
+            """;
+        const string ris = "TY  - CHAP\r\nTI  - Tidal forecasting\r\nER  - \r\nTY  - THES\r\nTI  - Nets and tides\r\nER  - \r\nTY  - RPRT\r\nTI  - Load balancing\r\nER  - \r\n";
+
+        foreach (var text in new[] { bib, csl, ris })
+            Assert.Equal(["chapter", "thesis", "report"], ImportFormats.Read(text, null).Entries.Select(e => e.Kind));
+    }
+
+    [Fact]
     public void CslJsonReadsNamesDatesAndIdentifiers()
     {
         const string json = """

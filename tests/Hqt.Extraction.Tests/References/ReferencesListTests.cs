@@ -45,6 +45,48 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void AnItemThatSaysWhatItNamesIsThatKindOfWorkEvenWithADoi()
+    {
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <h2>References</h2>
+            <ol>
+              <li>Thornton, W. (1987). The Quiet Harbour. Boston: Harbor House Press.</li>
+              <li>Nakamura, K. (2008). Tidal forecasting with neural networks. In P. Alvarez &amp; R. Chen (Eds.), Handbook of Coastal Engineering (pp. 45–67). Amsterdam: Elsevier. https://doi.org/10.1000/tides.2008.3</li>
+              <li>Okafor, C. (2009). Rainfall variability and river basin dynamics in the Niger Delta (Doctoral dissertation). University of Lagos.</li>
+              <li>Brandt, E., &amp; Moreau, J. (1998). Load balancing for irregular meshes. Technical Report TR-98-14, Department of Computing, Imperial College.</li>
+              <li>Kim, H., &amp; Osei, A. (2015). One-pot synthesis of porous carbon frameworks. Journal of Materials Chemistry A, 3(12), 6543–6550. https://doi.org/10.1000/carbon.2015</li>
+            </ol></article>
+            """;
+
+        var kinds = Extract(body).Where(r => r.Title is not null).ToDictionary(r => r.Title!.Split(' ')[0], r => r.Kind);
+
+        Assert.Equal(ReferenceKinds.Book, kinds["The"]);
+        Assert.Equal(ReferenceKinds.Chapter, kinds["Tidal"]);
+        Assert.Equal(ReferenceKinds.Thesis, kinds["Rainfall"]);
+        Assert.Equal(ReferenceKinds.Report, kinds["Load"]);
+        Assert.Equal(ReferenceKinds.Paper, kinds["One-pot"]);
+    }
+
+    [Fact]
+    public void TextAStyleHidesIsNoPartOfTheReference()
+    {
+        // Wikipedia's citation templates leave maintenance notes in every rendered citation, hidden by a style.
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <h2>References</h2>
+            <ol>
+              <li><cite class="citation book">Lindqvist, Ana (2012). <i>Harbour Lights of the North</i>. Harbor House Press.</cite><span class="citation-comment" style="display:none; color:#33aa33">CS1 maint: Uses authors parameter (<a href="/wiki/Category:CS1_maint">link</a>)</span></li>
+            </ol></article>
+            """;
+
+        var reference = Assert.Single(Extract(body), r => r.Title == "Harbour Lights of the North");
+
+        Assert.Equal("Harbor House Press", reference.Publisher);
+        Assert.DoesNotContain("CS1", reference.Context);
+    }
+
+    [Fact]
     public void ItemsLaidOutInBlocksWithNoSpaceBetweenThemReadAsTheirWordsApart()
     {
         // ScienceDirect's list: author, title and journal are blocks (and the surname and initials spans) that CSS

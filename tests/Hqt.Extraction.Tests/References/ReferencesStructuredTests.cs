@@ -188,6 +188,21 @@ public class ReferencesStructuredTests
         Assert.Equal(["A. A. Romanovsky"], chapter.Authors);
         var book = Assert.Single(references, r => r.Title == "The Rat Brain in Stereotaxic Coordinates");
         Assert.Null(book.Container);
+        Assert.Equal((ReferenceKinds.Chapter, ReferenceKinds.Book), (chapter.Kind, book.Kind));
+    }
+
+    [Fact]
+    public void AThesisOrReportInstitutionSaysWhatTheWorkIs()
+    {
+        var references = Extract("""
+            <meta name="citation_reference" content="citation_title=Nets and tides of the northern coasts; citation_author=Kari Holm; citation_publication_date=1990; citation_dissertation_institution=University of Bergen; citation_doi=10.1000/nets.1990">
+            <meta name="citation_reference" content="citation_title=Load balancing for irregular meshes; citation_author=Erik Brandt; citation_publication_date=1998; citation_technical_report_institution=Imperial College London">
+            """);
+
+        var thesis = Assert.Single(references, r => r.Title == "Nets and tides of the northern coasts");
+        var report = Assert.Single(references, r => r.Title == "Load balancing for irregular meshes");
+        Assert.Equal((ReferenceKinds.Thesis, "University of Bergen"), (thesis.Kind, thesis.Publisher));
+        Assert.Equal((ReferenceKinds.Report, "Imperial College London"), (report.Kind, report.Publisher));
     }
 
     [Theory]
