@@ -54,6 +54,53 @@ public class ExportTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
     }
 
     [Fact]
+    public async Task AChapterAConferencePaperAThesisAndAReportExportAsTheirOwnEntryTypes()
+    {
+        using var client = await LibraryAsync();
+
+        var bib = await ExportAsync(client, "bibtex");
+        using var csl = JsonDocument.Parse(await ExportAsync(client, "csljson"));
+        var ris = await ExportAsync(client, "ris");
+
+        Assert.StartsWith("@inbook{", BibEntry(bib, "Tidal forecasting"));
+        Assert.Contains("booktitle = {Handbook of {Coastal} {Engineering}}", BibEntry(bib, "Tidal forecasting"));
+        Assert.Contains("publisher = {Elsevier}", BibEntry(bib, "Tidal forecasting"));
+        Assert.Contains("pages = {45--67}", BibEntry(bib, "Tidal forecasting"));
+        // biblatex's @thesis and @report need a type and the institution that issued them; neither has a publisher field.
+        var thesis = BibEntry(bib, "Nets and tides");
+        Assert.StartsWith("@thesis{", thesis);
+        Assert.Contains("type = {phdthesis}", thesis);
+        Assert.Contains("institution = {University of Bergen}", thesis);
+        var report = BibEntry(bib, "Load balancing");
+        Assert.StartsWith("@report{", report);
+        Assert.Contains("type = {techreport}", report);
+        Assert.Contains("institution = {Imperial College London}", report);
+        Assert.DoesNotContain("publisher", thesis + report);
+        JsonElement Item(string title) => csl.RootElement.EnumerateArray().Single(i => i.TryGetProperty("title", out var t) && t.GetString()!.StartsWith(title, StringComparison.Ordinal));
+        Assert.Equal(("chapter", "Handbook of Coastal Engineering"), (Item("Tidal forecasting").GetProperty("type").GetString(), Item("Tidal forecasting").GetProperty("container-title").GetString()));
+        Assert.Equal(("thesis", "University of Bergen"), (Item("Nets and tides").GetProperty("type").GetString(), Item("Nets and tides").GetProperty("publisher").GetString()));
+        Assert.Equal(("report", "Imperial College London"), (Item("Load balancing").GetProperty("type").GetString(), Item("Load balancing").GetProperty("publisher").GetString()));
+        var paper = BibEntry(bib, "Incremental garbage collection");
+        Assert.StartsWith("@inproceedings{", paper);
+        Assert.Contains("booktitle = {Proceedings of the {Conference} on {Object-Oriented} {Systems}}", paper);
+        Assert.Contains("pages = {120--131}", paper);
+        Assert.Equal("paper-conference", Item("Incremental garbage collection").GetProperty("type").GetString());
+        Assert.Contains("TY  - CPAPER\r\n", ris);
+        Assert.Contains("TY  - CHAP\r\n", ris);
+        Assert.Contains("TY  - THES\r\n", ris);
+        Assert.Contains("TY  - RPRT\r\n", ris);
+    }
+
+    /// <summary>The BibTeX entry whose title starts so, from its <c>@</c> to its closing brace.</summary>
+    static string BibEntry(string bib, string title)
+    {
+        var at = bib.IndexOf("title = {" + title, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no entry titled {title}… in:\n{bib}");
+        var start = bib.LastIndexOf("\n@", at, StringComparison.Ordinal) + 1;
+        return bib[start..bib.IndexOf("\n}", at, StringComparison.Ordinal)];
+    }
+
+    [Fact]
     public async Task DoisAreDecodedAndAResolverLinkBecomesTheDoiField()
     {
         using var client = await LibraryAsync();

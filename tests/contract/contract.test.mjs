@@ -175,6 +175,15 @@ test('BibTeX parses with @retorquere/bibtex-parser, names the right way round', 
   const darkness = parsed.entries.find((e) => /Left Hand of Darkness/.test(e.fields.title));
   assert.equal(darkness.type, 'book');
   assert.deepEqual(darkness.fields.publisher, ['Ace Books']);
+  // A chapter, a conference paper, a thesis and a report as their own entry types, with what their data model needs.
+  const chapter = parsed.entries.find((e) => /Tidal forecasting/.test(e.fields.title));
+  assert.deepEqual([chapter.type, chapter.fields.booktitle, chapter.fields.publisher], ['inbook', 'Handbook of Coastal Engineering', ['Elsevier']]);
+  const paper = parsed.entries.find((e) => /Incremental garbage collection/.test(e.fields.title));
+  assert.deepEqual([paper.type, paper.fields.booktitle, paper.fields.pages], ['inproceedings', 'Proceedings of the Conference on Object-Oriented Systems', '120–131']);
+  const thesis = parsed.entries.find((e) => /Nets and tides/.test(e.fields.title));
+  assert.deepEqual([thesis.type, thesis.fields.type, thesis.fields.institution], ['thesis', 'phdthesis', ['University of Bergen']]);
+  const report = parsed.entries.find((e) => /Load balancing/.test(e.fields.title));
+  assert.deepEqual([report.type, report.fields.type, report.fields.institution], ['report', 'techreport', ['Imperial College London']]);
   const beta = parsed.entries.find((e) => /Lactamase/.test(e.fields.title));
   assert.match(beta.fields.title, /β-Lactamase .*α.*-helix/);
   const special = parsed.entries.find((e) => /quanta/.test(e.fields.title));
@@ -205,8 +214,10 @@ test('CSL-JSON validates against the CSL-JSON schema and citeproc-js renders eve
   assert.match(html, /van der Waals, J\. D\./);
   assert.match(html, /Le Guin, U\. K\./);
   assert.match(html, /King, M\. L\., Jr\./);
-  // APA prints a book's publisher after its title.
+  // APA prints a book's publisher after its title, and a thesis's or report's institution.
   assert.match(html, /Ace Books/);
+  assert.match(html, /Nets and tides of the northern coasts<\/i>\. University of Bergen\./);
+  assert.match(html, /Load balancing for irregular meshes<\/i>\. Imperial College London\./);
   // Corporate authors are not people: the graph's name gate keeps them out, so none is split into family and given.
   assert.doesNotMatch(html, /Organization, W\./);
 });
@@ -217,7 +228,7 @@ test('RIS has one record a work, each opened by TY and closed by ER', async () =
   const csl = JSON.parse(await exported('csljson'));
   assert.equal(records.length, csl.length);
   for (const record of records) {
-    assert.match(record.trimStart(), /^TY {2}- (JOUR|BOOK|CHAP|THES|ELEC|UNPB|GEN)\r\n/);
+    assert.match(record.trimStart(), /^TY {2}- (JOUR|BOOK|CHAP|CPAPER|THES|RPRT|ELEC|UNPB|GEN)\r\n/);
     for (const line of record.trim().split('\r\n')) assert.match(line, /^[A-Z][A-Z0-9] {2}- /);
   }
   assert.match(ris, /AU {2}- Monto, A\. S\.\r\n/);

@@ -6,7 +6,7 @@ namespace Hqt.Api.Exports;
 
 /// <summary>
 /// BibTeX that biber/biblatex reads in full and classic BibTeX reads in its core fields: entry types from what is
-/// known (<c>@article</c> only with its journal, <c>@book</c>, <c>@inbook</c>, <c>@thesis</c>, <c>@online</c>
+/// known (<c>@article</c> only with its journal, <c>@book</c>, <c>@inbook</c>, <c>@inproceedings</c>, <c>@thesis</c>, <c>@report</c>, <c>@online</c>
 /// for web pages, <c>@misc</c> otherwise), each with the fields its biblatex data model has (a book's publisher), names as "von Last, Jr, First", titles with their capitals braced,
 /// everything else LaTeX-escaped (<see cref="LaTeX"/>). Identifiers go in verbatim fields (doi, url, eprint).
 /// The reason hqt suggests a work goes in <c>annotation</c>, which bibliography styles do not print.
@@ -36,11 +36,16 @@ static partial class BibTeXWriter
         switch (type)
         {
             case "article": Field(text, "journal", Escaped(work.Container)); break;
-            case "inbook": Field(text, "booktitle", Escaped(work.Container)); break;
+            // A book's title is a title: its capitals braced, as styles and importers sentence-case booktitle too.
+            case "inbook" or "inproceedings": Field(text, "booktitle", work.Container is null ? null : LaTeX.Title(work.Container)); break;
             case "thesis":
                 Field(text, "type", "phdthesis");
                 // A thesis has no publisher in biblatex's data model: the university that published it is its institution.
-                Field(text, "institution", Escaped(work.Container ?? work.Publisher));
+                Field(text, "institution", Escaped(work.Issuer));
+                break;
+            case "report":
+                Field(text, "type", "techreport");
+                Field(text, "institution", Escaped(work.Issuer));
                 break;
             case "online": Field(text, "organization", Escaped(work.Container)); break;
         }
@@ -48,7 +53,7 @@ static partial class BibTeXWriter
         // Where it appeared, only on the types whose data model has the field (biber drops a misc's pages with a
         // warning), and the volume only when it is a number: biber's data model types volume as an integer and ignores
         // "12A" or "Suppl. 2" with a warning (CSL-JSON and RIS carry such volumes as written).
-        if (type is "article" or "inbook" or "book")
+        if (type is "article" or "inbook" or "inproceedings" or "book")
         {
             if (work.Volume is { } volume && volume.All(char.IsAsciiDigit)) Field(text, "volume", volume);
             if (type == "article") Field(text, "number", Escaped(work.Issue));
@@ -56,8 +61,8 @@ static partial class BibTeXWriter
         }
         // The publisher where the data model has one (books, chapters); an authorless book exported as misc says it in
         // howpublished, misc's field for it. Articles, web pages and theses have none (a journal's publisher is not cited).
-        if (type is "book" or "inbook") Field(text, "publisher", Escaped(work.Publisher));
-        else if (type == "misc" && work.Kind == "book") Field(text, "howpublished", Escaped(work.Publisher));
+        if (type is "book" or "inbook" or "inproceedings") Field(text, "publisher", Escaped(work.Publisher));
+        else if (type == "misc" && work.Kind is "book" or "thesis" or "report") Field(text, "howpublished", Escaped(work.Issuer));
         Field(text, "isbn", work.Isbn);
         Verbatim(text, "doi", work.Doi);
         // One eprint a entry: the arXiv id, else the PubMed id (biblatex prints "PMID: …" for eprinttype pubmed).
@@ -82,8 +87,9 @@ static partial class BibTeXWriter
     static string EntryType(ExportedWork work, bool hasAuthor) => work.Kind switch
     {
         "book" when hasAuthor => "book",
-        "chapter" when hasAuthor && work.Container is not null => "inbook",
-        "thesis" when hasAuthor && work.Container is not null => "thesis",
+        "chapter" when hasAuthor && work.Container is not null => work.IsConferencePaper ? "inproceedings" : "inbook",
+        "thesis" when hasAuthor && work.Issuer is not null => "thesis",
+        "report" when hasAuthor && work.Issuer is not null => "report",
         "webpage" when work.Url is not null || work.Doi is not null => "online",
         "book" or "webpage" => "misc",
         _ when work.Container is not null && hasAuthor => "article",

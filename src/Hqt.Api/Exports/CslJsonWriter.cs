@@ -28,12 +28,12 @@ static class CslJsonWriter
         var (authors, _) = AuthorList.Read(work.Authors);
         if (authors.Count > 0) item["author"] = new JsonArray(authors.Select(Name).ToArray<JsonNode?>());
         if (work.Year is { } year) item["issued"] = new JsonObject { ["date-parts"] = new JsonArray(new JsonArray(year)) };
-        Set(item, "container-title", work.Container);
+        Set(item, "container-title", work.AppearedIn);
         Set(item, "volume", work.Volume);
         Set(item, "issue", work.Issue);
         Set(item, "page", work.Pages?.Replace("--", "–"));
         // The graph keeps no place of publication, so no publisher-place.
-        Set(item, "publisher", work.Publisher);
+        Set(item, "publisher", work.Issuer);
         Set(item, "DOI", work.Doi);
         Set(item, "ISBN", work.Isbn);
         Set(item, "PMID", work.Pmid);
@@ -54,8 +54,9 @@ static class CslJsonWriter
     static string Type(ExportedWork work) => work.Kind switch
     {
         "book" => "book",
-        "chapter" => "chapter",
+        "chapter" => work.IsConferencePaper ? "paper-conference" : "chapter",
         "thesis" => "thesis",
+        "report" => "report",
         "webpage" => "webpage",
         _ when work.IsPreprint => "article",
         _ => "article-journal",

@@ -19,7 +19,7 @@ static class RisWriter
                     : ((AuthorList.Literal)author).Text);
             Tag(text, "TI", work.Title);
             if (work.Year is { } year) Tag(text, "PY", year.ToString());
-            Tag(text, work.Kind == "chapter" ? "T2" : "JO", work.Container);
+            Tag(text, work.Kind == "chapter" ? "T2" : "JO", work.AppearedIn);
             Tag(text, "VL", work.Volume);
             Tag(text, "IS", work.Issue);
             if (work.Pages is { } pages)
@@ -28,7 +28,7 @@ static class RisWriter
                 Tag(text, "SP", range.ElementAtOrDefault(0));
                 Tag(text, "EP", range.ElementAtOrDefault(1));
             }
-            Tag(text, "PB", work.Publisher);
+            Tag(text, "PB", work.Issuer);
             Tag(text, "SN", work.Isbn);
             Tag(text, "DO", work.Doi);
             Tag(text, "AN", work.Pmid is { } pmid ? "PMID:" + pmid : null);
@@ -43,8 +43,9 @@ static class RisWriter
     static string Type(ExportedWork work) => work.Kind switch
     {
         "book" => "BOOK",
-        "chapter" => "CHAP",
+        "chapter" => work.IsConferencePaper ? "CPAPER" : "CHAP",
         "thesis" => "THES",
+        "report" => "RPRT",
         "webpage" => "ELEC",
         _ when work.IsPreprint => "UNPB",
         _ => "JOUR",
