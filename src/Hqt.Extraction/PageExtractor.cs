@@ -29,8 +29,10 @@ public static class PageExtractor
     /// 9: reference names as more styles write them (capitals-first "DUPONT Jean", transliterated "A. Yu.", ABNT's "SILVA,
     /// J. P. da", "LI, J."), GB/T 7714's "[J]" out of titles, SICI DOIs whole.
     /// 10: references in Chinese and Japanese are parsed (a retrained model; 参考文献 lists in full-width punctuation, 引用文献
-    /// headings); "St. John, P." and Turkish "SHİNER" as one person each.</remarks>
-    public const int Version = 10;
+    /// headings); "St. John, P." and Turkish "SHİNER" as one person each.
+    /// 11: a reference that says what it names is a book, chapter, thesis or report (so are Highwire's chapter, conference,
+    /// thesis and report tags); text a style hides (Wikipedia's "CS1 maint" notes) is no part of a reference.</remarks>
+    public const int Version = 11;
 
     public static PageExtract Extract(string html, string url)
     {

@@ -30,12 +30,16 @@ readonly record struct ElementAttributes(
                 case "hidden": hidden = true; break;
                 case "aria-hidden": ariaHidden = attribute.Value == "true"; break;
                 case "aria-modal": if (attribute.Value == "true") role ??= "dialog"; break;
-                case "style": hidden |= attribute.Value.AsSpan().IndexOfAny(HidingWords) >= 0 && (Compact(attribute.Value, "display:none") || Compact(attribute.Value, "visibility:hidden")); break;
+                case "style": hidden |= StyleHides(attribute.Value); break;
             }
         }
         if (ariaHidden && className?.Contains("fallback-image") != true) hidden = true;
         return new ElementAttributes(className, id, role, href, itemprop, rel, hasDatetime, hidden);
     }
+
+    /// <summary>An inline style that hides its element (<c>display: none</c>, <c>visibility: hidden</c>).</summary>
+    public static bool StyleHides(string style) =>
+        style.AsSpan().IndexOfAny(HidingWords) >= 0 && (Compact(style, "display:none") || Compact(style, "visibility:hidden"));
 
     // Most style attributes hide nothing: one vectorised scan before the exact tests.
     static readonly SearchValues<string> HidingWords = SearchValues.Create(["none", "hidden"], StringComparison.OrdinalIgnoreCase);

@@ -79,6 +79,9 @@ static class LinkText
                     continue;
                 }
                 if (node is not IElement child || VisibleText.IsNeverShown(child.LocalName)) continue;
+                // Text a style hides is no part of what the reader sees: Wikipedia's "CS1 maint: Uses authors parameter
+                // (link)" after a citation would be read as its publisher.
+                if (child.GetAttribute("style") is { } style && ElementAttributes.StyleHides(style)) continue;
                 var isBlock = !VisibleText.IsInline(child.LocalName);
                 if (isBlock) lineEnd = true;
                 else inlineEdge = true;
