@@ -93,13 +93,19 @@ public static class CjkText
     ];
 
     /// <summary>The string spaced and in ASCII punctuation when it holds Han or kana, else the string itself.</summary>
-    public static string Spaced(string text)
+    public static string Spaced(string text) => Spaced(text, null);
+
+    /// <summary>
+    /// <see cref="Spaced(string)"/>, and where each character of the result came from: <paramref name="origins"/> gets the
+    /// index in <paramref name="text"/> of every character written (nothing when the string holds no Han or kana).
+    /// </summary>
+    internal static string Spaced(string text, List<int>? origins)
     {
         if (!HasHanOrKana(text)) return text;
         var b = new StringBuilder(text.Length + 16);
         var inline = 0;
         var quotesInline = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < text.Length; origins?.AddRange(Enumerable.Repeat(i, b.Length - origins.Count)), i++)
         {
             var c = text[i];
             var next = i + 1 < text.Length ? text[i + 1] : ' ';
@@ -140,6 +146,37 @@ public static class CjkText
             }
         }
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The parse's titles and names of things as the reference wrote them: the tagger read the spaced string, so a title
+    /// came back as <c>城市的记忆: 一座老城的百年变迁</c> for <c>城市的记忆：一座老城的百年变迁</c>. Each such field is
+    /// found in the string the tagger read and taken from the original, full-width letters and digits in ASCII; a field
+    /// the assembler reworded (a kind mark or quotes taken off) and not found so stays as read.
+    /// </summary>
+    internal static ParsedReference AsWritten(ParsedReference parsed, string read, List<int> origins, string original) => parsed with
+    {
+        Title = AsWritten(parsed.Title, read, origins, original),
+        Container = AsWritten(parsed.Container, read, origins, original),
+        Publisher = AsWritten(parsed.Publisher, read, origins, original),
+        Place = AsWritten(parsed.Place, read, origins, original),
+    };
+
+    static string? AsWritten(string? value, string read, List<int> origins, string original)
+    {
+        if (string.IsNullOrEmpty(value) || !HasHanOrKana(value)) return value;
+        var at = read.IndexOf(value, StringComparison.Ordinal);
+        if (at < 0) return value;
+        var (start, end) = (origins[at], origins[at + value.Length - 1] + 1);
+        var b = new StringBuilder(end - start);
+        foreach (var c in original.AsSpan(start, end - start))
+            b.Append(c switch
+            {
+                >= '０' and <= '９' or >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ' => (char)(c - 0xFEE0),
+                '\u3000' => ' ',
+                _ => c,
+            });
+        return b.ToString().Trim();
     }
 
     // How many Han or kana characters run up to the end of what is written so far.

@@ -29,7 +29,9 @@ public static class ReferenceParser
 
     public static ParsedReference Parse(string text, RefModel model)
     {
-        var cleaned = Prepare(text);
+        // Where each character the tagger reads came from, for a string in Chinese or Japanese (CjkText.AsWritten).
+        var origins = CjkText.HasHanOrKana(text) ? new List<int>() : null;
+        var cleaned = Prepare(text, origins, out var original);
         var tokens = RefTokenizer.Tokenize(cleaned);
         if (tokens.Count == 0)
             return new ParsedReference(cleaned, null, [], false, [], null, null, null, null, null, null, null, null, null, null, null, null, null, ParsedReferenceTypes.Other, 0);
@@ -38,7 +40,8 @@ public static class ReferenceParser
         if (CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text))
             return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence);
         var labels = Label(tokens, model, out var margins);
-        return ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins));
+        var parsed = ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins));
+        return origins is { Count: > 0 } ? CjkText.AsWritten(parsed, cleaned, origins, original) : parsed;
     }
 
     /// <summary>The label of every token.</summary>
@@ -49,10 +52,22 @@ public static class ReferenceParser
     /// The text the tagger reads: cut at <see cref="MaxLength"/>, trimmed, and Chinese or Japanese punctuation spaced
     /// (<see cref="CjkText"/>). Training reads its strings through this too, so both see the same tokens.
     /// </summary>
-    public static string Prepare(string text)
+    public static string Prepare(string text) => Prepare(text, null, out _);
+
+    /// <summary><see cref="Prepare(string)"/>, with the original it spaced (cut and trimmed) and, when asked, the index
+    /// there of every character of the result.</summary>
+    static string Prepare(string text, List<int>? origins, out string original)
     {
-        var s = text.Length > MaxLength ? text[..MaxLength] : text;
-        return CjkText.Spaced(s.Trim()).Trim();
+        original = (text.Length > MaxLength ? text[..MaxLength] : text).Trim();
+        var spaced = CjkText.Spaced(original, origins);
+        var cleaned = spaced.Trim();
+        if (origins is { Count: > 0 })
+        {
+            // The trim's cut, so the origins line up with the string the tagger reads.
+            origins.RemoveRange(0, spaced.Length - spaced.TrimStart().Length);
+            origins.RemoveRange(cleaned.Length, origins.Count - cleaned.Length);
+        }
+        return cleaned;
     }
 
     /// <summary>

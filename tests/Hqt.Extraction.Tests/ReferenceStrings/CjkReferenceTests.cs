@@ -217,6 +217,19 @@ public class CjkReferenceTests
     {
         var r = ReferenceParser.Parse("《城市的记忆：一座老城的百年变迁》 （美）约翰·史密斯等 p45 三联书店");
 
-        Assert.Equal("城市的记忆: 一座老城的百年变迁", r.Title);
+        Assert.Equal("城市的记忆：一座老城的百年变迁", r.Title);
+    }
+
+    [Theory]
+    [InlineData("李明，王芳．深度学习：原理、方法与应用［M］．北京：清华大学出版社，２０１９．", "深度学习：原理、方法与应用", "清华大学出版社")]
+    [InlineData("钱穆. 中国历代政治得失[M]. 北京: 生活·读书·新知三联书店, 2001.", "中国历代政治得失", "生活·读书·新知三联书店")]
+    [InlineData("山田太郎（2010）「言語変化と社会：ＳＮＳ時代の日本語」『言語研究』12(3), 45-67.", "言語変化と社会：SNS時代の日本語", null)]
+    public void FieldsKeepThePunctuationTheReferenceWroteThemWith(string text, string title, string? publisher)
+    {
+        // The tagger reads the string spaced, in ASCII punctuation; what the reader is shown is what the reference wrote
+        // (full-width letters and digits aside), not "深度学习: 原理, 方法与应用".
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal((title, publisher), (r.Title, r.Publisher));
     }
 }
