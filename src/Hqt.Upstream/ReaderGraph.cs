@@ -4,7 +4,7 @@ namespace Hqt.Upstream;
 /// <param name="Id">Stable identity (a work id, an AAN id, a DOI): the ranker only compares ids.</param>
 /// <param name="References">Ids this work cites; null when nobody looked (not expanded), empty when it cites nothing.</param>
 /// <param name="CitedByCount">Citations the wider world gives it (OpenAlex <c>cited_by_count</c>), when known.</param>
-/// <param name="Kind">paper, book, webpage or person, as the extractor named it.</param>
+/// <param name="Kind">paper, book, chapter, thesis, report, webpage or person, as the extractor named it.</param>
 public sealed record WorkNode(
     string Id,
     string? Title,

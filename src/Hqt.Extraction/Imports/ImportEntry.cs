@@ -5,7 +5,7 @@ namespace Hqt.Extraction.Imports;
 /// references: DOIs and arXiv ids in their canonical form, ISBN-13, canonical URLs, authors as "First Last".
 /// </summary>
 /// <param name="Position">The entry's place in the file, from 0 (skipped entries keep theirs).</param>
-/// <param name="Kind">paper, book or webpage (<see cref="ReferenceKinds"/>).</param>
+/// <param name="Kind">paper, book, chapter, thesis, report or webpage (<see cref="ReferenceKinds"/>).</param>
 /// <param name="Label">What the reader calls it in the file: the citation key, the RIS/CSL id, or the bookmark's title.</param>
 /// <param name="IsBookmark">A bookmarked page: hqt fetches it to capture it.</param>
 /// <param name="Skip">Why the entry cannot be stored (null when it can).</param>
