@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Hqt.Extraction.ReferenceStrings;
@@ -36,6 +37,14 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"(?:^|[\s.,;:)”""'’»])(?:in|dans|im|en)\s*:?\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InWord();
 
+    // Every parse asks these; most references hold none of the words, so one vectorised search for the stems of each
+    // family comes before its regex (the regexes alone cost a tenth of the parse).
+    static readonly SearchValues<string> ThesisStems = SearchValues.Create(["thes", "th\u00e8s", "diss", "tesi", "doctor", "habil", "arbeit"], StringComparison.OrdinalIgnoreCase);
+    static readonly SearchValues<string> ReportStems = SearchValues.Create(["report", "rapport", "tech", "paper"], StringComparison.OrdinalIgnoreCase);
+    static readonly SearchValues<string> OnlineStems = SearchValues.Create(["retrieved", "accessed", "archived", "abgerufen", "consult", "online", "available"], StringComparison.OrdinalIgnoreCase);
+
+    static bool Has(string text, SearchValues<string> stems, Regex words) => text.AsSpan().IndexOfAny(stems) >= 0 && words.IsMatch(text);
+
     static string TypeOf(string text, string? title, string? container, string? volume, string? issue, string? pages, string? publisher,
         string? place, bool hasEditors, string? url, string? doi, string? isbn)
     {
@@ -46,15 +55,15 @@ public static partial class ReferenceAssembler
                 "C" => ParsedReferenceTypes.Chapter, "R" => ParsedReferenceTypes.Report, _ => ParsedReferenceTypes.WebPage,
             };
         var untitled = Without(Without(text, url), title);
-        if (ThesisWord().IsMatch(Without(untitled, container))) return ParsedReferenceTypes.Thesis;
+        if (Has(Without(untitled, container), ThesisStems, ThesisWord())) return ParsedReferenceTypes.Thesis;
         // A page cited as read online ("Bob Dylan Bows Atop Billboard 200". Billboard. Retrieved May 7, 2009) is no book
         // for having its site or magazine read as a publisher; a book with its place of publication, a chapter "In" an
         // edited book and a report are what they are, read online or not.
-        var online = isbn is null && place is null && OnlineMark().IsMatch(untitled);
+        var online = isbn is null && place is null && Has(untitled, OnlineStems, OnlineMark());
         if (container is null)
         {
             // A title may say it is a report ("Inspection Report, Kalaupapa Landfill") where nothing else does.
-            if (ReportWord().IsMatch(Without(text, url))) return ParsedReferenceTypes.Report;
+            if (Has(Without(text, url), ReportStems, ReportWord())) return ParsedReferenceTypes.Report;
             if (online) return ParsedReferenceTypes.WebPage;
             if (publisher is not null || isbn is not null) return ParsedReferenceTypes.Book;
             return url is not null ? ParsedReferenceTypes.WebPage : ParsedReferenceTypes.Other;
@@ -71,7 +80,7 @@ public static partial class ReferenceAssembler
         }
         // Outside the title, "report" says it: in the container a tagger took it for ("Smithsonian Report",
         // "Working Paper No. 13987") or after it; a title's own "report" may be a chapter's or an article's.
-        if (ReportWord().IsMatch(untitled)) return ParsedReferenceTypes.Report;
+        if (Has(untitled, ReportStems, ReportWord())) return ParsedReferenceTypes.Report;
         if (title is not null && (hasEditors || collection || IsIntroducedByIn(text, title, container))) return ParsedReferenceTypes.Chapter;
         // Read online in a magazine, newspaper or site: an article there.
         if (online) return ParsedReferenceTypes.Article;
