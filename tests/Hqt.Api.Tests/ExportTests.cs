@@ -86,6 +86,11 @@ public class ExportTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
         Assert.Contains("pages = {120--131}", paper);
         Assert.Equal("paper-conference", Item("Incremental garbage collection").GetProperty("type").GetString());
         Assert.Contains("TY  - CPAPER\r\n", ris);
+        // The reading list says where each appeared in its own words.
+        var markdown = await ExportAsync(client, "markdown");
+        Assert.Contains("(2008). In *Handbook of Coastal Engineering*, pp. 45-67. Elsevier", markdown);
+        Assert.Contains("(1990). Thesis, University of Bergen", markdown);
+        Assert.Contains("(1998). Report, Imperial College London", markdown);
         Assert.Contains("TY  - CHAP\r\n", ris);
         Assert.Contains("TY  - THES\r\n", ris);
         Assert.Contains("TY  - RPRT\r\n", ris);

@@ -34,16 +34,31 @@ static class MarkdownWriter
             text.Append(" — ").Append(Escape(string.Join(", ", names))).Append(authors.Count > 3 || truncated ? " et al." : "");
         }
         if (work.Year is { } year) text.Append(" (").Append(year).Append(')');
-        if (work.Container is { } container)
-        {
-            text.Append(". *").Append(Escape(container)).Append('*');
-            if (work.Volume is { } volume) text.Append(' ').Append(Escape(volume));
-            if (work.Issue is { } issue) text.Append('(').Append(Escape(issue)).Append(')');
-            if (work.Pages is { } pages) text.Append(", ").Append(Escape(pages));
-        }
+        Where(text, work);
         if (work.Doi is { } id && work.Url is not null) text.Append(". doi:").Append(Escape(id));
         text.Append(" `").Append(work.Key).Append('`');
         text.Append("  \n  ").Append(Escape(work.Reason)).Append('\n');
+    }
+
+    /// <summary>Where it appeared, as a reading list says it for each kind: a journal in italics with its volume and pages,
+    /// a chapter "In" its book, a thesis or report with who issued it, a book with its publisher.</summary>
+    static void Where(StringBuilder text, ExportedWork work)
+    {
+        switch (work.Kind)
+        {
+            case "thesis" or "report" when work.Issuer is { } issuer:
+                text.Append(". ").Append(work.Kind == "thesis" ? "Thesis" : "Report").Append(", ").Append(Escape(issuer));
+                return;
+            case "book" when work.Container is null:
+                if (work.Publisher is { } publisher) text.Append(". ").Append(Escape(publisher));
+                return;
+        }
+        if (work.AppearedIn is not { } container) return;
+        text.Append(work.Kind == "chapter" ? ". In *" : ". *").Append(Escape(container)).Append('*');
+        if (work.Volume is { } volume) text.Append(' ').Append(Escape(volume));
+        if (work.Issue is { } issue) text.Append('(').Append(Escape(issue)).Append(')');
+        if (work.Pages is { } pages) text.Append(work.Kind == "chapter" ? ", pp. " : ", ").Append(Escape(pages));
+        if (work.Kind == "chapter" && work.Publisher is { } house) text.Append(". ").Append(Escape(house));
     }
 
     static string Escape(string value)
