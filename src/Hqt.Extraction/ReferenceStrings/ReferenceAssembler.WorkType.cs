@@ -76,7 +76,9 @@ public static partial class ReferenceAssembler
             // vol. 1234. Bellingham: SPIE"). German styles write "In:" before journals too, so that decides nothing here.
             var bookInSeries = publisher is not null && (collection || place is not null || isbn is not null);
             if ((volume ?? issue) is not null && !bookInSeries) return ParsedReferenceTypes.Article;
-            if (doi is not null && publisher is null && !collection && !IsIntroducedByIn(text, title, container)) return ParsedReferenceTypes.Article;
+            // A DOI without a publisher is a journal's, even after an "In" ("… therapy targets. In Review (2020)
+            // doi:10.21203/…", Research Square's In Review): a chapter's DOI comes with its book's publisher or editors.
+            if (doi is not null && publisher is null && !collection) return ParsedReferenceTypes.Article;
         }
         // Outside the title, "report" says it: in the container a tagger took it for ("Smithsonian Report",
         // "Working Paper No. 13987") or after it; a title's own "report" may be a chapter's or an article's.

@@ -16,6 +16,9 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"^(?:(?<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[;:,]\s*)?(?<volume>\d+[a-z]?|[IVXLCDM]+\b)?\s*(?:\((?<issue>[^)]{1,20})\)?)?", RegexOptions.IgnoreCase)]
     private static partial Regex VolumeIssue();
 
+    [GeneratedRegex(@"^(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*;\s*(?<volume>\d+[A-Za-z]?)\s*(?:\((?<issue>[^()]{1,12})\))?\s*:?$")]
+    private static partial Regex VancouverDate();
+
     [GeneratedRegex(@"([A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-\u2010-\u2015\u2212]+|to|bis)\s*([A-Za-z]?\d+[A-Za-z]?))?")]
     private static partial Regex PageRange();
 
@@ -76,6 +79,13 @@ public static partial class ReferenceAssembler
             if (m.Groups["issue"].Success) issue = Clean(NumberPrefix().Replace(m.Groups["issue"].Value, ""));
             volume ??= Clean(v);
             year ??= RefFeatures.FirstYear(volumeSpan) is { } vy && volumeSpan.TrimStart().StartsWith(vy.ToString()) ? vy : null;
+        }
+        // Vancouver's "1978;239:" or "2013 Jan;122(2):" is one field to a reader; a tagger that labels all of it the date
+        // leaves the volume and issue inside.
+        if (volume is null && First(RefLabel.Date) is { } dateSpan && VancouverDate().Match(dateSpan.Trim()) is { Success: true } vancouver)
+        {
+            volume = vancouver.Groups["volume"].Value;
+            if (vancouver.Groups["issue"].Success) issue = vancouver.Groups["issue"].Value;
         }
         if (First(RefLabel.Issue) is { } issueSpan) issue ??= Clean(NumberPrefix().Replace(Clean(issueSpan) ?? "", ""));
 

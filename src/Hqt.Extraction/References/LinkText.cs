@@ -23,6 +23,9 @@ static class LinkText
         foreach (var c in text)
         {
             if (builder.Length >= max) break;
+            // Soft hyphens, zero-width spaces and byte-order marks are no text a reader sees ("Silex\u00ADge\u00ADräte"
+            // is "Silexgeräte"), yet they would stay in a work's title and every export.
+            if (c is '\u00AD' or '\u200B' or '\uFEFF') continue;
             if (char.IsWhiteSpace(c))
             {
                 if (!space) { builder.Append(' '); space = true; }

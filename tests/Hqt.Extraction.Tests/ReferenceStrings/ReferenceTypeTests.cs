@@ -15,6 +15,7 @@ public class ReferenceTypeTests
     [InlineData("Marchetti, L. (2011). Reading the tide tables: A hypothesis about harbour lore. Coastal History Review, 8, 22–41.", ParsedReferenceTypes.Article)]
     [InlineData("Osborne, T. (2004). The quarterly report as genre. Business Communication Quarterly, 67(2), 150–171.", ParsedReferenceTypes.Article)]
     [InlineData("Patel, R. (2010). Signalling in plant roots. Proceedings of the National Academy of Sciences, 107(8), 3412–3417.", ParsedReferenceTypes.Article)]
+    [InlineData("Lindqvist A. Harbour cell proteomics reveal therapy targets. In Review (2020) doi:10.21203/rs.3.rs-99999/v1.", ParsedReferenceTypes.Article)]
     [InlineData("Weber, Anna: Schule und Teilhabe. In: Zeitschrift für Inklusion, Jg. 12, Heft 3/2018, S. 44-51.", ParsedReferenceTypes.Article)]
     [InlineData("Okafor, C. (2009). Rainfall variability and river basin dynamics in the Niger Delta (Doctoral dissertation). University of Lagos.", ParsedReferenceTypes.Thesis)]
     [InlineData("Lindqvist, P. Scheduling shared caches. PhD thesis, Department of Computer Science, University of Toronto, 1994.", ParsedReferenceTypes.Thesis)]

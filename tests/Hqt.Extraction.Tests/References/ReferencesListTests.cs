@@ -182,6 +182,40 @@ public class ReferencesListTests
         Assert.Equal("SoilBase: the universal soil knowledgebase in 2021", reference.Title);
         Assert.DoesNotContain(reference.Authors, a => a.Contains("Scholar") || a.Contains("PubMed") || a.Contains("Article"));
     }
+
+    [Fact]
+    public void TheAcpsLinkLabelsAreNoPublisherAndTheEntryStaysAJournalArticle()
+    {
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <h2>References</h2>
+            <ol>
+              <li>36. Lindqvist AS, Holm K. Harbour vaccination in coastal towns. JAMA. 1978;239:840-2. [PMID: 342799] <a href="https://doi.org/10.1001/x">Crossref</a> <a href="https://pubmed.example/342799">Medline</a> <a href="https://scholar.example/">Google Scholar</a></li>
+            </ol></article>
+            """;
+
+        var reference = Assert.Single(Extract(body), r => r.Title == "Harbour vaccination in coastal towns");
+
+        Assert.Null(reference.Publisher);
+        Assert.Equal(("JAMA", "239", "840-2", ReferenceKinds.Paper), (reference.Container, reference.Volume, reference.Pages, reference.Kind));
+    }
+
+    [Fact]
+    public void InvisibleCharactersAreNoPartOfATitle()
+    {
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <h2>References</h2>
+            <ol>
+              <li>Lindqvist, Ana (2012). Die Silex&shy;ge&shy;räte des frü&shy;hen Mit&shy;tel&#8203;alters. Zeitschrift für Ar&shy;chäo&shy;lo&shy;gie 12, 44–51.</li>
+            </ol></article>
+            """;
+
+        var reference = Assert.Single(Extract(body), r => r.Year == 2012);
+
+        Assert.Equal("Die Silexgeräte des frühen Mittelalters", reference.Title);
+        Assert.Equal("Zeitschrift für Archäologie", reference.Container);
+    }
 }
 
 public class ReferencesWithoutTitleTests
