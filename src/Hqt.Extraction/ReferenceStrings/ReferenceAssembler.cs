@@ -16,6 +16,29 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"^(?:(?<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[;:,]\s*)?(?<volume>\d+[a-z]?|[IVXLCDM]+\b)?\s*(?:\((?<issue>[^)]{1,20})\)?)?", RegexOptions.IgnoreCase)]
     private static partial Regex VolumeIssue();
 
+    // What follows a publisher's name in a citation and is no part of it: when it was read, its identifiers.
+    [GeneratedRegex(@"[.,;]?\s*\b(?:Retrieved|Archived|Accessed|retrieved|archived|accessed|ISBN|ISSN|OCLC)\b.*$")]
+    private static partial Regex AfterThePublisher();
+
+    // What a publisher span holds that names no publisher: a cross-reference ("See Heylin"), a licence ("CC BY 4.0").
+    [GeneratedRegex(@"^(?:See|see|Cf\.|cf\.)\s|^CC[ -]BY\b|^CC0\b")]
+    private static partial Regex NoPublisher();
+
+    /// <summary>
+    /// The publisher's name alone: Wikipedia's citations run the access date and identifiers on after it
+    /// ("Billboard. Retrieved May 7, 2009", "Random House. ISBN 978-0679417880", "OCLC 902608986"), a volume's number may
+    /// lead it ("2. Warner Paperback Library"), and a note or licence is no publisher. Every export prints it.
+    /// </summary>
+    internal static string? PublisherName(string? publisher)
+    {
+        if (publisher is null || NoPublisher().IsMatch(publisher)) return null;
+        var name = NumberBeforeThePublisher().Replace(AfterThePublisher().Replace(publisher, ""), "").Trim().TrimEnd('.', ',', ';', ':').TrimEnd();
+        return name.Any(char.IsLetter) ? name : null;
+    }
+
+    [GeneratedRegex(@"^\d{1,3}\.\s+(?=\p{Lu})")]
+    private static partial Regex NumberBeforeThePublisher();
+
     [GeneratedRegex(@"^(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*;\s*(?<volume>\d+[A-Za-z]?)\s*(?:\((?<issue>[^()]{1,12})\))?\s*:?$")]
     private static partial Regex VancouverDate();
 
@@ -105,7 +128,7 @@ public static partial class ReferenceAssembler
             ? um.Value.TrimEnd('.', ',', ';', ')', ']', '>')
             : UrlInText().Match(text) is { Success: true } tm ? tm.Value.TrimEnd('.', ',', ';', ')', ']', '>') : null;
 
-        var publisher = Clean(First(RefLabel.Publisher));
+        var publisher = PublisherName(Clean(First(RefLabel.Publisher)));
         var place = Clean(First(RefLabel.Location));
         var edition = Clean(First(RefLabel.Edition));
         var type = TypeOf(text, title, container, volume, issue, pages, publisher, place, editors.Count > 0, url, doi, isbn);

@@ -22,10 +22,11 @@ static partial class CitationText
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
-    // The link labels Nature's, Springer's and the ACP's reference lists put after each entry ("… (2020). Article CAS
-    // PubMed Google Scholar", "… 1978;239:840-2. Crossref Medline Google Scholar"): no part of the reference, and the
-    // parser reads a trailing run of capitalised words as a byline or a publisher.
-    [GeneratedRegex(@"(?:\s+(?:Article|CAS|PubMed(?:\s+Central)?|MathSciNet|ADS|MATH|Crossref|CrossRef|Medline|MEDLINE|ISI|Scopus|Web\s+of\s+Science))*\s+(?:Google\s+Scholar|PubMed(?:\s+Central)?)\s*$", RegexOptions.CultureInvariant)]
+    // The link labels Nature's, Springer's, PLOS's and the ACP's reference lists put after each entry ("… (2020). Article
+    // CAS PubMed Google Scholar", "… View Article PubMed/NCBI Google Scholar", "… 1978;239:840-2. Crossref Medline Google
+    // Scholar"; links set as blocks read "View Article. Google Scholar"): no part of the reference, and the parser reads a
+    // trailing run of capitalised words as a byline or a publisher.
+    [GeneratedRegex(@"(?:\.?\s+(?:Article|CAS|PubMed(?:\s+Central)?|MathSciNet|ADS|MATH|Crossref|CrossRef|Medline|MEDLINE|ISI|Scopus|Web\s+of\s+Science|View\s+Article|PubMed/NCBI))*\.?\s+(?:Google\s+Scholar|PubMed(?:\s+Central)?)\.?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex LinkLabels();
 
     public static void Fill(ReferenceDraft draft, string text)

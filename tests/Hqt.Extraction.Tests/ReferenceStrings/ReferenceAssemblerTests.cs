@@ -342,4 +342,20 @@ public class ReferenceAssemblerTests
         Assert.Equal(1971, r.Year);
         Assert.Equal("1571", r.Pages);
     }
+
+    [Theory]
+    [InlineData("Billboard. Retrieved May 7, 2009", "Billboard")]
+    [InlineData("Random House. ISBN 978-0679417880", "Random House")]
+    [InlineData("2. Warner Paperback Library", "Warner Paperback Library")]
+    [InlineData("OCLC 902608986", null)]
+    [InlineData("See Heylin", null)]
+    [InlineData("CC BY 4.0", null)]
+    [InlineData("Harbor House Press", "Harbor House Press")]
+    [InlineData("3M Company", "3M Company")]
+    public void APublisherIsItsNameAlone(string span, string? name)
+    {
+        // Every export prints the publisher: Wikipedia's access dates and identifiers after it, a volume's number before
+        // it, a cross-reference or a licence in its place are no publisher's name.
+        Assert.Equal(name, ReferenceAssembler.PublisherName(span));
+    }
 }

@@ -201,6 +201,23 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void PlosLinkLabelsSetAsBlocksAreNoPublisher()
+    {
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <h2>References</h2>
+            <ol class="references">
+              <li>Lindqvist AS, Holm K (2006) Harbour lights and coastal navigation. Eur J Navig 23: 3359–3367.<ul class="reflinks"><li><a href="https://doi.org/10.1111/x">View Article</a></li><li><a href="https://scholar.example/">Google Scholar</a></li></ul></li>
+            </ol></article>
+            """;
+
+        var reference = Assert.Single(Extract(body), r => r.Title == "Harbour lights and coastal navigation");
+
+        Assert.Null(reference.Publisher);
+        Assert.Equal(("Eur J Navig", "23"), (reference.Container, reference.Volume));
+    }
+
+    [Fact]
     public void InvisibleCharactersAreNoPartOfATitle()
     {
         const string body = """
