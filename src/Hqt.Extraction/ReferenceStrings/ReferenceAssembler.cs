@@ -16,9 +16,9 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"^(?:(?<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[;:,]\s*)?(?<volume>\d+[a-z]?|[IVXLCDM]+\b)?\s*(?:\((?<issue>[^)]{1,20})\)?)?", RegexOptions.IgnoreCase)]
     private static partial Regex VolumeIssue();
 
-    // What follows a publisher's name in a citation and is no part of it: when it was read, its identifiers.
+    // What follows a publisher's or a journal's name in a citation and is no part of it: when it was read, its identifiers.
     [GeneratedRegex(@"[.,;]?\s*\b(?:Retrieved|Archived|Accessed|retrieved|archived|accessed|ISBN|ISSN|OCLC)\b.*$")]
-    private static partial Regex AfterThePublisher();
+    private static partial Regex AfterTheName();
 
     // What a publisher span holds that names no publisher: a cross-reference ("See Heylin"), a licence ("CC BY 4.0").
     [GeneratedRegex(@"^(?:See|see|Cf\.|cf\.)\s|^CC[ -]BY\b|^CC0\b")]
@@ -32,7 +32,15 @@ public static partial class ReferenceAssembler
     internal static string? PublisherName(string? publisher)
     {
         if (publisher is null || NoPublisher().IsMatch(publisher)) return null;
-        var name = NumberBeforeThePublisher().Replace(AfterThePublisher().Replace(publisher, ""), "").Trim().TrimEnd('.', ',', ';', ':').TrimEnd();
+        return NameAlone(NumberBeforeThePublisher().Replace(publisher, ""));
+    }
+
+    /// <summary>A container's or publisher's name without the access date or identifiers a citation ran on after it
+    /// ("Archived October 3, 2016" is no journal).</summary>
+    static string? NameAlone(string? field)
+    {
+        if (field is null) return null;
+        var name = AfterTheName().Replace(field, "").Trim().TrimEnd('.', ',', ';', ':').TrimEnd();
         return name.Any(char.IsLetter) ? name : null;
     }
 
@@ -79,7 +87,7 @@ public static partial class ReferenceAssembler
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
 
         var title = Clean(CutAtAGluedClosingQuote(First(RefLabel.Title)));
-        var container = First(RefLabel.Container) is { } c ? Clean(LeadingIn().Replace(c, "")) : null;
+        var container = First(RefLabel.Container) is { } c ? NameAlone(Clean(LeadingIn().Replace(c, ""))) : null;
 
         var etAl = false;
         var authors = new List<ParsedPerson>();

@@ -343,6 +343,14 @@ public class ReferenceAssemblerTests
         Assert.Equal("1571", r.Pages);
     }
 
+    [Fact]
+    public void AnAccessDateTheTaggerTookForTheJournalIsNone()
+    {
+        var r = Assemble("Lindqvist, Ana. \"Harbour lights\". Archived October 3, 2016.", "a a t t c c c c");
+
+        Assert.Null(r.Container);
+    }
+
     [Theory]
     [InlineData("Billboard. Retrieved May 7, 2009", "Billboard")]
     [InlineData("Random House. ISBN 978-0679417880", "Random House")]
