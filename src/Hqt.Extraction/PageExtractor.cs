@@ -31,7 +31,9 @@ public static class PageExtractor
     /// 10: references in Chinese and Japanese are parsed (a retrained model; 参考文献 lists in full-width punctuation, 引用文献
     /// headings); "St. John, P." and Turkish "SHİNER" as one person each.
     /// 11: a reference that says what it names is a book, chapter, thesis or report (so are Highwire's chapter, conference,
-    /// thesis and report tags); text a style hides (Wikipedia's "CS1 maint" notes) is no part of a reference.</remarks>
+    /// thesis and report tags); text a style hides (Wikipedia's "CS1 maint" notes), soft hyphens and PLOS's or the ACP's
+    /// link labels are no part of a reference; publishers and journals without access dates or identifiers after them;
+    /// Chinese and Japanese fields in their own punctuation; Vancouver's "1978;239:" gives its volume.</remarks>
     public const int Version = 11;
 
     public static PageExtract Extract(string html, string url)
