@@ -38,10 +38,15 @@ public static partial class ReferenceAssembler
     private static partial Regex InWord();
 
     // Every parse asks these; most references hold none of the words, so one vectorised search for the stems of each
-    // family comes before its regex (the regexes alone cost a tenth of the parse).
+    // family comes before its regex: the regexes would cost a tenth of the parse, and many times more in a regex's first
+    // calls, before the JIT has optimised it.
     static readonly SearchValues<string> ThesisStems = SearchValues.Create(["thes", "th\u00e8s", "diss", "tesi", "doctor", "habil", "arbeit"], StringComparison.OrdinalIgnoreCase);
     static readonly SearchValues<string> ReportStems = SearchValues.Create(["report", "rapport", "tech", "paper"], StringComparison.OrdinalIgnoreCase);
     static readonly SearchValues<string> OnlineStems = SearchValues.Create(["retrieved", "accessed", "archived", "abgerufen", "consult", "online", "available"], StringComparison.OrdinalIgnoreCase);
+
+    static readonly SearchValues<string> CollectionStems = SearchValues.Create(["proc", "conf", "symp", "workshop", "congress", "colloqu", "actes", "tagungsband", "handbook", "companion", "encyclop"], StringComparison.OrdinalIgnoreCase);
+
+    static readonly SearchValues<string> InWordStems = SearchValues.Create(["in", "im", "en", "dans"], StringComparison.OrdinalIgnoreCase);
 
     static bool Has(string text, SearchValues<string> stems, Regex words) => text.AsSpan().IndexOfAny(stems) >= 0 && words.IsMatch(text);
 
@@ -68,7 +73,7 @@ public static partial class ReferenceAssembler
             if (publisher is not null || isbn is not null) return ParsedReferenceTypes.Book;
             return url is not null ? ParsedReferenceTypes.WebPage : ParsedReferenceTypes.Other;
         }
-        var collection = CollectionWord().IsMatch(container);
+        var collection = container.AsSpan().IndexOfAny(CollectionStems) >= 0 && CollectionWord().IsMatch(container);
         if (!hasEditors)
         {
             // A volume makes it a journal's, unless a publisher with its place or ISBN, or a book of proceedings with its
@@ -101,7 +106,8 @@ public static partial class ReferenceAssembler
         if (at <= 0) return false;
         var from = title is null ? -1 : text.IndexOf(title, StringComparison.Ordinal);
         from = from < 0 || from + title!.Length > at ? 0 : from + title.Length;
-        return InWord().IsMatch(text.AsSpan(from, at - from + 1));
+        var between = text.AsSpan(from, at - from + 1);
+        return between.IndexOfAny(InWordStems) >= 0 && InWord().IsMatch(between);
     }
 
     /// <summary>The text with the first occurrence of a field's value taken out (all of it when the value is not there verbatim).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Hqt.Extraction.Identity;
 using Hqt.Extraction.Text;
@@ -17,7 +18,8 @@ public static partial class ReferenceAssembler
     private static partial Regex VolumeIssue();
 
     // What follows a publisher's or a journal's name in a citation and is no part of it: when it was read, its identifiers.
-    [GeneratedRegex(@"[.,;]?\s*\b(?:Retrieved|Archived|Accessed|retrieved|archived|accessed|ISBN|ISSN|OCLC)\b.*$")]
+    // An identifier only with its number: "OCLC Systems and Services" is a journal.
+    [GeneratedRegex(@"[.,;]?\s*\b(?:(?:Retrieved|Archived|Accessed|retrieved|archived|accessed)\b|(?:ISBN|ISSN|OCLC)[-\s:]*\d).*$")]
     private static partial Regex AfterTheName();
 
     // What a publisher span holds that names no publisher: a cross-reference ("See Heylin"), a licence ("CC BY 4.0").
@@ -31,16 +33,21 @@ public static partial class ReferenceAssembler
     /// </summary>
     internal static string? PublisherName(string? publisher)
     {
-        if (publisher is null || NoPublisher().IsMatch(publisher)) return null;
-        return NameAlone(NumberBeforeThePublisher().Replace(publisher, ""));
+        if (publisher is null || publisher.Length == 0) return null;
+        // Cheap tests of the first character before each regex: every parse with a publisher comes here, and a regex's
+        // first calls, before the JIT has optimised it, cost many times what it does later.
+        if (publisher[0] is 'S' or 's' or 'C' or 'c' && NoPublisher().IsMatch(publisher)) return null;
+        return NameAlone(char.IsAsciiDigit(publisher[0]) ? NumberBeforeThePublisher().Replace(publisher, "") : publisher);
     }
+
+    static readonly SearchValues<string> AfterTheNameStems = SearchValues.Create(["retriev", "archiv", "access", "ISBN", "ISSN", "OCLC"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A container's or publisher's name without the access date or identifiers a citation ran on after it
     /// ("Archived October 3, 2016" is no journal).</summary>
     static string? NameAlone(string? field)
     {
         if (field is null) return null;
-        var name = AfterTheName().Replace(field, "").Trim().TrimEnd('.', ',', ';', ':').TrimEnd();
+        var name = (field.AsSpan().IndexOfAny(AfterTheNameStems) >= 0 ? AfterTheName().Replace(field, "") : field).Trim().TrimEnd('.', ',', ';', ':').TrimEnd();
         return name.Any(char.IsLetter) ? name : null;
     }
 
@@ -113,7 +120,7 @@ public static partial class ReferenceAssembler
         }
         // Vancouver's "1978;239:" or "2013 Jan;122(2):" is one field to a reader; a tagger that labels all of it the date
         // leaves the volume and issue inside.
-        if (volume is null && First(RefLabel.Date) is { } dateSpan && VancouverDate().Match(dateSpan.Trim()) is { Success: true } vancouver)
+        if (volume is null && First(RefLabel.Date) is { } dateSpan && dateSpan.Contains(';') && VancouverDate().Match(dateSpan.Trim()) is { Success: true } vancouver)
         {
             volume = vancouver.Groups["volume"].Value;
             if (vancouver.Groups["issue"].Success) issue = vancouver.Groups["issue"].Value;

@@ -360,6 +360,7 @@ public class ReferenceAssemblerTests
     [InlineData("CC BY 4.0", null)]
     [InlineData("Harbor House Press", "Harbor House Press")]
     [InlineData("3M Company", "3M Company")]
+    [InlineData("OCLC Systems and Services", "OCLC Systems and Services")]
     public void APublisherIsItsNameAlone(string span, string? name)
     {
         // Every export prints the publisher: Wikipedia's access dates and identifiers after it, a volume's number before
