@@ -66,7 +66,7 @@ public class WorkVenueTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory
         Assert.Equal("12", work.Volume);
         Assert.Equal("3", work.Issue);
         Assert.Equal("45-67", work.Pages);
-        var entry = Entry(bib, "10.1000/venue.net.2019");
+        var entry = BibTeXText.Entry(bib, "doi = {10.1000/venue.net.2019}");
         Assert.StartsWith("@article{", entry);
         Assert.Contains("journal = {Journal of Network Science}", entry);
         Assert.Contains("volume = {12}", entry);
@@ -131,15 +131,5 @@ public class WorkVenueTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory
         var thesis = csl.RootElement.EnumerateArray().Single(i => i.GetProperty("title").GetString()!.StartsWith("Nets and tides"));
         Assert.Equal("University of Bergen", thesis.GetProperty("publisher").GetString());
         Assert.DoesNotContain("publisher = {University of Bergen}", bib);
-    }
-
-    /// <summary>The BibTeX entry carrying this DOI, from its <c>@</c> to the next.</summary>
-    internal static string Entry(string bib, string doi)
-    {
-        var at = bib.IndexOf($"doi = {{{doi}}}", StringComparison.Ordinal);
-        Assert.True(at >= 0, $"no entry with doi {doi} in:\n{bib}");
-        var start = bib.LastIndexOf('@', at);
-        var end = bib.IndexOf("\n@", at, StringComparison.Ordinal);
-        return bib[start..(end < 0 ? bib.Length : end)];
     }
 }

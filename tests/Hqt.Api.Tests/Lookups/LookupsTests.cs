@@ -143,10 +143,10 @@ public class LookupsTests : IAsyncLifetime
         var ris = await client.GetStringAsync("/api/suggestions/export?format=ris&limit=50");
 
         // biblatex: a book has a publisher; an article has none (its journal's publisher is not cited).
-        var book = WorkVenueTests.Entry(bib, "10.1000/gamma-book");
+        var book = BibTeXText.Entry(bib, "doi = {10.1000/gamma-book}");
         Assert.StartsWith("@book{", book);
         Assert.Contains("publisher = {Registry Press}", book);
-        var article = WorkVenueTests.Entry(bib, "10.1000/beta");
+        var article = BibTeXText.Entry(bib, "doi = {10.1000/beta}");
         Assert.StartsWith("@article{", article);
         Assert.DoesNotContain("publisher", article);
         // CSL and RIS carry the publisher of every type.
