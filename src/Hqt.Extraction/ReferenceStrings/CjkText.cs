@@ -93,19 +93,22 @@ public static class CjkText
     ];
 
     /// <summary>The string spaced and in ASCII punctuation when it holds Han or kana, else the string itself.</summary>
-    public static string Spaced(string text) => Spaced(text, null);
+    public static string Spaced(string text) => Spaced(text, out _);
 
     /// <summary>
-    /// <see cref="Spaced(string)"/>, and where each character of the result came from: <paramref name="origins"/> gets the
-    /// index in <paramref name="text"/> of every character written (nothing when the string holds no Han or kana).
+    /// <see cref="Spaced(string)"/>, and where each character of the result came from: <paramref name="origins"/> holds the
+    /// index in <paramref name="text"/> of every character written, and is null when the string holds no Han or kana (it
+    /// is returned as it is), so the caller needs no scan of its own to know.
     /// </summary>
-    internal static string Spaced(string text, List<int>? origins)
+    internal static string Spaced(string text, out List<int>? origins)
     {
+        origins = null;
         if (!HasHanOrKana(text)) return text;
+        origins = new List<int>(text.Length + 16);
         var b = new StringBuilder(text.Length + 16);
         var inline = 0;
         var quotesInline = false;
-        for (var i = 0; i < text.Length; origins?.AddRange(Enumerable.Repeat(i, b.Length - origins.Count)), i++)
+        for (var i = 0; i < text.Length; origins.AddRange(Enumerable.Repeat(i, b.Length - origins.Count)), i++)
         {
             var c = text[i];
             var next = i + 1 < text.Length ? text[i + 1] : ' ';

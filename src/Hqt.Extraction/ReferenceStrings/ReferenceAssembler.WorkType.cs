@@ -59,7 +59,8 @@ public static partial class ReferenceAssembler
                 "J" or "N" => ParsedReferenceTypes.Article, "M" => ParsedReferenceTypes.Book, "D" => ParsedReferenceTypes.Thesis,
                 "C" => ParsedReferenceTypes.Chapter, "R" => ParsedReferenceTypes.Report, _ => ParsedReferenceTypes.WebPage,
             };
-        var untitled = Without(Without(text, url), title);
+        var unlinked = Without(text, url);
+        var untitled = Without(unlinked, title);
         if (Has(Without(untitled, container), ThesisStems, ThesisWord())) return ParsedReferenceTypes.Thesis;
         // A page cited as read online ("Bob Dylan Bows Atop Billboard 200". Billboard. Retrieved May 7, 2009) is no book
         // for having its site or magazine read as a publisher; a book with its place of publication, a chapter "In" an
@@ -68,7 +69,7 @@ public static partial class ReferenceAssembler
         if (container is null)
         {
             // A title may say it is a report ("Inspection Report, Kalaupapa Landfill") where nothing else does.
-            if (Has(Without(text, url), ReportStems, ReportWord())) return ParsedReferenceTypes.Report;
+            if (Has(unlinked, ReportStems, ReportWord())) return ParsedReferenceTypes.Report;
             if (online) return ParsedReferenceTypes.WebPage;
             if (publisher is not null || isbn is not null) return ParsedReferenceTypes.Book;
             return url is not null ? ParsedReferenceTypes.WebPage : ParsedReferenceTypes.Other;

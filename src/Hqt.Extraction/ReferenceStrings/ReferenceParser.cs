@@ -29,19 +29,19 @@ public static class ReferenceParser
 
     public static ParsedReference Parse(string text, RefModel model)
     {
-        // Where each character the tagger reads came from, for a string in Chinese or Japanese (CjkText.AsWritten).
-        var origins = CjkText.HasHanOrKana(text) ? new List<int>() : null;
-        var cleaned = Prepare(text, origins, out var original);
+        // Where each character the tagger reads came from, for a string in Chinese or Japanese (CjkText.AsWritten); null
+        // for any other string.
+        var cleaned = Prepare(text, out var origins, out var original);
         var tokens = RefTokenizer.Tokenize(cleaned);
         if (tokens.Count == 0)
             return new ParsedReference(cleaned, null, [], false, [], null, null, null, null, null, null, null, null, null, null, null, null, null, ParsedReferenceTypes.Other, 0);
         // Prose in Chinese or Japanese (a footnote's argument) is no reference, however sure the tagger would be of it:
         // none of its words is a field, and only what the text itself names (an address, a DOI) is kept.
-        if (CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text))
+        if (origins is not null && CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text))
             return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence);
         var labels = Label(tokens, model, out var margins);
         var parsed = ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins));
-        return origins is { Count: > 0 } ? CjkText.AsWritten(parsed, cleaned, origins, original) : parsed;
+        return origins is null ? parsed : CjkText.AsWritten(parsed, cleaned, origins, original);
     }
 
     /// <summary>The label of every token.</summary>
@@ -52,16 +52,16 @@ public static class ReferenceParser
     /// The text the tagger reads: cut at <see cref="MaxLength"/>, trimmed, and Chinese or Japanese punctuation spaced
     /// (<see cref="CjkText"/>). Training reads its strings through this too, so both see the same tokens.
     /// </summary>
-    public static string Prepare(string text) => Prepare(text, null, out _);
+    public static string Prepare(string text) => Prepare(text, out _, out _);
 
-    /// <summary><see cref="Prepare(string)"/>, with the original it spaced (cut and trimmed) and, when asked, the index
-    /// there of every character of the result.</summary>
-    static string Prepare(string text, List<int>? origins, out string original)
+    /// <summary><see cref="Prepare(string)"/>, with the original it spaced (cut and trimmed) and, for a string in Chinese
+    /// or Japanese, the index there of every character of the result (null for any other string).</summary>
+    static string Prepare(string text, out List<int>? origins, out string original)
     {
         original = (text.Length > MaxLength ? text[..MaxLength] : text).Trim();
-        var spaced = CjkText.Spaced(original, origins);
+        var spaced = CjkText.Spaced(original, out origins);
         var cleaned = spaced.Trim();
-        if (origins is { Count: > 0 })
+        if (origins is not null)
         {
             // The trim's cut, so the origins line up with the string the tagger reads.
             origins.RemoveRange(0, spaced.Length - spaced.TrimStart().Length);
