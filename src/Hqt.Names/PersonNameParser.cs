@@ -100,16 +100,25 @@ static class PersonNameParser
         "collaboration", "working", "program", "programme", "trust", "press", "authority", "government", "court", "parliament", "congress",
         "unesco", "who", "oecd", "bank", "fund", "staff", "panel", "alliance", "initiative", "taskforce", "hospital", "museum", "library",
         "school", "academy",
+        // The same words in the languages reference lists cite their agencies in ("ORGANIZAÇÃO MUNDIAL DA SAÚDE", "Agence
+        // nationale de sécurité sanitaire", "Bundesamt für Umwelt"); in capitals, "DA" and "DE" read as a person's initials.
+        "organização", "organización", "organizzazione", "associação", "asociación", "associazione", "ministério", "ministerio",
+        "ministère", "ministero", "ministerium", "secretaria", "secretaría", "agência", "agencia", "agence", "agenzia", "conselho",
+        "consejo", "conseil", "consiglio", "fundação", "fundación", "fondation", "fondazione", "sociedade", "sociedad", "société",
+        "società", "gesellschaft", "verband", "bundesamt", "bundesanstalt", "bundesinstitut", "comissão", "comisión", "commissione",
+        "departamento", "universidade", "università", "universiteit", "istituto", "instituut", "observatoire", "observatorio",
+        "direção", "dirección", "autorité", "autoridad", "hochschule", "école", "escuela", "escola", "scuola",
     };
 
     /// <summary>True when the words name an organisation, not a person: two words or more with one only organisations
-    /// carry ("World Health Organization", "Cochrane Collaboration", "IPCC Working Group"), or three or more joined by
-    /// "of", "for", "the" ("Bank of England"). A lone word ("WHO") is too little to tell.</summary>
+    /// carry, alone or closing a compound ("World Health Organization", "Cochrane Collaboration", "Robert Koch-Institut"),
+    /// or three or more joined by "of", "for", "the" ("Bank of England"). A lone word ("WHO") is too little to tell.</summary>
     public static bool IsOrganization(IReadOnlyList<string> words)
     {
         if (words.Count < 2) return false;
         var folded = words.Select(w => w.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']').ToLowerInvariant()).Where(w => w.Length > 0).ToList();
-        return (folded.Count >= 2 && folded.Any(OrganizationWords.Contains)) || (folded.Count >= 3 && folded.Any(w => w is "of" or "for" or "the" or "für"));
+        return (folded.Count >= 2 && folded.Any(w => OrganizationWords.Contains(w) || OrganizationWords.Contains(w[(w.LastIndexOf('-') + 1)..])))
+            || (folded.Count >= 3 && folded.Any(w => w is "of" or "for" or "the" or "für"));
     }
 
     public static bool TryParse(string? text, out PersonName name)

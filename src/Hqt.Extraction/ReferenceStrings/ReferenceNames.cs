@@ -84,6 +84,7 @@ public static partial class ReferenceNames
         if (DashesOnly().IsMatch(s)) return [];
         s = GluedInitial().Replace(s, ". ");
         s = s.Replace(",", ", ");
+        if (IsOneOrganisation(s)) return [new ParsedPerson(null, AsWritten(s))];
 
         var people = new List<ParsedPerson>();
         foreach (var chunk in Conjunction().Split(s))
@@ -119,8 +120,23 @@ public static partial class ReferenceNames
     // A person written in Han or kana is no longer than a name (a headline the tagger took for a byline is), unless it
     // is an organisation (国务院发展研究中心).
     static bool CanBeAPerson(ParsedPerson p) =>
-        !(CjkText.HasHanOrKana(p.Family) || CjkText.HasHanOrKana(p.Given))
-        || CjkText.CanBeAName(p.Given + p.Family) || (p.Given is null && CjkText.IsOrganization(p.Family));
+        (!(CjkText.HasHanOrKana(p.Family) || CjkText.HasHanOrKana(p.Given))
+        || CjkText.CanBeAName(p.Given + p.Family) || (p.Given is null && CjkText.IsOrganization(p.Family)))
+        && (OpensLikeAFamilyName(p.Family) || p.Given is null && PersonName.IsOrganization(p.Family));
+
+    /// <summary>
+    /// A family name opens with a capital unless a particle opens it (<c>de la Macorra</c>, <c>d’Izernore</c>,
+    /// <c>al-Rushayd</c>): one in lower case is a word the tagger took for a name (<c>director</c>, <c>préface</c>,
+    /// <c>forthcoming</c>, <c>drinking</c>, <c>mRNA</c>). The rare author who writes her name in lower case (bell hooks) is
+    /// written "hooks, b." in lists too and is lost with them; against that, each such word became a person in the library.
+    /// </summary>
+    static bool OpensLikeAFamilyName(string family)
+    {
+        if (family.Length == 0 || !char.IsLower(family[0])) return true;
+        var first = family.Split(' ')[0];
+        var cut = first.IndexOfAny(['\'', '’', '-']);
+        return ClassOf(first) is 'P' or 'p' || cut > 0 && RefLexicons.Particles.Contains(first[..cut]) || cut is 1;
+    }
 
     /// <summary>
     /// One person through the shared name model, given the split this class found: its particle and suffix handling
@@ -235,6 +251,45 @@ public static partial class ReferenceNames
         return 'W';
     }
 
+    /// <summary>
+    /// A byline that is one organisation whose name holds an "and" or commas of its own (<c>Food and Agriculture Organization
+    /// of the United Nations</c>, <c>National Academies of Sciences, Engineering, and Medicine</c>, <c>Ministry of Health,
+    /// Labour and Welfare</c>): split there, it named a person "Food" and one "National Aeronautics". It is one when the
+    /// whole is an organisation, it has no initials and no <c>Family, Given</c> pair (a list of people has), and a piece of
+    /// it is no organisation alone: two organisations each named in full stay two (<c>Harvard University and Stanford
+    /// University</c>); one named by its letters alone (<c>World Bank and UNICEF</c>) is too short to tell, and the pair is
+    /// kept as one name rather than make a person called UNICEF.
+    /// </summary>
+    static bool IsOneOrganisation(string span)
+    {
+        var words = span.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || !IsCorporate(words) || words.Any(w => ClassOf(w) == 'I' && !CountryAbbreviations.Contains(w.TrimEnd(','))))
+            return false;
+        var pieces = 0;
+        var lone = false;
+        foreach (var chunk in Conjunction().Split(span))
+        {
+            var parts = chunk.Split(',').Select(TrimPart).Where(p => p.Length > 0).Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                if (i + 1 < parts.Count && IsSurnameOnly(parts[i]) && IsGivenLike(string.Join(' ', parts[i + 1]))) return false;
+                pieces++;
+                lone |= !IsCorporate(parts[i]);
+            }
+        }
+        return pieces > 1 && lone;
+    }
+
+    /// <summary>An organisation's name as the list writes it, its letters in brackets kept: "Occupational Safety and Health Administration (OSHA)".</summary>
+    static string AsWritten(string name)
+    {
+        name = Spaces().Replace(name, " ").Trim(' ', '.', ',', ';', ':');
+        return name.Count(c => c == '(') == name.Count(c => c == ')') ? name : name.Replace("(", "").Replace(")", "");
+    }
+
+    /// <summary>Dotted capitals that open an organisation's name, not a person's initials ("U.S. Food and Drug Administration").</summary>
+    static readonly HashSet<string> CountryAbbreviations = new(StringComparer.Ordinal) { "U.S.", "US", "U.K.", "UK", "E.U.", "EU", "U.N.", "UN" };
+
     /// <summary>The name model's organisation test on a part's words ("World Health Organization" stays whole).</summary>
     static bool IsCorporate(string[] words) => PersonName.IsOrganization(words.Select(Clean).ToList());
 
@@ -280,7 +335,7 @@ public static partial class ReferenceNames
     {
         var words = all.Where(w => Clean(w).Length > 0 && ClassOf(w) != 'S').ToArray();
         if (words.Length == 0) yield break;
-        if (IsCorporate(words)) { yield return new ParsedPerson(null, Join(words)); yield break; }
+        if (IsCorporate(words)) { yield return new ParsedPerson(null, AsWritten(string.Join(' ', words))); yield break; }
         // "DUPONT Jean", "LE GOFF Jacques", "LIU Wei": the family name in capitals first, the given names after it (French
         // and Chinese bylines). Read from the end, the given name was taken for the family name.
         var lead = 0;

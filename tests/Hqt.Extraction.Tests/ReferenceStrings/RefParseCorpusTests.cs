@@ -82,7 +82,9 @@ public class RefParseCorpusTests
         // Since fields are returned without type marks (InlineMarkup), the labels that keep them (`<italic>Plant
         // Physiology</italic>`: 48 dev-test containers, 17 titles) no longer match exactly: title 0.800, container 0.740.
         // Since a family name written in capitals first is read as the family ("DUPONT Jean"), which the labels take for
-        // the given name's (15 dev-test items, docs/benchmarks/refparse-gold-review.md), authors measure 0.954.
+        // the given name's (15 dev-test items, docs/benchmarks/refparse-gold-review.md), authors measure 0.954; since an
+        // organisation whose name holds its own "and" is one author ("Occupational Safety and Health Administration"), which
+        // the labels split into two ("Safety", "Health Administration OSHA"), 0.948.
         Assert.True(F1([.. counts.Keys]) >= 0.90, report);
         Assert.True(F1("title") >= 0.79, report);
         Assert.True(F1("authors") >= 0.945, report);

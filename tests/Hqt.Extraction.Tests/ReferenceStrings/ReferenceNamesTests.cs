@@ -19,6 +19,15 @@ public class ReferenceNamesTests
     [InlineData("Kearse LA, Jr., Manberg P.", "L. A. / Kearse | P. / Manberg")]
     [InlineData("van der Berg, Anna & Smith, John", "Anna / van der Berg | John / Smith")]
     [InlineData("World Health Organization.", "- / World Health Organization")]
+    // An organisation whose name holds its own "and" or commas is one; people, or two organisations in full, stay apart.
+    [InlineData("Food and Agriculture Organization of the United Nations.", "- / Food and Agriculture Organization of the United Nations")]
+    [InlineData("National Academies of Sciences, Engineering, and Medicine.", "- / National Academies of Sciences, Engineering, and Medicine")]
+    [InlineData("U.S. Food and Drug Administration.", "- / U.S. Food and Drug Administration")]
+    [InlineData("Ministry of Health, Labour and Welfare", "- / Ministry of Health, Labour and Welfare")]
+    [InlineData("Bill & Melinda Gates Foundation", "- / Bill & Melinda Gates Foundation")]
+    [InlineData("Harvard University and Stanford University", "- / Harvard University | - / Stanford University")]
+    [InlineData("Smith, John and the World Bank", "John / Smith | - / the World Bank")]
+    [InlineData("Smith J, Jones K, World Health Organization", "J. / Smith | K. / Jones | - / World Health Organization")]
     [InlineData("Goss DL. Moore JH.", "D. L. / Goss | J. H. / Moore")]
     [InlineData("Bach, PB, Jett, JR, Pastorino, U", "P. B. / Bach | J. R. / Jett | U. / Pastorino")]
     [InlineData("Хомская Е.Д., Батова Н.Я.", "Е. Д. / Хомская | Н. Я. / Батова")]
@@ -41,6 +50,12 @@ public class ReferenceNamesTests
     [InlineData("PEREZ JJ, SMITH J.", "J. J. / Perez | J. / Smith")]
     // ABNT's particle after the initials belongs to the family name.
     [InlineData("SILVA, J. P. da; SOUZA, M. A. de.", "J. P. / da Silva | M. A. / de Souza")]
+    // A word in lower case the tagger took for a name is no one; a particle may open a family name in lower case.
+    [InlineData("Soderbergh, Steven, director", "Steven / Soderbergh")]
+    [InlineData("Weissman D, Karikó K, mRNA", "D. / Weissman | K. / Karikó")]
+    [InlineData("d’Izernore, J., al-Rushayd, M.", "J. / d’Izernore | M. / al-Rushayd")]
+    // Organisations whose names read as initials in capitals ("DA", "DE") are organisations in any language.
+    [InlineData("ORGANIZAÇÃO MUNDIAL DA SAÚDE.", "- / ORGANIZAÇÃO MUNDIAL DA SAÚDE")]
     // Initials and capitals come out as the shared name model (Names/PersonName) writes them: "JJ" is "J. J.".
     public void SplitsEveryStyle(string span, string expected)
     {
