@@ -83,12 +83,18 @@ public static partial class ReferenceAssembler
     {
         var (start, end) = FirstRun(labels, RefLabel.Title);
         if (start < 0) return labels;
+        var organisationMayOpen = Array.IndexOf(labels, RefLabel.Author, 0, start) < 0;
         for (var k = start + 1; k <= end - 3 && k < start + 12; k++)
         {
             var word = tokens[k].Text;
             if (word.Contains(':') || !char.IsUpper(word[0]) && word is not ("and" or "of" or "for" or "on" or "the" or "&")) return labels;
-            if (word[^1] != '.' || !GroupWords.Contains(word[..^1])) continue;
-            return Relabelled(labels, start, k, RefLabel.Other);
+            if (word[^1] != '.') continue;
+            if (GroupWords.Contains(word[..^1])) return Relabelled(labels, start, k, RefLabel.Other);
+            // With no byline before it, an organisation's name ending the run's first sentence is the byline (<c>Intergovernmental
+            // Panel on Climate Change. Climate Change 2014: Synthesis Report. Geneva: IPCC, 2014.</c>): the tagger runs such a
+            // byline into the title. An abbreviation's period ("U.S. Census Bureau.") ends no sentence.
+            if (organisationMayOpen && IsAnOrganisation(tokens, start, k)) return Relabelled(labels, start, k, RefLabel.Author);
+            if (word.Length > 4 && word.IndexOf('.') == word.Length - 1) organisationMayOpen = false;
         }
         // The whole run a group after the byline, before the journal (<c>R. Diener, LCTPC Collaboration, Phys. Procedia 37
         // (2012) 456.</c>, <c>C. Amsler et al., Particle Data Group, Phys. Lett. B 667</c>): the byline's, and no title.
@@ -98,6 +104,13 @@ public static partial class ReferenceAssembler
             && Enumerable.Range(start, end - start + 1).All(k => char.IsUpper(tokens[k].Text.TrimStart('(')[0]) || tokens[k].Text is "of" or "and" or "for"))
             return Relabelled(labels, start, end, RefLabel.Other);
         return labels;
+    }
+
+    static bool IsAnOrganisation(IReadOnlyList<RefToken> tokens, int from, int to)
+    {
+        var words = new string[to - from + 1];
+        for (var i = from; i <= to; i++) words[i - from] = tokens[i].Text;
+        return Hqt.Names.PersonName.IsOrganization(words);
     }
 
     static bool IsABylineMark(string token) =>

@@ -223,6 +223,25 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
+    public void AnOrganisationOpeningTheTitleRunWithNoBylineIsTheByline()
+    {
+        var r = Assemble("Intergovernmental Panel on Climate Change. Climate Change 2014: Synthesis Report. Geneva: IPCC, 2014.",
+            "t t t t t t t t t t l p d");
+
+        Assert.Equal("Climate Change 2014: Synthesis Report", r.Title);
+        Assert.Equal("Intergovernmental Panel on Climate Change", Assert.Single(r.Authors).Family);
+        // An abbreviation's period ends no sentence; a title's first sentence that names no organisation stays the title's.
+        var census = Assemble("U.S. Census Bureau. Income and poverty in 2019. Washington, 2020.", "t t t t t t t t l d");
+        Assert.Equal("Income and poverty in 2019", census.Title);
+        Assert.Equal("U.S. Census Bureau", Assert.Single(census.Authors).Family);
+        var report = Assemble("Annual Report. Federal Reserve Board. Washington, 1966.", "t t t t t l d");
+        Assert.StartsWith("Annual Report", report.Title);
+        Assert.DoesNotContain(report.Authors, a => a.Family.Contains("Annual"));
+        // With a byline before it, the run is the title's.
+        Assert.Equal("Research Council. Climate Targets", Assemble("Smith, J. Research Council. Climate Targets. Oslo, 2011.", "a a t t t t l d").Title);
+    }
+
+    [Fact]
     public void ASpeciesAuthorityIsTheTitlesNotTheDate()
     {
         var r = Assemble("Almeida A.P.L.S. et al. Dermochelys coriacea (Vandeli, 1761)", "a a o o t t d d");
