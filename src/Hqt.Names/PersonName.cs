@@ -28,6 +28,9 @@ public readonly record struct PersonName(string Given, string Family, string? Pa
     /// <summary><see cref="IsOrganization(string?)"/> on a name already cut into words.</summary>
     public static bool IsOrganization(IReadOnlyList<string> words) => PersonNameParser.IsOrganization(words);
 
+    /// <summary>True when one of the words is one only organisations carry ("Organization", "Agency", "Institut").</summary>
+    public static bool HasOrganizationWord(IReadOnlyList<string> words) => PersonNameParser.HasOrganizationWord(words);
+
     /// <summary>True for a generational suffix as it ends a name: "Jr.", "Jr", "Sr.", "III", "2nd" (not "Junior", a family name too).</summary>
     public static bool IsSuffix(string word) => PersonNameParser.SuffixOf(word) is not null;
 

@@ -99,7 +99,7 @@ static class PersonNameParser
         "team", "project", "network", "federation", "union", "nations", "administration", "company", "laboratory", "laboratories",
         "collaboration", "working", "program", "programme", "trust", "press", "authority", "government", "court", "parliament", "congress",
         "unesco", "who", "oecd", "bank", "fund", "staff", "panel", "alliance", "initiative", "taskforce", "hospital", "museum", "library",
-        "school", "academy",
+        "school", "academy", "observatory", "directorate", "inspectorate", "secretariat", "survey", "agencies",
         // The same words in the languages reference lists cite their agencies in ("ORGANIZAÇÃO MUNDIAL DA SAÚDE", "Agence
         // nationale de sécurité sanitaire", "Bundesamt für Umwelt"); in capitals, "DA" and "DE" read as a person's initials.
         "organização", "organización", "organizzazione", "associação", "asociación", "associazione", "ministério", "ministerio",
@@ -116,10 +116,18 @@ static class PersonNameParser
     public static bool IsOrganization(IReadOnlyList<string> words)
     {
         if (words.Count < 2) return false;
-        var folded = words.Select(w => w.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']').ToLowerInvariant()).Where(w => w.Length > 0).ToList();
-        return (folded.Count >= 2 && folded.Any(w => OrganizationWords.Contains(w) || OrganizationWords.Contains(w[(w.LastIndexOf('-') + 1)..])))
-            || (folded.Count >= 3 && folded.Any(w => w is "of" or "for" or "the" or "für"));
+        var folded = Folded(words);
+        return (folded.Count >= 2 && folded.Any(IsOrganizationWord)) || (folded.Count >= 3 && folded.Any(w => w is "of" or "for" or "the" or "für"));
     }
+
+    /// <summary>True when one of the words is one only organisations carry (the first test of <see cref="IsOrganization"/>).</summary>
+    public static bool HasOrganizationWord(IReadOnlyList<string> words) => Folded(words).Any(IsOrganizationWord);
+
+    static List<string> Folded(IReadOnlyList<string> words) =>
+        words.Select(w => w.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '“', '”', '‘', '’', '[', ']').ToLowerInvariant()).Where(w => w.Length > 0).ToList();
+
+    static bool IsOrganizationWord(string folded) =>
+        OrganizationWords.Contains(folded) || OrganizationWords.Contains(folded[(folded.LastIndexOf('-') + 1)..]);
 
     public static bool TryParse(string? text, out PersonName name)
     {

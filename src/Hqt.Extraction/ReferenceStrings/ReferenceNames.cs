@@ -122,7 +122,20 @@ public static partial class ReferenceNames
     static bool CanBeAPerson(ParsedPerson p) =>
         (!(CjkText.HasHanOrKana(p.Family) || CjkText.HasHanOrKana(p.Given))
         || CjkText.CanBeAName(p.Given + p.Family) || (p.Given is null && CjkText.IsOrganization(p.Family)))
-        && (OpensLikeAFamilyName(p.Family) || p.Given is null && PersonName.IsOrganization(p.Family));
+        && (OpensLikeAFamilyName(p.Family) || p.Given is null && PersonName.IsOrganization(p.Family))
+        && !IsATitleReadAsAnOrganisation(p);
+
+    /// <summary>
+    /// More than six words joined by "of", "for", "the" and no word only organisations carry is a title the tagger took for
+    /// a byline (<c>Technical Guidance Manual for the Implementation of the Hawaii State Contingency Plan</c>), not an
+    /// author: an organisation's name that long says what it is (Organization, Agency, Council, Institute…).
+    /// </summary>
+    static bool IsATitleReadAsAnOrganisation(ParsedPerson p)
+    {
+        if (p.Given is not null) return false;
+        var words = p.Family.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 6 && !PersonName.HasOrganizationWord(words);
+    }
 
     /// <summary>
     /// A family name opens with a capital unless a particle opens it (<c>de la Macorra</c>, <c>d’Izernore</c>,

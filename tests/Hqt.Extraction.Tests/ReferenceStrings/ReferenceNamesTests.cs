@@ -28,6 +28,9 @@ public class ReferenceNamesTests
     [InlineData("Harvard University and Stanford University", "- / Harvard University | - / Stanford University")]
     [InlineData("Smith, John and the World Bank", "John / Smith | - / the World Bank")]
     [InlineData("Smith J, Jones K, World Health Organization", "J. / Smith | K. / Jones | - / World Health Organization")]
+    // A long run joined by "of", "for", "the" with no word only organisations carry is a title taken for a byline: no one.
+    [InlineData("Technical Guidance Manual for the Implementation of the Hawaii State Contingency Plan.", "")]
+    [InlineData("International Union for Conservation of Nature and Natural Resources (IUCN)", "- / International Union for Conservation of Nature and Natural Resources (IUCN)")]
     [InlineData("Goss DL. Moore JH.", "D. L. / Goss | J. H. / Moore")]
     [InlineData("Bach, PB, Jett, JR, Pastorino, U", "P. B. / Bach | J. R. / Jett | U. / Pastorino")]
     [InlineData("Хомская Е.Д., Батова Н.Я.", "Е. Д. / Хомская | Н. Я. / Батова")]
