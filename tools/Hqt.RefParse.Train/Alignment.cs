@@ -43,8 +43,14 @@ static partial class Alignment
                 labels[first - 1] = RefLabel.Container;
         }
         var afterWork = LastIndex(labels, RefLabel.Title, RefLabel.Container) + 1;
-        if (gold.Publisher is { } publisher) Count(RefLabel.Publisher, AssignText(text, tokens, labels, publisher, RefLabel.Publisher, 0));
-        if (gold.Location is { } location) Count(RefLabel.Location, AssignText(text, tokens, labels, location, RefLabel.Location, 0));
+        // A publisher or place is looked for after the work first: an organisation that wrote a report and published it
+        // names itself twice (<c>The Boston Consulting Group. Perspectives… Boston: The Boston Consulting Group, 1968.</c>),
+        // and the first, the byline, labelled publisher (or "Boston" in it labelled place) taught the tagger that a corporate
+        // byline is a publisher (37 train items).
+        bool AssignAfterTheWork(string value, RefLabel label) =>
+            afterWork > 0 && AssignText(text, tokens, labels, value, label, afterWork) || AssignText(text, tokens, labels, value, label, 0);
+        if (gold.Publisher is { } publisher) Count(RefLabel.Publisher, AssignAfterTheWork(publisher, RefLabel.Publisher));
+        if (gold.Location is { } location) Count(RefLabel.Location, AssignAfterTheWork(location, RefLabel.Location));
         if (gold.Url is { } url) Count(RefLabel.Url, AssignText(text, tokens, labels, url, RefLabel.Url, 0));
         if (gold.Doi is { } doi)
         {

@@ -17,6 +17,7 @@ using Hqt.RefParse.Train;
 //   ... -- --fold 3 --no-phrases                                              # without whole container names looked up as phrases
 //   ... -- --fold 3 --augment 0                                               # without the physics-style journal renderings (Augmentation.cs)
 //   ... -- --fold 3 --cjk 0                                                   # without the Chinese and Japanese renderings (CjkAugmentation.cs)
+//   ... -- --fold 3 --organisations 0                                         # without the organisation-authored renderings (OrganisationAugmentation.cs)
 //   ... -- --method perceptron                                                # the averaged perceptron alone (the fourth round's model)
 //   ... -- --l2 30 --blend 0                                                  # the CRF alone (L-BFGS on the L2-penalised likelihood)
 //   ... -- --blend 0.5                                                        # the CRF blended half and half with the perceptron
@@ -43,6 +44,10 @@ Console.WriteLine($"augmentation: {augmented.Count} physics-style journal refere
 var cjk = CjkAugmentation.Generate(fitOn, Options.Seed);
 Console.WriteLine($"augmentation: {cjk.Count} Chinese and Japanese references in GB/T 7714, Taiwanese, SIST and author-year styles (share {CjkAugmentation.Share})");
 augmented.AddRange(cjk);
+// Organisations as authors (made-up agencies, ministries, institutes): the data has few, and the tagger took them for publishers.
+var organisations = OrganisationAugmentation.Generate(fitOn, Options.Seed);
+Console.WriteLine($"augmentation: {organisations.Count} references by organisations in Vancouver, APA, Harvard, ABNT, IEEE and web styles (share {OrganisationAugmentation.Share})");
+augmented.AddRange(organisations);
 if (Environment.GetEnvironmentVariable("REFPARSE_SHOW_AUGMENTED") is { } show)
 {
     // A look at what the generators write and how the alignment labels it, then stop (a negative count: the last ones).
@@ -192,6 +197,8 @@ sealed record Options(string? Data, int Epochs, int Orders, int Fold, bool HeldO
                 case "--orders": orders = int.Parse(args[++i]); break;
                 case "--predictions": predictions = args[++i]; break;
                 case "--augment-titled": Augmentation.TitledShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of those renderings that keep the title
+                case "--organisations": OrganisationAugmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of items written again with an organisation as author (0: none)
+                case "--organisations-title-first": OrganisationAugmentation.TitleFirstShare = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of those with no byline, the organisation as publisher
                 case "--cjk": CjkAugmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of items written again in Chinese or Japanese styles (0: none)
                 case "--augment": Augmentation.Share = double.Parse(args[++i], CultureInfo.InvariantCulture); break;   // share of eligible items written again title-less (0: none)
                 case "--phrases": Lexicons.WithPhrases = true; break;   // look whole container names up as phrases (RefLexicons.Containers): the default

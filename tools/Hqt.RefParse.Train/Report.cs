@@ -26,6 +26,8 @@ static class Report
             $"  or `Year, J, Vol, Page`), {Augmentation.TitledShare:P0} of them keeping their title; added to the fitted sequences only, not to the lexicons.",
             $"- Chinese and Japanese augmentation (`CjkAugmentation.cs`): {CjkAugmentation.LastCount} train items' years and numbers written again in GB/T 7714,",
             $"  Taiwanese, 《》, SIST and author-year (「title」『journal』) styles with made-up names, titles and journals; fitted sequences only.",
+            $"- Organisation augmentation (`OrganisationAugmentation.cs`): {OrganisationAugmentation.LastCount} train items' titles (or reports' titles built round their year) written again",
+            $"  after made-up agencies, ministries and institutes in Vancouver, APA, Harvard, Chicago, ABNT, IEEE and web-page styles; fitted sequences only.",
             $"- Token labels recovered from the gold fields: {coverage}.",
             how,
             $"- Lexicons learned from train: {model.Lexicons.Given.Count} given names, {model.Lexicons.Family.Count} family names, {model.Lexicons.Journal.Count} journal words,",

@@ -88,4 +88,44 @@ public class RefTrainAugmentationTests
             if (a.Gold.Authors.Count > 0) Assert.Equal(RefLabel.Author, labels[tokens.FindIndex(t => !t.Text.StartsWith('['))]);
         }
     }
+
+    [Fact]
+    public void TheOrganisationRenderingsAreDeterministicAndTheirBylineIsLabelledAuthorNotPublisher()
+    {
+        var items = Enumerable.Range(0, 400).Select(i => Item($"o{i}", $"Okafor, N. (2014). A title {i}. Journal of Mountain Ecology, {i + 3}(4), {100 + i}–{120 + i}.",
+            ["Okafor"], $"A title {i}", "Journal of Mountain Ecology", $"{i + 3}", $"{100 + i}–{120 + i}", 2014)).ToList();
+        var made = OrganisationAugmentation.Generate(items, 7);
+
+        Assert.Equal(made.Select(a => a.Text), OrganisationAugmentation.Generate(items, 7).Select(a => a.Text));
+        Assert.InRange(made.Count, 12, 40);   // about 6 %
+        foreach (var a in made)
+        {
+            var author = Assert.Single(a.Gold.Authors);
+            Assert.True(Hqt.Names.PersonName.IsOrganization(author) || author.Split(' ').Length == 1, author);
+            var tokens = RefTokenizer.Tokenize(a.Text);
+            var found = new int[RefLabels.Count];
+            var wanted = new int[RefLabels.Count];
+            var labels = Alignment.Align(a.Text, tokens, a.Gold, found, wanted);
+            Assert.True(wanted.SequenceEqual(found), a.Text);
+            // The organisation often publishes itself too: its byline is the author's, the name after the title the publisher's.
+            var first = tokens.FindIndex(t => !char.IsDigit(t.Text[0]) && !t.Text.StartsWith('['));
+            Assert.Equal(RefLabel.Author, labels[first]);
+        }
+    }
+
+    [Fact]
+    public void APublisherNamedInTheBylineToo()
+    {
+        var text = "The Boston Consulting Group. Perspectives on Corporate Strategy. Boston: The Boston Consulting Group, 1968.";
+        var gold = new Gold(["The Boston Consulting Group"], [], "Perspectives on Corporate Strategy", 1968, null, null, null, null,
+            "The Boston Consulting Group", "Boston", null, null, null);
+        var tokens = RefTokenizer.Tokenize(text);
+
+        var labels = Alignment.Align(text, tokens, gold, new int[RefLabels.Count], new int[RefLabels.Count]);
+
+        Assert.Equal("aaaaTTTTLPPPPD", string.Concat(labels.Select(l => l switch
+        {
+            RefLabel.Author => 'a', RefLabel.Title => 'T', RefLabel.Location => 'L', RefLabel.Publisher => 'P', RefLabel.Date => 'D', _ => '?',
+        })));
+    }
 }
