@@ -48,10 +48,20 @@ public static partial class ReferenceAssembler
 
     static readonly SearchValues<string> InWordStems = SearchValues.Create(["in", "im", "en", "dans"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether the publisher is the organisation itself: "Author", its name, or its letters ("CDC", "WHO", "IEA").</summary>
+    static bool IsIssuedBy(string organisation, string publisher)
+    {
+        if (publisher.Equals("Author", StringComparison.OrdinalIgnoreCase) || publisher.Equals(organisation, StringComparison.OrdinalIgnoreCase)) return true;
+        if (publisher.Length is < 2 or > 8 || !publisher.All(char.IsUpper)) return false;
+        var letters = string.Concat(organisation.Split(' ', '-').Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]));
+        return letters.Contains(publisher, StringComparison.Ordinal) || organisation.Contains($"({publisher})", StringComparison.Ordinal)
+            || letters.Length >= 2 && publisher.StartsWith(letters[0]) && publisher.EndsWith(letters[^1]);
+    }
+
     static bool Has(string text, SearchValues<string> stems, Regex words) => text.AsSpan().IndexOfAny(stems) >= 0 && words.IsMatch(text);
 
     static string TypeOf(string text, string? title, string? container, string? volume, string? issue, string? pages, string? publisher,
-        string? place, bool hasEditors, string? url, string? doi, string? isbn)
+        string? place, bool hasEditors, string? url, string? doi, string? isbn, string? organisation = null, string? edition = null)
     {
         if (text.Contains('[') && KindMark().Match(text) is { Success: true } mark)
             return mark.Groups[1].Value switch
@@ -71,6 +81,12 @@ public static partial class ReferenceAssembler
             // A title may say it is a report ("Inspection Report, Kalaupapa Landfill") where nothing else does.
             if (Has(unlinked, ReportStems, ReportWord())) return ParsedReferenceTypes.Report;
             if (online) return ParsedReferenceTypes.WebPage;
+            // An organisation that issues a work itself issues a report (<c>Centers for Disease Control and Prevention.
+            // Antibiotic resistance threats in the United States, 2019. Atlanta, GA: CDC; 2019.</c>, APA's "Author" as
+            // publisher); one with an ISBN, an edition or another's imprint is a book, and a link without a place a page.
+            if (organisation is not null && isbn is null && edition is null && (url is null || place is not null)
+                && (publisher is null || IsIssuedBy(organisation, publisher)))
+                return ParsedReferenceTypes.Report;
             if (publisher is not null || isbn is not null) return ParsedReferenceTypes.Book;
             return url is not null ? ParsedReferenceTypes.WebPage : ParsedReferenceTypes.Other;
         }

@@ -146,7 +146,8 @@ public static partial class ReferenceAssembler
         var publisher = PublisherName(Clean(First(RefLabel.Publisher)));
         var place = Clean(First(RefLabel.Location));
         var edition = Clean(First(RefLabel.Edition));
-        var type = TypeOf(text, title, container, volume, issue, pages, publisher, place, editors.Count > 0, url, doi, isbn);
+        var organisation = authors is [{ Given: null } sole] && Hqt.Names.PersonName.IsOrganization(sole.Family) ? sole.Family : null;
+        var type = TypeOf(text, title, container, volume, issue, pages, publisher, place, editors.Count > 0, url, doi, isbn, organisation, edition);
 
         if (confidence < ParsedReference.ConfidentAt)
         {

@@ -25,6 +25,11 @@ public class ReferenceTypeTests
     [InlineData("FERREIRA Marc, « Les villes et la mémoire », in DUPUIS A., LEMAIRE P. (dir.), Histoire urbaine de l'Europe, Paris, Armand Colin, 2004, p. 105-131.", ParsedReferenceTypes.Chapter)]
     [InlineData("Nguyen, T., and Ruiz, D. Incremental garbage collection for actors. In Proceedings of the Conference on Object-Oriented Systems, pages 120-131, 1996.", ParsedReferenceTypes.Chapter)]
     [InlineData("Thornton, W. (1987). The Quiet Harbour. Boston: Harbor House Press.", ParsedReferenceTypes.Book)]
+    // An organisation issuing its own work issues a report; with an ISBN or another's imprint, a book.
+    [InlineData("Centers for Disease Control and Prevention. Antibiotic resistance threats in the United States, 2019. Atlanta, GA: CDC; 2019.", ParsedReferenceTypes.Report)]
+    [InlineData("Pew Research Center. (2019). Mobile technology and home broadband 2019. Washington, DC: Author.", ParsedReferenceTypes.Report)]
+    [InlineData("European Commission. The European Green Deal. Brussels, 2019.", ParsedReferenceTypes.Report)]
+    [InlineData("National Research Council. Climate Stabilization Targets. Washington, DC: The National Academies Press; 2011.", ParsedReferenceTypes.Book)]
     [InlineData("\"Harbour Towns Top the Charts\". Coastal Weekly. Retrieved May 8, 2009.", ParsedReferenceTypes.WebPage)]
     [InlineData("Doe, J. (2010). Review of the Harbour Inventory. In R. A. Spies & K. F. Geisinger (Eds.), The Eighteenth Coastal Yearbook. Harbour Institute. Retrieved from http://example.org/yearbook", ParsedReferenceTypes.Chapter)]
     public void TheKindComesFromTheFieldsAndTheWordsAroundThem(string text, string type)
