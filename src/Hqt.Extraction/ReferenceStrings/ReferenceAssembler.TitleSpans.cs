@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hqt.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -110,7 +111,7 @@ public static partial class ReferenceAssembler
     {
         var words = new string[to - from + 1];
         for (var i = from; i <= to; i++) words[i - from] = tokens[i].Text;
-        return Hqt.Names.PersonName.IsOrganization(words);
+        return PersonName.IsOrganization(words);
     }
 
     static bool IsABylineMark(string token) =>

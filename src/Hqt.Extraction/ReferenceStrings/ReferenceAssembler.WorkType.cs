@@ -61,7 +61,7 @@ public static partial class ReferenceAssembler
     static bool Has(string text, SearchValues<string> stems, Regex words) => text.AsSpan().IndexOfAny(stems) >= 0 && words.IsMatch(text);
 
     static string TypeOf(string text, string? title, string? container, string? volume, string? issue, string? pages, string? publisher,
-        string? place, bool hasEditors, string? url, string? doi, string? isbn, string? organisation = null, string? edition = null)
+        string? place, bool hasEditors, string? url, string? doi, string? isbn, string? organisation, string? edition)
     {
         if (text.Contains('[') && KindMark().Match(text) is { Success: true } mark)
             return mark.Groups[1].Value switch

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.RegularExpressions;
 using Hqt.Extraction.Identity;
 using Hqt.Extraction.Text;
+using Hqt.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -146,7 +147,7 @@ public static partial class ReferenceAssembler
         var publisher = PublisherName(Clean(First(RefLabel.Publisher)));
         var place = Clean(First(RefLabel.Location));
         var edition = Clean(First(RefLabel.Edition));
-        var organisation = authors is [{ Given: null } sole] && Hqt.Names.PersonName.IsOrganization(sole.Family) ? sole.Family : null;
+        var organisation = authors is [{ Given: null } sole] && PersonName.IsOrganization(sole.Family) ? sole.Family : null;
         var type = TypeOf(text, title, container, volume, issue, pages, publisher, place, editors.Count > 0, url, doi, isbn, organisation, edition);
 
         if (confidence < ParsedReference.ConfidentAt)
