@@ -5,7 +5,8 @@ import { formatAuthors, safeHref, text } from './suggestions.js';
 
 /**
  * "you read A (2021) → it cites B (2014) → which cites C (1987)" from one lineage chain (reader's side first),
- * or '' when the chain is too short to say anything the reason does not.
+ * or '' when the chain is too short to say anything the reason does not. A person's chain ends at the person, who wrote
+ * the work before: "… → it cites World Development Report 2019 (2019) → by World Bank".
  */
 export function lineageText(chain) {
   if (!Array.isArray(chain) || chain.length < 2) return '';
@@ -16,6 +17,7 @@ export function lineageText(chain) {
   };
   return chain.map((node, i) => {
     if (i === 0) return node?.kind === 'capture' ? `you read ${label(node)}` : `you have ${label(node)}`;
+    if (node?.kind === 'person') return `by ${text(node.title, 80) || 'an unnamed writer'}`;
     return `${i === 1 ? 'it cites' : 'which cites'} ${label(node)}`;
   }).join(' → ');
 }

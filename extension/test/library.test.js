@@ -14,6 +14,9 @@ test('a lineage chain reads from what you read to the root', () => {
   assert.equal(lineageText([{ kind: 'capture', title: 'A', year: 2021 }, { kind: 'work', title: 'Polchinski 2001 · Int. J. Mod. Phys. A16, 707', year: 2001 }]),
     'you read A (2021) → it cites Polchinski 2001 · Int. J. Mod. Phys. A16, 707');
   assert.equal(lineageText([chain[0]]), '');
+  // A person's chain ends at the person, who wrote the work before it: "by", not "which cites".
+  assert.equal(lineageText([chain[0], chain[1], { id: 'person-worldbank', kind: 'person', title: 'World Bank', year: null }]),
+    'you read A (2021) → it cites B (2014) → by World Bank');
   assert.deepEqual(lineageLines({ lineage: [chain, chain, chain] }, 2).length, 2);
   assert.deepEqual(lineageLines({ reason: 'cited by 2' }), []);
   assert.deepEqual(lineageLines({ lineage: 'nonsense' }), []);

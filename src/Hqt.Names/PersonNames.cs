@@ -39,10 +39,13 @@ public static class PersonNames
     public static string Key(string name) => KeyPrefix + Normalize(name);
 
     /// <summary>A name as people read it, by the name model: "Collins, Michael" and "Collins M" read "Michael Collins" and
-    /// "M. Collins"; a string the model does not split is kept as written ("Collins, Michael" still swapped).</summary>
+    /// "M. Collins"; a string the model does not split is kept as written ("Collins, Michael" still swapped), and so is an
+    /// organisation ("U.S. Census Bureau" is no "U. S." with the family name "Bureau"; "Ministry of Health, Labour and
+    /// Welfare" is not turned round at its comma).</summary>
     public static string Display(string name)
     {
         var trimmed = name.Trim();
+        if (PersonName.IsOrganization(trimmed)) return trimmed;
         if (PersonName.TryParse(trimmed, out var person)) return person.Display;
         var comma = trimmed.IndexOf(',');
         if (comma <= 0 || comma != trimmed.LastIndexOf(',') || comma == trimmed.Length - 1) return trimmed;

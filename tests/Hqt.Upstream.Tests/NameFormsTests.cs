@@ -119,6 +119,8 @@ public class NameFormsTests
     [InlineData("Monto AS", "A. S. Monto")]
     [InlineData("King, Martin Luther, Jr.", "Martin Luther King Jr.")]
     [InlineData("Emily Post", "Emily Post")]
+    [InlineData("U.S. Census Bureau", "U.S. Census Bureau")]
+    [InlineData("Ministry of Health, Labour and Welfare", "Ministry of Health, Labour and Welfare")]
     public void ReasonsShowNamesAsTheModelReadsThem(string name, string display) => Assert.Equal(display, PersonNames.Display(name));
 
     [Theory]
