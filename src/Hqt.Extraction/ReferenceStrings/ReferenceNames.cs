@@ -276,7 +276,8 @@ public static partial class ReferenceNames
     static bool IsOneOrganisation(string span)
     {
         var words = span.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 3 || !IsCorporate(words) || words.Any(w => ClassOf(w) == 'I' && !CountryAbbreviations.Contains(w.TrimEnd(','))))
+        // Initials first: most bylines have them, and the test is a cached lookup where the organisation test is not.
+        if (words.Length < 3 || words.Any(w => ClassOf(w) == 'I' && !CountryAbbreviations.Contains(w.TrimEnd(','))) || !IsCorporate(words))
             return false;
         var pieces = 0;
         var lone = false;
