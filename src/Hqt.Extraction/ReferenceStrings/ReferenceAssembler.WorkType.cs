@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using Hqt.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -61,7 +62,7 @@ public static partial class ReferenceAssembler
     static bool Has(string text, SearchValues<string> stems, Regex words) => text.AsSpan().IndexOfAny(stems) >= 0 && words.IsMatch(text);
 
     static string TypeOf(string text, string? title, string? container, string? volume, string? issue, string? pages, string? publisher,
-        string? place, bool hasEditors, string? url, string? doi, string? isbn, string? organisation, string? edition)
+        string? place, bool hasEditors, string? url, string? doi, string? isbn, IReadOnlyList<ParsedPerson> authors, string? edition)
     {
         if (text.Contains('[') && KindMark().Match(text) is { Success: true } mark)
             return mark.Groups[1].Value switch
@@ -84,8 +85,8 @@ public static partial class ReferenceAssembler
             // An organisation that issues a work itself issues a report (<c>Centers for Disease Control and Prevention.
             // Antibiotic resistance threats in the United States, 2019. Atlanta, GA: CDC; 2019.</c>, APA's "Author" as
             // publisher); one with an ISBN, an edition or another's imprint is a book, and a link without a place a page.
-            if (organisation is not null && isbn is null && edition is null && (url is null || place is not null)
-                && (publisher is null || IsIssuedBy(organisation, publisher)))
+            if (authors is [{ Given: null, Family: var organisation }] && isbn is null && edition is null && (url is null || place is not null)
+                && (publisher is null || IsIssuedBy(organisation, publisher)) && PersonName.IsOrganization(organisation))
                 return ParsedReferenceTypes.Report;
             if (publisher is not null || isbn is not null) return ParsedReferenceTypes.Book;
             return url is not null ? ParsedReferenceTypes.WebPage : ParsedReferenceTypes.Other;

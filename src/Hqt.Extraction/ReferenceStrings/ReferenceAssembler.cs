@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.RegularExpressions;
 using Hqt.Extraction.Identity;
 using Hqt.Extraction.Text;
-using Hqt.Names;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -147,8 +146,7 @@ public static partial class ReferenceAssembler
         var publisher = PublisherName(Clean(First(RefLabel.Publisher)));
         var place = Clean(First(RefLabel.Location));
         var edition = Clean(First(RefLabel.Edition));
-        var organisation = authors is [{ Given: null } sole] && PersonName.IsOrganization(sole.Family) ? sole.Family : null;
-        var type = TypeOf(text, title, container, volume, issue, pages, publisher, place, editors.Count > 0, url, doi, isbn, organisation, edition);
+        var type = TypeOf(text, title, container, volume, issue, pages, publisher, place, editors.Count > 0, url, doi, isbn, authors, edition);
 
         if (confidence < ParsedReference.ConfidentAt)
         {
