@@ -7,6 +7,10 @@ public class ReferencesListTests
     static IReadOnlyList<ExtractedReference> Extract(string body) =>
         PageExtractor.Extract($"<html><body>{body}</body></html>", "https://blog.example.com/post").References;
 
+    /// <summary>The items as a post's reference list: a paragraph of body text, a "References" heading, then the list.</summary>
+    static IReadOnlyList<ExtractedReference> ExtractList(string items, string list = "<ol>") =>
+        Extract($"<article><p>Body text that cites things.</p>\n<h2>References</h2>\n{list}\n{items}\n</ol></article>");
+
     [Fact]
     public void ItemsUnderAReferencesHeadingBecomeOneReferenceEach()
     {
@@ -47,19 +51,15 @@ public class ReferencesListTests
     [Fact]
     public void AnItemThatSaysWhatItNamesIsThatKindOfWorkEvenWithADoi()
     {
-        const string body = """
-            <article><p>Body text that cites things.</p>
-            <h2>References</h2>
-            <ol>
+        const string items = """
               <li>Thornton, W. (1987). The Quiet Harbour. Boston: Harbor House Press.</li>
               <li>Nakamura, K. (2008). Tidal forecasting with neural networks. In P. Alvarez &amp; R. Chen (Eds.), Handbook of Coastal Engineering (pp. 45–67). Amsterdam: Elsevier. https://doi.org/10.1000/tides.2008.3</li>
               <li>Okafor, C. (2009). Rainfall variability and river basin dynamics in the Niger Delta (Doctoral dissertation). University of Lagos.</li>
               <li>Brandt, E., &amp; Moreau, J. (1998). Load balancing for irregular meshes. Technical Report TR-98-14, Department of Computing, Imperial College.</li>
               <li>Kim, H., &amp; Osei, A. (2015). One-pot synthesis of porous carbon frameworks. Journal of Materials Chemistry A, 3(12), 6543–6550. https://doi.org/10.1000/carbon.2015</li>
-            </ol></article>
             """;
 
-        var kinds = Extract(body).Where(r => r.Title is not null).ToDictionary(r => r.Title!.Split(' ')[0], r => r.Kind);
+        var kinds = ExtractList(items).Where(r => r.Title is not null).ToDictionary(r => r.Title!.Split(' ')[0], r => r.Kind);
 
         Assert.Equal(ReferenceKinds.Book, kinds["The"]);
         Assert.Equal(ReferenceKinds.Chapter, kinds["Tidal"]);
@@ -72,15 +72,11 @@ public class ReferencesListTests
     public void TextAStyleHidesIsNoPartOfTheReference()
     {
         // Wikipedia's citation templates leave maintenance notes in every rendered citation, hidden by a style.
-        const string body = """
-            <article><p>Body text that cites things.</p>
-            <h2>References</h2>
-            <ol>
+        const string items = """
               <li><cite class="citation book">Lindqvist, Ana (2012). <i>Harbour Lights of the North</i>. Harbor House Press.</cite><span class="citation-comment" style="display:none; color:#33aa33">CS1 maint: Uses authors parameter (<a href="/wiki/Category:CS1_maint">link</a>)</span></li>
-            </ol></article>
             """;
 
-        var reference = Assert.Single(Extract(body), r => r.Title == "Harbour Lights of the North");
+        var reference = Assert.Single(ExtractList(items), r => r.Title == "Harbour Lights of the North");
 
         Assert.Equal("Harbor House Press", reference.Publisher);
         Assert.DoesNotContain("CS1", reference.Context);
@@ -169,15 +165,11 @@ public class ReferencesListTests
     [Fact]
     public void TheLinkLabelsAfterAnEntryNameNoOne()
     {
-        const string body = """
-            <article><p>Body text that cites things.</p>
-            <h2>References</h2>
-            <ol>
+        const string items = """
               <li>The Soil Consortium. SoilBase: the universal soil knowledgebase in 2021. Nucleic Acids Res. 49, D480–D489 (2020). <a href="https://doi.org/10.1093/nar/gkaa0000">Article</a> <a href="https://www.ncbi.nlm.nih.gov/pubmed/33237286">PubMed</a> <a href="http://scholar.google.com/scholar_lookup?title=SoilBase">Google Scholar</a></li>
-            </ol></article>
             """;
 
-        var reference = Assert.Single(Extract(body), r => r.Doi == "10.1093/nar/gkaa0000");
+        var reference = Assert.Single(ExtractList(items), r => r.Doi == "10.1093/nar/gkaa0000");
 
         Assert.Equal("SoilBase: the universal soil knowledgebase in 2021", reference.Title);
         Assert.DoesNotContain(reference.Authors, a => a.Contains("Scholar") || a.Contains("PubMed") || a.Contains("Article"));
@@ -186,15 +178,11 @@ public class ReferencesListTests
     [Fact]
     public void TheAcpsLinkLabelsAreNoPublisherAndTheEntryStaysAJournalArticle()
     {
-        const string body = """
-            <article><p>Body text that cites things.</p>
-            <h2>References</h2>
-            <ol>
+        const string items = """
               <li>36. Lindqvist AS, Holm K. Harbour vaccination in coastal towns. JAMA. 1978;239:840-2. [PMID: 342799] <a href="https://doi.org/10.1001/x">Crossref</a> <a href="https://pubmed.example/342799">Medline</a> <a href="https://scholar.example/">Google Scholar</a></li>
-            </ol></article>
             """;
 
-        var reference = Assert.Single(Extract(body), r => r.Title == "Harbour vaccination in coastal towns");
+        var reference = Assert.Single(ExtractList(items), r => r.Title == "Harbour vaccination in coastal towns");
 
         Assert.Null(reference.Publisher);
         Assert.Equal(("JAMA", "239", "840-2", ReferenceKinds.Paper), (reference.Container, reference.Volume, reference.Pages, reference.Kind));
@@ -203,15 +191,11 @@ public class ReferencesListTests
     [Fact]
     public void PlosLinkLabelsSetAsBlocksAreNoPublisher()
     {
-        const string body = """
-            <article><p>Body text that cites things.</p>
-            <h2>References</h2>
-            <ol class="references">
+        const string items = """
               <li>Lindqvist AS, Holm K (2006) Harbour lights and coastal navigation. Eur J Navig 23: 3359–3367.<ul class="reflinks"><li><a href="https://doi.org/10.1111/x">View Article</a></li><li><a href="https://scholar.example/">Google Scholar</a></li></ul></li>
-            </ol></article>
             """;
 
-        var reference = Assert.Single(Extract(body), r => r.Title == "Harbour lights and coastal navigation");
+        var reference = Assert.Single(ExtractList(items, "<ol class=\"references\">"), r => r.Title == "Harbour lights and coastal navigation");
 
         Assert.Null(reference.Publisher);
         Assert.Equal(("Eur J Navig", "23"), (reference.Container, reference.Volume));
@@ -220,15 +204,11 @@ public class ReferencesListTests
     [Fact]
     public void InvisibleCharactersAreNoPartOfATitle()
     {
-        const string body = """
-            <article><p>Body text that cites things.</p>
-            <h2>References</h2>
-            <ol>
+        const string items = """
               <li>Lindqvist, Ana (2012). Die Silex&shy;ge&shy;räte des frü&shy;hen Mit&shy;tel&#8203;alters. Zeitschrift für Ar&shy;chäo&shy;lo&shy;gie 12, 44–51.</li>
-            </ol></article>
             """;
 
-        var reference = Assert.Single(Extract(body), r => r.Year == 2012);
+        var reference = Assert.Single(ExtractList(items), r => r.Year == 2012);
 
         Assert.Equal("Die Silexgeräte des frühen Mittelalters", reference.Title);
         Assert.Equal("Zeitschrift für Archäologie", reference.Container);
