@@ -67,11 +67,26 @@ public class RefTrainAugmentationTests
         Assert.All(journals, j => Assert.Contains(j, new[] { "J. Mount. Ecol.", "Journal of Mountain Ecology", "JME" }));
     }
 
+    /// <summary>Journal articles with every field a rendering takes (a title, numbers, a year), told apart by their number.</summary>
+    static List<LabelledReference> JournalArticles(int count) =>
+        Enumerable.Range(0, count).Select(i => Item($"j{i}", $"Okafor, N. (2014). A title {i}. Journal of Mountain Ecology, {i + 3}(4), {100 + i}–{120 + i}.",
+            ["Okafor"], $"A title {i}", "Journal of Mountain Ecology", $"{i + 3}", $"{100 + i}–{120 + i}", 2014)).ToList();
+
+    /// <summary>A rendering's tokens and labels, every gold field it wrote found by the alignment.</summary>
+    static (List<RefToken> Tokens, RefLabel[] Labels) AlignedWhole(LabelledReference a)
+    {
+        var tokens = RefTokenizer.Tokenize(a.Text);
+        var found = new int[RefLabels.Count];
+        var wanted = new int[RefLabels.Count];
+        var labels = Alignment.Align(a.Text, tokens, a.Gold, found, wanted);
+        Assert.True(wanted.SequenceEqual(found), a.Text);
+        return (tokens, labels);
+    }
+
     [Fact]
     public void TheChineseAndJapaneseRenderingsAreDeterministicAndTheAlignmentFindsEveryFieldTheyWrite()
     {
-        var items = Enumerable.Range(0, 400).Select(i => Item($"c{i}", $"Okafor, N. (2014). A title {i}. Journal of Mountain Ecology, {i + 3}(4), {100 + i}–{120 + i}.",
-            ["Okafor"], $"A title {i}", "Journal of Mountain Ecology", $"{i + 3}", $"{100 + i}–{120 + i}", 2014)).ToList();
+        var items = JournalArticles(400);
         var made = CjkAugmentation.Generate(items, 7);
 
         Assert.Equal(made.Select(a => a.Text), CjkAugmentation.Generate(items, 7).Select(a => a.Text));
@@ -80,11 +95,7 @@ public class RefTrainAugmentationTests
         {
             Assert.Equal(ReferenceParser.Prepare(a.Text), a.Text);   // written as the parser reads it
             Assert.True(CjkText.HasHanOrKana(a.Gold.Title), a.Text);
-            var tokens = RefTokenizer.Tokenize(a.Text);
-            var found = new int[RefLabels.Count];
-            var wanted = new int[RefLabels.Count];
-            var labels = Alignment.Align(a.Text, tokens, a.Gold, found, wanted);
-            Assert.True(wanted.SequenceEqual(found), a.Text);
+            var (tokens, labels) = AlignedWhole(a);
             if (a.Gold.Authors.Count > 0) Assert.Equal(RefLabel.Author, labels[tokens.FindIndex(t => !t.Text.StartsWith('['))]);
         }
     }
@@ -92,8 +103,7 @@ public class RefTrainAugmentationTests
     [Fact]
     public void TheOrganisationRenderingsAreDeterministicAndTheirBylineIsLabelledAuthorNotPublisher()
     {
-        var items = Enumerable.Range(0, 400).Select(i => Item($"o{i}", $"Okafor, N. (2014). A title {i}. Journal of Mountain Ecology, {i + 3}(4), {100 + i}–{120 + i}.",
-            ["Okafor"], $"A title {i}", "Journal of Mountain Ecology", $"{i + 3}", $"{100 + i}–{120 + i}", 2014)).ToList();
+        var items = JournalArticles(400);
         var made = OrganisationAugmentation.Generate(items, 7);
 
         Assert.Equal(made.Select(a => a.Text), OrganisationAugmentation.Generate(items, 7).Select(a => a.Text));
@@ -102,11 +112,7 @@ public class RefTrainAugmentationTests
         {
             var author = Assert.Single(a.Gold.Authors);
             Assert.True(Hqt.Names.PersonName.IsOrganization(author) || author.Split(' ').Length == 1, author);
-            var tokens = RefTokenizer.Tokenize(a.Text);
-            var found = new int[RefLabels.Count];
-            var wanted = new int[RefLabels.Count];
-            var labels = Alignment.Align(a.Text, tokens, a.Gold, found, wanted);
-            Assert.True(wanted.SequenceEqual(found), a.Text);
+            var (tokens, labels) = AlignedWhole(a);
             // The organisation often publishes itself too: its byline is the author's, the name after the title the publisher's.
             var first = tokens.FindIndex(t => !char.IsDigit(t.Text[0]) && !t.Text.StartsWith('['));
             Assert.Equal(RefLabel.Author, labels[first]);
