@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Text.Json;
 using Hqt.Bench.CpuRatio;
 using Hqt.Extraction.ReferenceStrings;
@@ -7,9 +8,18 @@ namespace Hqt.Bench.Extraction;
 
 /// <summary>
 /// References parsed per second on one thread: every reference string of ../shared/eval/refparse/dev.jsonl (9,906,
-/// every style), parsed <c>rounds</c> times after a warm-up pass, timed by the thread's CPU clock and the wall clock.
+/// every style), parsed <c>rounds</c> times once the code is warm, timed by the thread's CPU clock and the wall clock.
 /// Run it pinned to one core: <c>taskset -c 1 dotnet bench/…/Hqt.Bench.Extraction.dll --refparse 5</c>.
 /// </summary>
+/// <remarks>
+/// Warm means the JIT is done: warm-up passes run until one compiles no method (<see cref="JitInfo"/>), at most 30.
+/// One warm-up pass was not enough, and pinning made it worse: a process that may use one CPU only multiplies the
+/// runtime's tiering delay by ten (<c>TC_DelaySingleProcMultiplier</c>: call counting starts 1 s after the last new
+/// tier-0 method instead of 100 ms), so under <c>taskset -c 1</c> the parser ran its first five to eight passes as
+/// unoptimised tier-0 code (about 4,000/s, then 9,000–13,000/s) and the figure measured how many rounds were asked
+/// for. A rate that stops changing does not tell the two apart (tier-0 is steady too); the JIT's own count does.
+/// The warm-up passes are printed as well: they are what a freshly started process pays.
+/// </remarks>
 static class RefParseThroughput
 {
     public static void Run(int rounds)
@@ -17,7 +27,16 @@ static class RefParseThroughput
         var path = Path.Combine(CorpusPages.SharedRoot(), "eval", "refparse", "dev.jsonl");
         var texts = File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
         var checksum = 0L;
-        foreach (var t in texts) checksum += ReferenceParser.Parse(t).Authors.Count; // warm-up: model load, JIT
+        var warmUp = new List<double>();
+        for (long jitted = -1; jitted != JitInfo.GetCompiledMethodCount() && warmUp.Count < 30;)
+        {
+            jitted = JitInfo.GetCompiledMethodCount();
+            var c0 = ThreadCpu.NowMs();
+            foreach (var t in texts) checksum += ReferenceParser.Parse(t).Authors.Count;
+            warmUp.Add(texts.Count / ((ThreadCpu.NowMs() - c0) / 1000));
+            Thread.Sleep(1100); // the tiering delay, pinned: a pause lets call counting start (as PerPageMedians' does)
+        }
+        Console.WriteLine($"  warm-up passes (model load, JIT tiers): {string.Join(", ", warmUp.Select(r => r.ToString("N0")))} references/s");
 
         var perRound = new List<double>();
         var wall = Stopwatch.StartNew();
