@@ -35,8 +35,10 @@ public static class PageExtractor
     /// link labels are no part of a reference; publishers and journals without access dates or identifiers after them;
     /// Chinese and Japanese fields in their own punctuation; Vancouver's "1978;239:" gives its volume.
     /// 12: references by organisations (a retrained model; "World Health Organization. Global tuberculosis report 2020."
-    /// had no title and no author); an organisation whose name holds "and" is one author; a lower-case word is no person.</remarks>
-    public const int Version = 12;
+    /// had no title and no author); an organisation whose name holds "and" is one author; a lower-case word is no person.
+    /// 13: an element HTML does not define flows in the line its neighbouring text is in (JATS's &lt;contrib-group&gt; in
+    /// Atypon's reference lists ended a line after each name; Distill's &lt;d-cite&gt; cut a link's sentence short).</remarks>
+    public const int Version = 13;
 
     public static PageExtract Extract(string html, string url)
     {

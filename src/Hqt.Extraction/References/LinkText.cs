@@ -85,7 +85,7 @@ static class LinkText
                 // Text a style hides is no part of what the reader sees: Wikipedia's "CS1 maint: Uses authors parameter
                 // (link)" after a citation would be read as its publisher.
                 if (child.GetAttribute("style") is { } style && ElementAttributes.StyleHides(style)) continue;
-                var isBlock = !VisibleText.IsInline(child.LocalName);
+                var isBlock = !VisibleText.IsInline(child);
                 if (isBlock) lineEnd = true;
                 else inlineEdge = true;
                 if (!child.HasChildNodes) continue;

@@ -108,6 +108,31 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void ElementsHtmlDoesNotDefineFlowInTheLineTheyAreWrittenIn()
+    {
+        // Atypon's lists (ACP, SAGE, T&F) wrap each name in JATS's <contrib-group>, which a browser shows inline; read
+        // as blocks, each name ended a line ("Rudenko LG. , Slepushkin AN. ,") and the second author became the title.
+        const string items = """
+              <li><span class="label">6. </span> <contrib-group>
+                  Rudenko LG </contrib-group>, <contrib-group>
+                  Slepushkin AN </contrib-group>, <contrib-group>
+                  Monto AS </contrib-group>, <contrib-group>et al</contrib-group>. <span class="references__article-title">Efficacy of live attenuated and inactivated influenza vaccines in schoolchildren</span>. <span class="references__source"><strong>J Infect Dis</strong></span>. <span class="references__year">1993</span>;168:881-7.</li>
+              <li><span class="label">28. </span> <contrib-group>
+                  Imbens GW </contrib-group> and <contrib-group>
+                  Lemieux T </contrib-group>. <span class="references__article-title">Regression discontinuity designs: a guide to practice</span>. <span class="references__source"><strong>J Econom</strong></span>. <span class="references__year">2008</span>;142:615-35.</li>
+            """;
+
+        var references = ExtractList(items);
+
+        var rudenko = Assert.Single(references, r => r.Title == "Efficacy of live attenuated and inactivated influenza vaccines in schoolchildren");
+        Assert.Equal(["L. G. Rudenko", "A. N. Slepushkin", "A. S. Monto"], rudenko.Authors);
+        var imbens = Assert.Single(references, r => r.Title == "Regression discontinuity designs: a guide to practice");
+        Assert.Equal(["G. W. Imbens", "T. Lemieux"], imbens.Authors);
+        Assert.Equal(ReferenceKinds.Paper, imbens.Kind);
+        Assert.DoesNotContain(references, r => (r.Context ?? "").Contains(". ,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ScriptAndStyleInsideAnItemAreNoPartOfItsText()
     {
         // Reference widgets put their tracking code and styles inside the item; a reader sees neither.
