@@ -17,7 +17,7 @@ static class Predictions
             var labels = ReferenceParser.Label(tokens, model, out var margins);
             // The people (authors, then editors) the parse would name were it sure: what the confidence's calibration checks
             // against the gold.
-            var sure = ReferenceAssembler.Assemble(item.Text.Trim(), tokens, labels, 1);
+            var sure = ReferenceAssembler.Assemble(item.Text.Trim(), tokens, labels, 1, model.Lexicons);
             var named = sure.Authors.Concat(sure.Editors);
             var pred = new
             {

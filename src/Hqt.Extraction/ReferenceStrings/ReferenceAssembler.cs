@@ -70,7 +70,7 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"\s*\[(?:J|M|C|D|R|N|P|S|Z|A|G|K|EB|DB|CP)(?:/OL)?\]?$")]
     private static partial Regex DocumentTypeMark();
 
-    public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence)
+    public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence, RefLexicons lexicons)
     {
         labels = ChooseTheTitleRun(tokens, labels);
         labels = StartTheTitleAfterAMark(tokens, labels);
@@ -90,6 +90,10 @@ public static partial class ReferenceAssembler
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheBylineAfterTheTitle(tokens, labels);
+        var taggersLabels = labels;
+        labels = TheBylineAfterBy(tokens, labels, lexicons);
+        // The tagger was unsure of a reading it was not trained on; a name the lexicons know after "by" is the surer sign.
+        if (!ReferenceEquals(labels, taggersLabels)) confidence = Math.Max(confidence, ParsedReference.ConfidentAt);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;
 

@@ -38,9 +38,9 @@ public static class ReferenceParser
         // Prose in Chinese or Japanese (a footnote's argument) is no reference, however sure the tagger would be of it:
         // none of its words is a field, and only what the text itself names (an address, a DOI) is kept.
         if (origins is not null && CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text))
-            return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence);
+            return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence, model.Lexicons);
         var labels = Label(tokens, model, out var margins);
-        var parsed = ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins));
+        var parsed = ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins), model.Lexicons);
         return origins is null ? parsed : CjkText.AsWritten(parsed, cleaned, origins, original);
     }
 

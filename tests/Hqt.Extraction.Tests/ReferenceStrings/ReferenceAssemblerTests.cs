@@ -20,7 +20,7 @@ public class ReferenceAssemblerTests
             "p" => RefLabel.Publisher, "l" => RefLabel.Location, "e" => RefLabel.Editor, "v" => RefLabel.Volume,
             "g" => RefLabel.Pages, _ => RefLabel.Other,
         }).ToArray();
-        return ReferenceAssembler.Assemble(text, tokens, labels, 0.9);
+        return ReferenceAssembler.Assemble(text, tokens, labels, 0.9, ReferenceParser.DefaultModel.Lexicons);
     }
 
     [Theory]

@@ -45,6 +45,32 @@ public class ReferenceParserTests
     }
 
     [Theory]
+    [InlineData("Lines Written Among the Euganean Hills by Percy Bysshe Shelley, October 1818.", "Lines Written Among the Euganean Hills", "Percy Bysshe", "Shelley")]
+    [InlineData("The Prelude by William Wordsworth, 1850.", "The Prelude", "William", "Wordsworth")]
+    [InlineData("Thinking, Fast and Slow by Daniel Kahneman", "Thinking, Fast and Slow", "Daniel", "Kahneman")]
+    public void AWorkNamedThenItsWriterAfterByHasThatAuthor(string text, string title, string given, string family)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal(title, r.Title);
+        var author = Assert.Single(r.Authors);
+        Assert.Equal((given, family), (author.Given, author.Family));
+    }
+
+    [Theory]
+    [InlineData("Approximation by Multiinteger Translates, J. Approx. Theory 72 (1993), 2-23.", "Approximation by Multiinteger Translates")]
+    [InlineData("———. Explosion in a Cathedral. Translated by John Sturrock. Boston: Little, Brown, 1963.", "Explosion in a Cathedral")]
+    [InlineData("This is related in the documentary film No Direction Home, directed by Martin Scorsese", null)]
+    public void ATitleCasedPhraseOrARoleAfterByIsNoAuthor(string text, string? title)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        if (title is not null) Assert.Equal(title, r.Title);
+        Assert.DoesNotMatch(@"\b(by|directed)$", r.Title ?? "");
+        Assert.Empty(r.Authors);
+    }
+
+    [Theory]
     [InlineData("W. Kessler, \"On Acoustic Mirrors, Lenses, and Cavities ,\"Journal of Applied Acoustics 14 (3),(1983 ).", "On Acoustic Mirrors, Lenses, and Cavities")]
     [InlineData("L. Haverkamp and R. Osei, \"Can sound be focused by ice ?\",Physica B 51 ,118 ( 2012);arXiv: 1203.0457.", "Can sound be focused by ice ?")]
     public void AQuotedTitleEndsAtItsClosingQuoteWhereAPdfGluedIt(string text, string title) =>
