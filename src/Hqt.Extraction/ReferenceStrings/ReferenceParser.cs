@@ -35,9 +35,9 @@ public static class ReferenceParser
         var tokens = RefTokenizer.Tokenize(cleaned);
         if (tokens.Count == 0)
             return new ParsedReference(cleaned, null, [], false, [], null, null, null, null, null, null, null, null, null, null, null, null, null, ParsedReferenceTypes.Other, 0);
-        // Prose in Chinese or Japanese (a footnote's argument) is no reference, however sure the tagger would be of it:
-        // none of its words is a field, and only what the text itself names (an address, a DOI) is kept.
-        if (origins is not null && CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text))
+        // Prose (a footnote's argument, a reading list's paragraph) is no reference, however sure the tagger would be of
+        // it: none of its words is a field, and only what the text itself names (an address, a DOI) is kept.
+        if (origins is not null ? CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text) : ProseText.LooksLikeProse(cleaned, tokens))
             return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence, model.Lexicons);
         var labels = Label(tokens, model, out var margins);
         var parsed = ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins), model.Lexicons);
@@ -108,7 +108,7 @@ public static class ReferenceParser
 
     const double MarginScale = 150;
 
-    /// <summary>What a parse of Chinese or Japanese prose is worth: under <see cref="ParsedReference.ConfidentAt"/>, so it keeps its
+    /// <summary>What a parse of prose is worth: under <see cref="ParsedReference.ConfidentAt"/>, so it keeps its
     /// identifiers and links but names no work and no one, as an unparsed string did.</summary>
     const double ProseConfidence = 0.1;
 

@@ -58,6 +58,27 @@ public class ReferenceParserTests
     }
 
     [Theory]
+    [InlineData("Using gradient information when it is available. Suppose we have gradient information available, we should possibly try to use the information. This could result in a much faster approach to the global maxima.")]
+    [InlineData("If 1% of your requests are 50x the average, it means that the rest of your requests are about twice as fast as the average. But if you're not measuring your distribution, the idea is just hopeful thinking.")]
+    public void AParagraphThatSpeaksToTheReaderIsNoWork(string text)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Null(r.Title);
+        Assert.Empty(r.Authors);
+        Assert.False(r.IsConfident);
+    }
+
+    [Fact]
+    public void AReferenceWhoseTitleSpeaksToTheReaderIsStillAReference()
+    {
+        var r = ReferenceParser.Parse("Okafor, N. C., & Brandt, E. (2015). What we can learn from the rivers you cannot see: why we should map groundwater before we build. Journal of Hydrology, 12(3), 45–67.");
+
+        Assert.Equal("What we can learn from the rivers you cannot see: why we should map groundwater before we build", r.Title);
+        Assert.Equal(2, r.Authors.Count);
+    }
+
+    [Theory]
     [InlineData("Approximation by Multiinteger Translates, J. Approx. Theory 72 (1993), 2-23.", "Approximation by Multiinteger Translates")]
     [InlineData("———. Explosion in a Cathedral. Translated by John Sturrock. Boston: Little, Brown, 1963.", "Explosion in a Cathedral")]
     [InlineData("This is related in the documentary film No Direction Home, directed by Martin Scorsese", null)]
