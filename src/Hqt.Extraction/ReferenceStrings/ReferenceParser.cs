@@ -37,9 +37,11 @@ public static class ReferenceParser
             return new ParsedReference(cleaned, null, [], false, [], null, null, null, null, null, null, null, null, null, null, null, null, null, ParsedReferenceTypes.Other, 0);
         // Prose (a footnote's argument, a reading list's paragraph) is no reference, however sure the tagger would be of
         // it: none of its words is a field, and only what the text itself names (an address, a DOI) is kept.
-        if (origins is not null ? CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text) : ProseText.LooksLikeProse(cleaned, tokens))
+        if (origins is not null && CjkText.LooksLikeProse(text.Length > MaxLength ? text[..MaxLength] : text))
             return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence, model.Lexicons);
         var labels = Label(tokens, model, out var margins);
+        if (origins is null && ProseText.LooksLikeProse(cleaned, tokens, labels))
+            return ReferenceAssembler.Assemble(cleaned, tokens, new RefLabel[tokens.Count], ProseConfidence, model.Lexicons);
         var parsed = ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins), model.Lexicons);
         return origins is null ? parsed : CjkText.AsWritten(parsed, cleaned, origins, original);
     }

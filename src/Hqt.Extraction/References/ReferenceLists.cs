@@ -33,7 +33,7 @@ static partial class ReferenceLists
             var tag = dom.Tag[i];
             List<int>? items = null;
             int skipTo = -1;
-            if (IsContainer(dom, i))
+            if (IsContainer(dom, i) && !IsHeadedAsAnotherSection(dom, i))
             {
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
@@ -57,6 +57,26 @@ static partial class ReferenceLists
             return tag is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
         return (dom.IdLists[i] & ClassWords.Lists.ReferenceContainer) != 0 && ContainerClass().IsMatch(dom.Id[i]!) && tag is "section" or "div" or "ol" or "ul" or "aside";
     }
+
+    // JATS's fn-group holds every kind of note: PeerJ's "Competing Interests" and "Author Contributions" ("Heather
+    // Piwowar, Jason Priem and Stefanie Haustein conceived and designed the experiments…") are fn-groups, whose items
+    // became works by "Vincent" and "Juan Pablo". A container is no reference list when its own heading names another
+    // section; one without a heading, or headed Notes or References, still is.
+    static bool IsHeadedAsAnotherSection(DomIndex dom, int container)
+    {
+        for (var j = container + 1; j < dom.End[container] && j <= container + 4; j++)
+        {
+            var tag = dom.Tag[j];
+            if (tag is "li" or "p") return false;
+            if (tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6") || dom.Text[j] > 60) continue;
+            var heading = LinkText.CollapsedText(dom.Elements[j], 80);
+            return !HeadingText().IsMatch(heading) && AnotherSection().IsMatch(heading);
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:competing interests?|conflicts? of interests?|declarations? of (?:competing )?interests?|disclosures?|author(?:s'|s|'s)? contributions?|contributions|contributors|funding(?: statement| information)?|financial (?:support|disclosure)|data (?:availability|access)(?: statement)?|acknowledge?ments?|ethics(?: statement)?|ethical approval|grant disclosures|additional information(?: and declarations)?|supplementary (?:information|materials?)|abbreviations|articles citing this (?:paper|article)|cited by|related articles)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AnotherSection();
 
     // Top-level list items, else entry-shaped children (.csl-entry, p, div) of the container.
     static List<int> Items(DomIndex dom, int start, int end)
@@ -153,8 +173,9 @@ static partial class ReferenceLists
             draft.AnchorText = links[primary].Text.Length > 0 ? links[primary].Text : null;
         }
         // A title-less journal reference's link is its journal reference written out ("Phys. Rev. D 76, 056001"): no title.
+        // Nor is a pointer one ("this excellent", a paragraph's link to its source).
         if (draft.Title is null && draft.Url is not null && draft.AnchorText is { Length: >= 12 } anchor && !anchor.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-            && !draft.IsLocatedWork)
+            && !draft.IsLocatedWork && WorkTitles.IsNamingAnchor(anchor))
             draft.Title = anchor;
         into.Add(draft);
 

@@ -133,6 +133,45 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void ANoteGroupHeadedAsAnotherSectionIsNoReferenceList()
+    {
+        // PeerJ's back matter: JATS fn-groups for competing interests and contributions beside the real footnotes.
+        const string body = """
+            <article><p>Body text that cites things.</p>
+            <div class="fn-group"><h3>Author Contributions</h3>
+              <div class="fn"><p><a href="#author-1">Heather Okafor</a>, <a href="#author-2">Jason Brandt</a> and <a href="#author-3">Stefanie Haas</a> conceived and designed the experiments, performed the experiments, wrote the paper.</p></div>
+              <div class="fn"><p><a href="#author-4">Vincent Larivière</a> analyzed the data, wrote the paper, reviewed drafts of the paper.</p></div>
+            </div>
+            <div class="fn-group"><h3>Competing Interests</h3>
+              <div class="fn"><p>Heather Okafor and Jason Brandt are founders of Impactstory, a non-profit company which makes tools.</p></div>
+            </div>
+            <div class="fn-group"><h3>Notes</h3>
+              <div class="fn"><p>Okafor, N. C. (2010). Roots in dry soil. Plant Physiology, 12(3), 45–67.</p></div>
+            </div></article>
+            """;
+
+        var references = Extract(body);
+
+        Assert.Contains(references, r => r.Title == "Roots in dry soil");
+        Assert.DoesNotContain(references, r => (r.Title ?? "").Contains("wrote the paper", StringComparison.Ordinal) || (r.Title ?? "").Contains("founders", StringComparison.Ordinal));
+        Assert.DoesNotContain(references.SelectMany(r => r.Authors), a => a is "Vincent" or "Heather Okafor");
+    }
+
+    [Fact]
+    public void AParagraphOfAReadingListIsNoWorkAndItsPointerLinkNoTitle()
+    {
+        const string items = """
+              <li><p>Ties between frequently cited specialties were resolved randomly; that is, if a paper cites exactly the same amount of papers from two specialties, it was assigned to one of the two at random.</p></li>
+              <li><p>We talked about optimizing a black-box function here. If we are to perform over multiple objectives, how do these functions scale? One might want to look at <a href="https://gpflowopt.example.org/multiobjective.html">this excellent</a> notebook.</p></li>
+            """;
+
+        var references = ExtractList(items, "<ul>");
+
+        Assert.All(references, r => Assert.Null(r.Title));
+        Assert.Contains(references, r => r.Url == "https://gpflowopt.example.org/multiobjective.html" && r.AnchorText == "this excellent");
+    }
+
+    [Fact]
     public void ScriptAndStyleInsideAnItemAreNoPartOfItsText()
     {
         // Reference widgets put their tracking code and styles inside the item; a reader sees neither.
