@@ -33,7 +33,7 @@ static partial class ReferenceLists
             var tag = dom.Tag[i];
             List<int>? items = null;
             int skipTo = -1;
-            if (IsContainer(dom, i) && !IsHeadedAsAnotherSection(dom, i))
+            if (IsContainer(dom, i) && !IsHeadedAsAnotherSection(dom, i) && !IsALayoutBox(dom, i))
             {
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
@@ -71,6 +71,21 @@ static partial class ReferenceLists
             if (tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6") || dom.Text[j] > 60) continue;
             var heading = LinkText.CollapsedText(dom.Elements[j], 80);
             return !HeadingText().IsMatch(heading) && AnotherSection().IsMatch(heading);
+        }
+        return false;
+    }
+
+    // A class names a script's hook as often as a list: Atlas Obscura's whole footer is "container js-page-left-reference",
+    // and its links (Privacy Policy, Terms of Use) became works. A reference list holds items, not sections: five or
+    // more headings between its items make the container a box of the page's layout (a heading inside an item is the
+    // item's: ScienceDirect sets each reference's title as one).
+    static bool IsALayoutBox(DomIndex dom, int container)
+    {
+        var headings = 0;
+        for (var j = container + 1; j < dom.End[container]; j++)
+        {
+            if (dom.Tag[j] == "li") j = dom.End[j] - 1;
+            else if (dom.Tag[j] is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && ++headings >= 5) return true;
         }
         return false;
     }

@@ -158,6 +158,18 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void ABoxOfSectionsWhoseClassSaysReferenceIsNoReferenceList()
+    {
+        // Atlas Obscura's footer is "container js-page-left-reference": a script's hook, around five link columns.
+        var columns = string.Concat(new[] { "Places", "Trips", "Community", "Company", "Our Sites" }.Select(name => $"""
+            <section><h3>{name}</h3><ul class="links-column"><li><a href="https://atlas.example.com/{name.Length}/privacy">Privacy Policy</a></li><li><a href="https://atlas.example.com/{name.Length}/terms">Terms of Use</a></li></ul></section>
+            """));
+        var references = Extract($"""<article><p>Body text.</p></article><div class="new-footer"><div class="container js-page-left-reference">{columns}</div></div>""");
+
+        Assert.DoesNotContain(references, r => r.Title is "Privacy Policy" or "Terms of Use" || r.Signal == "reference-list");
+    }
+
+    [Fact]
     public void AParagraphOfAReadingListIsNoWorkAndItsPointerLinkNoTitle()
     {
         const string items = """
