@@ -13,7 +13,9 @@ namespace Hqt.Extraction.References;
 /// </summary>
 static partial class ReferenceLists
 {
-    [GeneratedRegex(@"(?:^|[\s_-])(?:references?|reflist|refbegin|ref-?list|reference-?list|references-?small|bibliography|bibliografia|footnotes?|endnotes?|fn-group|works-cited|citations|csl-bib-body|literature)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Drupal's "field--type-entity-reference-revisions" wraps an article's paragraphs (a field of references to other
+    // entities), on every Drupal site: no bibliography.
+    [GeneratedRegex(@"(?:^|[\s_-])(?:(?<!entity-)references?|reflist|refbegin|ref-?list|reference-?list|references-?small|bibliography|bibliografia|footnotes?|endnotes?|fn-group|works-cited|citations|csl-bib-body|literature)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContainerClass();
 
     [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|works cited|literature cited|cited works|notes|end ?notes|foot ?notes|sources|further reading|citations|notes and references|references and notes|sources and notes|literature|referencias|références|notes et références|einzelnachweise|literatur|quellen|fonti|bibliografia|note|riferimenti|referências|bibliografía|参考文献|参考资料|参考|注释|脚注|出典|引用文献|参照文献|참고문헌|참고 문헌|المراجع|مراجع|المصادر|литература|примечания|источники)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -170,6 +170,23 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void DrupalsFieldOfEntityReferencesIsNoReferenceList()
+    {
+        // Every Drupal site wraps an article's paragraphs in "field--type-entity-reference-revisions"; its bullet points
+        // made works and people ("macht regelmäßig Freude").
+        var references = Extract("""
+            <article><div class="field field--name-field-paragraphs field--type-entity-reference-revisions field__items">
+            <p>Eine positive Führungskraft in diesem Sinne</p>
+            <ul><li>macht regelmäßig Freude, Interesse und andere positive Emotionen erlebbar</li>
+            <li>stärkt Motivation und Engagement durch den Fokus auf Stärken</li>
+            <li>Bieten Sie Stärkenworkshops an, etwa im Rahmen der Weihnachtsfeier oder zum Projekt-Kick-Off</li></ul>
+            </div></article>
+            """);
+
+        Assert.DoesNotContain(references, r => r.Signal == "reference-list");
+    }
+
+    [Fact]
     public void AParagraphOfAReadingListIsNoWorkAndItsPointerLinkNoTitle()
     {
         const string items = """
