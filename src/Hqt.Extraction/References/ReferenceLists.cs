@@ -159,7 +159,7 @@ static partial class ReferenceLists
     {
         var element = dom.Elements[item];
         var text = Backlinks().Replace(LinkText.CollapsedText(element), "");
-        if (text.Length < 4) return;
+        if (text.Length < 4 || IsASiteLink(dom, item, page, pageHost, text)) return;
         var draft = new ReferenceDraft(ReferenceSignals.ReferenceList) { Context = text.Length <= 400 ? text : text[..400] };
         CitationText.Fill(draft, text);
         IdentifierText.Fill(draft, text);
@@ -209,6 +209,23 @@ static partial class ReferenceLists
             alternate.Signals.Add(ReferenceSignals.AlternateLink);
             into.Add(alternate);
         }
+    }
+
+    // An item that is nothing but a link to the page's own site ("Forgot password?", "Get an Invitation" in AO3's
+    // "footnote actions" list) is the site's navigation. Its anchor is left for the content links to judge.
+    static bool IsASiteLink(DomIndex dom, int item, PageDocument page, string? pageHost, string text)
+    {
+        if (pageHost is null) return false;
+        var anchor = -1;
+        for (var j = item; j < dom.End[item]; j++)
+        {
+            if (dom.Tag[j] != "a" || dom.Elements[j].GetAttribute("href") is not { } href || href.StartsWith('#')) continue;
+            if (anchor >= 0) return false;
+            anchor = j;
+        }
+        if (anchor < 0 || ContentLinks.Resolve(page, dom.Elements[anchor].GetAttribute("href")!) is not { } url
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host != pageHost) return false;
+        return LinkText.CollapsedText(dom.Elements[anchor], 300).Length >= text.TrimEnd('.', ' ').Length;
     }
 
     // The item's own link: the one titled like the item, else its DOI, else the first link off the page's site.

@@ -170,6 +170,21 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void AnItemThatIsOnlyALinkToThePagesOwnSiteIsItsNavigation()
+    {
+        // AO3's log-in box: <ul class="footnote actions"> with "Forgot password?" and "Get an Invitation".
+        var references = Extract("""
+            <article><p>Body text.</p></article>
+            <ul class="footnote actions"><li><a href="/users/password/new">Forgot password?</a></li><li><a href="/invite_requests">Get an Invitation</a></li></ul>
+            <ol class="references"><li><a href="https://example.org/journal/atoms">Lewis, G. N. (1916). The atom and the molecule. J. Am. Chem. Soc. 38, 762.</a></li></ol>
+            """);
+
+        Assert.DoesNotContain(references, r => r.Title is "Forgot password?" or "Get an Invitation"
+            || r.Signal == "reference-list" && (r.Url ?? "").StartsWith("https://blog.example.com/", StringComparison.Ordinal));
+        Assert.Contains(references, r => r.Title == "The atom and the molecule");
+    }
+
+    [Fact]
     public void DrupalsFieldOfEntityReferencesIsNoReferenceList()
     {
         // Every Drupal site wraps an article's paragraphs in "field--type-entity-reference-revisions"; its bullet points
