@@ -23,7 +23,7 @@ public static class BibTexImport
                 "misc" => null,
                 _ => ReferenceKinds.Paper,
             };
-            var authors = (Field("author") ?? Field("editor") ?? "").Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var authors = BibTex.Names(Field("author") ?? Field("editor") ?? "");
             read.Add(ImportEntries.Make(read.Count, kind, Field("title"), authors,
                 ImportEntries.YearIn(Field("year") ?? Field("date")), Field("doi"), eprintIsArxiv ? Field("eprint") : null,
                 Field("isbn"), Field("pmid"), Field("url") ?? UrlIn(Field("howpublished")), entry.Key));

@@ -54,6 +54,14 @@ static partial class BibTex
         return Spaces().Replace(text, " ").Trim();
     }
 
+    /// <summary>
+    /// The people of a name list field (<c>author</c>, <c>editor</c>), split at BibTeX's " and ". The last one may be
+    /// "others", BibTeX's "et al.": no one (Distill's bibliographies made a person "others" of every long byline).
+    /// </summary>
+    public static List<string> Names(string field) =>
+        field.Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(name => !name.Equals("others", StringComparison.OrdinalIgnoreCase)).ToList();
+
     static int ReadFields(string text, int i, Dictionary<string, string> fields)
     {
         while (i < text.Length)

@@ -61,8 +61,7 @@ static class DistillReferences
             Url = entry["url"] is { } url ? UrlCanonicalizer.Canonicalize(BibTex.Plain(url).Replace(" ", "")) : null,
         };
         if (entry["author"] is { } authors)
-            foreach (var name in BibTex.Plain(authors).Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                draft.Authors.Add(name);
+            draft.Authors.AddRange(BibTex.Names(BibTex.Plain(authors)));
         var eprint = entry["eprint"];
         if (eprint is not null && (entry["archiveprefix"] ?? entry["eprinttype"] ?? "arxiv").Equals("arxiv", StringComparison.OrdinalIgnoreCase))
             draft.ArxivId = ArxivId.Normalize(eprint);

@@ -8,7 +8,7 @@ public class ImportParserTests
         % exported by Zotero
         @article{vaswani2017,
           title = {Attention Is All You Need},
-          author = {Vaswani, Ashish and Shazeer, Noam and {Google Brain}},
+          author = {Vaswani, Ashish and Shazeer, Noam and {Google Brain} and others},
           year = {2017},
           eprint = {1706.03762},
           archivePrefix = {arXiv},

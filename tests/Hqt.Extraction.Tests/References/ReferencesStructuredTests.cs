@@ -100,11 +100,12 @@ public class ReferencesStructuredTests
     [Fact]
     public void DistillCiteKeysResolveThroughTheEmbeddedBibtexAndOnlyCitedEntriesCount()
     {
+        // "and others" is BibTeX's "et al.": no person.
         const string body = """
             <d-article><p>LSTMs <d-cite key="olah2015, graves2014"></d-cite> work.</p></d-article>
             <d-bibliography><script type="text/bibliography">
             @article{olah2015, title={Understanding {LSTM} Networks}, author={Olah, Christopher}, year={2015}, url={http://colah.github.io/posts/2015-08-Understanding-LSTMs}}
-            @article{graves2014, title = "Neural Turing Machines", author = {Graves, Alex and Wayne, Greg}, journal={CoRR}, year = 2014, url={http://arxiv.org/abs/1410.5401}}
+            @article{graves2014, title = "Neural Turing Machines", author = {Graves, Alex and Wayne, Greg and others}, journal={CoRR}, year = 2014, url={http://arxiv.org/abs/1410.5401}}
             @book{unused, title={Never Cited}, year={1999}}
             </script></d-bibliography>
             """;
