@@ -72,6 +72,8 @@ public class ReferenceNamesTests
         Assert.True(etAl);
         Assert.Equal("T. / Moore", People("Moore, T., [et al.]", out etAl));
         Assert.True(etAl);
+        Assert.Equal("W. H. / Okafor", People("Okafor, W. H. & Others.", out etAl));
+        Assert.True(etAl);
     }
 
     [Fact]
