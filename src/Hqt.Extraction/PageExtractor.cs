@@ -38,8 +38,10 @@ public static class PageExtractor
     /// had no title and no author); an organisation whose name holds "and" is one author; a lower-case word is no person.
     /// 13: an element HTML does not define flows in the line its neighbouring text is in (JATS's &lt;contrib-group&gt; in
     /// Atypon's reference lists ended a line after each name; Distill's &lt;d-cite&gt; cut a link's sentence short); a work
-    /// named and then its writer ("Walden by Henry David Thoreau, 1854.") has that author; a list item or note that speaks
-    /// to the reader ("Suppose we have gradient information available, we should…") is prose, no work.</remarks>
+    /// named and then its writer ("Walden by Henry David Thoreau, 1854.") has that author; a list item or note that argues
+    /// or explains ("Suppose we have gradient information available, we should…") is prose, no work; note groups headed
+    /// Author Contributions or Competing Interests, a layout box or Drupal field whose class says reference, and an item
+    /// that is one link to the page's own site are no reference list; "and others" and "&amp; Others" are no one.</remarks>
     public const int Version = 13;
 
     public static PageExtract Extract(string html, string url)

@@ -37,11 +37,11 @@ public static class VisibleText
 
     /// <summary>
     /// True for an element that flows inside a line (its edges are no word boundary); false for blocks, breaks and the
-    /// rest. An element HTML does not define (JATS's <c>contrib-group</c> and
-    /// <c>string-name</c> in publishers' reference lists, a site's custom <c>author-name</c>) is inline where text of the
-    /// same line touches it (<c>&lt;contrib-group&gt;Rudenko LG&lt;/contrib-group&gt;, &lt;contrib-group&gt;…</c>), as
-    /// a browser shows it; with only white space around, it is taken for the layout box such elements mostly are.
-    /// Read as blocks, the names of a byline each ended a line: "Rudenko LG. , Slepushkin AN. ," parsed as a title.
+    /// rest. An element HTML does not define (JATS's <c>contrib-group</c> and <c>string-name</c> in publishers'
+    /// reference lists, a site's custom <c>author-name</c>) is inline where text of the same line touches it
+    /// (<c>&lt;contrib-group&gt;Rudenko LG&lt;/contrib-group&gt;, &lt;contrib-group&gt;…</c>), as a browser shows it;
+    /// with only white space around, it is taken for the layout box such elements mostly are. Read as blocks, the names
+    /// of a byline each ended a line: "Rudenko LG. , Slepushkin AN. ," parsed as a title.
     /// </summary>
     public static bool IsInline(IElement element)
     {

@@ -141,14 +141,13 @@ public static partial class ReferenceAssembler
         var end = 0;
         while (end + 1 < labels.Length && labels[end + 1] == labels[0]) end++;
         if (labels[0] is not (RefLabel.Title or RefLabel.Author) || Array.IndexOf(labels, RefLabel.Author, end + 1) >= 0) return labels;
-        if (labels[0] == RefLabel.Title && Array.IndexOf(labels, RefLabel.Author) >= 0) return labels;
         var by = end - 1;
         while (by > 0 && tokens[by].Text != "by") by--;
         if (by < 1 || end - by is < 2 or > 4 || IsARole(tokens[by - 1].Text.TrimEnd('.', ','))) return labels;
         for (var i = by + 1; i <= end; i++)
         {
             var word = tokens[i].Text.TrimEnd(i == end ? ['.', ','] : []);
-            if (i < end && word[^1] is ',' or ';' or ':') return labels;
+            if (word.Length == 0 || i < end && word[^1] is ',' or ';' or ':') return labels;
             if (RefFeatures.IsInitial(word)) continue;
             if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’')) return labels;
         }
@@ -164,7 +163,8 @@ public static partial class ReferenceAssembler
     // "Edited by", "Printed by", and a participle's phrase ("the documentary film No Direction Home, directed by Martin
     // Scorsese"): the name after "by" is no byline that closes a title.
     static bool IsARole(string word) =>
-        RoleBeforeBy.Contains(word.ToLowerInvariant()) || char.IsLower(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal));
+        RoleBeforeBy.Contains(word.ToLowerInvariant())
+        || word.Length > 0 && char.IsLower(word[0]) && (word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("en", StringComparison.Ordinal));
 
     static readonly HashSet<string> RoleBeforeBy = new(StringComparer.Ordinal)
     {

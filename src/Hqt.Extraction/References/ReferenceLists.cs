@@ -72,7 +72,7 @@ static partial class ReferenceLists
             if (tag is "li" or "p") return false;
             if (tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6") || dom.Text[j] > 60) continue;
             var heading = LinkText.CollapsedText(dom.Elements[j], 80);
-            return !HeadingText().IsMatch(heading) && AnotherSection().IsMatch(heading);
+            return AnotherSection().IsMatch(heading);
         }
         return false;
     }

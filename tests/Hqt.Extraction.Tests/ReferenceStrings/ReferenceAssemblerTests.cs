@@ -30,6 +30,13 @@ public class ReferenceAssemblerTests
     public void AChineseEntrysKindMarkIsNoPartOfItsTitle(string text, string labels, string title) =>
         Assert.Equal(title, Assemble(text, labels).Title);
 
+    [Theory]
+    [InlineData(", by Henry Thoreau", "t t t t", "Thoreau")]
+    [InlineData("Walden , by Henry David Thoreau .,", "t t t t t t t", null)]
+    [InlineData("Walden by Henry Thoreau ,", "t t t t t", null)]
+    public void APunctuationTokenBesideTheWriterAfterByBreaksNothing(string text, string labels, string? family) =>
+        Assert.Equal(family, Assemble(text, labels).Authors.SingleOrDefault()?.Family);
+
     [Fact]
     public void ATitleRunBetweenTheBylineAndTheDateIsTheBylinesEnd()
     {
