@@ -44,7 +44,7 @@ static partial class ReferenceLists
             {
                 (items, skipTo) = UnderHeading(dom, i);
             }
-            if (items is null || items.Count == 0) continue;
+            if (items is null || items.Count == 0 || items.TrueForAll(item => IsASiteLink(dom, item, page, pageHost))) continue;
             foreach (var item in items) ReadItem(dom, item, page, pageHost, into, usedAnchors);
             i = Math.Max(i, skipTo - 1);
         }
@@ -159,7 +159,7 @@ static partial class ReferenceLists
     {
         var element = dom.Elements[item];
         var text = Backlinks().Replace(LinkText.CollapsedText(element), "");
-        if (text.Length < 4 || IsASiteLink(dom, item, page, pageHost, text)) return;
+        if (text.Length < 4) return;
         var draft = new ReferenceDraft(ReferenceSignals.ReferenceList) { Context = text.Length <= 400 ? text : text[..400] };
         CitationText.Fill(draft, text);
         IdentifierText.Fill(draft, text);
@@ -211,9 +211,10 @@ static partial class ReferenceLists
         }
     }
 
-    // An item that is nothing but a link to the page's own site ("Forgot password?", "Get an Invitation" in AO3's
-    // "footnote actions" list) is the site's navigation. Its anchor is left for the content links to judge.
-    static bool IsASiteLink(DomIndex dom, int item, PageDocument page, string? pageHost, string text)
+    // A list whose every item is nothing but a link to the page's own site ("Forgot password?", "Get an Invitation" in
+    // AO3's "footnote actions" list) is the site's navigation; its anchors are left for the content links to judge. One
+    // such item among others is a reference to the site's own writing, as any other.
+    static bool IsASiteLink(DomIndex dom, int item, PageDocument page, string? pageHost)
     {
         if (pageHost is null) return false;
         var anchor = -1;
@@ -225,6 +226,7 @@ static partial class ReferenceLists
         }
         if (anchor < 0 || ContentLinks.Resolve(page, dom.Elements[anchor].GetAttribute("href")!) is not { } url
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host != pageHost) return false;
+        var text = Backlinks().Replace(LinkText.CollapsedText(dom.Elements[item]), "");
         return LinkText.CollapsedText(dom.Elements[anchor], 300).Length >= text.TrimEnd('.', ' ').Length;
     }
 

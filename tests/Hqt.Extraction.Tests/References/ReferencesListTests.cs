@@ -170,18 +170,21 @@ public class ReferencesListTests
     }
 
     [Fact]
-    public void AnItemThatIsOnlyALinkToThePagesOwnSiteIsItsNavigation()
+    public void AListOfNothingButLinksToThePagesOwnSiteIsItsNavigation()
     {
-        // AO3's log-in box: <ul class="footnote actions"> with "Forgot password?" and "Get an Invitation".
+        // AO3's log-in box: <ul class="footnote actions"> with "Forgot password?" and "Get an Invitation". A reference
+        // list that cites one of the site's own essays among other works still cites it.
         var references = Extract("""
             <article><p>Body text.</p></article>
             <ul class="footnote actions"><li><a href="/users/password/new">Forgot password?</a></li><li><a href="/invite_requests">Get an Invitation</a></li></ul>
-            <ol class="references"><li><a href="https://example.org/journal/atoms">Lewis, G. N. (1916). The atom and the molecule. J. Am. Chem. Soc. 38, 762.</a></li></ol>
+            <ol class="references"><li><a href="https://example.org/journal/atoms">Lewis, G. N. (1916). The atom and the molecule. J. Am. Chem. Soc. 38, 762.</a></li>
+            <li><a href="/essays/harbours">Notes on harbours and their lights</a></li></ol>
             """);
 
         Assert.DoesNotContain(references, r => r.Title is "Forgot password?" or "Get an Invitation"
-            || r.Signal == "reference-list" && (r.Url ?? "").StartsWith("https://blog.example.com/", StringComparison.Ordinal));
+            || r.Signal == "reference-list" && (r.Url ?? "").StartsWith("https://blog.example.com/users/", StringComparison.Ordinal));
         Assert.Contains(references, r => r.Title == "The atom and the molecule");
+        Assert.Contains(references, r => r.Url == "https://blog.example.com/essays/harbours" && r.Signal == "reference-list");
     }
 
     [Fact]
