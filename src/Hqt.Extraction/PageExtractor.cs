@@ -41,7 +41,8 @@ public static class PageExtractor
     /// named and then its writer ("Walden by Henry David Thoreau, 1854.") has that author; a list item or note that argues
     /// or explains ("Suppose we have gradient information available, we should…") is prose, no work; note groups headed
     /// Author Contributions or Competing Interests, a layout box or Drupal field whose class says reference, and a list of
-    /// nothing but links to the page's own site are no reference list; "and others" and "&amp; Others" are no one.</remarks>
+    /// nothing but links to the page's own site are no reference list; "and others" and "&amp; Others" are no one; a year
+    /// opening a list item is its date, not its number.</remarks>
     public const int Version = 13;
 
     public static PageExtract Extract(string html, string url)

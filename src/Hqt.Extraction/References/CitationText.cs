@@ -16,7 +16,9 @@ static partial class CitationText
     private static partial Regex AnyYear();
 
     // "12. ", "[3] ", Wikipedia's "^ a b " back-links, and the Chinese Wikipedia's "47.0 47.1 47.2 " (one per citing place).
-    [GeneratedRegex(@"^(?:\[?\d{1,4}[\].)]?\s+|\^\s*(?:[a-z]{1,3}\s+)*|(?:\d{1,4}\.\d{1,2}\s+){2,})", RegexOptions.CultureInvariant)]
+    // A year opening an item ("2012 Review, Fligstein and McAdam, …", "1999. Title") is its date, not its number: read as
+    // one, it went and "Review" became the author.
+    [GeneratedRegex(@"^(?:(?!(?:1[5-9]|20)\d\d[.)]?\s)\[?\d{1,4}[\].)]?\s+|\^\s*(?:[a-z]{1,3}\s+)*|(?:\d{1,4}\.\d{1,2}\s+){2,})", RegexOptions.CultureInvariant)]
     private static partial Regex Numbering();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]

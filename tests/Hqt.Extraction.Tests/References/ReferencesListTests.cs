@@ -133,6 +133,23 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void AYearOpeningAnItemIsItsDateNotItsNumber()
+    {
+        const string items = """
+              <li>2012 Review, Fligstein and McAdam, A Theory of Fields. Mobilizing Ideas, June 13. Review here.</li>
+              <li>1968 Tzeltal Numerical Classifiers: A Study in Ethnographic Semantics. The Hague: Mouton.</li>
+              <li>12. Okafor, N. C. (2010). Roots in dry soil. Plant Physiology, 12(3), 45–67.</li>
+            """;
+
+        var references = ExtractList(items);
+
+        Assert.Contains(references, r => r.Year == 2012 && r.Authors.Count == 0);
+        Assert.Contains(references, r => r.Year == 1968 && (r.Title ?? "").StartsWith("Tzeltal", StringComparison.Ordinal));
+        Assert.Contains(references, r => r.Title == "Roots in dry soil" && r.Year == 2010);
+        Assert.DoesNotContain(references.SelectMany(r => r.Authors), a => a == "Review");
+    }
+
+    [Fact]
     public void ANoteGroupHeadedAsAnotherSectionIsNoReferenceList()
     {
         // PeerJ's back matter: JATS fn-groups for competing interests and contributions beside the real footnotes.
