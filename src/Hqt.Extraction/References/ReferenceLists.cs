@@ -32,7 +32,6 @@ static partial class ReferenceLists
         for (var i = 0; i < n; i++)
         {
             var element = dom.Elements[i];
-            var tag = dom.Tag[i];
             List<int>? items = null;
             int skipTo = -1;
             if (IsContainer(dom, i) && !IsHeadedAsAnotherSection(dom, i) && !IsALayoutBox(dom, i))
@@ -40,7 +39,7 @@ static partial class ReferenceLists
                 items = Items(dom, i, dom.End[i]);
                 skipTo = dom.End[i];
             }
-            else if (tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && dom.Text[i] <= 40 && HeadingText().IsMatch(LinkText.CollapsedText(element, 60)))
+            else if (IsHeading(dom, i) && dom.Text[i] <= 40 && HeadingText().IsMatch(LinkText.CollapsedText(element, 60)))
             {
                 (items, skipTo) = UnderHeading(dom, i);
             }
@@ -56,7 +55,7 @@ static partial class ReferenceLists
         // The regex only for a class or id holding one of the stems every container name has (the walk found them).
         var tag = dom.Tag[i];
         if ((dom.ClassLists[i] & ClassWords.Lists.ReferenceContainer) != 0 && ContainerClass().IsMatch(dom.Class[i]!))
-            return tag is not ("a" or "sup" or "span" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6");
+            return tag is not ("a" or "sup" or "span" or "li") && !IsHeading(dom, i);
         return (dom.IdLists[i] & ClassWords.Lists.ReferenceContainer) != 0 && ContainerClass().IsMatch(dom.Id[i]!) && tag is "section" or "div" or "ol" or "ul" or "aside";
     }
 
@@ -68,9 +67,8 @@ static partial class ReferenceLists
     {
         for (var j = container + 1; j < dom.End[container] && j <= container + 4; j++)
         {
-            var tag = dom.Tag[j];
-            if (tag is "li" or "p") return false;
-            if (tag is not ("h1" or "h2" or "h3" or "h4" or "h5" or "h6") || dom.Text[j] > 60) continue;
+            if (dom.Tag[j] is "li" or "p") return false;
+            if (!IsHeading(dom, j) || dom.Text[j] > 60) continue;
             var heading = LinkText.CollapsedText(dom.Elements[j], 80);
             return AnotherSection().IsMatch(heading);
         }
@@ -87,7 +85,7 @@ static partial class ReferenceLists
         for (var j = container + 1; j < dom.End[container]; j++)
         {
             if (dom.Tag[j] == "li") j = dom.End[j] - 1;
-            else if (dom.Tag[j] is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" && ++headings >= 5) return true;
+            else if (IsHeading(dom, j) && ++headings >= 5) return true;
         }
         return false;
     }
@@ -148,12 +146,11 @@ static partial class ReferenceLists
     static bool StartsSection(DomIndex dom, int s, int rank)
     {
         for (var j = s; j < dom.End[s] && j < s + 3; j++)
-        {
-            var tag = dom.Tag[j];
-            if (tag.Length == 2 && tag[0] == 'h' && tag[1] is >= '1' and <= '6') return tag[1] - '0' <= rank;
-        }
+            if (IsHeading(dom, j)) return dom.Tag[j][1] - '0' <= rank;
         return false;
     }
+
+    static bool IsHeading(DomIndex dom, int i) => (dom.Kind[i] & TagKind.Heading) != 0;
 
     static void ReadItem(DomIndex dom, int item, PageDocument page, string? pageHost, ReferenceSet into, bool[] usedAnchors)
     {
