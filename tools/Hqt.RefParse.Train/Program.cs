@@ -111,6 +111,7 @@ if (options.HeldOut)
             ("inner-in-after-full-stop", on => ReferenceAssembler.InnerInAfterFullStop = on),
             ("title-ends-at-a-note", on => ReferenceAssembler.TitleEndsAtANote = on),
             ("title-ends-at-a-link", on => ReferenceAssembler.TitleEndsAtALink = on),
+            ("title-ends-before-an-unclosed-bracket", on => ReferenceAssembler.TitleEndsBeforeAnUnclosedBracket = on),
             ("quote-then-subtitle", on => ReferenceAssembler.QuoteThenSubtitle = on),
             ("title-to-its-closing-quote", on => ReferenceAssembler.TitleToItsClosingQuote = on),
             ("glued-closing-quote", on => ReferenceAssembler.GluedClosingQuote = on),

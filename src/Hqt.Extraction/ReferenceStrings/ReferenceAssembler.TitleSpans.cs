@@ -411,6 +411,34 @@ public static partial class ReferenceAssembler
             || (t.StartsWith("10.") && t.IndexOf('/') > 3 && t.Length > 7 && char.IsAsciiDigit(t[3]));
     }
 
+    /// <summary>Whether <see cref="EndTitleBeforeAnUnclosedBracket"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleEndsBeforeAnUnclosedBracket = true;
+
+    /// <summary>
+    /// A title run that stops inside a bracket it opened (<c>Towards Optimal Rhythm (Unpublished doctoral dissertation).</c>
+    /// read as <c>Towards Optimal Rhythm (Unpublished</c>; <c>Le signe… (J.-M. Klinkenberg, Trans. 1973 ed.)</c>) ends
+    /// before that bracket: the tagger took the note's first word and left the rest, so the bracket closes after the run.
+    /// The bracket is the note's, a reader's title has it whole or not at all.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeAnUnclosedBracket(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleEndsBeforeAnUnclosedBracket) return labels;
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0) return labels;
+        int depth = 0, opened = -1;
+        for (var k = start; k <= end; k++)
+            foreach (var c in tokens[k].Text)
+            {
+                if (c == '(' && depth++ == 0) opened = k;
+                else if (c == ')' && depth > 0) depth--;
+            }
+        // Two words at least stay the title (<c>St (Paul’s Opponents…</c>, a misprint, keeps its bracket).
+        if (depth == 0 || opened < start + 2 || tokens[opened].Text[0] != '(') return labels;
+        for (var k = end + 1; k < tokens.Count && k <= end + 12; k++)
+            if (tokens[k].Text.Contains(')')) return Relabelled(labels, opened, end, RefLabel.Other);
+        return labels;
+    }
+
     /// <summary>
     /// A volume mark closing the title run (<c>The porphyrins. Vol. I. Academic Press</c>, <c>…, Graduate Texts in
     /// Mathematics Vol. 220</c>) is the volume's, not the title's: 2 of train's 7,925 gold titles end on one, each a

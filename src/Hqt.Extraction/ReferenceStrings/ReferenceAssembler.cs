@@ -82,6 +82,7 @@ public static partial class ReferenceAssembler
         labels = EndTitleAtAnInnerIn(tokens, labels);
         labels = EndTitleAtANote(tokens, labels);
         labels = EndTitleAtALink(tokens, labels);
+        labels = EndTitleBeforeAnUnclosedBracket(tokens, labels);
         labels = EndTitleBeforeAVolumeMark(tokens, labels);
         labels = KeepThePartNumberInTheTitle(tokens, labels);
         labels = KeepATaxonomicAuthorityInTheTitle(tokens, labels);

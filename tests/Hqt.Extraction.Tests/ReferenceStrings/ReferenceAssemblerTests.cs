@@ -37,6 +37,15 @@ public class ReferenceAssemblerTests
     public void APunctuationTokenBesideTheWriterAfterByBreaksNothing(string text, string labels, string? family) =>
         Assert.Equal(family, Assemble(text, labels).Authors.SingleOrDefault()?.Family);
 
+    [Theory]
+    [InlineData("Lind, K. (2014). Towards a Theory of Rhythm (Unpublished doctoral dissertation). Stanford University.", "a a d t t t t t t o o o o", "Towards a Theory of Rhythm")]
+    [InlineData("Keel, A. 2001 The Body in Hosea (JSOTSup, 338; Sheffield: Academic Press).", "a a d t t t t t o o o o", "The Body in Hosea")]
+    // A bracket the title closes is its own; a bracket after one word is left (a misprint's "St (Paul's…").
+    [InlineData("Ross, P. Light (and Shade) in Painting. London, 1990.", "a a t t t t t l d", "Light (and Shade) in Painting")]
+    [InlineData("Gunn, J. St (Paul and his Opponents (Leiden: Brill, 1973).", "a a t t t t t o o o", "St (Paul and his Opponents")]
+    public void ATitleThatStopsInsideItsBracketEndsBeforeIt(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
     [Fact]
     public void ATitleRunBetweenTheBylineAndTheDateIsTheBylinesEnd()
     {
