@@ -188,6 +188,15 @@ static partial class ReferenceLists
         }
         // A title-less journal reference's link is its journal reference written out ("Phys. Rev. D 76, 056001"): no title.
         // Nor is a pointer one ("this excellent", a paragraph's link to its source).
+        // A title-less item whose link is a person's page (a note's "According to Robert Shelton, …") names that person,
+        // as the same link in a paragraph does: no work titled with a name.
+        if (draft.Title is null && draft.Url is not null && !draft.IsLocatedWork && PersonNames.IsPersonLink(draft.Url, draft.AnchorText)
+            && PersonNames.LooksLikeName(draft.AnchorText!))
+        {
+            draft.Kind = ReferenceKinds.Person;
+            draft.Title = draft.AnchorText;
+            draft.Authors = [];
+        }
         if (draft.Title is null && draft.Url is not null && draft.AnchorText is { Length: >= 12 } anchor && !anchor.StartsWith("http", StringComparison.OrdinalIgnoreCase)
             && !draft.IsLocatedWork && WorkTitles.IsNamingAnchor(anchor))
             draft.Title = anchor;
@@ -200,7 +209,7 @@ static partial class ReferenceLists
             {
                 Url = links[k].Url,
                 AnchorText = links[k].Text.Length > 0 ? links[k].Text : null,
-                Context = draft.Title ?? draft.Context,
+                Context = draft.Kind == ReferenceKinds.Person ? draft.Context : draft.Title ?? draft.Context,
                 IsAlternateLink = true,
             };
             alternate.Signals.Add(ReferenceSignals.AlternateLink);

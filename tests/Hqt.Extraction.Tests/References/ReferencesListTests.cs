@@ -276,6 +276,30 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void WikipediasExplanatoryNotesAreNoWorksAndNameNoOne()
+    {
+        // Notes that argue and end on a short cite of a source the bibliography lists whole: no work titled with a
+        // sentence, no person "According to Hartley" or "Morrow told Gaines"; a note's link to a person's article is that person.
+        const string body = """
+            <div class="mw-parser-output"><p>The tour began in 1975.<sup><a href="#cite_note-a">[a]</a></sup></p>
+            <h2>Notes</h2>
+            <div class="reflist"><ol class="references">
+              <li id="cite_note-a"><span class="mw-cite-backlink"><a href="#cite_ref-a">^</a></span> <span class="reference-text">According to <a href="/wiki/Robert_Hartley_(critic)">Robert Hartley</a>, the band named the tour Silver Road and then "seemed pleased when someone told him that the road was a promise." A painter named Silver Road appeared on stage at Dover, "holding a lantern in time to the music". Hartley (2011), p. 310.</span></li>
+              <li id="cite_note-b"><span class="mw-cite-backlink"><a href="#cite_ref-b">^</a></span> <span class="reference-text">Morrow told Gaines: "As far as old ballads are concerned, have you even heard of them? Who has been singing them lately? And if you think it is so easy to borrow them, do it yourself and see how far you get. It is an old thing, it is part of the tradition."</span></li>
+              <li id="cite_note-c"><span class="mw-cite-backlink"><a href="#cite_ref-c">^</a></span> <span class="reference-text">The band had recorded "Harbour Lights" for his second album in 1962, but the song was replaced by later compositions, including "Stone Walls". See Peller (2000), pp. 114–115.</span></li>
+            </ol></div></div>
+            """;
+
+        var references = PageExtractor.Extract($"<html><body>{body}</body></html>", "https://en.wikipedia.org/wiki/Silver_Road").References;
+
+        Assert.All(references, r => Assert.True(r.Title is null || r.Title.Length < 40, r.Title));
+        Assert.DoesNotContain(references, r => r.Authors.Any(a => a.Contains("According") || a.Contains("told")));
+        var hartley = Assert.Single(references, r => r.Url == "https://en.wikipedia.org/wiki/Robert_Hartley_(critic)");
+        Assert.Equal(ReferenceKinds.Person, hartley.Kind);
+        Assert.Equal("Robert Hartley", hartley.Title);
+    }
+
+    [Fact]
     public void FootnotesSectionIsAReferenceList()
     {
         const string body = """
