@@ -142,11 +142,14 @@ public static partial class ReferenceAssembler
         var inAt = IsInMark(tokens[start].Text) ? start : start > 0 && IsInMark(tokens[start - 1].Text) ? start - 1 : -1;
         if (inAt >= 0 && !(inAt > 0 && IsAnEditorsMark(tokens[inAt - 1].Text) && tokens[inAt].Text is "In" or "Im")) return labels;
         if (inAt >= 0) start = inAt;
-        else if (Array.IndexOf(labels, RefLabel.Editor, 0, start) < 0) return labels;
+        else if (Array.IndexOf(labels, RefLabel.Editor, 0, start) < 0 && !(BookBeforeItsImprint && end + 1 < tokens.Count && IsAPublicationBracket(tokens, end + 1))) return labels;
         for (var i = end + 1; i < labels.Length; i++)
             if (labels[i] is RefLabel.Volume or RefLabel.Issue or RefLabel.Pages) return labels;
         return Relabelled(labels, start, end, RefLabel.Title);
     }
+
+    /// <summary>Whether a container with its imprint in brackets after it is the book's title (<see cref="TheBookIsTheTitle"/>): on; off only to measure it.</summary>
+    internal static bool BookBeforeItsImprint = true;
 
     static bool IsAnEditorsMark(string token) =>
         token.TrimStart('(').TrimEnd(',', ')', '.').ToLowerInvariant() is "ed" or "eds" or "editor" or "editors" or "hrsg" or "dir" or "éd" or "éds";
@@ -409,6 +412,56 @@ public static partial class ReferenceAssembler
             || (t.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && t.Length > 5 && char.IsLetterOrDigit(t[4])) || t.StartsWith("doi:", StringComparison.OrdinalIgnoreCase)
             || t is "DOI" || t.StartsWith("DOI:") || t.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase)
             || (t.StartsWith("10.") && t.IndexOf('/') > 3 && t.Length > 7 && char.IsAsciiDigit(t[3]));
+    }
+
+    /// <summary>Whether <see cref="EndTitleBeforeAnEdition"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleEndsBeforeAnEdition = true;
+
+    /// <summary>
+    /// An edition closing the title run (<c>The Complete Works of Shakespeare Updated 4th ed.</c>, <c>Psychologie de la
+    /// santé, 2ème édition</c>, <c>…, 3. Aufl.</c>) is the edition, not the title: the tagger runs a book's title on into
+    /// it when no full stop comes between. 5 of train's 7,555 gold titles end on one.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeAnEdition(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleEndsBeforeAnEdition) return labels;
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (end - start < 2 || !IsAnEditionWord(tokens[end].Text) || !IsAnOrdinal(tokens[end - 1].Text)) return labels;
+        var from = end - 1;
+        if (tokens[from - 1].Text.TrimEnd(',') is "Updated" or "updated" or "Revised" or "revised" && from - 1 > start) from--;
+        return Relabelled(labels, from, end, RefLabel.Edition);
+    }
+
+    /// <summary>Whether <see cref="EndTitleBeforeAPage"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleEndsBeforeAPage = true;
+
+    /// <summary>
+    /// A page locator closing the title run (<c>Computer Architecture A Quantitative Approach, page 346.</c>, <c>…, p. 12</c>)
+    /// is the pages: the tagger runs a title on into it when a comma comes first. 1 of train's 7,555 gold titles ends on
+    /// one ("cf page 544").
+    /// </summary>
+    static RefLabel[] EndTitleBeforeAPage(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleEndsBeforeAPage) return labels;
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (end - start < 2 || !tokens[end - 2].Text.EndsWith(',')) return labels;
+        var mark = tokens[end - 1].Text;
+        var number = tokens[end].Text.TrimEnd('.', ',', ';');
+        if (mark is not ("page" or "p." or "pp." or "pages") || number.Length == 0 || !number.All(c => char.IsAsciiDigit(c) || c is '-' or '–')) return labels;
+        return Relabelled(labels, end - 1, end, RefLabel.Pages);
+    }
+
+    static bool IsAnEditionWord(string token) =>
+        token.TrimEnd('.', ',', ';', ')').ToLowerInvariant() is "ed" or "edn" or "edition" or "édition" or "éd" or "aufl" or "auflage";
+
+    // "4th", "2ème", "3e", "3.", "second", "Rev."…: what says which edition.
+    static bool IsAnOrdinal(string token)
+    {
+        var t = token.TrimStart('(', ',').TrimEnd(',').ToLowerInvariant();
+        if (t is "second" or "third" or "fourth" or "fifth" or "sixth" or "seventh" or "new" or "revised" or "rev." or "2d" or "3d") return true;
+        var digits = 0;
+        while (digits < t.Length && char.IsAsciiDigit(t[digits])) digits++;
+        return digits is > 0 and <= 2 && t[digits..] is "st" or "nd" or "rd" or "th" or "e" or "ème" or "eme" or "er" or "re" or ".";
     }
 
     /// <summary>Whether <see cref="EndTitleBeforeAnUnclosedBracket"/> applies: on; off only for the trainer to measure it.</summary>

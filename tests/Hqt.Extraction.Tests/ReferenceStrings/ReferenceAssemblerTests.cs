@@ -46,6 +46,47 @@ public class ReferenceAssemblerTests
     public void ATitleThatStopsInsideItsBracketEndsBeforeIt(string text, string labels, string title) =>
         Assert.Equal(title, Assemble(text, labels).Title);
 
+    [Theory]
+    [InlineData("Marlowe, C. The Complete Plays Updated 4th ed. London: Penguin, 1997.", "a a t t t t t t l p d", "The Complete Plays", "Updated 4th ed")]
+    [InlineData("Roux, M. Psychologie de la santé, 2ème édition. Paris: Dunod, 2014.", "a a t t t t t t l p d", "Psychologie de la santé", "2ème édition")]
+    public void AnEditionClosingTheTitleRunIsTheEdition(string text, string labels, string title, string edition)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(title, r.Title);
+        Assert.Equal(edition, r.Edition);
+    }
+
+    [Fact]
+    public void APageClosingTheTitleRunIsThePages()
+    {
+        var r = Assemble("Hale, D. Computer Design A Practical Approach, page 346. Morgan Kaufman, 1994.", "a a t t t t t t t p p d");
+
+        Assert.Equal("Computer Design A Practical Approach", r.Title);
+        Assert.Equal("346", r.Pages);
+    }
+
+    [Theory]
+    // A physics list's book: its title, then where and when it was published in brackets.
+    [InlineData("J. D. Jackson, Classical Electrodynamics (Wiley, 1998), 3rd ed.", "a a a c c o o o o", "Classical Electrodynamics")]
+    [InlineData("Debussy, Claude, Pelléas et Mélisande (New York, NY: Dover, 1985).", "a a c c c o o o o o", "Pelléas et Mélisande")]
+    public void ABookWithItsImprintInBracketsIsTheTitle(string text, string labels, string title)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(title, r.Title);
+        Assert.Null(r.Container);
+    }
+
+    [Fact]
+    public void AJournalBeforeABracketedYearStaysTheContainer()
+    {
+        var r = Assemble("J. Smith, Phys. Rev. 82 (1951) 863.", "a a c c v d g");
+
+        Assert.Null(r.Title);
+        Assert.Equal("Phys. Rev", r.Container);
+    }
+
     [Fact]
     public void ATitleRunBetweenTheBylineAndTheDateIsTheBylinesEnd()
     {
