@@ -113,6 +113,7 @@ if (options.HeldOut)
             ("title-ends-at-a-link", on => ReferenceAssembler.TitleEndsAtALink = on),
             ("title-ends-before-an-unclosed-bracket", on => ReferenceAssembler.TitleEndsBeforeAnUnclosedBracket = on),
             ("title-ends-before-an-edition", on => ReferenceAssembler.TitleEndsBeforeAnEdition = on),
+            ("title-goes-on-after-a-bare-word", on => ReferenceAssembler.TitleGoesOnAfterABareWord = on),
             ("title-ends-before-a-page", on => ReferenceAssembler.TitleEndsBeforeAPage = on),
             ("book-before-its-imprint", on => ReferenceAssembler.BookBeforeItsImprint = on),
             ("quote-then-subtitle", on => ReferenceAssembler.QuoteThenSubtitle = on),

@@ -414,6 +414,34 @@ public static partial class ReferenceAssembler
             || (t.StartsWith("10.") && t.IndexOf('/') > 3 && t.Length > 7 && char.IsAsciiDigit(t[3]));
     }
 
+    /// <summary>Whether <see cref="ContinueTheTitleAfterABareWord"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleGoesOnAfterABareWord = true;
+
+    /// <summary>
+    /// A title run that ends on a bare "in", "of", "the", "and"… with the container run right after it (<c>The Routledge
+    /// History of Literature in | English: Britain and Ireland. London: Routledge</c>) stopped mid-phrase: the phrase goes
+    /// on, so the title takes the container's words up to the end of its first sentence. Decoding already holds a title
+    /// across such a word between two words; "in" is left out there, as it opens chapters' containers ("… in Proceedings"),
+    /// but a run that took the "in" as the title's own word did not read it so.
+    /// </summary>
+    static RefLabel[] ContinueTheTitleAfterABareWord(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleGoesOnAfterABareWord) return labels;
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end == start || end + 1 >= labels.Length || labels[end + 1] != RefLabel.Container) return labels;
+        var last = tokens[end].Text;
+        if (!(last == "in" || RefLexicons.FunctionWords.Contains(last))) return labels;
+        var to = end + 1;
+        while (to < labels.Length && labels[to] == RefLabel.Container && !EndsASentence(tokens[to].Text)) to++;
+        if (to == labels.Length || labels[to] != RefLabel.Container) to--;
+        // Only the container's first sentence, and only when that is all of the container: a journal after it stays.
+        if (to + 1 < labels.Length && labels[to + 1] == RefLabel.Container) return labels;
+        return Relabelled(labels, end + 1, to, RefLabel.Title);
+    }
+
+    static bool EndsASentence(string token) =>
+        token.Length > 2 && token[^1] is '.' or '?' or '!' && !RefFeatures.IsInitial(token) && char.IsLower(token[^2]);
+
     /// <summary>Whether <see cref="EndTitleBeforeAnEdition"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleEndsBeforeAnEdition = true;
 

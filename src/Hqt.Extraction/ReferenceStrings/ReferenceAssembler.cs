@@ -83,6 +83,7 @@ public static partial class ReferenceAssembler
         labels = EndTitleAtANote(tokens, labels);
         labels = EndTitleAtALink(tokens, labels);
         labels = EndTitleBeforeAnUnclosedBracket(tokens, labels);
+        labels = ContinueTheTitleAfterABareWord(tokens, labels);
         labels = EndTitleBeforeAnEdition(tokens, labels);
         labels = EndTitleBeforeAPage(tokens, labels);
         labels = EndTitleBeforeAVolumeMark(tokens, labels);

@@ -58,6 +58,24 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
+    public void ATitleRunEndingOnABareWordGoesOnThroughTheContainersFirstSentence()
+    {
+        var r = Assemble("Carter, R., eds. The Oxford History of Writing in English: Britain and Ireland. London: Routledge, 2005.",
+            "e e o t t t t t t c c c c l p d");
+
+        Assert.Equal("The Oxford History of Writing in English: Britain and Ireland", r.Title);
+        Assert.Null(r.Container);
+    }
+
+    [Fact]
+    public void ATitleRunEndingOnABareWordBeforeAJournalAfterItsFirstSentenceStaysAsItIs()
+    {
+        var r = Assemble("Lee, K. Models of growth in. Cell Biology. Journal of Cells 4, 1-9.", "a a t t t t c c c c c v g");
+
+        Assert.Equal("Models of growth in", r.Title);
+    }
+
+    [Fact]
     public void APageClosingTheTitleRunIsThePages()
     {
         var r = Assemble("Hale, D. Computer Design A Practical Approach, page 346. Morgan Kaufman, 1994.", "a a t t t t t t t p p d");
