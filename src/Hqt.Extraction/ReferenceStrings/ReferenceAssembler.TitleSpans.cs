@@ -88,7 +88,12 @@ public static partial class ReferenceAssembler
         for (var k = start + 1; k <= end - 3 && k < start + 12; k++)
         {
             var word = tokens[k].Text;
-            if (word.Contains(':') || !char.IsUpper(word[0]) && word is not ("and" or "of" or "for" or "on" or "the" or "&")) return labels;
+            // A group's name is capitalised words, its small words ("on Resistance to Antituberculosis Drugs") and its
+            // acronym in brackets ("(SMIRA) Group.").
+            var bare = word.TrimStart('(');
+            if (word.Contains(':') || bare.Length == 0 || !char.IsUpper(bare[0]) && word is not ("and" or "of" or "for" or "on" or "the" or "&" or "to" or "in")) return labels;
+            // Those only in a group's name: an organisation's is read by its own words (the title "From the Beast to the Blonde." is none).
+            if (word is "to" or "in" || word[0] == '(') organisationMayOpen = false;
             if (word[^1] != '.') continue;
             if (GroupWords.Contains(word[..^1])) return Relabelled(labels, start, k, RefLabel.Other);
             // With no byline before it, an organisation's name ending the run's first sentence is the byline (<c>Intergovernmental

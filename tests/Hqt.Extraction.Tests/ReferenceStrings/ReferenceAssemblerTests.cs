@@ -295,6 +295,10 @@ public class ReferenceAssemblerTests
         Assert.Equal("Integration heißt auch: Arbeit im Team. Bedingungen und Prozesse kooperativer Arbeit",
             Assemble("Wocken, Hans (1991): Integration heißt auch: Arbeit im Team. Bedingungen und Prozesse kooperativer Arbeit. In: Pädagogik.",
                 "a a d t t t t t t t t t t t c c").Title);
+        // A group's small words and its acronym in brackets are its name's.
+        Assert.Equal("Drug resistance among travellers in Europe",
+            Assemble("Rossi L, Conti M; the Northern Study on Resistance to Antiviral Drugs (NSRAD) Group. Drug resistance among travellers in Europe. Eur J Med. 2012;40:497-500.",
+                "a a a a " + "t t t t t t t t t t t t t t t t " + "c c c d g").Title);
     }
 
     [Fact]
