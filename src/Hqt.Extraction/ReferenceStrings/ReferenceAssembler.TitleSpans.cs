@@ -423,9 +423,9 @@ public static partial class ReferenceAssembler
     internal static bool TitleGoesOnAfterABareWord = true;
 
     /// <summary>
-    /// A title run that ends on a bare "in", "of", "the", "and"… with the container run right after it (<c>The Routledge
-    /// History of Literature in | English: Britain and Ireland. London: Routledge</c>) stopped mid-phrase: the phrase goes
-    /// on, so the title takes the container's words up to the end of its first sentence. Decoding already holds a title
+    /// A title run that ends on a bare "in", "of", "the", "and"… or on a quoted word of its own, with the container run
+    /// right after it (<c>The Routledge History of Literature in | English: Britain and Ireland. London: Routledge</c>,
+    /// <c>… Into the “Ecclesial” | Notions of the Apocalypse.</c>) stopped mid-phrase: the phrase goes on, so the title takes the container's words up to the end of its first sentence. Decoding already holds a title
     /// across such a word between two words; "in" is left out there, as it opens chapters' containers ("… in Proceedings"),
     /// but a run that took the "in" as the title's own word did not read it so.
     /// </summary>
@@ -435,13 +435,32 @@ public static partial class ReferenceAssembler
         var (start, end) = FirstRun(labels, RefLabel.Title);
         if (start < 0 || end == start || end + 1 >= labels.Length || labels[end + 1] != RefLabel.Container) return labels;
         var last = tokens[end].Text;
-        if (!(last == "in" || RefLexicons.FunctionWords.Contains(last))) return labels;
+        if (!(last == "in" || RefLexicons.FunctionWords.Contains(last) || ClosesAnInnerQuote(tokens, start, end))) return labels;
         var to = end + 1;
         while (to < labels.Length && labels[to] == RefLabel.Container && !EndsASentence(tokens[to].Text)) to++;
         if (to == labels.Length || labels[to] != RefLabel.Container) to--;
         // Only the container's first sentence, and only when that is all of the container: a journal after it stays.
         if (to + 1 < labels.Length && labels[to + 1] == RefLabel.Container) return labels;
         return Relabelled(labels, end + 1, to, RefLabel.Title);
+    }
+
+    /// <summary>
+    /// The run's last token closes, with nothing after it, a quote the run opened after its start: a quoted word inside
+    /// the title (<c>… Investigation Into the “Ecclesial” | Notions of the Apocalypse.</c>), where no sentence ended.
+    /// </summary>
+    static bool ClosesAnInnerQuote(IReadOnlyList<RefToken> tokens, int start, int end)
+    {
+        var last = tokens[end].Text;
+        // A word closes it, not the end of a sentence ("… music documents." International Association…).
+        if (last.Length < 2 || last[^1] is not ('”' or '»' or '"') || !char.IsLetterOrDigit(last[^2])) return false;
+        if (IsOpeningQuote(tokens[start].Text[0])) return false;
+        for (var k = end; k > start; k--)
+        {
+            var text = tokens[k].Text;
+            var open = text.IndexOfAny(['“', '«', '"']);
+            if (open >= 0 && (k < end || open < text.Length - 1)) return ClosingQuoteOf(text[open]) == last[^1];
+        }
+        return false;
     }
 
     static bool EndsASentence(string token) =>

@@ -67,6 +67,13 @@ public class ReferenceAssemblerTests
         Assert.Null(r.Container);
     }
 
+    [Theory]
+    [InlineData("Tavo, F. Woman and Bride: An Investigation Into the “Ecclesial” Notions of the Apocalypse. Leuven: Peeters, 2007.", "a a t t t t t t t t c c c c l p d", "Woman and Bride: An Investigation Into the “Ecclesial” Notions of the Apocalypse")]
+    // A quote a sentence closes inside ends the title there.
+    [InlineData("Hale, A. Talk on \"Reading music with machines.\" Music Librarians Conference, 2013.", "a a t t t t t t c c c d", "Talk on \"Reading music with machines")]
+    public void ATitleRunEndingOnAQuotedWordOfItsOwnGoesOn(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
     [Fact]
     public void ATitleRunEndingOnABareWordBeforeAJournalAfterItsFirstSentenceStaysAsItIs()
     {
