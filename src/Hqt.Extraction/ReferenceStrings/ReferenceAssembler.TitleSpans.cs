@@ -54,6 +54,27 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>
+    /// APA's undated reference by an organisation (<c>The Partnership at Drugfree.org. (n.d.). Alcohol and drug problem
+    /// overview. Retrieved…</c>, a web page's usual shape): the tagger, with no byline of names and no year to go by, takes
+    /// the organisation for the title. A title run that opens the reference and ends right before a no-date mark, with
+    /// another title run right after the mark, is the byline; the run after the mark is the title. The organisation is
+    /// left unlabelled, as <see cref="ChooseTheTitleRun"/> leaves such runs: it names no person, and a site's name
+    /// ("Drugfree.org") is no author a reader needs listed.
+    /// </summary>
+    static RefLabel[] StartTheTitleAfterANoDateMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (labels.Length < 4 || labels[0] != RefLabel.Title) return labels;
+        var end = 0;
+        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Title) end++;
+        if (end + 2 >= labels.Length || !IsANoDateMark(tokens[end + 1].Text) || labels[end + 2] != RefLabel.Title) return labels;
+        if (!ClosesClause(tokens[end].Text) || end > 12) return labels;
+        return Relabelled(labels, 0, end, RefLabel.Other);
+    }
+
+    static bool IsANoDateMark(string token) =>
+        token.Trim('(', ')', '.', ',', '[', ']').ToLowerInvariant() is "n.d" or "s.d" or "o.j" or "nd" or "sd" or "s.f";
+
+    /// <summary>
     /// A dash or the end of an editor's mark opening the title run belongs to the byline before it (<c>BRUN J.-P., CONGÈS G.
     /// – La villa gallo-romaine…</c>, <c>Alkier, Stefan und Ralph Brucker. (Hrsg.) Exegese…</c>): no gold title in train
     /// starts with either.

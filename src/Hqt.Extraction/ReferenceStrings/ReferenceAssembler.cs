@@ -73,6 +73,7 @@ public static partial class ReferenceAssembler
     public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence, RefLexicons lexicons)
     {
         labels = ChooseTheTitleRun(tokens, labels);
+        labels = StartTheTitleAfterANoDateMark(tokens, labels);
         labels = StartTheTitleAfterAMark(tokens, labels);
         labels = StartTheTitleAfterAGroupByline(tokens, labels);
         labels = StartTheTitleAtAQuoteAfterACode(tokens, labels);

@@ -113,6 +113,16 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
+    public void AnUndatedOrganisationsPageHasItsTitleAfterTheNoDateMark()
+    {
+        var r = Assemble("The Alliance at Example.org. (n.d.). Sleep and screen use overview. Retrieved March 2, 2016, from Example.org.",
+            "t t t t o t t t t t o d d d o o");
+
+        Assert.Equal("Sleep and screen use overview", r.Title);
+        Assert.Empty(r.Authors);
+    }
+
+    [Fact]
     public void ATitleRunBetweenTheBylineAndTheDateIsTheBylinesEnd()
     {
         // The second author's name read as a title: the run right after "(2007)" is the title.
