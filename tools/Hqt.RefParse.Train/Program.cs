@@ -123,6 +123,7 @@ if (options.HeldOut)
             ("book-title", on => ReferenceAssembler.BookAsTitle = on),
             ("byline-family-name", on => ReferenceAssembler.BylineFamilyName = on),
             ("byline-initials", on => ReferenceAssembler.BylineInitials = on),
+            ("title-after-a-vancouver-byline", on => ReferenceAssembler.TitleAfterVancouverByline = on),
             ("byline-after-the-title", on => ReferenceAssembler.BylineAfterTitle = on),
             ("year-after-journal", on => ReferenceAssembler.YearAfterJournal = on),
         };

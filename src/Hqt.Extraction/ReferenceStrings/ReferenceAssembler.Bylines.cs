@@ -66,6 +66,36 @@ public static partial class ReferenceAssembler
         return copy;
     }
 
+    /// <summary>Whether <see cref="TheTitleAfterAVancouverByline"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleAfterVancouverByline = true;
+
+    /// <summary>
+    /// A Vancouver byline closes on its last person's initials and a full stop (<c>Sakai K. Task Set and Prefrontal
+    /// Cortex. Annual Review of Neuroscience, 2008</c>); where the tagger found no title at all and ran the author span on
+    /// past that stop, the words after it, up to the span's end, are the title.
+    /// </summary>
+    static RefLabel[] TheTitleAfterAVancouverByline(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleAfterVancouverByline || Array.IndexOf(labels, RefLabel.Title) >= 0) return labels;
+        var (first, end) = FirstRun(labels, RefLabel.Author);
+        if (first < 0) return labels;
+        for (var k = first + 1; k <= end - 3; k++)
+        {
+            var text = tokens[k].Text;
+            if (text.Length is < 2 or > 4 || text[^1] != '.' || !text[..^1].All(char.IsAsciiLetterUpper)) continue;
+            var family = tokens[k - 1].Text;
+            // "Samuel R. Driver, and Charles A Briggs": a name with its middle initial, the list going on after it.
+            if (!char.IsUpper(family[0]) || !char.IsLetter(family[^1]) || family.Length < 2 || RefFeatures.IsInitial(tokens[k + 1].Text)
+                || tokens[k + 1].Text.EndsWith(',') || IsConjunction(tokens[k + 1].Text)) continue;
+            // The words after read as a title: one of them is a lower-case word (names are capitalised; "d’Errico" is one).
+            var lower = false;
+            for (var j = k + 1; j <= end; j++) lower |= tokens[j].Text.TrimEnd(',', '.', ':').All(char.IsAsciiLetterLower);
+            if (!lower) return labels;
+            return Relabelled(labels, k + 1, end, RefLabel.Title);
+        }
+        return labels;
+    }
+
     /// <summary>
     /// A title that opens with an acronym in capitals (<c>Toutanova, K. BERT: pre-training of…</c>, <c>Irwin, J. J. ZINC
     /// 15--Ligand discovery…</c>) reads to the tagger like one more family name in capitals, and the name step then makes

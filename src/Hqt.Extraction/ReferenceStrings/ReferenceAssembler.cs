@@ -94,6 +94,7 @@ public static partial class ReferenceAssembler
         labels = CompleteTheByline(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
+        labels = TheTitleAfterAVancouverByline(tokens, labels);
         labels = TheBylineAfterTheTitle(tokens, labels);
         var taggersLabels = labels;
         labels = TheBylineAfterBy(tokens, labels, lexicons);

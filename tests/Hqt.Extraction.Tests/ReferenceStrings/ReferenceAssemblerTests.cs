@@ -123,6 +123,18 @@ public class ReferenceAssemblerTests
     }
 
     [Fact]
+    public void AVancouverBylineRunOnPastItsFullStopEndsThere()
+    {
+        var r = Assemble("Sato K. Task Sets and the Prefrontal Cortex. Annual Review of Neuroscience, 2008, Vol. 31. P. 219-245.",
+            "a a a a a a a a c c c c d v v g g");
+
+        Assert.Equal("Task Sets and the Prefrontal Cortex", r.Title);
+        Assert.Equal(("K.", "Sato"), (Assert.Single(r.Authors).Given, r.Authors[0].Family));
+        // A middle initial in a list of names is no byline's end.
+        Assert.Null(Assemble("Brown, Francis, Samuel R. Driver, and Charles A Briggs. A Hebrew Lexicon. Oxford, 1907.", "a a a a a a a a a c c c l d").Title);
+    }
+
+    [Fact]
     public void ATitleRunBetweenTheBylineAndTheDateIsTheBylinesEnd()
     {
         // The second author's name read as a title: the run right after "(2007)" is the title.
