@@ -42,8 +42,13 @@ public static class PageExtractor
     /// or explains ("Suppose we have gradient information available, we should…") is prose, no work; note groups headed
     /// Author Contributions or Competing Interests, a layout box or Drupal field whose class says reference, and a list of
     /// nothing but links to the page's own site are no reference list; "and others" and "&amp; Others" are no one; a year
-    /// opening a list item is its date, not its number.</remarks>
-    public const int Version = 13;
+    /// opening a list item is its date, not its number.
+    /// 14: an explanatory note ("According to Shelton, Dylan named the tour…. Shelton (2011), p. 310.") is prose, no work,
+    /// and names no one; a note's link to a person's article is that person; a title stops before a bracket it leaves
+    /// open, an edition or a page closing it, and goes on past a bare "in" or a quoted word of its own; a book with its
+    /// imprint in brackets, an undated organisation's page, a study group's byline and a Vancouver byline run on past its
+    /// full stop have their titles.</remarks>
+    public const int Version = 14;
 
     public static PageExtract Extract(string html, string url)
     {

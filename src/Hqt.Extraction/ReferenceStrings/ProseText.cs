@@ -50,11 +50,17 @@ public static partial class ProseText
     {
         if (tokens.Count < MinWords) return false;
         if (labels[0] is RefLabel.Author or RefLabel.Editor && !OpensWithASentence(tokens, labels)) return false;
-        var body = TrailingShortCite().Replace(text, "");
-        if (HasAReferencesYear(body) || text.Contains("http", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("doi", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("arxiv", StringComparison.OrdinalIgnoreCase) || text.Contains("10.", StringComparison.Ordinal) && text.Contains('/'))
+        if (text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("doi", StringComparison.OrdinalIgnoreCase) || text.Contains("arxiv", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("10.", StringComparison.Ordinal) && text.Contains('/'))
             return false;
+        // The words first (few references have them), the years after.
+        if (!ReadsAsSentences(tokens)) return false;
+        return RefFeatures.FirstYear(text) is null || !HasAReferencesYear(TrailingShortCite().Replace(text, ""));
+    }
+
+    static bool ReadsAsSentences(IReadOnlyList<RefToken> tokens)
+    {
         string? addressing = null;
         var joining = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in tokens)
