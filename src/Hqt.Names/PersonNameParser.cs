@@ -158,7 +158,7 @@ static class PersonNameParser
     {
         // Each character is followed by at most one added space; a name of MaxLength characters is built on the stack
         // (composing can lengthen a rare text, which gets a heap buffer).
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        var normalized = LatinDiacritics.Compose(text);
         Span<char> built = normalized.Length <= MaxLength ? stackalloc char[2 * MaxLength] : new char[2 * normalized.Length];
         var length = 0;
         foreach (var c in normalized)
@@ -439,7 +439,7 @@ static class PersonNameParser
         return letters;
     }
 
-    static bool HasVowel(string word) => word.Normalize(NormalizationForm.FormD).Any(c => "AEIOUYaeiouy".Contains(c));
+    static bool HasVowel(string word) => word.Any(c => "AEIOUYaeiouy".Contains(LatinDiacritics.BaseOf(c)));
 
     /// <summary>"AS" → "A. S.", "J-P" → "J.-P.".</summary>
     static string ExpandInitials(string initials)

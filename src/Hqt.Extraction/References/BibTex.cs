@@ -21,6 +21,14 @@ static partial class BibTex
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
+    // An accent on a letter: \"o, \"{o}, \'{\i}, \v{s}, \c c, \H{o} (a letter command needs braces or a space before its letter).
+    [GeneratedRegex(@"\\(?:(?<mark>[""'`^~=.])\s*(?:\{\s*(?<letter>\\?[A-Za-z])\s*\}|(?<letter>\\?[A-Za-z]))|(?<mark>[uvHckrdb])(?:\s*\{\s*(?<letter>\\?[A-Za-z])\s*\}|\s+(?<letter>\\?[A-Za-z])))", RegexOptions.CultureInvariant)]
+    private static partial Regex LatexAccent();
+
+    // A letter of its own: {\L}ukasz, Stra{\ss}e, {\AA}ngstr\"om, {\o}rsted; the space after the command is its end.
+    [GeneratedRegex(@"\\(?<name>L|l|o|O|ss|ae|AE|oe|OE|aa|AA|i|j|DH|dh|TH|th|NG|ng)(?![A-Za-z])\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex LatexLetter();
+
     public static List<BibTexEntry> Parse(string text)
     {
         var entries = new List<BibTexEntry>();
@@ -45,14 +53,38 @@ static partial class BibTex
         return entries;
     }
 
-    /// <summary>A field value as plain text: LaTeX commands and braces dropped, whitespace folded.</summary>
+    /// <summary>
+    /// A field value as plain text: accents and LaTeX's own letters written as the letters they are (<c>Sch{\"o}lkopf</c>
+    /// → Schölkopf, <c>{\L}ukasz</c> → Łukasz, <c>Erd\H{o}s</c> → Erdős), other commands and braces dropped, whitespace
+    /// folded. A name read without them is another name ("ukasz", "Scholkopf") to the reader and to matching.
+    /// </summary>
     public static string Plain(string value)
     {
-        var text = value.Replace("\\&", "&").Replace("---", "\u2014").Replace("--", "\u2013").Replace("~", " ");
-        // Accents and commands lose their markup (\"{o} reads as o): good enough to match and show titles.
-        text = Latex().Replace(text, "");
-        return Spaces().Replace(text, " ").Trim();
+        var text = value.Replace("\\&", "&").Replace("\\%", "%").Replace("\\$", "$").Replace("\\_", "_").Replace("\\#", "#")
+            .Replace("---", "\u2014").Replace("--", "\u2013");
+        if (text.Contains('\\'))
+        {
+            text = LatexAccent().Replace(text, m => Letter(m.Groups["letter"].Value) + CombiningMark(m.Groups["mark"].Value[0]));
+            text = LatexLetter().Replace(text, m => Letter("\\" + m.Groups["name"].Value));
+        }
+        text = Latex().Replace(text.Replace("~", " "), "");
+        return Hqt.Names.LatinDiacritics.Compose(Spaces().Replace(text, " ").Trim());
     }
+
+    static string Letter(string letter) => letter switch
+    {
+        "\\i" => "i", "\\j" => "j", "\\L" => "Ł", "\\l" => "ł", "\\o" => "ø", "\\O" => "Ø", "\\ss" => "ß", "\\ae" => "æ", "\\AE" => "Æ",
+        "\\oe" => "œ", "\\OE" => "Œ", "\\aa" => "å", "\\AA" => "Å", "\\DH" => "Ð", "\\dh" => "ð", "\\TH" => "Þ", "\\th" => "þ",
+        "\\NG" => "Ŋ", "\\ng" => "ŋ",
+        _ => letter,
+    };
+
+    static char CombiningMark(char accent) => accent switch
+    {
+        '"' => '\u0308', '\'' => '\u0301', '`' => '\u0300', '^' => '\u0302', '~' => '\u0303', '=' => '\u0304', '.' => '\u0307',
+        'u' => '\u0306', 'v' => '\u030C', 'H' => '\u030B', 'c' => '\u0327', 'k' => '\u0328', 'r' => '\u030A', 'd' => '\u0323',
+        _ => '\u0331',
+    };
 
     /// <summary>
     /// The people of a name list field (<c>author</c>, <c>editor</c>), split at BibTeX's " and ". The last one may be

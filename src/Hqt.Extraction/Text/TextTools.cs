@@ -49,11 +49,8 @@ public static class TextTools
     /// <summary><see cref="Key"/> without diacritics, for matching names spelt with and without accents.</summary>
     public static string LooseKey(string value)
     {
-        var key = Key(value).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(key.Length);
-        foreach (var c in key)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
-        return builder.ToString();
+        // Not string.Normalize: under InvariantGlobalization it leaves "é" as it is (LatinDiacritics).
+        return Hqt.Names.LatinDiacritics.Strip(Key(value));
     }
 
     public static int CountWords(string value)

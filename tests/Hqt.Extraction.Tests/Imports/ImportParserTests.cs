@@ -37,7 +37,7 @@ public class ImportParserTests
         Assert.Equal("9780201038019", file.Entries[1].Isbn);
         Assert.Equal("10.1145/3290605.3300233", file.Entries[2].Doi);
         Assert.Equal(2020, file.Entries[2].Year);
-        Assert.Equal(["Jorg Muller"], file.Entries[2].Authors);
+        Assert.Equal(["Jörg Müller"], file.Entries[2].Authors);
         Assert.NotNull(file.Entries[3].Skip);
         Assert.Equal(3, file.Entries[3].Position);
         Assert.Equal("https://blog.example.com/post", file.Entries[4].Url);
