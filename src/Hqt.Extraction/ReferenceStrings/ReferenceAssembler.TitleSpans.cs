@@ -446,9 +446,10 @@ public static partial class ReferenceAssembler
     /// <summary>
     /// A title run that ends on a bare "in", "of", "the", "and"… or on a quoted word of its own, with the container run
     /// right after it (<c>The Routledge History of Literature in | English: Britain and Ireland. London: Routledge</c>,
-    /// <c>… Into the “Ecclesial” | Notions of the Apocalypse.</c>) stopped mid-phrase: the phrase goes on, so the title takes the container's words up to the end of its first sentence. Decoding already holds a title
-    /// across such a word between two words; "in" is left out there, as it opens chapters' containers ("… in Proceedings"),
-    /// but a run that took the "in" as the title's own word did not read it so.
+    /// <c>… Into the “Ecclesial” | Notions of the Apocalypse.</c>) stopped mid-phrase: the phrase goes on, so the title
+    /// takes the container's words up to the end of its first sentence. Decoding already holds a title across such a
+    /// word between two words; "in" is left out there, as it opens chapters' containers ("… in Proceedings"), but a run
+    /// that took the "in" as the title's own word did not read it so.
     /// </summary>
     static RefLabel[] ContinueTheTitleAfterABareWord(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {

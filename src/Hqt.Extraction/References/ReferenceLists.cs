@@ -186,17 +186,17 @@ static partial class ReferenceLists
             draft.Url = links[primary].Url;
             draft.AnchorText = links[primary].Text.Length > 0 ? links[primary].Text : null;
         }
-        // A title-less journal reference's link is its journal reference written out ("Phys. Rev. D 76, 056001"): no title.
-        // Nor is a pointer one ("this excellent", a paragraph's link to its source).
         // A title-less item whose link is a person's page (a note's "According to Robert Shelton, …") names that person,
         // as the same link in a paragraph does: no work titled with a name.
-        if (draft.Title is null && draft.Url is not null && !draft.IsLocatedWork && PersonNames.IsPersonLink(draft.Url, draft.AnchorText)
-            && PersonNames.LooksLikeName(draft.AnchorText!))
+        if (draft.Title is null && draft.Url is not null && !draft.IsLocatedWork && draft.AnchorText is { } name
+            && PersonNames.IsPersonLink(draft.Url, name) && PersonNames.LooksLikeName(name))
         {
             draft.Kind = ReferenceKinds.Person;
-            draft.Title = draft.AnchorText;
+            draft.Title = name;
             draft.Authors = [];
         }
+        // A title-less journal reference's link is its journal reference written out ("Phys. Rev. D 76, 056001"): no title.
+        // Nor is a pointer one ("this excellent", a paragraph's link to its source).
         if (draft.Title is null && draft.Url is not null && draft.AnchorText is { Length: >= 12 } anchor && !anchor.StartsWith("http", StringComparison.OrdinalIgnoreCase)
             && !draft.IsLocatedWork && WorkTitles.IsNamingAnchor(anchor))
             draft.Title = anchor;
