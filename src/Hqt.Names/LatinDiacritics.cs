@@ -15,7 +15,7 @@ public static partial class LatinDiacritics
 {
     static readonly (char Letter, string Decomposed)[] Table = Entries();
 
-    static readonly FrozenDictionary<char, char> Bases = Table.ToFrozenDictionary(e => e.Letter, e => e.Decomposed[0]);
+    static readonly FrozenDictionary<char, string> Decompositions = Table.ToFrozenDictionary(e => e.Letter, e => e.Decomposed);
 
     // A base and one mark: what a LaTeX accent or a name decomposed on a Mac writes. A second mark composes onto the
     // letter the first made ("u" U+0308 U+0304 → "ü" U+0304 → "ǖ").
@@ -35,7 +35,11 @@ public static partial class LatinDiacritics
     }
 
     /// <summary>The letter without its diacritics ('é' → 'e', 'Ǘ' → 'U'); any other character as it is.</summary>
-    public static char BaseOf(char c) => Bases.TryGetValue(c, out var b) ? b : c;
+    public static char BaseOf(char c) => Decompositions.TryGetValue(c, out var d) ? d[0] : c;
+
+    /// <summary>A Latin letter with diacritics as its base letter and its combining marks, nearest the letter first
+    /// ('ễ' → "e" U+0302 U+0303); null for any other character.</summary>
+    public static string? DecompositionOf(char c) => Decompositions.GetValueOrDefault(c);
 
     /// <summary>The text without diacritics: precomposed letters as their base, combining marks dropped.</summary>
     public static string Strip(string text)

@@ -248,6 +248,7 @@ public class ExportTests(HqtApiFactory factory) : IClassFixture<HqtApiFactory>
     [InlineData("Ørsted", "orsted")]
     [InlineData("Nguyễn", "nguyen")]
     [InlineData("山田", "")]
+    [InlineData("Ǣsir Ǿre", "aesirore")]
     public void FoldingKeepsLettersUnderInvariantGlobalization(string text, string folded) => Assert.Equal(folded, CitationKeys.Fold(text));
 
     [Theory]

@@ -92,9 +92,10 @@ public static class CitationKeys
         foreach (var c in text)
         {
             if (char.IsAsciiLetterOrDigit(c)) { result.Append(char.ToLowerInvariant(c)); continue; }
-            var accented = LatinLetters.Accented.IndexOf(c);
-            if (accented >= 0) { result.Append(char.ToLowerInvariant(LatinLetters.Bases[accented])); continue; }
-            result.Append(c switch
+            // A letter with diacritics is its base letter; "ǣ" is "æ", folded below.
+            var letter = LatinDiacritics.BaseOf(c);
+            if (char.IsAsciiLetter(letter)) { result.Append(char.ToLowerInvariant(letter)); continue; }
+            result.Append(letter switch
             {
                 'ß' or 'ẞ' => "ss", 'æ' or 'Æ' => "ae", 'ø' or 'Ø' => "o", 'œ' or 'Œ' => "oe", 'ł' or 'Ł' => "l", 'đ' or 'Đ' or 'ð' or 'Ð' => "d",
                 'þ' or 'Þ' => "th", 'ı' => "i", 'ŋ' or 'Ŋ' => "ng",

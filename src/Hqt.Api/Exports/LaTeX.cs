@@ -1,4 +1,5 @@
 using System.Text;
+using Hqt.Names;
 
 namespace Hqt.Api.Exports;
 
@@ -47,6 +48,29 @@ public static class LaTeX
     const string GreekTonos = "άέήίόύώΆΈΉΊΌΎΏϊϋΐΰϑϕϵϖ";
     const string GreekPlain = "αεηιουωΑΕΗΙΟΥΩιυιυθφεπ";
 
+    /// <summary>
+    /// The LaTeX accent command of each combining mark after a letter, nearest the letter first (<c>'</c> for \', <c>v</c>
+    /// for \v, <c>c</c> for the cedilla); null when a mark has none, and the letter is then written as it is (UTF-8, as other
+    /// scripts). Vietnamese hook above and horn have no command without the vietnam package: those marks are dropped.
+    /// </summary>
+    static char[]? AccentCommands(string decomposed)
+    {
+        var commands = new List<char>(2);
+        foreach (var mark in decomposed.AsSpan(1))
+        {
+            char command = mark switch
+            {
+                '\u0300' => '`', '\u0301' => '\'', '\u0302' => '^', '\u0303' => '~', '\u0304' => '=', '\u0306' => 'u', '\u0307' => '.',
+                '\u0308' => '"', '\u030A' => 'r', '\u030B' => 'H', '\u030C' => 'v', '\u0323' => 'd', '\u0327' => 'c', '\u0328' => 'k',
+                '\u0331' => 'b', '\u0309' or '\u031B' => ' ',
+                _ => '\0',
+            };
+            if (command == '\0') return null;
+            if (command != ' ') commands.Add(command);
+        }
+        return commands.ToArray();
+    }
+
     /// <summary>The text escaped for a BibTeX field: nothing in it can end the field or the entry, or stop pdflatex.</summary>
     public static string Escape(string text)
     {
@@ -60,13 +84,9 @@ public static class LaTeX
         if (c is '\n' or '\r' or '\t') { result.Append(' '); return; }
         if (c < 0x80 && !Symbols.ContainsKey(c)) { result.Append(c); return; }
         if (Symbols.TryGetValue(c, out var symbol)) { result.Append(symbol); return; }
-        var accented = LatinLetters.Accented.IndexOf(c);
-        if (accented >= 0)
+        if (LatinDiacritics.DecompositionOf(c) is { } decomposed && char.IsAsciiLetter(decomposed[0]) && AccentCommands(decomposed) is { } marks)
         {
-            var letter = LatinLetters.Bases[accented];
-            var marks = new[] { LatinLetters.Accents[accented], LatinLetters.SecondAccents[accented] }
-                // Vietnamese hook above and horn have no command without the vietnam package: those marks are dropped.
-                .Where(m => m is not (' ' or 'h' or 'n')).ToArray();
+            var letter = decomposed[0];
             // Accents above an i go on the dotless one.
             var body = letter is 'i' && marks.Any(m => m is not ('d' or 'b' or 'c' or 'k')) ? @"\i" : letter.ToString();
             foreach (var mark in marks)
