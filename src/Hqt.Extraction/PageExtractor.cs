@@ -47,7 +47,8 @@ public static class PageExtractor
     /// and names no one; a note's link to a person's article is that person; a title stops before a bracket it leaves
     /// open, an edition or a page closing it, and goes on past a bare "in" or a quoted word of its own; a book with its
     /// imprint in brackets, an undated organisation's page, a study group's byline and a Vancouver byline run on past its
-    /// full stop have their titles.</remarks>
+    /// full stop have their titles; a footnote's pointer ("See", "Cf.", "Vgl.") is no first name; BibTeX's accents and
+    /// LaTeX letters are kept.</remarks>
     public const int Version = 14;
 
     public static PageExtract Extract(string html, string url)

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Hqt.Extraction.ReferenceStrings;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Hqt.Extraction.ReferenceStrings;
 /// with a trained sequence labeller (<see cref="RefModel"/>, trained by <c>tools/Hqt.RefParse.Train</c> on AnyStyle's
 /// labelled references; the model is an embedded resource, read once on first use).
 /// </summary>
-public static class ReferenceParser
+public static partial class ReferenceParser
 {
     /// <summary>Longer strings are cut here: no reference runs to this, and the tagger's cost is linear in tokens.</summary>
     public const int MaxLength = 4000;
@@ -29,6 +31,7 @@ public static class ReferenceParser
 
     public static ParsedReference Parse(string text, RefModel model)
     {
+        text = WithoutAPointer(text);
         // Where each character the tagger reads came from, for a string in Chinese or Japanese (CjkText.AsWritten); null
         // for any other string.
         var cleaned = Prepare(text, out var origins, out var original);
@@ -45,6 +48,22 @@ public static class ReferenceParser
         var parsed = ReferenceAssembler.Assemble(cleaned, tokens, labels, Confidence(labels, margins), model.Lexicons);
         return origins is null ? parsed : CjkText.AsWritten(parsed, cleaned, origins, original);
     }
+
+    /// <summary>
+    /// A footnote's pointer before the reference it points to (<c>See Shelton, R. No Direction Home…</c>, <c>Cf. Smith, J.
+    /// (2001)…</c>, <c>Vgl. Müller, Hans: Einführung…</c>, <c>vergl Birgit Gehlen: Die Silexgeräte…</c>) is no part of it: the
+    /// tagger, which never saw one (none of the 9,906 labelled strings opens so), read it as the first author's first
+    /// name. "See" is taken only before a name and its comma, as a title may open with it ("See No Evil").
+    /// </summary>
+    internal static string WithoutAPointer(string text)
+    {
+        var match = LeadingPointer().Match(text);
+        return match.Success ? text[match.Length..] : text;
+    }
+
+    // Case spelt out: under IgnoreCase .NET's \p{Lu} matches lower-case letters too.
+    [GeneratedRegex(@"^\s*(?:(?:[Cc]fr?|[Cc]ompare|[Vv]gl|[Vv]ergl|[Ss]iehe|[Vv]oir|[Zz]ie|[Vv]éase)\.?(?:\s+(?:also|auch|aussi|ook|también))?[,:]?\s+(?=\p{Lu})|[Ss]ee(?:\s+also)?\s+(?=\p{Lu}[\p{L}'’-]+,))", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPointer();
 
     /// <summary>The label of every token.</summary>
     public static RefLabel[] Label(IReadOnlyList<RefToken> tokens, RefModel model, out float[] margins) =>

@@ -76,6 +76,22 @@ public class ReferenceParserTests
     }
 
     [Theory]
+    [InlineData("See Hartley, R. No Direction Home: The Life of a Singer. New York: Beech Tree Books, 1986.", "Hartley", "No Direction Home: The Life of a Singer")]
+    [InlineData("Cf. Smith, J. (2001). A theory of fields. Oxford: Oxford University Press.", "Smith", "A theory of fields")]
+    [InlineData("Vgl. Müller, Hans: Einführung in die Soziologie. Berlin 1999.", "Müller", "Einführung in die Soziologie")]
+    public void AFootnotesPointerIsNoPartOfTheReference(string text, string family, string title)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal(family, Assert.Single(r.Authors).Family);
+        Assert.Equal(title, r.Title);
+    }
+
+    [Fact]
+    public void ATitleThatOpensWithSeeKeepsIt() =>
+        Assert.StartsWith("See No Evil", ReferenceParser.Parse("See No Evil: The Story of a Film. Directed by J. Smith. 2006.").Title);
+
+    [Theory]
     [InlineData("Hartley, Robert (2011). No Direction Home: The Life and Music of a Singer. Milwaukee: Backbeat Books. p. 310. This edition was revised and updated, and it has notes that were not in the first.", "Hartley")]
     [InlineData("Belzner, William. \"Music and Westernization among the Shuar,\" Cultural Transformations in Modern Ecuador, p. 731-748. Argues that responses to these pressures are contained in their musical system and that they were acted out within the values of their ethos.", "Belzner")]
     public void AnAnnotatedReferenceIsStillAReference(string text, string family)
