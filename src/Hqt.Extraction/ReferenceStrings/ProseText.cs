@@ -85,7 +85,7 @@ public static partial class ProseText
         for (var i = 0; i < labels.Length && labels[i] is RefLabel.Author or RefLabel.Editor; i++)
         {
             var word = tokens[i].Text.Trim(',', '.', ':', ';', '(', ')');
-            if (word.Length >= 2 && word.All(char.IsLower) && !NameWords.Contains(word)) return true;
+            if (word.Length >= 2 && word.All(char.IsLower) && !IsABylineWord(word)) return true;
         }
         return false;
     }
@@ -97,12 +97,11 @@ public static partial class ProseText
         "It", "There", "He", "She", "They", "His", "Her", "We", "If", "Unlike", "Despite", "Following", "Asked", "In",
     };
 
-    static readonly HashSet<string> NameWords = new(StringComparer.Ordinal)
-    {
-        "van", "von", "der", "den", "del", "della", "dos", "das", "ter", "ten", "bin", "ibn", "and", "und", "et", "eds", "edd",
-        "dir", "hrsg", "org", "coord", "les", "des", "zur", "vom", "de", "da", "di", "du", "do", "le", "la", "el", "al", "zu",
-        "af", "av", "ap", "op", "te", "of", "ed", "y", "e",
-    };
+    // A byline's own lower-case words: the lexicons' particles, conjunctions and editor's marks, and the few particles
+    // they leave out.
+    static bool IsABylineWord(string word) =>
+        RefLexicons.Particles.Contains(word) || RefLexicons.Conjunctions.Contains(word) || RefLexicons.EditorMarks.Contains(word)
+        || word is "of" or "vom" or "af" or "av" or "ap" or "edd";
 
     /// <summary>Whether a year stands in the text as a reference's date does, not as a sentence's ("in 1958", "the 1960s", "since 1990").</summary>
     static bool HasAReferencesYear(string text)

@@ -21,23 +21,4 @@ public class BibTexTextTests
     [Fact]
     public void ACommandThatIsNoAccentLeavesItsText() =>
         Assert.Equal("see http://example.org/a, vol. 3", BibTex.Plain(@"see \url{http://example.org/a}, \textit{vol.}~3"));
-
-    [Theory]
-    [InlineData("Go\u0308del", "Gödel")]
-    [InlineData("Nguye\u0302\u0303n", "Nguyễn")]
-    [InlineData("Gödel", "Gödel")]
-    public void CombiningMarksAfterALatinLetterAreWrittenIntoIt(string text, string composed) =>
-        Assert.Equal(composed, Hqt.Names.LatinDiacritics.Compose(text));
-
-    [Theory]
-    [InlineData("José Pérez", "Jose Perez")]
-    [InlineData("Nguyễn Ǖ", "Nguyen U")]
-    [InlineData("Go\u0308del", "Godel")]
-    [InlineData("Łukasz Øre", "Łukasz Øre")]
-    public void LettersLoseTheirDiacriticsForMatching(string text, string stripped) =>
-        Assert.Equal(stripped, Hqt.Names.LatinDiacritics.Strip(text));
-
-    [Fact]
-    public void NamesSpeltWithAndWithoutAccentsShareTheLooseKey() =>
-        Assert.Equal(Hqt.Extraction.Text.TextTools.LooseKey("Jose Perez"), Hqt.Extraction.Text.TextTools.LooseKey("José Pérez"));
 }
