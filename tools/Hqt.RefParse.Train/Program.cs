@@ -116,6 +116,7 @@ if (options.HeldOut)
             ("title-goes-on-after-a-bare-word", on => ReferenceAssembler.TitleGoesOnAfterABareWord = on),
             ("title-ends-before-a-page", on => ReferenceAssembler.TitleEndsBeforeAPage = on),
             ("book-before-its-imprint", on => ReferenceAssembler.BookBeforeItsImprint = on),
+            ("pages-have-a-container", on => ReferenceAssembler.PagesHaveAContainer = on),
             ("quote-then-subtitle", on => ReferenceAssembler.QuoteThenSubtitle = on),
             ("title-to-its-closing-quote", on => ReferenceAssembler.TitleToItsClosingQuote = on),
             ("glued-closing-quote", on => ReferenceAssembler.GluedClosingQuote = on),

@@ -177,6 +177,73 @@ public static partial class ReferenceAssembler
     /// <summary>Whether a container with its imprint in brackets after it is the book's title (<see cref="TheBookIsTheTitle"/>): on; off only to measure it.</summary>
     internal static bool BookBeforeItsImprint = true;
 
+    /// <summary>Whether <see cref="TheContainerOfThePages"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool PagesHaveAContainer = true;
+
+    /// <summary>
+    /// A page range says the work is part of something: a parse with a title, pages and no container (and no publisher
+    /// or "In" that would make it a book's pages or name the container elsewhere) ran the container into the title.
+    /// The humanities' comma style does it (<c>Ganshof, Charlemagne et le serment, Mélanges d’histoire du Moyen Âge
+    /// dédiés à…, Paris, 1951, 259-270.</c>), and so does a journal after a question or a full stop with no volume mark
+    /// before it (<c>Sowams, The Home of Massasoit: Where Was It? New England Historical and Genealogical Register 53:
+    /// 317–322.</c>). The title ends at a comma, a question mark or a sentence's full stop before a capital, outside
+    /// brackets and quotes and not before a month or an "And": the last comma before a clause of three words or more,
+    /// else the last of them. The rest is the container. The title keeps its first two words at least.
+    /// </summary>
+    static RefLabel[] TheContainerOfThePages(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!PagesHaveAContainer || Array.IndexOf(labels, RefLabel.Container) >= 0 || Array.IndexOf(labels, RefLabel.Publisher) >= 0) return labels;
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end - start < 2 || !HasAPageRange(tokens, labels)) return labels;
+        for (var k = 0; k < tokens.Count; k++)
+            if (IsInMark(tokens[k].Text)) return labels;
+        var boundaries = new List<int>();
+        var depth = 0;
+        // Brackets and quotes are counted from the reference's start: a title's opening « may stand alone before its run.
+        for (var k = 0; k < end; k++)
+        {
+            var t = tokens[k].Text;
+            foreach (var c in t)
+            {
+                if (c is '(' or '[' || IsOpeningQuote(c)) depth++;
+                else if (c is ')' or ']' or '”' or '»' or '』' or '」' or '》' && depth > 0) depth--;
+            }
+            var next = tokens[k + 1].Text;
+            if (k <= start || depth > 0 || !char.IsUpper(next[0]) || IsConjunction(next) || OpensWithAMonth(next)) continue;
+            if (t[^1] is ',' or '?' || EndsASentence(t)) boundaries.Add(k);
+        }
+        if (boundaries.Count == 0) return labels;
+        // A comma before a clause of three words or more is where the comma style's container begins, even when a full
+        // stop follows (the container's own subtitle: <c>…ecclésiale, L’individu au Moyen Âge. Individuation et…</c>); a
+        // comma before a word or two is the title's place (<c>…Haut Glacier d’Arolla, Switzerland. Earth surface…</c>).
+        var split = boundaries[^1];
+        for (var b = boundaries.Count - 1; b >= 0; b--)
+        {
+            var clauseEnd = b + 1 < boundaries.Count ? boundaries[b + 1] : end;
+            if (tokens[boundaries[b]].Text[^1] == ',' && clauseEnd - boundaries[b] >= 3) { split = boundaries[b]; break; }
+        }
+        return Relabelled(labels, split + 1, end, RefLabel.Container);
+    }
+
+    // "Feb.-Aug.", "June": a date's month after the title, not a container.
+    static bool OpensWithAMonth(string token)
+    {
+        var letters = 0;
+        while (letters < token.Length && char.IsLetter(token[letters])) letters++;
+        return RefLexicons.Months.Contains(token[..letters].ToLowerInvariant());
+    }
+
+    // "259-270", "pp. 317–322", "5--32": pages the tagger labelled, as a range.
+    static bool HasAPageRange(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        for (var k = 0; k < labels.Length; k++)
+            if (labels[k] == RefLabel.Pages && PageRangeInAToken().IsMatch(tokens[k].Text)) return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"\d[-\u2010-\u2015\u2212]+\d")]
+    private static partial Regex PageRangeInAToken();
+
     static bool IsAnEditorsMark(string token) =>
         token.TrimStart('(').TrimEnd(',', ')', '.').ToLowerInvariant() is "ed" or "eds" or "editor" or "editors" or "hrsg" or "dir" or "éd" or "éds";
 

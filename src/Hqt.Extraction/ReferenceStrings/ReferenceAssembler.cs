@@ -91,6 +91,7 @@ public static partial class ReferenceAssembler
         labels = KeepThePartNumberInTheTitle(tokens, labels);
         labels = KeepATaxonomicAuthorityInTheTitle(tokens, labels);
         labels = TheBookIsTheTitle(tokens, labels);
+        labels = TheContainerOfThePages(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);

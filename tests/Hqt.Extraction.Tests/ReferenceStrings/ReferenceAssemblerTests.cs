@@ -92,6 +92,44 @@ public class ReferenceAssemblerTests
     }
 
     [Theory]
+    // The humanities' comma style: title, the book it is in, place, year, pages.
+    [InlineData("Ganshof, F.-L., Charlemagne et le serment, Mélanges d’histoire du Moyen Âge, Paris, 1951, 259-270.", "a a t t t t t t t t t l d g",
+        "Charlemagne et le serment", "Mélanges d’histoire du Moyen Âge")]
+    // The container's own subtitle after a full stop stays the container's; a place after the title's comma stays the title's.
+    [InlineData("von Moos, P., L’individu et l’institution, L’individu au Moyen Âge. Individuation et modernité, Paris, 2005, 271-288.", "a a a t t t t t t t t t t l d g",
+        "L’individu et l’institution", "L’individu au Moyen Âge. Individuation et modernité")]
+    [InlineData("Sharp, M. (1993) Drainage of the Haut Glacier d’Arolla, Switzerland. Earth Surface Processes 18: 557–571.", "a a d t t t t t t t t t t v g",
+        "Drainage of the Haut Glacier d’Arolla, Switzerland", "Earth Surface Processes")]
+    // A journal after a question.
+    [InlineData("Baker, V. 1899 Sowams: Where Was It? New England Historical Register 53: 317–322.", "a a d t t t t t t t t v g",
+        "Sowams: Where Was It?", "New England Historical Register")]
+    public void PagesWithoutAContainerTakeTheirContainerFromTheTitleRun(string text, string labels, string title, string container)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(title, r.Title);
+        Assert.Equal(container, r.Container);
+    }
+
+    [Theory]
+    // A book's pages (a publisher), a container named after "In", a month, a quoted title's inner questions: the title stays whole.
+    [InlineData("Mogi, S., The problem of federalism, A study in political theory, Allen and Unwin, London 1931, 12-40.", "a a t t t t t t t t t p p p l d g",
+        "The problem of federalism, A study in political theory")]
+    [InlineData("Feuser, G., Didaktik des Unterrichts, Eine Skizze In: Eberwein, H. (Hrsg.): Integration. 1995, 12-40.", "a a t t t t t o o o o o d g",
+        "Didaktik des Unterrichts, Eine Skizze")]
+    [InlineData("Shoemaker, E., Geological reconnaissance of the crater, Feb.-Aug., 1961, pp. 74-78.", "a a t t t t t t d g g",
+        "Geological reconnaissance of the crater, Feb.-Aug")]
+    [InlineData("Fuchs, C., « What Is Labour ? What Is Work ? And Why ? », 2014, 237-293.", "a a o t t t t t t t t t t t o d g",
+        "What Is Labour ? What Is Work ? And Why ?")]
+    public void PagesWithAContainerElsewhereLeaveTheTitleWhole(string text, string labels, string title)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(title, r.Title);
+        Assert.Null(r.Container);
+    }
+
+    [Theory]
     // A physics list's book: its title, then where and when it was published in brackets.
     [InlineData("J. D. Jackson, Classical Electrodynamics (Wiley, 1998), 3rd ed.", "a a a c c o o o o", "Classical Electrodynamics")]
     [InlineData("Debussy, Claude, Pelléas et Mélisande (New York, NY: Dover, 1985).", "a a c c c o o o o o", "Pelléas et Mélisande")]
