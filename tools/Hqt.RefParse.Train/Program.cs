@@ -117,6 +117,7 @@ if (options.HeldOut)
             ("title-ends-before-a-page", on => ReferenceAssembler.TitleEndsBeforeAPage = on),
             ("book-before-its-imprint", on => ReferenceAssembler.BookBeforeItsImprint = on),
             ("pages-have-a-container", on => ReferenceAssembler.PagesHaveAContainer = on),
+            ("volume-number-after-the-title", on => ReferenceAssembler.VolumeNumberAfterTheTitle = on),
             ("quote-then-subtitle", on => ReferenceAssembler.QuoteThenSubtitle = on),
             ("title-to-its-closing-quote", on => ReferenceAssembler.TitleToItsClosingQuote = on),
             ("glued-closing-quote", on => ReferenceAssembler.GluedClosingQuote = on),

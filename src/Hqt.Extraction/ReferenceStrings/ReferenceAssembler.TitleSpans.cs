@@ -633,18 +633,39 @@ public static partial class ReferenceAssembler
         return labels;
     }
 
+    /// <summary>Whether a volume mark and its number closing the title are the volume (<see cref="EndTitleBeforeAVolumeMark"/>): on; off only to measure it.</summary>
+    internal static bool VolumeNumberAfterTheTitle = true;
+
     /// <summary>
     /// A volume mark closing the title run (<c>The porphyrins. Vol. I. Academic Press</c>, <c>…, Graduate Texts in
     /// Mathematics Vol. 220</c>) is the volume's, not the title's: 2 of train's 7,925 gold titles end on one, each a
-    /// set's count ("42 tom. in 44 vol").
+    /// set's count ("42 tom. in 44 vol"). So is a mark with its number (<c>Analysis of messy data. Volume 3.</c>,
+    /// <c>…St John: Vol.3</c>, <c>…водяных знаков. Ч. 1-3.</c>): 2 of train's gold titles end on one, against 15 whose
+    /// text has it right after the title. "Part" is left alone: parts are in titles' own words ("…Deficit: Part I").
     /// </summary>
     static RefLabel[] EndTitleBeforeAVolumeMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         var (start, end) = FirstRun(labels, RefLabel.Title);
         if (start < 0 || end == start) return labels;
         var last = tokens[end].Text.TrimEnd('.', ',').ToLowerInvariant();
-        return last is "vol" or "vols" or "volume" or "bd" or "tome" ? Relabelled(labels, end, end, RefLabel.Other) : labels;
+        if (last is "vol" or "vols" or "volume" or "bd" or "tome") return Relabelled(labels, end, end, RefLabel.Other);
+        if (!VolumeNumberAfterTheTitle) return labels;
+        var label = Array.IndexOf(labels, RefLabel.Volume) >= 0 ? RefLabel.Other : RefLabel.Volume;
+        if (VolumeMarkWithItsNumber().IsMatch(last) && end - start >= 2) return Relabelled(labels, end, end, label);
+        // A range of volumes ("Ч. 1-3") is no one volume: out of the title, but not the volume either.
+        if (end - start >= 3 && IsAVolumeMark(tokens[end - 1].Text) && VolumeNumber().IsMatch(last))
+            return Relabelled(labels, end - 1, end, last.Contains('-') || last.Contains('–') ? RefLabel.Other : label);
+        return labels;
     }
+
+    static bool IsAVolumeMark(string token) =>
+        token.TrimStart(',', ':', '.').TrimEnd(':').ToLowerInvariant() is "vol." or "vols." or "volume" or "bd." or "tome" or "t." or "tom." or "ч.";
+
+    [GeneratedRegex(@"^(?:[0-9]{1,4}|[ivxlc]{1,6})(?:[-–][0-9]{1,4})?$")]
+    private static partial Regex VolumeNumber();
+
+    [GeneratedRegex(@"^(?:vol|bd|ч)\.(?:[0-9]{1,4}|[ivxlc]{1,6})$")]
+    private static partial Regex VolumeMarkWithItsNumber();
 
     /// <summary>The quote the title run opens with, on its first token or standing alone just before it; null when none.</summary>
     static char? OpeningQuoteOfTheTitle(IReadOnlyList<RefToken> tokens, int start)

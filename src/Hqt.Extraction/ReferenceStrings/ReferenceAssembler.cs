@@ -11,7 +11,7 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"^\s*(?:in|dans|en|im)\s*[:.]?\s+(?=\S)|^\s*(?:in|dans)\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingIn();
 
-    [GeneratedRegex(@"^\(?\s*(?:vol(?:ume)?s?|v|bd|band|jg|jahrgang|t|tome|tomo|n°|no|nr|num|number|issue|heft|h)\.?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?\s*(?:vol(?:ume)?s?|v|bd|band|jg|jahrgang|t|tome|tomo|том|т|ч|n°|no|nr|num|number|issue|heft|h)\.?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPrefix();
 
     [GeneratedRegex(@"^(?:(?<year>(?:1[5-9]|20)\d\d)[a-z]?\s*[;:,]\s*)?(?<volume>\d+[a-z]?|[IVXLCDM]+\b)?\s*(?:\((?<issue>[^)]{1,20})\)?)?", RegexOptions.IgnoreCase)]

@@ -92,6 +92,24 @@ public class ReferenceAssemblerTests
     }
 
     [Theory]
+    [InlineData("Milliken, G. A. 2002. Analysis of messy data. Volume 3. Chapman and Hall, London.", "a a a d t t t t t t p p p l", "Analysis of messy data", "3")]
+    [InlineData("Schnackenburg, R., The Gospel According to St John: Vol.3, London: Burns & Oates, 1987.", "a a t t t t t t t l p p p d", "The Gospel According to St John", "3")]
+    [InlineData("Лихачев, Н. П. Палеографическое значение водяных знаков. Ч. 2. Санкт-Петербург, 1899.", "a a a t t t t t t l d", "Палеографическое значение водяных знаков", "2")]
+    // A range of volumes leaves the title, and is no one volume.
+    [InlineData("Лихачев, Н. П. Палеографическое значение водяных знаков. Ч. 1-3. Санкт-Петербург, 1899.", "a a a t t t t t t l d", "Палеографическое значение водяных знаков", null)]
+    public void AVolumeAndItsNumberClosingTheTitleRunAreTheVolume(string text, string labels, string title, string? volume)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal(title, r.Title);
+        Assert.Equal(volume, r.Volume);
+    }
+
+    [Fact]
+    public void APartClosingTheTitleRunStaysInTheTitle() =>
+        Assert.Equal("Explaining the Arab Democracy Deficit: Part I", Assemble("Smith, J. Explaining the Arab Democracy Deficit: Part I. Boston, 2003.", "a a t t t t t t t l d").Title);
+
+    [Theory]
     // The humanities' comma style: title, the book it is in, place, year, pages.
     [InlineData("Ganshof, F.-L., Charlemagne et le serment, Mélanges d’histoire du Moyen Âge, Paris, 1951, 259-270.", "a a t t t t t t t t t l d g",
         "Charlemagne et le serment", "Mélanges d’histoire du Moyen Âge")]
