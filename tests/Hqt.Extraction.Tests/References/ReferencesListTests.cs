@@ -389,6 +389,26 @@ public class ReferencesWithoutTitleTests
         """;
 
     [Fact]
+    public void ABookTheParserReadsAsAContainerIsAWorkTitledByIt()
+    {
+        // The tagger labels these books' titles "container" (as one source of its training data does); with no volume,
+        // issue or pages and a publisher or place after them they are the books, not lost from the list.
+        var references = Extract("""
+            <article><p>Body text.</p><h2>Bibliography</h2><ol>
+              <li>Foucault, Michel. The Archaeology of Knowledge. 1969. Trans. A.M. Sheridan Smith. New York: Vintage, 2010.</li>
+              <li>Brown, Francis, Samuel R. Driver, and Charles A Briggs. A Hebrew and English Lexicon of the Old Testament. Oxford, 1907.</li>
+            </ol></article>
+            """);
+
+        var foucault = Assert.Single(references, r => r.Authors.Contains("Michel Foucault"));
+        Assert.Equal("The Archaeology of Knowledge", foucault.Title);
+        Assert.Null(foucault.Container);
+        Assert.Equal("book", foucault.Kind);
+        Assert.Equal(1969, foucault.Year);
+        Assert.Contains(references, r => r.Title == "A Hebrew and English Lexicon of the Old Testament" && r.Authors.Count == 3);
+    }
+
+    [Fact]
     public void AJournalReferenceWithoutATitleIsAWorkWithItsAuthorsYearAndPlace()
     {
         var references = Extract(PhysicsList);
