@@ -48,8 +48,11 @@ public static class PageExtractor
     /// open, an edition or a page closing it, and goes on past a bare "in" or a quoted word of its own; a book with its
     /// imprint in brackets, an undated organisation's page, a study group's byline and a Vancouver byline run on past its
     /// full stop have their titles; a footnote's pointer ("See", "Cf.", "Vgl.") is no first name; BibTeX's accents and
-    /// LaTeX letters are kept.</remarks>
-    public const int Version = 14;
+    /// LaTeX letters are kept.
+    /// 15: a page range with no container gives the container back from the title it ran into ("Charlemagne et le serment,
+    /// Mélanges d’histoire…, Paris, 1951, 259-270."); a volume and its number closing a title are the volume; a book the
+    /// parser reads as a lone container is a work titled by it, no longer dropped from its list.</remarks>
+    public const int Version = 15;
 
     public static PageExtract Extract(string html, string url)
     {
