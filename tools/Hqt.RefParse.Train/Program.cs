@@ -126,6 +126,7 @@ if (options.HeldOut)
             ("byline-family-name", on => ReferenceAssembler.BylineFamilyName = on),
             ("byline-initials", on => ReferenceAssembler.BylineInitials = on),
             ("title-after-a-vancouver-byline", on => ReferenceAssembler.TitleAfterVancouverByline = on),
+            ("title-before-the-editors-mark", on => ReferenceAssembler.TitleBeforeEditorsMark = on),
             ("byline-after-the-title", on => ReferenceAssembler.BylineAfterTitle = on),
             ("year-after-journal", on => ReferenceAssembler.YearAfterJournal = on),
         };

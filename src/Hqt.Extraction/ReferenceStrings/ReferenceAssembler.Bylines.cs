@@ -151,6 +151,38 @@ public static partial class ReferenceAssembler
         return Relabelled(labels, k, end, RefLabel.Author);
     }
 
+    /// <summary>Whether <see cref="TheTitleBeforeTheEditorsMark"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleBeforeEditorsMark = true;
+
+    /// <summary>
+    /// A book's title and then who edited or translated it (<c>———. Stephen Hero. Edited by John J. Slocum and Herbert
+    /// Cahoon. Rev. ed. London…</c>, <c>Plato 1985. Meno. Trans. and ed. R.W. Sharples. Chicago…</c>) reads to the tagger as
+    /// one editors' run when no byline comes before it: a two-word title is name-shaped, and a classic author's one name
+    /// runs into it (<c>Plato. Meno. Trans. and ed. …</c>). With no title found, an editor's or translator's mark that
+    /// opens a sentence inside the run ("Edited", "Ed.", "Trans.", "Translated") ends the title: the sentence before it.
+    /// A sentence before that one in the run is the author when the parse has none. The reference kept no title and,
+    /// where a page's references are read, was no work at all.
+    /// </summary>
+    static RefLabel[] TheTitleBeforeTheEditorsMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleBeforeEditorsMark || Array.IndexOf(labels, RefLabel.Title) >= 0) return labels;
+        var (first, end) = FirstRun(labels, RefLabel.Editor);
+        if (first < 0) return labels;
+        for (var k = first + 1; k <= end; k++)
+        {
+            if (tokens[k].Text.TrimEnd(',') is not ("Edited" or "Ed." or "Eds." or "Trans." or "Translated") || !EndsASentence(tokens[k - 1].Text)) continue;
+            // The title: back to the full stop before it, within the run.
+            var start = k - 1;
+            while (start > first && !EndsASentence(tokens[start - 1].Text)) start--;
+            // "Smith, John. Edited by…" is a name before the mark: a comma inside says so.
+            for (var j = start; j < k - 1; j++)
+                if (tokens[j].Text.EndsWith(',')) return labels;
+            var copy = Relabelled(labels, start, k - 1, RefLabel.Title);
+            return start > first && Array.IndexOf(labels, RefLabel.Author) < 0 ? Relabelled(copy, first, start - 1, RefLabel.Author) : copy;
+        }
+        return labels;
+    }
+
     /// <summary>Whether <see cref="TheBylineAfterBy"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool BylineAfterBy = true;
 

@@ -96,6 +96,7 @@ public static partial class ReferenceAssembler
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheTitleAfterAVancouverByline(tokens, labels);
+        labels = TheTitleBeforeTheEditorsMark(tokens, labels);
         labels = TheBylineAfterTheTitle(tokens, labels);
         var taggersLabels = labels;
         labels = TheBylineAfterBy(tokens, labels, lexicons);

@@ -109,6 +109,28 @@ public class ReferenceAssemblerTests
     public void APartClosingTheTitleRunStaysInTheTitle() =>
         Assert.Equal("Explaining the Arab Democracy Deficit: Part I", Assemble("Smith, J. Explaining the Arab Democracy Deficit: Part I. Boston, 2003.", "a a t t t t t t t l d").Title);
 
+    [Fact]
+    public void ATitleBeforeAnEditorsMarkInsideTheEditorsRunIsTheTitle()
+    {
+        var r = Assemble("———. Stephen Hero. Edited by John J. Slocum and Herbert Cahoon. Rev. ed. London: Jonathan Cape, 1956.", "o e e e e e e e e e e o o l p p d");
+
+        Assert.Equal("Stephen Hero", r.Title);
+        Assert.Equal(["Slocum", "Cahoon"], r.Editors.Select(e => e.Family));
+    }
+
+    [Fact]
+    public void AClassicAuthorsNameBeforeTheTitleInTheEditorsRunIsTheAuthor()
+    {
+        var r = Assemble("Plato. Meno. Trans. and ed. R.W. Sharples. Chicago: Bolchazy-Carducci, 1985.", "e e e e e e e l p d");
+
+        Assert.Equal("Meno", r.Title);
+        Assert.Equal("Plato", Assert.Single(r.Authors).Family);
+    }
+
+    [Fact]
+    public void ANameBeforeAnEditorsMarkIsNoTitle() =>
+        Assert.Null(Assemble("Smith, John. Edited by Jane Doe. London: Cape, 1956.", "e e e e e e l p d").Title);
+
     [Theory]
     // The humanities' comma style: title, the book it is in, place, year, pages.
     [InlineData("Ganshof, F.-L., Charlemagne et le serment, Mélanges d’histoire du Moyen Âge, Paris, 1951, 259-270.", "a a t t t t t t t t t l d g",
