@@ -87,6 +87,24 @@ public class ReferenceParserTests
         Assert.Equal(title, r.Title);
     }
 
+    [Theory]
+    [InlineData("Lacombe, M., and R .de Tourreil ,Phys .Rev .C 21 ,861 ( 1980)", "Lacombe, M., and R. de Tourreil, Phys. Rev. C 21, 861 (1980)")]
+    [InlineData("Vinh Mau,Phys .Rev .D8 ,800 ( 1973)", "Vinh Mau, Phys. Rev. D8, 800 (1973)")]
+    // French spacing and an ellipsis stay as written.
+    [InlineData("Bourdieu, P. La distinction . . . critique sociale. Paris : Minuit ; 1979.", "Bourdieu, P. La distinction . . . critique sociale. Paris : Minuit ; 1979.")]
+    public void SpacesCopiedOutOfAPdfGoWhereTypeHasThem(string text, string expected) =>
+        Assert.Equal(expected, ReferenceParser.WithoutStraySpaces(text));
+
+    [Fact]
+    public void AJournalReferenceCopiedOutOfAPdfFindsItsJournal()
+    {
+        var r = ReferenceParser.Parse("W.N. Cottingham, M. Lacombe, B. Loiseau, J.M. Richard, and R. Vinh Mau,Phys .Rev .D8 ,800 ( 1973)");
+
+        Assert.StartsWith("Phys. Rev", r.Container);
+        Assert.Equal(1973, r.Year);
+        Assert.Equal(5, r.Authors.Count);
+    }
+
     [Fact]
     public void ATitleThatOpensWithSeeKeepsIt() =>
         Assert.StartsWith("See No Evil", ReferenceParser.Parse("See No Evil: The Story of a Film. Directed by J. Smith. 2006.").Title);
