@@ -22,7 +22,7 @@ public static partial class ReferenceAssembler
         if (end + 1 >= labels.Length || labels[end + 1] is not (RefLabel.Container or RefLabel.Title)) return labels;
         // The last person: the tokens after the last separator of the span, all initials.
         var k = end;
-        while (k >= first && RefFeatures.IsInitial(tokens[k].Text) && !EndsPerson(tokens[k].Text)) k--;
+        while (k >= first && (RefFeatures.IsInitial(tokens[k].Text) || IsATransliteratedInitial(tokens[k].Text)) && !EndsPerson(tokens[k].Text)) k--;
         if (k == end) return labels;
         if (k >= first && !EndsPerson(tokens[k].Text) && !IsConjunction(tokens[k].Text)) return labels;
         // Only in a byline written initials first, with periods ("A.", "J.-F."): "Smith, J., Jones, K. Title" ends on
@@ -38,6 +38,10 @@ public static partial class ReferenceAssembler
         copy[end + 1] = RefLabel.Author;
         return copy;
     }
+
+    // A Russian name's initial transliterated in two letters and set in capitals, as French journals print it ("V. YA.
+    // SHTERN", "E. KH. ZAITSEVA"); "Ya." and "Kh." read as initials already.
+    static bool IsATransliteratedInitial(string token) => token is "YA." or "YU." or "YE." or "ZH." or "KH." or "TS." or "CH." or "SH.";
 
     /// <summary>Whether <see cref="EndTheBylineWithItsInitials"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool BylineInitials = true;

@@ -110,6 +110,15 @@ public class ReferenceAssemblerTests
         Assert.Equal("Explaining the Arab Democracy Deficit: Part I", Assemble("Smith, J. Explaining the Arab Democracy Deficit: Part I. Boston, 2003.", "a a t t t t t t t l d").Title);
 
     [Fact]
+    public void ATransliteratedInitialInCapitalsKeepsItsFamilyName()
+    {
+        var r = Assemble("I. A. OGORODNIKOV, S. S. POLYAK et V. YA. SHTERN. Kinet. Katal. 10, 1210 (1969).", "a a a a a a a a a t c c v g d");
+
+        Assert.Null(r.Title);
+        Assert.Equal(["OGORODNIKOV", "POLYAK", "SHTERN"], r.Authors.Select(a => a.Family.ToUpperInvariant()));
+    }
+
+    [Fact]
     public void ATitleBeforeAnEditorsMarkInsideTheEditorsRunIsTheTitle()
     {
         var r = Assemble("———. Stephen Hero. Edited by John J. Slocum and Herbert Cahoon. Rev. ed. London: Jonathan Cape, 1956.", "o e e e e e e e e e e o o l p p d");
