@@ -95,30 +95,31 @@ public static partial class ReferenceParser
     /// <summary>
     /// Text copied out of a PDF puts its spaces on the wrong side of the punctuation (<c>Lacombe, M., andR .de Tourreil
     /// ,Phys .Rev .C 21 ,861 ( 1980)</c>): the tagger, trained on typeset strings, then finds no journal, volume or pages.
-    /// The spaces go back where type has them: after a full stop or comma glued to the next word, none before it, none
-    /// inside brackets. French spacing before a colon or semicolon (<c>Paris : PUF</c>) and an ellipsis (<c>. . .</c>)
-    /// are left as written; of the 9,906 labelled strings, 35 have the shape (of the GROBID check's 1,017, about 300).
+    /// The spaces go back where type has them: after a full stop, a comma, an "and" or an "et" glued to the next word, none
+    /// before a full stop or comma, none inside brackets. French spacing before a colon or semicolon (<c>Paris : PUF</c>) and an ellipsis (<c>. . .</c>)
+    /// are left as written; of the 9,906 labelled strings, 41 have the shape (of the GROBID check's 1,017, about 300).
     /// </summary>
     internal static string WithoutStraySpaces(string text)
     {
-        if (!text.Contains(" .") && !text.Contains(" ,") && !text.Contains("( ") && !text.Contains(" )") && !GluedComma().IsMatch(text)) return text;
+        if (!text.Contains(" .") && !text.Contains(" ,") && !text.Contains("( ") && !text.Contains(" )") && !GluedWord().IsMatch(text)) return text;
         return StraySpace().Replace(text, m => m.Value switch
         {
             " ." or " ," when m.Index + 2 < text.Length && text[m.Index + 2] != ' ' => m.Value[1] + " ",
             " ." or " ," => m.Value[1..],
             "," => ", ",
+            "and" or "et" => m.Value + " ",
             "( " => "(",
             _ => ")",
         });
     }
 
     // A space before a full stop or comma after a word (not before an ellipsis's next dot), inside an opening or closing
-    // bracket; a comma glued between a word and the next one's capital ("Vinh Mau,Phys").
-    [GeneratedRegex(@"(?<=[\p{L}\p{N})]) [.,](?=[\p{L}\p{N}(]| (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    // bracket; a comma, "and" or "et" glued to the next word's capital ("Vinh Mau,Phys", "andR. de Tourreil").
+    [GeneratedRegex(@"(?<=[\p{L}\p{N})]) [.,](?=[\p{L}\p{N}(]| (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex StraySpace();
 
-    [GeneratedRegex(@"\p{Ll}\p{Ll},\p{Lu}", RegexOptions.CultureInvariant)]
-    private static partial Regex GluedComma();
+    [GeneratedRegex(@"\p{Ll}\p{Ll},\p{Lu}|\b(?:and|et)\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex GluedWord();
 
     /// <summary>
     /// How likely the parse's title and people are both right, 0..1: a logistic function, fitted on held-out tenths of

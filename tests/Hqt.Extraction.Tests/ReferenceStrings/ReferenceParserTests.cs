@@ -90,6 +90,7 @@ public class ReferenceParserTests
     [Theory]
     [InlineData("Lacombe, M., and R .de Tourreil ,Phys .Rev .C 21 ,861 ( 1980)", "Lacombe, M., and R. de Tourreil, Phys. Rev. C 21, 861 (1980)")]
     [InlineData("Vinh Mau,Phys .Rev .D8 ,800 ( 1973)", "Vinh Mau, Phys. Rev. D8, 800 (1973)")]
+    [InlineData("Goßler S andDanzmann K 2012; Y. OSHIMA etK. OGASAWARA; Anderson and Grand", "Goßler S and Danzmann K 2012; Y. OSHIMA et K. OGASAWARA; Anderson and Grand")]
     // French spacing and an ellipsis stay as written.
     [InlineData("Bourdieu, P. La distinction . . . critique sociale. Paris : Minuit ; 1979.", "Bourdieu, P. La distinction . . . critique sociale. Paris : Minuit ; 1979.")]
     public void SpacesCopiedOutOfAPdfGoWhereTypeHasThem(string text, string expected) =>
