@@ -51,7 +51,9 @@ public static class PageExtractor
     /// LaTeX letters are kept.
     /// 15: a page range with no container gives the container back from the title it ran into ("Charlemagne et le serment,
     /// Mélanges d’histoire…, Paris, 1951, 259-270."); a volume and its number closing a title are the volume; a book the
-    /// parser reads as a lone container is a work titled by it, no longer dropped from its list.</remarks>
+    /// parser reads as a lone container is a work titled by it, no longer dropped from its list; a title before "Edited
+    /// by" or "Trans." inside the editors' run is the title; spaces copied out of a PDF go back where type has them
+    /// ("Phys .Rev .C 21 ,861 ( 1980)", "andR. de Tourreil"); "V. YA. SHTERN" keeps its family name.</remarks>
     public const int Version = 15;
 
     public static PageExtract Extract(string html, string url)
