@@ -71,7 +71,8 @@ public static partial class ReferenceParser
 
     /// <summary>
     /// The text the tagger reads: cut at <see cref="MaxLength"/>, trimmed, and Chinese or Japanese punctuation spaced
-    /// (<see cref="CjkText"/>). Training reads its strings through this too, so both see the same tokens.
+    /// (<see cref="CjkText"/>), any other string's PDF spacing mended (<see cref="WithoutStraySpaces"/>). Training reads its
+    /// strings through this too, so both see the same tokens.
     /// </summary>
     public static string Prepare(string text) => Prepare(text, out _, out _);
 
@@ -83,7 +84,7 @@ public static partial class ReferenceParser
         var spaced = CjkText.Spaced(original, out origins);
         var cleaned = spaced.Trim();
         if (origins is null) cleaned = WithoutStraySpaces(cleaned);
-        if (origins is not null)
+        else
         {
             // The trim's cut, so the origins line up with the string the tagger reads.
             origins.RemoveRange(0, spaced.Length - spaced.TrimStart().Length);
@@ -96,8 +97,9 @@ public static partial class ReferenceParser
     /// Text copied out of a PDF puts its spaces on the wrong side of the punctuation (<c>Lacombe, M., andR .de Tourreil
     /// ,Phys .Rev .C 21 ,861 ( 1980)</c>): the tagger, trained on typeset strings, then finds no journal, volume or pages.
     /// The spaces go back where type has them: after a full stop, a comma, an "and" or an "et" glued to the next word, none
-    /// before a full stop or comma, none inside brackets. French spacing before a colon or semicolon (<c>Paris : PUF</c>) and an ellipsis (<c>. . .</c>)
-    /// are left as written; of the 9,906 labelled strings, 41 have the shape (of the GROBID check's 1,017, about 300).
+    /// before a full stop or comma, none inside brackets. French spacing before a colon or semicolon (<c>Paris : PUF</c>)
+    /// and an ellipsis (<c>. . .</c>) are left as written. Of the 9,906 labelled strings 41 have the shape; of the GROBID
+    /// check's 1,017, about 300.
     /// </summary>
     internal static string WithoutStraySpaces(string text)
     {
