@@ -96,11 +96,12 @@ public static partial class ReferenceAssembler
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheTitleAfterAVancouverByline(tokens, labels);
-        labels = TheTitleBeforeTheEditorsMark(tokens, labels);
         labels = TheBylineAfterTheTitle(tokens, labels);
         var taggersLabels = labels;
+        labels = TheTitleBeforeTheEditorsMark(tokens, labels);
         labels = TheBylineAfterBy(tokens, labels, lexicons);
-        // The tagger was unsure of a reading it was not trained on; a name the lexicons know after "by" is the surer sign.
+        // The tagger was unsure of a reading it was not trained on; a title closed before an editor's mark, or a name the
+        // lexicons know after "by", is the surer sign.
         if (!ReferenceEquals(labels, taggersLabels)) confidence = Math.Max(confidence, ParsedReference.ConfidentAt);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;

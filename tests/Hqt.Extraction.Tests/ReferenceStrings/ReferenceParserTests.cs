@@ -107,6 +107,17 @@ public class ReferenceParserTests
     }
 
     [Fact]
+    public void ATitleBeforeItsTranslatorIsASureParse()
+    {
+        // The tagger, unsure, reads it all as editors; the title closed before "Trans." is the surer sign.
+        var r = ReferenceParser.Parse("Plato. Meno. Trans. and ed. R.W. Sharples. Chicago: Bolchazy-Carducci, 1985.");
+
+        Assert.Equal("Meno", r.Title);
+        Assert.True(r.IsConfident);
+        Assert.Equal("Plato", Assert.Single(r.Authors).Family);
+    }
+
+    [Fact]
     public void ATitleThatOpensWithSeeKeepsIt() =>
         Assert.StartsWith("See No Evil", ReferenceParser.Parse("See No Evil: The Story of a Film. Directed by J. Smith. 2006.").Title);
 
