@@ -101,27 +101,18 @@ public static partial class ReferenceParser
     /// and an ellipsis (<c>. . .</c>) are left as written. Of the 9,906 labelled strings 41 have the shape; of the GROBID
     /// check's 1,017, about 300.
     /// </summary>
-    internal static string WithoutStraySpaces(string text)
-    {
-        if (!text.Contains(" .") && !text.Contains(" ,") && !text.Contains("( ") && !text.Contains(" )") && !GluedWord().IsMatch(text)) return text;
-        return StraySpace().Replace(text, m => m.Value switch
-        {
-            " ." or " ," when m.Index + 2 < text.Length && text[m.Index + 2] != ' ' => m.Value[1] + " ",
-            " ." or " ," => m.Value[1..],
-            "," => ", ",
-            "and" or "et" => m.Value + " ",
-            "( " => "(",
-            _ => ")",
-        });
-    }
+    internal static string WithoutStraySpaces(string text) =>
+        // No match (most strings) returns the text itself.
+        StraySpace().Replace(text, static m =>
+            m.Groups["glued"].Success ? m.Groups["glued"].Value + " "
+            : m.Groups["closing"].Success ? m.Groups["closing"].Value
+            : m.Value switch { "," => ", ", "and" or "et" => m.Value + " ", "( " => "(", _ => ")" });
 
-    // A space before a full stop or comma after a word (not before an ellipsis's next dot), inside an opening or closing
-    // bracket; a comma, "and" or "et" glued to the next word's capital ("Vinh Mau,Phys", "andR. de Tourreil").
-    [GeneratedRegex(@"(?<=[\p{L}\p{N})]) [.,](?=[\p{L}\p{N}(]| (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    // A space before a full stop or comma after a word: glued to the next word, or closing before a space (not an
+    // ellipsis's next dot) or the end; a space inside an opening or closing bracket; a comma, "and" or "et" glued to the
+    // next word's capital ("Vinh Mau,Phys", "andR. de Tourreil").
+    [GeneratedRegex(@"(?<=[\p{L}\p{N})]) (?<glued>[.,])(?=[\p{L}\p{N}(])|(?<=[\p{L}\p{N})]) (?<closing>[.,])(?= (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex StraySpace();
-
-    [GeneratedRegex(@"\p{Ll}\p{Ll},\p{Lu}|\b(?:and|et)\p{Lu}", RegexOptions.CultureInvariant)]
-    private static partial Regex GluedWord();
 
     /// <summary>
     /// How likely the parse's title and people are both right, 0..1: a logistic function, fitted on held-out tenths of
