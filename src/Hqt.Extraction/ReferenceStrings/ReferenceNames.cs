@@ -406,7 +406,7 @@ public static partial class ReferenceNames
 
     /// <summary>A capital vowel, accented or not ("GAÏTI"): what tells a short capital surname ("LIU", "WU") from initials ("JJ").</summary>
     static bool HasCapitalVowel(string word) =>
-        word.Any(c => Hqt.Names.LatinDiacritics.BaseOf(c) is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y');
+        word.Any(c => LatinDiacritics.BaseOf(c) is 'A' or 'E' or 'I' or 'O' or 'U' or 'Y');
 
     /// <summary>A particle of a family name in capitals ("LE GOFF", "DE LA FONTAINE", "VAN DER BERG").</summary>
     static bool IsCapitalParticle(string word)

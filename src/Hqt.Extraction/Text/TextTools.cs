@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Hqt.Names;
 
 namespace Hqt.Extraction.Text;
 
@@ -47,11 +47,8 @@ public static class TextTools
     }
 
     /// <summary><see cref="Key"/> without diacritics, for matching names spelt with and without accents.</summary>
-    public static string LooseKey(string value)
-    {
-        // Not string.Normalize: under InvariantGlobalization it leaves "é" as it is (LatinDiacritics).
-        return Hqt.Names.LatinDiacritics.Strip(Key(value));
-    }
+    /// <remarks>Not <c>string.Normalize</c>: under InvariantGlobalization it leaves "é" as it is (<see cref="LatinDiacritics"/>).</remarks>
+    public static string LooseKey(string value) => LatinDiacritics.Strip(Key(value));
 
     public static int CountWords(string value)
     {
