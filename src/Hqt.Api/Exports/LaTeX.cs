@@ -16,9 +16,6 @@ public static class LaTeX
     {
         ['\\'] = @"\textbackslash{}", ['{'] = @"\{", ['}'] = @"\}", ['%'] = @"\%", ['&'] = @"\&", ['$'] = @"\$", ['#'] = @"\#",
         ['_'] = @"\_", ['~'] = @"\textasciitilde{}", ['^'] = @"\textasciicircum{}", ['<'] = "$<$", ['>'] = "$>$", ['|'] = "$|$",
-        ['ß'] = @"{\ss}", ['æ'] = @"{\ae}", ['Æ'] = @"{\AE}", ['ø'] = @"{\o}", ['Ø'] = @"{\O}", ['œ'] = @"{\oe}", ['Œ'] = @"{\OE}",
-        ['ł'] = @"{\l}", ['Ł'] = @"{\L}", ['đ'] = @"{\dj}", ['Đ'] = @"{\DJ}", ['þ'] = @"{\th}", ['Þ'] = @"{\TH}", ['ð'] = @"{\dh}",
-        ['Ð'] = @"{\DH}", ['ı'] = @"{\i}", ['ŋ'] = @"{\ng}", ['Ŋ'] = @"{\NG}", ['ẞ'] = @"{\SS}",
         ['–'] = "--", ['—'] = "---", ['‐'] = "-", ['‑'] = "-", ['‒'] = "--", ['−'] = "$-$", ['‘'] = "`", ['’'] = "'", ['‚'] = ",",
         ['“'] = "``", ['”'] = "''", ['„'] = ",,", ['…'] = @"\ldots{}", ['«'] = @"\guillemotleft{}", ['»'] = @"\guillemotright{}",
         ['‹'] = @"\guilsinglleft{}", ['›'] = @"\guilsinglright{}", ['\u00A0'] = "~", ['\u2009'] = @"\,", ['\u202F'] = @"\,",
@@ -58,15 +55,9 @@ public static class LaTeX
         var commands = new List<char>(2);
         foreach (var mark in decomposed.AsSpan(1))
         {
-            char command = mark switch
-            {
-                '\u0300' => '`', '\u0301' => '\'', '\u0302' => '^', '\u0303' => '~', '\u0304' => '=', '\u0306' => 'u', '\u0307' => '.',
-                '\u0308' => '"', '\u030A' => 'r', '\u030B' => 'H', '\u030C' => 'v', '\u0323' => 'd', '\u0327' => 'c', '\u0328' => 'k',
-                '\u0331' => 'b', '\u0309' or '\u031B' => ' ',
-                _ => '\0',
-            };
-            if (command == '\0') return null;
-            if (command != ' ') commands.Add(command);
+            if (mark is '\u0309' or '\u031B') continue;
+            if (LaTeXLetters.AccentOf(mark) is not { } command) return null;
+            commands.Add(command);
         }
         return commands.ToArray();
     }
@@ -84,6 +75,7 @@ public static class LaTeX
         if (c is '\n' or '\r' or '\t') { result.Append(' '); return; }
         if (c < 0x80 && !Symbols.ContainsKey(c)) { result.Append(c); return; }
         if (Symbols.TryGetValue(c, out var symbol)) { result.Append(symbol); return; }
+        if (LaTeXLetters.CommandOf(c) is { } command) { result.Append(@"{\").Append(command).Append('}'); return; }
         if (LatinDiacritics.DecompositionOf(c) is { } decomposed && char.IsAsciiLetter(decomposed[0]) && AccentCommands(decomposed) is { } marks)
         {
             var letter = decomposed[0];

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Hqt.Names;
 
 namespace Hqt.Extraction.References;
 
@@ -21,13 +22,14 @@ static partial class BibTex
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 
-    // An accent on a letter: \"o, \"{o}, \'{\i}, \v{s}, \c c, \H{o} (a letter command needs braces or a space before its letter).
-    [GeneratedRegex(@"\\(?:(?<mark>[""'`^~=.])\s*(?:\{\s*(?<letter>\\?[A-Za-z])\s*\}|(?<letter>\\?[A-Za-z]))|(?<mark>[uvHckrdb])(?:\s*\{\s*(?<letter>\\?[A-Za-z])\s*\}|\s+(?<letter>\\?[A-Za-z])))", RegexOptions.CultureInvariant)]
+    // An accent on a letter: \"o, \"{o}, \'{\i}, \v{s}, \c c, \H{o} (a letter command needs braces or a space before its
+    // letter). The letter may carry the marks an inner accent gave it: \~{\^e} is read inside out, ê then ễ.
+    [GeneratedRegex(@"\\(?:(?<mark>[""'`^~=.])\s*(?:\{\s*(?<letter>\\?[A-Za-z]\p{Mn}*)\s*\}|(?<letter>\\?[A-Za-z]\p{Mn}*))|(?<mark>[uvHckrdb])(?:\s*\{\s*(?<letter>\\?[A-Za-z]\p{Mn}*)\s*\}|\s+(?<letter>\\?[A-Za-z]\p{Mn}*)))", RegexOptions.CultureInvariant)]
     private static partial Regex LatexAccent();
 
     // A letter of its own: {\L}ukasz, Stra{\ss}e, {\AA}ngstr\"om, {\o}rsted; the space after the command is its end.
-    [GeneratedRegex(@"\\(?<name>L|l|o|O|ss|ae|AE|oe|OE|aa|AA|i|j|DH|dh|TH|th|NG|ng)(?![A-Za-z])\s*", RegexOptions.CultureInvariant)]
-    private static partial Regex LatexLetter();
+    static readonly Regex LatexLetter = new(
+        $@"\\(?<name>{string.Join('|', LaTeXLetters.LetterCommands)})(?![A-Za-z])\s*", RegexOptions.CultureInvariant);
 
     public static List<BibTexEntry> Parse(string text)
     {
@@ -64,26 +66,27 @@ static partial class BibTex
             .Replace("---", "\u2014").Replace("--", "\u2013");
         if (text.Contains('\\'))
         {
-            text = LatexAccent().Replace(text, m => Letter(m.Groups["letter"].Value) + CombiningMark(m.Groups["mark"].Value[0]));
-            text = LatexLetter().Replace(text, m => Letter("\\" + m.Groups["name"].Value));
+            // Each pass reads the innermost accents (a letter has two at most: Vietnamese ễ, pinyin ǖ); a pass that reads none ends.
+            for (var pass = 0; pass < 3; pass++)
+            {
+                var read = LatexAccent().Replace(text, m => AccentedLetter(m.Groups["letter"].Value) + LaTeXLetters.MarkOf(m.Groups["mark"].Value[0]));
+                if (ReferenceEquals(read, text)) break;
+                text = read;
+            }
+            text = LatexLetter.Replace(text, m => LaTeXLetters.LetterOf(m.Groups["name"].Value)?.ToString() ?? m.Value);
         }
         text = Latex().Replace(text.Replace("~", " "), "");
-        return Hqt.Names.LatinDiacritics.Compose(Spaces().Replace(text, " ").Trim());
+        return LatinDiacritics.Compose(Spaces().Replace(text, " ").Trim());
     }
 
-    static string Letter(string letter) => letter switch
+    // The letter an accent sits on: \i and \j are the dotless letters LaTeX puts an accent on (\'{\i} is í); another
+    // single-letter command is its letter (\'{\o}), a plain letter itself.
+    static string AccentedLetter(string letter) => letter switch
     {
-        "\\i" => "i", "\\j" => "j", "\\L" => "Ł", "\\l" => "ł", "\\o" => "ø", "\\O" => "Ø", "\\ss" => "ß", "\\ae" => "æ", "\\AE" => "Æ",
-        "\\oe" => "œ", "\\OE" => "Œ", "\\aa" => "å", "\\AA" => "Å", "\\DH" => "Ð", "\\dh" => "ð", "\\TH" => "Þ", "\\th" => "þ",
-        "\\NG" => "Ŋ", "\\ng" => "ŋ",
+        "\\i" => "i",
+        "\\j" => "j",
+        ['\\', .. var command] => LaTeXLetters.LetterOf(command)?.ToString() ?? command,
         _ => letter,
-    };
-
-    static char CombiningMark(char accent) => accent switch
-    {
-        '"' => '\u0308', '\'' => '\u0301', '`' => '\u0300', '^' => '\u0302', '~' => '\u0303', '=' => '\u0304', '.' => '\u0307',
-        'u' => '\u0306', 'v' => '\u030C', 'H' => '\u030B', 'c' => '\u0327', 'k' => '\u0328', 'r' => '\u030A', 'd' => '\u0323',
-        _ => '\u0331',
     };
 
     /// <summary>

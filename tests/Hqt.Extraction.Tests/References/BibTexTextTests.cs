@@ -14,6 +14,8 @@ public class BibTexTextTests
     [InlineData(@"M\'{\i}guez, Jos\'e", "Míguez, José")]
     [InlineData(@"Stra{\ss}e, {\AA}ngstr{\""o}m, {\o}rsted", "Straße, Ångström, ørsted")]
     [InlineData(@"Pe\~{n}a and \c c", "Peña and ç")]
+    [InlineData(@"K{\i}van{\c c}, {\DJ}uro, {\TH}{\'o}r{\dh}ur, {\SS}", "Kıvanç, Đuro, Þórður, ẞ")]
+    [InlineData(@"Nguy{\~{\^e}}n, {\={\""u}}", "Nguyễn, ǖ")]
     [InlineData(@"Lectures on {NLP}: 10\% of \emph{Models} --- a~view", "Lectures on NLP: 10% of Models \u2014 a view")]
     public void AccentsAndLettersAreTheLettersTheyStandFor(string value, string plain) =>
         Assert.Equal(plain, BibTex.Plain(value));
