@@ -127,6 +127,7 @@ if (options.HeldOut)
             ("byline-initials", on => ReferenceAssembler.BylineInitials = on),
             ("title-after-a-vancouver-byline", on => ReferenceAssembler.TitleAfterVancouverByline = on),
             ("title-before-the-editors-mark", on => ReferenceAssembler.TitleBeforeEditorsMark = on),
+            ("title-after-an-inner-byline", on => ReferenceAssembler.TitleAfterAnInnerByline = on),
             ("byline-after-the-title", on => ReferenceAssembler.BylineAfterTitle = on),
             ("year-after-journal", on => ReferenceAssembler.YearAfterJournal = on),
         };

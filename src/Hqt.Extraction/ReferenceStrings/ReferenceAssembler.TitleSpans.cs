@@ -133,6 +133,69 @@ public static partial class ReferenceAssembler
         return labels;
     }
 
+    /// <summary>Whether <see cref="StartTheTitleAfterAnInnerByline"/> applies: on; off only for the trainer to measure it.</summary>
+    internal static bool TitleAfterAnInnerByline = true;
+
+    /// <summary>
+    /// A byline the tagger read into the title: a bracketed year or an editors' mark inside the title run, after a name or
+    /// an organisation (<c>33. Vũ Văn Tảo (2003), Dạy cách học, Nxb Trẻ</c>, <c>Lisa Cartwright und Marita Sturken (Hg.),
+    /// Practices of Looking, New York 2005.</c>, <c>Ministère de l’Éducation nationale, Direction générale de l’Enseignement
+    /// scolaire (2009b). Ressources pour…</c>): the run up to it is the byline (editors before a mark), the year the date, and
+    /// the title starts after it. Of train's 7,925 gold titles, 2 hold a bracketed year so and 7 an editors' mark, each a
+    /// label that runs the byline into the title; 1,431 texts have the year and 458 the mark.
+    /// </summary>
+    static RefLabel[] StartTheTitleAfterAnInnerByline(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (!TitleAfterAnInnerByline) return labels;
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        // The byline is missing or ends right before the run (an organisation's first part read as the author).
+        if (start < 0 || start > 0 && labels[start - 1] is not (RefLabel.Author or RefLabel.Other)) return labels;
+        for (var k = start + 1; k < end && k <= start + 8; k++)
+        {
+            var token = tokens[k].Text;
+            var isYear = BracketedYear().IsMatch(token);
+            var isMark = !isYear && IsAnEditorsBracket(token);
+            if (!isYear && !isMark) continue;
+            if (isYear && Array.IndexOf(labels, RefLabel.Date) >= 0) return labels;
+            // The title after it opens as titles do (<c>The Green Revolution (1968): a history…</c> is one title).
+            var next = tokens[k + 1].Text.TrimStart('"', '“', '«', '‘', '\'', '(', '[');
+            if (next.Length == 0 || !char.IsUpper(next[0]) && !char.IsDigit(next[0])) return labels;
+            if (!IsABylineRun(tokens, start, k - 1)) return labels;
+            if (isYear) return Relabelled(Relabelled(labels, start, k - 1, RefLabel.Author), k, k, RefLabel.Date);
+            // An editors' mark is the whole byline's: the authors right before the run are its first editors
+            // (<c>Lievrouw, Leah A., and Sonia Livingstone (eds). Handbook…</c>).
+            var first = start;
+            while (first > 0 && labels[first - 1] == RefLabel.Author) first--;
+            return Relabelled(labels, first, k, RefLabel.Editor);
+        }
+        return labels;
+    }
+
+    // "(2003),", "(2009b).", "(1998):": a year in brackets that closes a clause.
+    [GeneratedRegex(@"^\((?:1[5-9]|20)[0-9]{2}[a-z]?\)[.,:]$")]
+    private static partial Regex BracketedYear();
+
+    static bool IsAnEditorsBracket(string token) =>
+        token.Length > 3 && token[0] == '(' && token[^1] is ',' or '.' or ':' && token.IndexOf(')') is var close && close > 1
+        && close >= token.Length - 2 && RefLexicons.EditorMarks.Contains(token[1..close].TrimEnd('.').ToLowerInvariant());
+
+    /// <summary>People's names or an organisation's: no sentence ends inside, and every lower-case word is a particle or a
+    /// conjunction ("und", "de", "van"), unless the words name an organisation ("Direction générale de…").</summary>
+    static bool IsABylineRun(IReadOnlyList<RefToken> tokens, int from, int to)
+    {
+        var lowerWords = false;
+        for (var j = from; j <= to; j++)
+        {
+            var word = tokens[j].Text.TrimEnd(',', ';');
+            if (j < to && EndsASentence(word)) return false;
+            if (word.Length == 0 || !char.IsLower(word[0])) continue;
+            var bare = word.ToLowerInvariant();
+            if (!RefLexicons.Particles.Contains(bare) && !RefLexicons.Conjunctions.Contains(bare) && !bare.StartsWith("d’") && !bare.StartsWith("l’")
+                && !bare.StartsWith("d'") && !bare.StartsWith("l'")) lowerWords = true;
+        }
+        return !lowerWords || IsAnOrganisation(tokens, from, to);
+    }
+
     static bool IsAnOrganisation(IReadOnlyList<RefToken> tokens, int from, int to)
     {
         var words = new string[to - from + 1];

@@ -76,6 +76,7 @@ public static partial class ReferenceAssembler
         labels = StartTheTitleAfterANoDateMark(tokens, labels);
         labels = StartTheTitleAfterAMark(tokens, labels);
         labels = StartTheTitleAfterAGroupByline(tokens, labels);
+        labels = StartTheTitleAfterAnInnerByline(tokens, labels);
         labels = StartTheTitleAtAQuoteAfterACode(tokens, labels);
         labels = StartTheTitleAtItsBookBracket(tokens, labels);
         labels = ExtendTheTitleToItsClosingQuote(tokens, labels);

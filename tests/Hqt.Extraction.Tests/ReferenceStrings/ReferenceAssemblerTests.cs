@@ -565,6 +565,38 @@ public class ReferenceAssemblerTests
         Assert.Null(r.Container);
     }
 
+    [Fact]
+    public void ABracketedYearInsideTheTitleRunEndsTheBylineBeforeIt()
+    {
+        var r = Assemble("33. Vũ Văn Tảo (2003), Dạy cách học, Nxb Trẻ, Tp.HCM", "o t t t t t t t p p l");
+
+        Assert.Equal("Dạy cách học", r.Title);
+        Assert.Equal("Tảo", Assert.Single(r.Authors).Family);
+        Assert.Equal(2003, r.Year);
+    }
+
+    [Fact]
+    public void AnEditorsMarkInsideTheTitleRunMakesTheWholeBylineItsEditors()
+    {
+        var alone = Assemble("Lisa Cartwright und Marita Sturken (Hg.), Practices of Looking, New York 2005.", "t t t t t t t t t l l d");
+        var after = Assemble("Lievrouw, Leah A., and Sonia Livingstone (eds). Handbook of New Media. London: Sage, 2006.",
+            "a a a t t t t t t t t l p d");
+
+        Assert.Equal("Practices of Looking", alone.Title);
+        Assert.Equal(["Cartwright", "Sturken"], alone.Editors.Select(e => e.Family));
+        Assert.Empty(alone.Authors);
+        Assert.Equal("Handbook of New Media", after.Title);
+        Assert.Equal(["Lievrouw", "Livingstone"], after.Editors.Select(e => e.Family));
+        Assert.Empty(after.Authors);
+    }
+
+    [Theory]
+    // A title's own words before the bracket: a lower-case word that is no particle, or a lower-case title after it.
+    [InlineData("Klein, A. Report on the harbour (2003), second part. Oslo, 2004.", "a a t t t t t t t l d", "Report on the harbour (2003), second part")]
+    [InlineData("The Green Revolution (1968): a history of ideas. London: Verso.", "t t t t t t t t l p", "The Green Revolution (1968): a history of ideas")]
+    public void ABracketedYearATitleHoldsStaysInIt(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
     [Theory]
     [InlineData("Billboard. Retrieved May 7, 2009", "Billboard")]
     [InlineData("Random House. ISBN 978-0679417880", "Random House")]
