@@ -190,8 +190,10 @@ public static partial class ReferenceAssembler
             if (j < to && EndsASentence(word)) return false;
             if (word.Length == 0 || !char.IsLower(word[0])) continue;
             var bare = word.ToLowerInvariant();
-            if (!RefLexicons.Particles.Contains(bare) && !RefLexicons.Conjunctions.Contains(bare) && !bare.StartsWith("d’") && !bare.StartsWith("l’")
-                && !bare.StartsWith("d'") && !bare.StartsWith("l'")) lowerWords = true;
+            // An elided particle opens the word: "d’Izernore", "l'Enseignement".
+            var elision = bare.IndexOfAny(['\'', '’']);
+            if (!RefLexicons.Particles.Contains(bare) && !RefLexicons.Conjunctions.Contains(bare)
+                && !(elision > 0 && RefLexicons.Particles.Contains(bare[..elision] + "'"))) lowerWords = true;
         }
         return !lowerWords || IsAnOrganisation(tokens, from, to);
     }

@@ -565,14 +565,16 @@ public class ReferenceAssemblerTests
         Assert.Null(r.Container);
     }
 
-    [Fact]
-    public void ABracketedYearInsideTheTitleRunEndsTheBylineBeforeIt()
+    [Theory]
+    [InlineData("33. Vũ Văn Tảo (2003), Dạy cách học, Nxb Trẻ, Tp.HCM", "o t t t t t t t p p l", "Dạy cách học", "Tảo", 2003)]
+    [InlineData("Jean le Rond d’Alembert (1751). Discours préliminaire. Paris: Briasson.", "t t t t t t t l p", "Discours préliminaire", "d’Alembert", 1751)]
+    public void ABracketedYearInsideTheTitleRunEndsTheBylineBeforeIt(string text, string labels, string title, string family, int year)
     {
-        var r = Assemble("33. Vũ Văn Tảo (2003), Dạy cách học, Nxb Trẻ, Tp.HCM", "o t t t t t t t p p l");
+        var r = Assemble(text, labels);
 
-        Assert.Equal("Dạy cách học", r.Title);
-        Assert.Equal("Tảo", Assert.Single(r.Authors).Family);
-        Assert.Equal(2003, r.Year);
+        Assert.Equal(title, r.Title);
+        Assert.Equal(family, Assert.Single(r.Authors).Family);
+        Assert.Equal(year, r.Year);
     }
 
     [Fact]
