@@ -31,7 +31,7 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"\s*(?:;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bи\b)\s*")]
     private static partial Regex Conjunction();
 
-    [GeneratedRegex(@"\(\s*(?:eds?|editors?|hrsg|hg|dir|éds?|coords?|comps?|orgs?|trans|transl|red)\s*\.?\s*\)"
+    [GeneratedRegex(@"\(\s*(?:eds?|editors?|hrsg|hgg?|dir|éds?|coords?|comps?|orgs?|trans|transl|red)\s*\.?\s*\)"
         + @"|(?:^|(?<=[\s,;(]))(?:eds?\.|eds\b|editors?\b|edited\s+by|ed\.\s*by|edited|hrsg\.?\s*(?:v\.|von)?|hg\.?\s*(?:v\.|von)?|"
         + @"herausgegeben\s+von|éds?\.|dir\.|coord\.|comp\.|trans\.|translated\s+by|transl\.|red\.|under\s+the\s+direction\s+of|"
         + @"sous\s+la\s+direction\s+de)(?=[\s,;:).]|$)", RegexOptions.IgnoreCase)]
@@ -47,6 +47,11 @@ public static partial class ReferenceNames
 
     [GeneratedRegex(@"(?<=[a-z\u00e0-\u024f])\.(?=[A-Z])")]
     private static partial Regex GluedInitial();
+
+    // French lists write the initials in brackets after the family name, which they close: "Serneels (V.), Folletete (Chr.)"
+    // is "Serneels, V.; Folletete, Chr.", and so is "Prost (B.) Bougenot (S.)" without its comma.
+    [GeneratedRegex(@"(?<=\p{L})\s*\((?<initials>(?:\p{Lu}\p{Ll}{0,2}\.[-–]?\s?)+)\)")]
+    private static partial Regex BracketedInitials();
 
     // The patterns below were static Regex.X(text, pattern) calls: the same patterns, compiled once instead of looked up
     // in the regex cache and interpreted on every call.
@@ -78,6 +83,7 @@ public static partial class ReferenceNames
         var s = span.Normalize(System.Text.NormalizationForm.FormKC);
         s = Noise().Replace(s, " ");
         s = EditorMark().Replace(s, " , ");
+        s = BracketedInitials().Replace(s, ", ${initials};");
         etAl = EtAl().IsMatch(s);
         if (etAl) s = EtAl().Replace(s, " ");
         s = Spaces().Replace(s, " ").Trim();
@@ -181,7 +187,9 @@ public static partial class ReferenceNames
     {
         var p = part.Trim(' ', ':').TrimStart('.').Trim();
         var keep = p.Length >= 2 && p[^1] == '.' && char.IsUpper(p[^2]) && (p.Length == 2 || p[^3] is ' ' or '.' or '-');
-        return keep || EndsWithTwoLetterInitial(p) ? p : p.TrimEnd('.', ' ');
+        // A lone two-letter initial ("Fl.", "Ch."): the given name of "Bonhomme (Fl.)".
+        var twoLetters = p.Length == 3 && char.IsUpper(p[0]) && char.IsLower(p[1]) && p[2] == '.';
+        return keep || twoLetters || EndsWithTwoLetterInitial(p) ? p : p.TrimEnd('.', ' ');
     }
 
     /// <summary>

@@ -592,10 +592,35 @@ public class ReferenceAssemblerTests
         Assert.Empty(after.Authors);
     }
 
+    [Fact]
+    public void InitialsInBracketsInsideTheTitleRunEndTheBylineBeforeIt()
+    {
+        var r = Assemble("Serneels (V.), Folletete (Chr.), Jacquemin-Verguet (Cl.), Aperçu du district du Mont d'Or, Minaria Helvetica, 24b, 2004, p. 7-20.",
+            "a o t t t t t t t t t t c c v d g g");
+
+        Assert.Equal("Aperçu du district du Mont d'Or", r.Title);
+        Assert.Equal(["Serneels", "Folletete", "Jacquemin-Verguet"], r.Authors.Select(a => a.Family));
+        Assert.Equal("V.", r.Authors[0].Given);
+    }
+
+    [Fact]
+    public void ABareYearAfterTheBylinesLastNamesInsideTheTitleRunIsTheDate()
+    {
+        var r = Assemble("Steadman, Sharon R., Benjamin S. Arbuckle, and Madelynn von Baeyer 2013 The 2012 Season at Çadır Höyük. Anatolica 39:1-20.",
+            "a a a t t t t t t t t t t t t t t c v");
+
+        Assert.Equal("The 2012 Season at Çadır Höyük", r.Title);
+        Assert.Equal(["Steadman", "Arbuckle", "von Baeyer"], r.Authors.Select(a => a.Family));
+        Assert.Equal(2013, r.Year);
+    }
+
     [Theory]
     // A title's own words before the bracket: a lower-case word that is no particle, or a lower-case title after it.
     [InlineData("Klein, A. Report on the harbour (2003), second part. Oslo, 2004.", "a a t t t t t t t l d", "Report on the harbour (2003), second part")]
     [InlineData("The Green Revolution (1968): a history of ideas. London: Verso.", "t t t t t t t t l p", "The Green Revolution (1968): a history of ideas")]
+    // A year in a quoted title after the byline is the title's, though its words ("Media and Fake News") join like names.
+    [InlineData("Allcott, Hunt et Matthew Gentzhow. “Social Media and Fake News in 2016 Election”, Journal of Economic Perspectives, 2017.",
+        "a a a a a t t t t t t t t c c c c d", "Social Media and Fake News in 2016 Election")]
     public void ABracketedYearATitleHoldsStaysInIt(string text, string labels, string title) =>
         Assert.Equal(title, Assemble(text, labels).Title);
 

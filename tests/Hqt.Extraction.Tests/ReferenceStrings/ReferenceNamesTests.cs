@@ -38,6 +38,11 @@ public class ReferenceNamesTests
     [InlineData("St. John, P., and St. Clair, R. M.", "P. / St. John | R. M. / St. Clair")]
     [InlineData("SHİNER, A. and ÖZTÜRK, B.", "A. / Shiner | B. / Öztürk")]
     [InlineData("L. R. Sochet, N. V. HAÏ", "L. R. / Sochet | N. V. / Haï")]
+    // French lists' initials in brackets after the family name close their person, with or without a comma after them.
+    [InlineData("Serneels (V.), Folletete (Chr.), Jacquemin-Verguet (Cl.),", "V. / Serneels | Chr / Folletete | Cl. / Jacquemin-Verguet")]
+    [InlineData("BRUN (J.-P.), CONGÈS (G.).", "J.-P. / Brun | G. / Congès")]
+    [InlineData("Prost (B.) Bougenot (S.),", "B. / Prost | S. / Bougenot")]
+    [InlineData("Inka Mülder-Bach, Gerhard Neumann (Hgg.):", "Inka / Mülder-Bach | Gerhard / Neumann")]
     // Russian initials transliterated with two letters: one initial each, in either case; Vancouver's "SH." stays two.
     [InlineData("Ivanov A. Yu., Petrov B. Zh.", "A. Yu. / Ivanov | B. Zh. / Petrov")]
     [InlineData("V. YA. SHTERN et YU. A. KOLBANOVSKII", "V. Ya. / Shtern | Yu. A. / Kolbanovskii")]
