@@ -15,10 +15,28 @@ static partial class ReferenceLists
 {
     // Drupal's "field--type-entity-reference-revisions" wraps an article's paragraphs (a field of references to other
     // entities), on every Drupal site: no bibliography.
-    [GeneratedRegex(@"(?:^|[\s_-])(?:(?<!entity-)references?|reflist|refbegin|ref-?list|reference-?list|references-?small|bibliography|bibliografia|footnotes?|endnotes?|fn-group|works-cited|citations|csl-bib-body|literature)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s_-])(?:(?<!entity-)references?|reflist|refbegin|ref-?list|reference-?list|references-?small|bibliography|bibliografia|footnotes?|endnotes?|fn-group|works-cited|citations|csl-bib-body|literature|bibliographie|literaturverzeichnis)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ContainerClass();
 
-    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|works cited|literature cited|cited works|notes|end ?notes|foot ?notes|sources|further reading|citations|notes and references|references and notes|sources and notes|literature|referencias|références|notes et références|einzelnachweise|literatur|quellen|fonti|bibliografia|note|riferimenti|referências|bibliografía|参考文献|参考资料|参考|注释|脚注|出典|引用文献|参照文献|참고문헌|참고 문헌|المراجع|مراجع|المصادر|литература|примечания|источники)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A reference section's heading, by language: the words Wikipedia's editions and journals head them with. "Weblinks",
+    // "External links" and "See also" head links to read, not sources, and are left out.
+    const string HeadingNames =
+        "references?|bibliography|works cited|literature cited|cited works|notes|end ?notes|foot ?notes|sources|further reading"
+        + "|citations|notes and references|references and notes|sources and notes|literature"
+        + "|références|références bibliographiques|bibliographie|notes et références|sources et bibliographie|notes et bibliographie|ouvrages cités"
+        + "|einzelnachweise|literatur|literaturverzeichnis|quellen|quellenverzeichnis|quellen und literatur|anmerkungen|fußnoten|belege"
+        + "|referencias|bibliografía|notas|fuentes|notas y referencias|obras citadas"
+        + "|fonti|bibliografia|note|riferimenti|riferimenti bibliografici|note e riferimenti"
+        + "|referências|referências bibliográficas|notas e referências|fontes"
+        + "|bronnen|literatuur|noten|referenties|bronvermelding|voetnoten|bibliografie|referințe|referències"
+        + "|przypisy|literatura|źródła|poznámky|zdroje|jegyzetek|források|irodalom"
+        + "|referenser|källor|noter|litteratur|referanser|kilder|fotnoter|lähteet|viitteet|kaynakça|kaynaklar|notlar"
+        + "|referensi|daftar pustaka|rujukan|tài liệu tham khảo|chú thích"
+        + "|литература|примечания|источники|список литературы|библиография|джерела|примітки|література"
+        + "|βιβλιογραφία|παραπομπές|σημειώσεις|מקורות|הערות שוליים|منابع|پانویس|المراجع|مراجع|المصادر"
+        + "|参考文献|参考资料|參考文獻|參考資料|参考|注释|註釋|脚注|腳註|出典|注釈|引用文献|参照文献|참고문헌|참고 문헌|각주|출처";
+
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:" + HeadingNames + @")\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadingText();
 
     [GeneratedRegex(@"^\^?\s*(?:(?:Jump up to:?|Jump up|↑)\s*)?(?:[a-z]{1,2}\s+)*", RegexOptions.CultureInvariant)]

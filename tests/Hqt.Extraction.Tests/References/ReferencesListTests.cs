@@ -48,6 +48,36 @@ public class ReferencesListTests
         Assert.DoesNotContain(references, r => r.Url == "https://spam.example.net/" && r.Signals.Contains("reference-list"));
     }
 
+    // A reference section is headed in the page's own language: Wikipedia's French, German, Dutch, Polish, Swedish,
+    // Turkish, Russian and Greek editions head theirs so, and journals in those languages too.
+    [Theory]
+    [InlineData("Bibliographie")]
+    [InlineData("Literaturverzeichnis")]
+    [InlineData("Anmerkungen")]
+    [InlineData("Bronnen")]
+    [InlineData("Przypisy")]
+    [InlineData("Källor")]
+    [InlineData("Kaynakça")]
+    [InlineData("Список литературы")]
+    [InlineData("Βιβλιογραφία")]
+    public void ItemsUnderAReferenceHeadingInAnotherLanguageAreReferences(string heading)
+    {
+        var references = Extract($"""
+            <article><p>Le texte de l'article, qui cite ses sources.</p>
+            <h2>{heading}</h2>
+            <ol>
+              <li>Serneels (V.), Folletete (Chr.), Aperçu du district sidérurgique du Mont d'Or, Minaria Helvetica, 24b, 2004, p. 7-20.</li>
+              <li>Brun (J.-P.), Congès (G.). La villa gallo-romaine. Gallia 50, 1993, 1-20.</li>
+            </ol></article>
+            """);
+
+        var first = Assert.Single(references, r => r.Title == "Aperçu du district sidérurgique du Mont d'Or");
+        Assert.Equal("V. Serneels", first.Authors[0]);
+        Assert.EndsWith("Folletete", Assert.Single(first.Authors.Skip(1)));
+        Assert.Equal("reference-list", first.Signal);
+        Assert.Contains(references, r => r.Title == "La villa gallo-romaine" && r.Year == 1993);
+    }
+
     [Fact]
     public void AnItemThatSaysWhatItNamesIsThatKindOfWorkEvenWithADoi()
     {
