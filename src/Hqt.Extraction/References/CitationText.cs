@@ -53,7 +53,17 @@ static partial class CitationText
         draft.Title ??= Clean(parsed.Title);
         // A publisher only from a sure parse: a guessed one would be printed under the work in every export.
         draft.Publisher ??= parsed.Publisher;
-        if (draft.Authors.Count == 0) draft.Authors = parsed.Authors.Select(a => a.Display).Where(n => n.Length is >= 2 and <= 100).Take(50).ToList();
+        // An edited book with no author is named by its editors, as citation styles print them in the author's place
+        // ("Cartwright, L. & Sturken, M. (Eds.)"): they are its people in the reader's graph. Editors of a container the work
+        // sits in ("In: Smith (ed.), Handbook…") are that container's, not the work's.
+        if (draft.Authors.Count == 0)
+        {
+            var editorsNameIt = parsed.Authors.Count == 0 && draft.Container is null;
+            var names = (editorsNameIt ? parsed.Editors : parsed.Authors).Select(a => a.Display).Where(n => n.Length is >= 2 and <= 100);
+            // The tagger saw far fewer editors than authors: editors join only name-shaped ("Maslin in Miller (ed.) Miller" is no one).
+            if (editorsNameIt) names = names.Where(Hqt.Names.NameForms.IsName);
+            draft.Authors = names.Take(50).ToList();
+        }
         // Without a title the people are half of what names the work: only name-shaped ones (a wrapped line's
         // "drinking’, Communication Research, vol. 28" names no person "drinking").
         if (draft.Title is null) draft.Authors = draft.Authors.Where(Hqt.Names.NameForms.IsName).ToList();

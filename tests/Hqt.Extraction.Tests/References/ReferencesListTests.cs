@@ -79,6 +79,21 @@ public class ReferencesListTests
     }
 
     [Fact]
+    public void AnEditedBookIsNamedByItsEditorsAndAChapterByItsAuthors()
+    {
+        var references = ExtractList("""
+              <li>Dettmar, Kevin J., ed. (2008). The Cambridge Companion to Bob Dylan. Cambridge University Press.</li>
+              <li>Lisa Cartwright und Marita Sturken (Hg.), Practices of Looking, New York 2005.</li>
+              <li>Nakamura, K. (2008). Tidal forecasting with neural networks. In P. Alvarez &amp; R. Chen (Eds.), Handbook of Coastal Engineering (pp. 45–67). Amsterdam: Elsevier.</li>
+            """);
+
+        Assert.Equal(["Kevin J. Dettmar"], Assert.Single(references, r => r.Title == "The Cambridge Companion to Bob Dylan").Authors);
+        Assert.Equal(["Lisa Cartwright", "Marita Sturken"], Assert.Single(references, r => r.Title == "Practices of Looking").Authors);
+        // The handbook's editors edit the container the chapter sits in: the chapter's people are its author.
+        Assert.Equal(["K. Nakamura"], Assert.Single(references, r => r.Title == "Tidal forecasting with neural networks").Authors);
+    }
+
+    [Fact]
     public void AnItemThatSaysWhatItNamesIsThatKindOfWorkEvenWithADoi()
     {
         const string items = """
