@@ -61,14 +61,14 @@ static class CjkAugmentation
             if (g.Authors.Count == 0 || g.Title is null || g.Year is not { } year) continue;
             if (random.NextDouble() >= Share) continue;
             var rendered = random.Next(10) < 7 ? Chinese(item, year, random) : Japanese(item, year, random);
-            made.Add(rendered with { Text = ReferenceParser.Prepare(rendered.Text) });
+            made.Add(rendered with { Text = ReferenceParser.PrepareAsLabelled(rendered.Text) });
         }
         LastCount = made.Count;
         return made;
     }
 
     // A field as it reads in the prepared text (a subtitle's "：" is ": " there), so the alignment finds it.
-    static string? Prepared(string? field) => field is null ? null : ReferenceParser.Prepare(field);
+    static string? Prepared(string? field) => field is null ? null : ReferenceParser.PrepareAsLabelled(field);
 
     static int? Number(string? s) => s is not null && int.TryParse(s, out var n) && n is > 0 and < 10000 ? n : null;
 

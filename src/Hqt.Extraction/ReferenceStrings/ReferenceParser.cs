@@ -34,7 +34,7 @@ public static partial class ReferenceParser
         text = WithoutAPointer(text);
         // Where each character the tagger reads came from, for a string in Chinese or Japanese (CjkText.AsWritten); null
         // for any other string.
-        var cleaned = Prepare(text, out var origins, out var original);
+        var cleaned = Prepare(text, mendPdfSpacing: true, out var origins, out var original);
         var tokens = RefTokenizer.Tokenize(cleaned);
         if (tokens.Count == 0)
             return new ParsedReference(cleaned, null, [], false, [], null, null, null, null, null, null, null, null, null, null, null, null, null, ParsedReferenceTypes.Other, 0);
@@ -71,19 +71,26 @@ public static partial class ReferenceParser
 
     /// <summary>
     /// The text the tagger reads: cut at <see cref="MaxLength"/>, trimmed, and Chinese or Japanese punctuation spaced
-    /// (<see cref="CjkText"/>), any other string's PDF spacing mended (<see cref="WithoutStraySpaces"/>). Training reads its
-    /// strings through this too, so both see the same tokens.
+    /// (<see cref="CjkText"/>), any other string's PDF spacing mended (<see cref="WithoutStraySpaces"/>).
     /// </summary>
-    public static string Prepare(string text) => Prepare(text, out _, out _);
+    public static string Prepare(string text) => Prepare(text, mendPdfSpacing: true, out _, out _);
+
+    /// <summary>
+    /// <see cref="Prepare(string)"/> without mending PDF spacing: how training reads the labelled strings. Their gold fields
+    /// keep the spacing they were written with (41 of the 9,906 strings have a PDF's), and a model fitted on the mended
+    /// strings measured no better on three held-out tenths of train (docs/benchmarks/refparse.md, twentieth session). The
+    /// tagger learns typeset text; the mending makes text copied out of a PDF typeset before it is read.
+    /// </summary>
+    internal static string PrepareAsLabelled(string text) => Prepare(text, mendPdfSpacing: false, out _, out _);
 
     /// <summary><see cref="Prepare(string)"/>, with the original it spaced (cut and trimmed) and, for a string in Chinese
     /// or Japanese, the index there of every character of the result (null for any other string).</summary>
-    static string Prepare(string text, out List<int>? origins, out string original)
+    static string Prepare(string text, bool mendPdfSpacing, out List<int>? origins, out string original)
     {
         original = (text.Length > MaxLength ? text[..MaxLength] : text).Trim();
         var spaced = CjkText.Spaced(original, out origins);
         var cleaned = spaced.Trim();
-        if (origins is null) cleaned = WithoutStraySpaces(cleaned);
+        if (origins is null) { if (mendPdfSpacing) cleaned = WithoutStraySpaces(cleaned); }
         else
         {
             // The trim's cut, so the origins line up with the string the tagger reads.

@@ -93,7 +93,7 @@ public class RefTrainAugmentationTests
         Assert.InRange(made.Count, 16, 50);   // about 8 %
         foreach (var a in made)
         {
-            Assert.Equal(ReferenceParser.Prepare(a.Text), a.Text);   // written as the parser reads it
+            Assert.Equal(ReferenceParser.PrepareAsLabelled(a.Text), a.Text);   // written as training reads it
             Assert.True(CjkText.HasHanOrKana(a.Gold.Title), a.Text);
             var (tokens, labels) = AlignedWhole(a);
             if (a.Gold.Authors.Count > 0) Assert.Equal(RefLabel.Author, labels[tokens.FindIndex(t => !t.Text.StartsWith('['))]);
