@@ -151,7 +151,7 @@ public static partial class ReferenceAssembler
     {
         if (!TitleAfterAnInnerByline) return labels;
         var (start, end) = FirstRun(labels, RefLabel.Title);
-        // The byline is missing or ends right before the run (an organisation's first part read as the author).
+        // The byline is missing or ends right before the run (its first names read as the author).
         if (start < 0 || start > 0 && labels[start - 1] is not (RefLabel.Author or RefLabel.Other)) return labels;
         var bylineBefore = start > 0 && labels[start - 1] == RefLabel.Author;
         var initials = -1;

@@ -90,13 +90,13 @@ public static partial class ReferenceParser
         original = (text.Length > MaxLength ? text[..MaxLength] : text).Trim();
         var spaced = CjkText.Spaced(original, out origins);
         var cleaned = spaced.Trim();
-        if (origins is null) { if (mendPdfSpacing) cleaned = WithoutStraySpaces(cleaned); }
-        else
+        if (origins is not null)
         {
             // The trim's cut, so the origins line up with the string the tagger reads.
             origins.RemoveRange(0, spaced.Length - spaced.TrimStart().Length);
             origins.RemoveRange(cleaned.Length, origins.Count - cleaned.Length);
         }
+        else if (mendPdfSpacing) cleaned = WithoutStraySpaces(cleaned);
         return cleaned;
     }
 
