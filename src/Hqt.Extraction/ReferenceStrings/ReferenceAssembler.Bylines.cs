@@ -63,7 +63,7 @@ public static partial class ReferenceAssembler
         var last = tokens[end].Text;
         var next = tokens[end + 1].Text;
         // French lists put the initials in brackets after the family name, in capitals or not (<c>BRUN (J.-P.), CONGÈS (G.).</c>).
-        if (BracketedInitials().IsMatch(next) && last[^1] is not (',' or ';' or '.' or ':')) return Relabelled(labels, end + 1, end + 1, RefLabel.Author);
+        if (ReferenceNames.AreInitialsInBracketsClosingAClause(next) && last[^1] is not (',' or ';' or '.' or ':')) return Relabelled(labels, end + 1, end + 1, RefLabel.Author);
         if (last[^1] is ',' or ';' or '.' or ':' || !char.IsUpper(last[0]) || !last.Any(char.IsLower) || RefFeatures.IsInitial(last)) return labels;
         var bare = next.TrimEnd('.', ',', ';');
         if (bare.Length == next.Length || bare.Length is < 1 or > 3 || !bare.All(char.IsAsciiLetterUpper)) return labels;

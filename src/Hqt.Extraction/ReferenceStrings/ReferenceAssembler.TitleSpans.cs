@@ -154,25 +154,25 @@ public static partial class ReferenceAssembler
         // The byline is missing or ends right before the run (its first names read as the author).
         if (start < 0 || start > 0 && labels[start - 1] is not (RefLabel.Author or RefLabel.Other)) return labels;
         var bylineBefore = start > 0 && labels[start - 1] == RefLabel.Author;
+        bool InitialsAt(int j) => j <= end && ReferenceNames.AreInitialsInBracketsClosingAClause(tokens[j].Text);
         var initials = -1;
         for (var k = start + 1; k < end && k <= start + 12; k++)
         {
             var token = tokens[k].Text;
-            var isMark = IsAnEditorsBracket(token);
-            var isInitials = !isMark && BracketedInitials().IsMatch(token);
-            var isYear = BracketedYear().IsMatch(token);
-            var isBareYear = bylineBefore && BareYear().IsMatch(token) && ListsNames(tokens, start, k - 1);
-            if (!isInitials && !isYear && !isBareYear && !isMark) continue;
+            var isMark = ReferenceNames.IsAnEditorsMarkClosingAClause(token);
+            var isInitials = !isMark && InitialsAt(k);
+            var isDate = BracketedYear().IsMatch(token) || bylineBefore && BareYear().IsMatch(token) && ListsNames(tokens, start, k - 1);
+            if (!isMark && !isInitials && !isDate) continue;
             if (!IsABylineRun(tokens, start, k - 1)) break;
             if (isInitials)
             {
                 // The byline goes on only with the next person's initials, one or two words on.
                 initials = k;
-                if (k + 2 <= end && BracketedInitials().IsMatch(tokens[k + 2].Text) || k + 3 <= end && BracketedInitials().IsMatch(tokens[k + 3].Text)) continue;
+                if (InitialsAt(k + 2) || InitialsAt(k + 3)) continue;
                 break;
             }
-            if ((isYear || isBareYear) && Array.IndexOf(labels, RefLabel.Date) >= 0 || !OpensATitle(tokens[k + 1].Text)) return labels;
-            if (isYear || isBareYear) return Relabelled(Relabelled(labels, start, k - 1, RefLabel.Author), k, k, RefLabel.Date);
+            if (isDate && Array.IndexOf(labels, RefLabel.Date) >= 0 || !OpensATitle(tokens[k + 1].Text)) return labels;
+            if (isDate) return Relabelled(Relabelled(labels, start, k - 1, RefLabel.Author), k, k, RefLabel.Date);
             // An editors' mark is the whole byline's: the authors right before the run are its first editors
             // (<c>Lievrouw, Leah A., and Sonia Livingstone (eds). Handbook…</c>).
             var first = start;
@@ -181,8 +181,7 @@ public static partial class ReferenceAssembler
         }
         if (initials < 0 || !OpensATitle(tokens[initials + 1].Text)) return labels;
         // The first person's initials, left between the byline and the run: "Serneels (V.), Folletete (Chr.), …".
-        var from = start;
-        if (from > 1 && labels[from - 1] == RefLabel.Other && BracketedInitials().IsMatch(tokens[from - 1].Text) && labels[from - 2] == RefLabel.Author) from--;
+        var from = start > 1 && labels[start - 1] == RefLabel.Other && InitialsAt(start - 1) && labels[start - 2] == RefLabel.Author ? start - 1 : start;
         return Relabelled(labels, from, initials, RefLabel.Author);
     }
 
@@ -201,10 +200,6 @@ public static partial class ReferenceAssembler
         return false;
     }
 
-    // "(V.),", "(Chr.),", "(J.-P.).": a person's initials in brackets after the family name, as French lists write them.
-    [GeneratedRegex(@"^\((?:\p{Lu}\p{Ll}{0,2}\.[-–]?)+\)[.,]$")]
-    private static partial Regex BracketedInitials();
-
     // "2013": a year standing alone, as American Antiquity's style writes it after the byline.
     [GeneratedRegex(@"^(?:1[6-9]|20)[0-9]{2}[a-z]?$")]
     private static partial Regex BareYear();
@@ -212,10 +207,6 @@ public static partial class ReferenceAssembler
     // "(2003),", "(2009b).", "(1998):": a year in brackets that closes a clause.
     [GeneratedRegex(@"^\((?:1[5-9]|20)[0-9]{2}[a-z]?\)[.,:]$")]
     private static partial Regex BracketedYear();
-
-    static bool IsAnEditorsBracket(string token) =>
-        token.Length > 3 && token[0] == '(' && token[^1] is ',' or '.' or ':' && token.IndexOf(')') is var close && close > 1
-        && close >= token.Length - 2 && token[1..close].TrimEnd('.').ToLowerInvariant() is var mark && (RefLexicons.EditorMarks.Contains(mark) || mark == "hgg");
 
     /// <summary>People's names: no quote opens them, no sentence ends inside, and every lower-case word is a particle or a
     /// conjunction ("und", "de", "van", "d’Alembert"). An organisation's name is left alone: its words ("Media", "News")

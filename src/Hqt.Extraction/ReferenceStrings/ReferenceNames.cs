@@ -31,7 +31,11 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"\s*(?:;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bи\b)\s*")]
     private static partial Regex Conjunction();
 
-    [GeneratedRegex(@"\(\s*(?:eds?|editors?|hrsg|hgg?|dir|éds?|coords?|comps?|orgs?|trans|transl|red)\s*\.?\s*\)"
+    // An editors' mark in brackets: "(eds.)", "(Hg.)", "(Hgg.)", "(dir.)". The names step drops it from a span; the assembler
+    // reads a token that is one, closing its clause, as the end of a byline the tagger ran into the title.
+    const string EditorsMarkInBrackets = @"\(\s*(?:eds?|editors?|hrsg|hgg?|dir|éds?|coords?|comps?|orgs?|trans|transl|red)\s*\.?\s*\)";
+
+    [GeneratedRegex(EditorsMarkInBrackets
         + @"|(?:^|(?<=[\s,;(]))(?:eds?\.|eds\b|editors?\b|edited\s+by|ed\.\s*by|edited|hrsg\.?\s*(?:v\.|von)?|hg\.?\s*(?:v\.|von)?|"
         + @"herausgegeben\s+von|éds?\.|dir\.|coord\.|comp\.|trans\.|translated\s+by|transl\.|red\.|under\s+the\s+direction\s+of|"
         + @"sous\s+la\s+direction\s+de)(?=[\s,;:).]|$)", RegexOptions.IgnoreCase)]
@@ -48,10 +52,24 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"(?<=[a-z\u00e0-\u024f])\.(?=[A-Z])")]
     private static partial Regex GluedInitial();
 
+    [GeneratedRegex("^" + EditorsMarkInBrackets + "[.,:]$", RegexOptions.IgnoreCase)]
+    private static partial Regex EditorsMarkClosingAClause();
+
+    /// <summary>A token that is an editors' mark in brackets closing its clause: "(Hg.),", "(eds).".</summary>
+    internal static bool IsAnEditorsMarkClosingAClause(string token) => EditorsMarkClosingAClause().IsMatch(token);
+
     // French lists write the initials in brackets after the family name, which they close: "Serneels (V.), Folletete (Chr.)"
     // is "Serneels, V.; Folletete, Chr.", and so is "Prost (B.) Bougenot (S.)" without its comma.
-    [GeneratedRegex(@"(?<=\p{L})\s*\((?<initials>(?:\p{Lu}\p{Ll}{0,2}\.[-–]?\s?)+)\)")]
+    const string InitialsInBrackets = @"\((?<initials>(?:\p{Lu}\p{Ll}{0,2}\.[-–]?\s?)+)\)";
+
+    [GeneratedRegex(@"(?<=\p{L})\s*" + InitialsInBrackets)]
     private static partial Regex BracketedInitials();
+
+    [GeneratedRegex("^" + InitialsInBrackets + "[.,]$")]
+    private static partial Regex InitialsInBracketsClosingAClause();
+
+    /// <summary>A token that is a person's initials in brackets closing its clause: "(V.),", "(J.-P.).".</summary>
+    internal static bool AreInitialsInBracketsClosingAClause(string token) => InitialsInBracketsClosingAClause().IsMatch(token);
 
     // The patterns below were static Regex.X(text, pattern) calls: the same patterns, compiled once instead of looked up
     // in the regex cache and interpreted on every call.
