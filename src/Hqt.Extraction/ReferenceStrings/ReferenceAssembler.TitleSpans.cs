@@ -687,6 +687,24 @@ public static partial class ReferenceAssembler
         return Relabelled(labels, end - 1, end, RefLabel.Pages);
     }
 
+    /// <summary>
+    /// A reference whose only year closes its title's clause (<c>Baes Jr., C. F., Mesmer, R. E. The Hydrolysis of Cations,
+    /// 1976, New York: Wiley Interscience.</c>) has that year as its date: the tagger, unsure (a margin of 32 where a sure
+    /// label has thousands), ran the title on into it, and the work lost its year. Only a bare year between commas after
+    /// the title's last word, with more of the reference after it and no date labelled anywhere; a title that ends on its
+    /// own year ("…Ecole de guerre navale, 1934") mostly ends the reference too.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeItsYear(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (end - start < 2 || end + 1 >= tokens.Count || Array.IndexOf(labels, RefLabel.Date) >= 0) return labels;
+        if (!tokens[end - 1].Text.EndsWith(',') || !BareYearInAClause().IsMatch(tokens[end].Text)) return labels;
+        return Relabelled(labels, end, end, RefLabel.Date);
+    }
+
+    [GeneratedRegex(@"^(?:1[5-9]|20)\d\d[a-z]?,$")]
+    private static partial Regex BareYearInAClause();
+
     static bool IsAnEditionWord(string token) =>
         token.TrimEnd('.', ',', ';', ')').ToLowerInvariant() is "ed" or "edn" or "edition" or "édition" or "éd" or "aufl" or "auflage";
 

@@ -88,6 +88,7 @@ public static partial class ReferenceAssembler
         labels = ContinueTheTitleAfterABareWord(tokens, labels);
         labels = EndTitleBeforeAnEdition(tokens, labels);
         labels = EndTitleBeforeAPage(tokens, labels);
+        labels = EndTitleBeforeItsYear(tokens, labels);
         labels = EndTitleBeforeAVolumeMark(tokens, labels);
         labels = KeepThePartNumberInTheTitle(tokens, labels);
         labels = KeepATaxonomicAuthorityInTheTitle(tokens, labels);

@@ -24,8 +24,10 @@ public static partial class ReferenceNames
 
     // "and others" and "& Others" (Nature's "Organization, W. H. & Others.") are "et al."; Chinese 等 and Japanese ほか / 他
     // after the names are too: standing alone (王小明, 李华, 等.), or 等 and ほか
-    // glued to the last name at the span's end (鈴木一郎ほか).
-    [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|(?:\band|&)\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\]|(?<!\p{L})(?:等|ほか|他)(?!\p{L})|(?:等|ほか)(?=[\s.,]*$))", RegexOptions.IgnoreCase)]
+    // glued to the last name at the span's end (鈴木一郎ほか). So is APA's elision of a long byline, an ellipsis standing
+    // alone before the last name ("Reinke, C., … Elgin, S. C. R."): people are left out, and "… Elgin" is no one's family
+    // name.
+    [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|(?:\band|&)\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\]|(?<!\p{L})(?:等|ほか|他)(?!\p{L})|(?:等|ほか)(?=[\s.,]*$)|(?<![^\s,])(?:…|\.\.\.)(?=\s+\S))", RegexOptions.IgnoreCase)]
     private static partial Regex EtAl();
 
     [GeneratedRegex(@"\s*(?:;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bи\b)\s*")]

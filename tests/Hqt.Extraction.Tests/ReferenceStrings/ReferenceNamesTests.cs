@@ -81,6 +81,24 @@ public class ReferenceNamesTests
         Assert.True(etAl);
     }
 
+    [Theory]
+    [InlineData("Reinke, C., … Elgin, S. C. R.")]
+    [InlineData("Reinke, C., ... Elgin, S. C. R.")]
+    [InlineData("Reinke, C., ... & Elgin, S. C. R.")]
+    public void AnElidedBylineLeavesPeopleOutAndNamesTheLastWhole(string span)
+    {
+        // APA writes the first names, an ellipsis, then the last: people are left out, and "… Elgin" was a family name.
+        Assert.Equal("C. / Reinke | S. C. R. / Elgin", People(span, out var etAl));
+        Assert.True(etAl);
+    }
+
+    [Fact]
+    public void AnEllipsisClosingTheBylineSaysNothingOfMorePeople()
+    {
+        Assert.Equal("J. / Chałasiński", People("Józef Chałasiński,...", out var etAl).Replace("Józef", "J."));
+        Assert.False(etAl);
+    }
+
     [Fact]
     public void EditorMarksAreNoOne()
     {

@@ -108,6 +108,44 @@ public class ReferenceParserTests
     }
 
     [Fact]
+    public void AnApaBylineElidedWithSpacedDotsKeepsItsTitleAndLastAuthor()
+    {
+        // APA 7 writes ". . ." before the last of 21 or more authors; the tagger had only seen "…" there, and read the
+        // dots as nothing and the title as the journal.
+        var r = ReferenceParser.Parse("Nishimoto, N., Kanakura, Y., Aozasa, K., Johkoh, T., Nakamura, M., Nakano, S., . . . Kishimoto, T. (2005). "
+            + "Humanized anti-interleukin-6 receptor antibody treatment of multicentric castleman disease. Blood, 106(8), 2627-2632.");
+
+        Assert.Equal("Humanized anti-interleukin-6 receptor antibody treatment of multicentric castleman disease", r.Title);
+        Assert.Equal("Blood", r.Container);
+        Assert.Equal(["Nishimoto", "Kanakura", "Aozasa", "Johkoh", "Nakamura", "Nakano", "Kishimoto"], r.Authors.Select(a => a.Family));
+        Assert.True(r.HasMoreAuthors);
+    }
+
+    [Fact]
+    public void AYearBetweenCommasAfterTheTitleIsTheDateWhereNoOtherIs()
+    {
+        var r = ReferenceParser.Parse("Baes Jr., C. F., Mesmer, R. E. The Hydrolysis of Cations, 1976, New York: Wiley Interscience.");
+
+        Assert.Equal("The Hydrolysis of Cations", r.Title);
+        Assert.Equal(1976, r.Year);
+    }
+
+    [Fact]
+    public void ATitlesOwnDateStaysInItWhereTheReferenceHasOne()
+    {
+        var r = ReferenceParser.Parse("Schuster, M. A., & Stein, B. D. (2001). A national survey of stress reactions after the September 11, 2001, terrorist attacks. New England Journal of Medicine, 345, 1507-1512.");
+
+        Assert.Equal("A national survey of stress reactions after the September 11, 2001, terrorist attacks", r.Title);
+        Assert.Equal(2001, r.Year);
+    }
+
+    [Theory]
+    [InlineData("Nakano, S., . . . Kishimoto, T. (2005).", "Nakano, S., … Kishimoto, T. (2005).")]
+    [InlineData("Kornmann, Reimer (2011). Die vielen kleinen Schritte . . . Störungen im Unterricht umdeuten.", "Kornmann, Reimer (2011). Die vielen kleinen Schritte . . . Störungen im Unterricht umdeuten.")]
+    public void OnlyABylinesSpacedDotsBecomeTheEllipsis(string text, string expected) =>
+        Assert.Equal(expected, ReferenceParser.WithTheBylineElisionAsOneMark(text));
+
+    [Fact]
     public void AJournalReferenceCopiedOutOfAPdfFindsItsJournal()
     {
         var r = ReferenceParser.Parse("W.N. Cottingham, M. Lacombe, B. Loiseau, J.M. Richard, and R. Vinh Mau,Phys .Rev .D8 ,800 ( 1973)");
