@@ -718,6 +718,37 @@ public static partial class ReferenceAssembler
         return digits is > 0 and <= 2 && t[digits..] is "st" or "nd" or "rd" or "th" or "e" or "ème" or "eme" or "er" or "re" or ".";
     }
 
+    /// <summary>
+    /// APA describes what a work is in square brackets after its title (<c>You and your research [Transcript of talk].</c>,
+    /// <c>[Video]</c>, <c>[Doctoral dissertation, Stanford University]</c>, <c>[en ligne]</c>): a description, not a word of
+    /// the title, which the tagger mostly leaves out and sometimes runs the title into. A bracket that closes the title run
+    /// and opens with a description's word is given back; a translation (<c>Cywiriadur Cymraeg [A guide to correct
+    /// Welsh]</c>) or a language note (<c>[in Chinese]</c>) stays, as the labels keep them.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeItsDescription(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || !tokens[end].Text.TrimEnd('.', ',', ';', ':').EndsWith(']')) return labels;
+        for (var k = end; k >= start + 2 && k > end - 6; k--)
+        {
+            if (!tokens[k].Text.StartsWith('[')) continue;
+            var first = tokens[k].Text.TrimStart('[').TrimEnd(']', '.', ',', ';', ':').ToLowerInvariant();
+            return DescriptionWords.Contains(first) ? Relabelled(labels, k, end, RefLabel.Other) : labels;
+        }
+        return labels;
+    }
+
+    // The first words of APA's descriptions (7th edition's list: media, formats, unpublished and presented work) and of the
+    // online marks other styles write there.
+    static readonly HashSet<string> DescriptionWords = new(StringComparer.Ordinal)
+    {
+        "video", "film", "motion", "dvd", "audio", "audiobook", "podcast", "radio", "television", "tv", "webinar", "transcript",
+        "lecture", "speech", "slides", "powerpoint", "poster", "paper", "conference", "symposium", "doctoral", "master's",
+        "master’s", "masters", "unpublished", "manuscript", "data", "dataset", "computer", "software", "mobile", "app", "press",
+        "blog", "tweet", "facebook", "instagram", "photograph", "map", "infographic", "brochure", "fact", "pamphlet", "online",
+        "internet", "electronic", "pdf", "web", "website", "электронный", "en", "enregistrement", "thèse",
+    };
+
     /// <summary>Whether <see cref="EndTitleBeforeAnUnclosedBracket"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleEndsBeforeAnUnclosedBracket = true;
 

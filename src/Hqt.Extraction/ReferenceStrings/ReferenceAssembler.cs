@@ -85,6 +85,7 @@ public static partial class ReferenceAssembler
         labels = EndTitleAtANote(tokens, labels);
         labels = EndTitleAtALink(tokens, labels);
         labels = EndTitleBeforeAnUnclosedBracket(tokens, labels);
+        labels = EndTitleBeforeItsDescription(tokens, labels);
         labels = ContinueTheTitleAfterABareWord(tokens, labels);
         labels = EndTitleBeforeAnEdition(tokens, labels);
         labels = EndTitleBeforeAPage(tokens, labels);
@@ -293,6 +294,14 @@ public static partial class ReferenceAssembler
         return spans;
     }
 
+    /// <summary><paramref name="cleaned"/>, which <paramref name="span"/> holds, up to the first <paramref name="bracket"/> after it.</summary>
+    static string WithItsClosingBracket(string span, string cleaned, char bracket)
+    {
+        var at = span.IndexOf(cleaned, StringComparison.Ordinal);
+        var close = at < 0 ? -1 : span.IndexOf(bracket, at + cleaned.Length);
+        return close < 0 ? cleaned + bracket : span[at..(close + 1)];
+    }
+
     /// <summary>A field's text without the punctuation, quotes and brackets that belong to the reference around it.</summary>
     public static string? Clean(string? span)
     {
@@ -300,8 +309,12 @@ public static partial class ReferenceAssembler
         if (span is null) return null;
         var s = span.Trim(EndPunctuation.ToCharArray());
         if (s.EndsWith(']') || s.Contains('[')) s = DocumentTypeMark().Replace(s, "").TrimEnd(EndPunctuation.ToCharArray());
-        // A closing bracket or quote is the field's own when it opened inside: "(Iranica 8)" stays whole.
-        if (span.TrimEnd('.', ',', ';', ':', ' ', '」', '』', '》').EndsWith(')') && s.Contains('(') && s.Count(ch => ch == '(') > s.Count(ch => ch == ')')) s += ")";
+        // A closing bracket or quote is the field's own when it opened inside: "(Iranica 8)" and "Cywiriadur Cymraeg [A guide
+        // to correct Welsh]" stay whole.
+        // It comes back with what it closed ("[Nouv. éd.]", not "[Nouv. éd]").
+        var closing = span.TrimEnd('.', ',', ';', ':', ' ', '」', '』', '》');
+        if (closing.EndsWith(')') && s.Contains('(') && s.Count(ch => ch == '(') > s.Count(ch => ch == ')')) s = WithItsClosingBracket(span, s, ')');
+        else if (closing.EndsWith(']') && s.Contains('[') && s.Count(ch => ch == '[') > s.Count(ch => ch == ']')) s = WithItsClosingBracket(span, s, ']');
         // So is an opening quote whose closing one is inside: ‘The rigours of an arctic experiment’: the precarious…
         var lead = span.TrimStart();
         if (s.Length > 0 && lead.Length > 0 && IsOpeningQuote(lead[0]) && !s.StartsWith(lead[0]))

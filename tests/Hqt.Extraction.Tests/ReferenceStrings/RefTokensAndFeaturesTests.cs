@@ -67,6 +67,10 @@ public class RefTokensAndFeaturesTests
         Assert.Equal("Title", ReferenceAssembler.Clean("“Title,”"));
         Assert.Equal("Languages of Iran (Iranica 8)", ReferenceAssembler.Clean("Languages of Iran (Iranica 8),"));
         Assert.Null(ReferenceAssembler.Clean(" .,"));
+        // Square brackets too, and with what they closed: a translated title, an abbreviation's point.
+        Assert.Equal("Cywiriadur Cymraeg [A guide to correct Welsh]", ReferenceAssembler.Clean("Cywiriadur Cymraeg [A guide to correct Welsh]."));
+        Assert.Equal("L'Amérique espagnole : de Colomb à Bolivar, [Nouv. éd.]", ReferenceAssembler.Clean("L'Amérique espagnole : de Colomb à Bolivar, [Nouv. éd.],"));
+        Assert.Equal("Bull. Brit. Mus. (Nat. Hist.)", ReferenceAssembler.Clean("Bull. Brit. Mus. (Nat. Hist.)"));
     }
 
     static string Places(string text, RefLexicons lexicons) =>

@@ -140,6 +140,13 @@ public class ReferenceParserTests
     }
 
     [Theory]
+    [InlineData("Hamming, R. (1986, March 7). You and your research [Transcript of talk]. Bell Communications Research Colloquium Seminar. https://www.cs.virginia.edu/~robins/YouAndYourResearch.html", "You and your research")]
+    [InlineData("41. Brereton RG. Applied Chemometrics for Scientists [Internet]. Chichester, UK: John Wiley & Sons, Ltd; 2007 [cited 2016 Aug 31]. Available from: http://dx.doi.org/10.1002/9780470057780.ch2", "Applied Chemometrics for Scientists")]
+    [InlineData("Jones, Morgan D. 1965. Cywiriadur Cymraeg [A guide to correct Welsh]. Llandysul: Gwasg Gomer.", "Cywiriadur Cymraeg [A guide to correct Welsh]")]
+    public void AnApaDescriptionInBracketsIsNoPartOfTheTitleATranslationIs(string text, string title) =>
+        Assert.Equal(title, ReferenceParser.Parse(text).Title);
+
+    [Theory]
     [InlineData("Nakano, S., . . . Kishimoto, T. (2005).", "Nakano, S., … Kishimoto, T. (2005).")]
     [InlineData("Kornmann, Reimer (2011). Die vielen kleinen Schritte . . . Störungen im Unterricht umdeuten.", "Kornmann, Reimer (2011). Die vielen kleinen Schritte . . . Störungen im Unterricht umdeuten.")]
     public void OnlyABylinesSpacedDotsBecomeTheEllipsis(string text, string expected) =>
