@@ -139,6 +139,37 @@ public class ReferenceParserTests
         Assert.Equal(2001, r.Year);
     }
 
+    [Fact]
+    public void AVancouverDateWithItsDayLeavesTheVolumeWhole()
+    {
+        var r = ReferenceParser.Parse("LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015 May 28;521(7553):436-44. doi: 10.1038/nature14539. PMID: 26017442.");
+
+        Assert.Equal(("Nature", "521", "7553", "436-44", 2015), (r.Container, r.Volume, r.Issue, r.Pages, r.Year));
+    }
+
+    [Theory]
+    [InlineData("Vaswani, A. et al. Attention is all you need. In Advances in Neural Information Processing Systems (eds Guyon, I. et al.) 5998–6008 (Curran Associates, 2017).")]
+    [InlineData("Vaswani, A. et al. Attention is all you need. in Advances in Neural Information Processing Systems Vol. 30 (eds Guyon, I. et al.) 5998–6008 (Curran Associates, 2017).")]
+    public void NaturesChapterStyleNamesTheBookItsEditorsPagesAndImprint(string text)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal("Attention is all you need", r.Title);
+        Assert.StartsWith("Advances in Neural Information Processing Systems", r.Container);
+        Assert.Equal("Guyon", Assert.Single(r.Editors).Family);
+        Assert.Equal(("5998-6008", "Curran Associates", 2017), (r.Pages, r.Publisher, r.Year));
+    }
+
+    [Fact]
+    public void AnEditionInBracketsIsNoPartOfThePublisherAnEditorIsNoEdition()
+    {
+        var r = ReferenceParser.Parse("Brooks, F. P., Jr. (1995). The mythical man-month: Essays on software engineering (Anniversary ed.). Addison-Wesley.");
+        Assert.Equal(("Addison-Wesley", "Anniversary ed"), (r.Publisher, r.Edition));
+
+        r = ReferenceParser.Parse("Preston, C. R. and R. D. Beane. 1993. Red-tailed Hawk (Buteo jamaicensis), The Birds of North America Online (A. Poole, Ed.). Ithaca: Cornell Lab of Ornithology.");
+        Assert.Null(r.Edition);
+    }
+
     [Theory]
     [InlineData("Hamming, R. (1986, March 7). You and your research [Transcript of talk]. Bell Communications Research Colloquium Seminar. https://www.cs.virginia.edu/~robins/YouAndYourResearch.html", "You and your research")]
     [InlineData("41. Brereton RG. Applied Chemometrics for Scientists [Internet]. Chichester, UK: John Wiley & Sons, Ltd; 2007 [cited 2016 Aug 31]. Available from: http://dx.doi.org/10.1002/9780470057780.ch2", "Applied Chemometrics for Scientists")]
