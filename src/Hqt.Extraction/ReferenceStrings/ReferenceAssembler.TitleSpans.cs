@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Hqt.Names;
 
@@ -28,13 +29,14 @@ public static partial class ReferenceAssembler
         if (!TitleAfterTheYear) return labels;
         var first = Array.IndexOf(labels, RefLabel.Title);
         var date = Array.IndexOf(labels, RefLabel.Date);
-        if (first <= 0 || date < first || IsOpeningQuote(tokens[first].Text[0])) return labels;
+        if (first < 0 || date < first || IsOpeningQuote(tokens[first].Text[0])) return labels;
         var firstEnd = first;
         while (labels[firstEnd + 1] == RefLabel.Title) firstEnd++;
-        // Only "other" (a bracket, "et al.") between that run and the date, and a byline before the run.
+        // Only "other" (a bracket, "et al.") between that run and the date, and a byline before the run, or the run opening
+        // the reference as a byline does (an organisation: "Wikipedia contributors. (2023, October 5). Citation graph.").
         if (date - firstEnd - 1 > 2) return labels;
         for (var i = firstEnd + 1; i < date; i++) if (labels[i] != RefLabel.Other) return labels;
-        var byline = false;
+        var byline = first == 0;
         for (var i = 0; i < first; i++) byline |= labels[i] is RefLabel.Author or RefLabel.Editor;
         if (!byline) return labels;
         // The date closes its clause ("(2010).", "2002.", "(2008, mai 27).") and a title run starts right after it.
@@ -45,6 +47,9 @@ public static partial class ReferenceAssembler
         if (!closes) return labels;
         var after = Array.IndexOf(labels, RefLabel.Title, dateEnd + 1);
         if (after < 0 || after - dateEnd > 3) return labels;
+        // With no byline, a title before the date is APA's for a work with no author, and what follows it is the container
+        // ("Citation graph. (2023, October 5). In Wikipedia."), however the tagger labelled it.
+        if (first == 0 && IsInMark(tokens[after].Text)) return labels;
         var end = after;
         while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Title) end++;
         var copy = (RefLabel[])labels.Clone();
@@ -52,6 +57,48 @@ public static partial class ReferenceAssembler
             if (copy[i] == RefLabel.Title && (i < after || i > end)) copy[i] = RefLabel.Other;
         return copy;
     }
+
+    /// <summary>
+    /// APA cites an entry with no author by its title, then the date, then the work it is in: <c>Citation graph. (2023,
+    /// October 5). In Wikipedia. https://…</c>, <c>Serendipity. (n.d.). In Merriam-Webster.com dictionary.</c>. The tagger
+    /// reads the opening as a byline and "In Wikipedia" as the title, and the library got a work titled "In Wikipedia". A
+    /// byline holding a word no name holds (lower case, not a particle: "graph"), or one word alone before a dictionary's
+    /// or encyclopedia's name, the date closing its clause, then a title run opening with "In" and no container
+    /// elsewhere: the byline is the title, the "In" run the container.
+    /// </summary>
+    static RefLabel[] TheTitleBeforeTheDateOfAnAuthorlessEntry(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (labels.Length < 4 || labels[0] != RefLabel.Author || Array.IndexOf(labels, RefLabel.Container) >= 0) return labels;
+        var end = 0;
+        while (end + 1 < labels.Length && labels[end + 1] == RefLabel.Author) end++;
+        // The date, or APA's "(n.d.)" for none.
+        var date = end + 1;
+        if (date + 1 >= labels.Length || !(labels[date] == RefLabel.Date || IsANoDateMark(tokens[date].Text)) || !ClosesClause(tokens[end].Text)) return labels;
+        var dateEnd = date;
+        while (labels[date] == RefLabel.Date && dateEnd + 1 < labels.Length && labels[dateEnd + 1] == RefLabel.Date) dateEnd++;
+        var title = dateEnd + 1;
+        if (title >= labels.Length || labels[title] != RefLabel.Title || !ClosesClause(tokens[dateEnd].Text) || !IsInMark(tokens[title].Text)) return labels;
+        var nameless = false;
+        for (var k = 0; k <= end && !nameless; k++)
+        {
+            var word = tokens[k].Text.TrimEnd('.', ',', ';', ':');
+            nameless = word.Length > 1 && char.IsLower(word[0]) && word.All(char.IsLetter) && !RefLexicons.Particles.Contains(word) && !IsConjunction(word);
+        }
+        var titleEnd = title;
+        while (titleEnd + 1 < labels.Length && labels[titleEnd + 1] == RefLabel.Title) titleEnd++;
+        if (!nameless && !(end == 0 && NamesAReferenceWork(tokens, title, titleEnd))) return labels;
+        return Relabelled(Relabelled(labels, 0, end, RefLabel.Title), title, titleEnd, RefLabel.Container);
+    }
+
+    static bool NamesAReferenceWork(IReadOnlyList<RefToken> tokens, int start, int end)
+    {
+        for (var k = start; k <= end; k++)
+            if (tokens[k].Text.AsSpan().IndexOfAny(ReferenceWorkStems) >= 0) return true;
+        return false;
+    }
+
+    static readonly SearchValues<string> ReferenceWorkStems =
+        SearchValues.Create(["wikipedia", "wiktionary", "dictionar", "encyclop", "britannica", "lexikon", "wörterbuch"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// APA's undated reference by an organisation (<c>The Partnership at Drugfree.org. (n.d.). Alcohol and drug problem

@@ -76,6 +76,7 @@ public static partial class ReferenceAssembler
     public static ParsedReference Assemble(string text, IReadOnlyList<RefToken> tokens, RefLabel[] labels, double confidence, RefLexicons lexicons)
     {
         labels = ChooseTheTitleRun(tokens, labels);
+        labels = TheTitleBeforeTheDateOfAnAuthorlessEntry(tokens, labels);
         labels = StartTheTitleAfterANoDateMark(tokens, labels);
         labels = StartTheTitleAfterAMark(tokens, labels);
         labels = StartTheTitleAfterAGroupByline(tokens, labels);

@@ -111,7 +111,8 @@ public static partial class ReferenceNames
         if (DashesOnly().IsMatch(s)) return [];
         s = GluedInitial().Replace(s, ". ");
         s = s.Replace(",", ", ");
-        if (IsOneOrganisation(s)) return [new ParsedPerson(null, AsWritten(s))];
+        if (s.Contains(" y ") || s.Contains(" e ") || s.Contains(" i ")) s = CompoundFamilyName().Replace(s, "$1" + Joined + "$2" + Joined);
+        if (IsOneOrganisation(s)) return [new ParsedPerson(null, AsWritten(s).Replace(Joined, ' '))];
 
         var people = new List<ParsedPerson>();
         foreach (var chunk in Conjunction().Split(s))
@@ -141,8 +142,20 @@ public static partial class ReferenceNames
                 people.AddRange(InPart(words));
             }
         }
-        return people.Select(Resolve).Where(p => p.Family.Any(char.IsLetter) && CanBeAPerson(p)).ToList();
+        return people.Select(p => p.Family.Contains(Joined) ? p with { Family = p.Family.Replace(Joined, ' ') } : Resolve(p))
+            .Where(p => p.Family.Any(char.IsLetter) && CanBeAPerson(p)).ToList();
     }
+
+    // Spanish, Portuguese and Catalan family names join their two parts with "y", "e" or "i" (Ortega y Gasset, J.; Ramón y
+    // Cajal, S.; Sousa e Silva, M.): a conjunction to the splitting below, which made "Ortega" and "J. Gasset" of one man.
+    // A lone capitalised word opening a person (at the span's start, after a semicolon or after the initials closing the
+    // one before), then the conjunction, then a word with its comma and given name, is one family name; its words are held
+    // together until the people are found by an undertie (‿), a connector that regex word boundaries, unlike a space or a
+    // word joiner, do not cut. "López, Juan y Pérez, María" is two people: "Juan" closes one.
+    [GeneratedRegex(@"(?<=^|;\s*|\p{Lu}\.,\s+)(\p{Lu}[\p{Ll}'’-]+) (y|e|i) (?=\p{Lu}[\p{Ll}'’-]+,\s*\p{Lu})")]
+    private static partial Regex CompoundFamilyName();
+
+    const char Joined = '\u203F';
 
     // A person written in Han or kana is no longer than a name (a headline the tagger took for a byline is), unless it
     // is an organisation (国务院发展研究中心).

@@ -92,6 +92,14 @@ public class ReferenceNamesTests
         Assert.True(etAl);
     }
 
+    [Theory]
+    [InlineData("Ortega y Gasset, J.", "J. / Ortega y Gasset")]
+    [InlineData("Ramón y Cajal, S.; Golgi, C.", "S. / Ramón y Cajal | C. / Golgi")]
+    [InlineData("Lopes, A., Sousa e Silva, M.", "A. / Lopes | M. / Sousa e Silva")]
+    [InlineData("López, Juan y Pérez, María", "Juan / López | María / Pérez")]
+    public void AnIberianFamilyNameKeepsItsConjunction(string span, string expected) =>
+        Assert.Equal(expected, People(span, out _));
+
     [Fact]
     public void AnEllipsisClosingTheBylineSaysNothingOfMorePeople()
     {

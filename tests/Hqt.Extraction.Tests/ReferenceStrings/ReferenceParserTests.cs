@@ -139,6 +139,34 @@ public class ReferenceParserTests
         Assert.Equal(2001, r.Year);
     }
 
+    [Theory]
+    [InlineData("Citation graph. (2023, October 5). In Wikipedia. https://en.wikipedia.org/wiki/Citation_graph", "Citation graph", "Wikipedia")]
+    [InlineData("Serendipity. (n.d.). In Merriam-Webster.com dictionary. Retrieved May 1, 2024, from https://www.merriam-webster.com/dictionary/serendipity", "Serendipity", "Merriam-Webster.com dictionary")]
+    public void AnEntryWithNoAuthorIsCitedByItsTitleNeverByItsBook(string text, string title, string container)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal((title, container), (r.Title, r.Container));
+        Assert.Empty(r.Authors);
+    }
+
+    [Fact]
+    public void AnOrganisationBeforeTheDateIsNoTitle()
+    {
+        var r = ReferenceParser.Parse("Wikipedia contributors. (2023, October 5). Citation graph. In Wikipedia, The Free Encyclopedia. Retrieved October 10, 2023, from https://en.wikipedia.org/wiki/Citation_graph");
+
+        Assert.Equal("Citation graph", r.Title);
+    }
+
+    [Fact]
+    public void ATitleOpeningWithInStaysWhereTheBylineNamesSomeone()
+    {
+        var r = ReferenceParser.Parse("Bergner, R. M. (2010). In Cold Blood: the psychology of murder. Journal X, 3, 1-10.");
+
+        Assert.Equal("In Cold Blood: the psychology of murder", r.Title);
+        Assert.Equal("Bergner", Assert.Single(r.Authors).Family);
+    }
+
     [Fact]
     public void AVancouverDateWithItsDayLeavesTheVolumeWhole()
     {
