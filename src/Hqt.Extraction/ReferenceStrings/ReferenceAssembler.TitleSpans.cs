@@ -401,6 +401,32 @@ public static partial class ReferenceAssembler
         return relabelled;
     }
 
+    /// <summary>
+    /// A journal's name is one field: where the tagger ends the title one to three words into a journal it knows
+    /// (<c>Advanced LIGO Class. Quantum Grav. 32 074001</c> read as the title "Advanced LIGO Class" in the journal "Quantum
+    /// Grav"; <c>Quasi-rational fusion products Int. J. Mod. Phys. B</c>; <c>…temperatures. Mod.Phys .Lett .A 31</c>), the
+    /// words the known name (<see cref="RefLexicons.Containers"/>, the standard abbreviations) holds go to the container.
+    /// Physics and astronomy write the title with no stop before the journal, and PDF copies glue them. The title keeps
+    /// two words at least.
+    /// </summary>
+    static RefLabel[] TheJournalsNameWhole(IReadOnlyList<RefToken> tokens, RefLabel[] labels, RefLexicons lexicons)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end + 1 >= tokens.Count || labels[end + 1] != RefLabel.Container || end - start < 2) return labels;
+        var from = Math.Max(start + 2, end - 2);
+        var to = end + 1;
+        while (to + 1 < tokens.Count && to - end < 8 && labels[to + 1] == RefLabel.Container) to++;
+        var window = new RefToken[to - from + 1];
+        for (var k = from; k <= to; k++) window[k - from] = tokens[k];
+        var places = RefFeatures.ContainerPhrasePlaces(window, lexicons);
+        // The name begins in the title's last words and goes on into the container.
+        var across = places[end + 1 - from] is RefFeatures.Inside or RefFeatures.PhraseEnd;
+        if (!across) return labels;
+        var begin = end - from;
+        while (begin > 0 && places[begin] != RefFeatures.PhraseBegin) begin--;
+        return places[begin] == RefFeatures.PhraseBegin ? Relabelled(labels, from + begin, end, RefLabel.Container) : labels;
+    }
+
     [GeneratedRegex(@"^(?:pp?\.\s*)?\d+[-\u2010-\u2015\u2212]+\d+[.,;]?$")]
     private static partial Regex PageRangeToken();
 

@@ -101,6 +101,7 @@ public static partial class ReferenceAssembler
         labels = TheContainerOfThePages(tokens, labels);
         labels = TheEditorsAfterTheBook(tokens, labels);
         labels = TheEditionBeforeThePublisher(tokens, labels);
+        labels = TheJournalsNameWhole(tokens, labels, lexicons);
         labels = CompleteTheByline(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);

@@ -96,6 +96,26 @@ public class ReferenceParserTests
     public void SpacesCopiedOutOfAPdfGoWhereTypeHasThem(string text, string expected) =>
         Assert.Equal(expected, ReferenceParser.WithoutStraySpaces(text));
 
+    [Theory]
+    [InlineData("Gine, J.: Inertial mass. Mod.Phys .Lett .A 31 ,1650107 ( 2016)", "Gine, J.: Inertial mass. Mod. Phys. Lett. A 31, 1650107 (2016)")]
+    [InlineData("Vasseur R 2012 Logarithmic observables J.Stat .Mech .L07001", "Vasseur R 2012 Logarithmic observables J. Stat. Mech. L07001")]
+    [InlineData("Marcus, G.E. and D.Cushman (1982)", "Marcus, G.E. and D. Cushman (1982)")]
+    // An address, "J.A.Smith", "R.McL." and a publisher's "Ed." stay as written.
+    [InlineData("Wilson, R.McL., www.Example.Com, J.A.Smith, Paris Ed.Alternatives", "Wilson, R.McL., www.Example.Com, J.A.Smith, Paris Ed.Alternatives")]
+    public void AnAbbreviationGluedToTheNextWordGetsItsSpace(string text, string expected) =>
+        Assert.Equal(expected, ReferenceParser.WithoutStraySpaces(text));
+
+    [Theory]
+    [InlineData("Aasi J et al 2015 Advanced LIGO Class. Quantum Grav. 32 074001", "Advanced LIGO", "Class. Quantum Grav")]
+    [InlineData("Nahm W 1994 Quasi-rational fusion products Int. J. Mod. Phys. B 08 3693-702", "Quasi-rational fusion products", "Int. J. Mod. Phys. B")]
+    [InlineData("Gine, J., McCulloch, M.E.: Inertial mass from Unruh temperatures. Mod.Phys .Lett .A 31 ,1650107 ( 2016)", "Inertial mass from Unruh temperatures", "Mod. Phys. Lett. A")]
+    public void AKnownJournalsNameIsNeverSplitWithTheTitle(string text, string title, string container)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal((title, container), (r.Title, r.Container));
+    }
+
     [Fact]
     public void TrainingReadsALabelledStringWithTheSpacingItsGoldFieldsHave()
     {
