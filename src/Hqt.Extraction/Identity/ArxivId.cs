@@ -14,8 +14,9 @@ public static partial class ArxivId
     [GeneratedRegex(@"^(?:(?<new>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})|(?<arch>" + Archives + @")(?:\.[A-Z]{2})?/(?<num>\d{7}))(?:v\d+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Bare();
 
-    // In prose an id needs its "arXiv:" prefix or an arxiv.org URL: a bare 1502.03044 could be anything.
-    [GeneratedRegex(@"(?:arxiv\s*:\s*|arxiv\.org/(?:abs|pdf|html|format)/)(?<id>\d{4}\.\d{4,5}(?:v\d+)?|(?:" + Archives + @")(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // In prose an id needs its "arXiv:" prefix, an arxiv.org URL or arXiv's DataCite DOI (10.48550/arXiv.1706.03762, which
+    // JAMA and APA 7 cite preprints by): a bare 1502.03044 could be anything.
+    [GeneratedRegex(@"(?:arxiv\s*:\s*|arxiv\.org/(?:abs|pdf|html|format)/|10\.48550/arxiv\.)(?<id>\d{4}\.\d{4,5}(?:v\d+)?|(?:" + Archives + @")(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InText();
 
     /// <summary>The canonical id from a bare id, <c>arXiv:…</c>, or an arxiv.org abs/pdf URL; null otherwise.</summary>

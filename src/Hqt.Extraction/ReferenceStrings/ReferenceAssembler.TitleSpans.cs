@@ -427,6 +427,21 @@ public static partial class ReferenceAssembler
         return places[begin] == RefFeatures.PhraseBegin ? Relabelled(labels, from + begin, end, RefLabel.Container) : labels;
     }
 
+    /// <summary>
+    /// A preprint is published on a server, which AMA and Vancouver name as its journal (<c>Attention is all you need.
+    /// arXiv. Preprint posted online June 12, 2017.</c>, <c>…cohort study. medRxiv. 2020.</c>): the tagger, with few
+    /// preprints in its training, ran the title on into "arXiv". The server's name closing the title run after a full stop
+    /// is the container.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeAPreprintServer(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (end - start < 2 || !tokens[end - 1].Text.EndsWith('.')) return labels;
+        var name = tokens[end].Text.TrimEnd('.', ',', ';').ToLowerInvariant();
+        return name is "arxiv" or "biorxiv" or "medrxiv" or "chemrxiv" or "psyarxiv" or "socarxiv" or "ssrn" or "preprints"
+            ? Relabelled(labels, end, end, RefLabel.Container) : labels;
+    }
+
     [GeneratedRegex(@"^(?:pp?\.\s*)?\d+[-\u2010-\u2015\u2212]+\d+[.,;]?$")]
     private static partial Regex PageRangeToken();
 
@@ -818,14 +833,19 @@ public static partial class ReferenceAssembler
     /// <summary>
     /// APA's edition in brackets after the title (<c>The mythical man-month: Essays on software engineering (Anniversary
     /// ed.). Addison-Wesley.</c>) read by the tagger as the publisher's first words, when the edition is not an ordinal it
-    /// knows: the publisher was "Anniversary ed.). Addison-Wesley". A bracket closing on an edition's word that opens the
+    /// knows: the publisher was "Anniversary ed.). Addison-Wesley", and MLA's "3rd ed., GNU Press" was one publisher. A
+    /// bracket closing on an edition's word, or an ordinal and an edition's word closing their clause, that opens the
     /// publisher's run, with the publisher's name after it, is the edition; not an editor's (<c>(A. Poole, Ed.)</c>: a
     /// comma or an initial inside says a name).
     /// </summary>
     static RefLabel[] TheEditionBeforeThePublisher(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         var (start, end) = FirstRun(labels, RefLabel.Publisher);
-        if (start < 0 || !tokens[start].Text.StartsWith('(')) return labels;
+        if (start < 0) return labels;
+        // MLA writes it bare, between commas: "3rd ed., GNU Press, 2015."
+        if (start + 1 < end && IsAnOrdinal(tokens[start].Text) && IsAnEditionWord(tokens[start + 1].Text) && tokens[start + 1].Text.EndsWith(','))
+            return Relabelled(labels, start, start + 1, RefLabel.Edition);
+        if (!tokens[start].Text.StartsWith('(')) return labels;
         for (var k = start; k < end && k <= start + 3; k++)
         {
             var word = tokens[k].Text.TrimStart('(');

@@ -60,7 +60,7 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"([A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-\u2010-\u2015\u2212]+|to|bis)\s*([A-Za-z]?\d+[A-Za-z]?))?")]
     private static partial Regex PageRange();
 
-    [GeneratedRegex(@"^(?:\p{L}{3,9}\.?\s+)?(?:[12]?\d|3[01])\s*;\s*(?=\d)")]
+    [GeneratedRegex(@"^(?:\p{L}{3,9}\.?(?:\s+(?:[12]?\d|3[01]))?|(?:[12]?\d|3[01]))\s*;\s*(?=\d)")]
     private static partial Regex DayBeforeTheVolume();
 
     [GeneratedRegex(@"https?://\S+|www\.\S+", RegexOptions.IgnoreCase)]
@@ -102,6 +102,7 @@ public static partial class ReferenceAssembler
         labels = TheEditorsAfterTheBook(tokens, labels);
         labels = TheEditionBeforeThePublisher(tokens, labels);
         labels = TheJournalsNameWhole(tokens, labels, lexicons);
+        labels = EndTitleBeforeAPreprintServer(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
@@ -134,7 +135,8 @@ public static partial class ReferenceAssembler
         if (First(RefLabel.Volume) is { } volumeSpan)
         {
             var v = NumberPrefix().Replace(volumeSpan.Trim(' ', '.', ',', ';', ':'), "");
-            // Vancouver's full date runs its day into the volume's token ("2015 May 28;521(7553):"): after a date, the day.
+            // Vancouver's full date runs its month and day into the volume's token ("2015 May 28;521(7553):", "1977
+            // Dec;74(12):"): after a date, they are the date's.
             if (year is not null) v = DayBeforeTheVolume().Replace(v, "");
             var m = VolumeIssue().Match(v);
             if (m.Groups["year"].Success && year is null) year = int.Parse(m.Groups["year"].Value);

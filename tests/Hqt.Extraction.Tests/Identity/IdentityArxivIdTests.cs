@@ -28,4 +28,8 @@ public class IdentityArxivIdTests
 
         Assert.Equal(["1409.0473", "cond-mat/0102536"], found);
     }
+
+    [Fact]
+    public void ArxivsDataCiteDoiNamesTheId() =>
+        Assert.Equal(["1706.03762"], ArxivId.FindAll("Attention is all you need. arXiv. Preprint posted online June 12, 2017. doi:10.48550/arXiv.1706.03762"));
 }

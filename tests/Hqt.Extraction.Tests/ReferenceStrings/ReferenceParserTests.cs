@@ -187,12 +187,30 @@ public class ReferenceParserTests
         Assert.Equal("Bergner", Assert.Single(r.Authors).Family);
     }
 
-    [Fact]
-    public void AVancouverDateWithItsDayLeavesTheVolumeWhole()
+    [Theory]
+    [InlineData("LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015 May 28;521(7553):436-44. doi: 10.1038/nature14539. PMID: 26017442.", "Nature", "521", "7553", "436-44", 2015)]
+    [InlineData("Sanger F, Nicklen S, Coulson AR. DNA sequencing with chain-terminating inhibitors. Proc Natl Acad Sci U S A. 1977 Dec;74(12):5463-7.", "Proc Natl Acad Sci U S A", "74", "12", "5463-7", 1977)]
+    public void AVancouverDateWithItsMonthOrDayLeavesTheVolumeWhole(string text, string container, string volume, string issue, string pages, int year)
     {
-        var r = ReferenceParser.Parse("LeCun Y, Bengio Y, Hinton G. Deep learning. Nature. 2015 May 28;521(7553):436-44. doi: 10.1038/nature14539. PMID: 26017442.");
+        var r = ReferenceParser.Parse(text);
 
-        Assert.Equal(("Nature", "521", "7553", "436-44", 2015), (r.Container, r.Volume, r.Issue, r.Pages, r.Year));
+        Assert.Equal((container, volume, issue, pages, year), (r.Container, r.Volume, r.Issue, r.Pages, r.Year));
+    }
+
+    [Fact]
+    public void APreprintsServerIsItsContainerAndItsDataCiteDoiItsArxivId()
+    {
+        var r = ReferenceParser.Parse("Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. arXiv. Preprint posted online June 12, 2017. doi:10.48550/arXiv.1706.03762");
+
+        Assert.Equal(("Attention is all you need", "arXiv", "1706.03762"), (r.Title, r.Container, r.ArxivId));
+    }
+
+    [Fact]
+    public void MlasBareEditionIsNoPartOfThePublisher()
+    {
+        var r = ReferenceParser.Parse("Stallman, Richard. Free Software, Free Society: Selected Essays of Richard M. Stallman. 3rd ed., GNU Press, 2015.");
+
+        Assert.Equal(("GNU Press", "3rd ed"), (r.Publisher, r.Edition));
     }
 
     [Theory]
