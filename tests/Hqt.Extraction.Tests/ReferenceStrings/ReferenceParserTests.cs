@@ -79,6 +79,13 @@ public class ReferenceParserTests
     [InlineData("See Hartley, R. No Direction Home: The Life of a Singer. New York: Beech Tree Books, 1986.", "Hartley", "No Direction Home: The Life of a Singer")]
     [InlineData("Cf. Smith, J. (2001). A theory of fields. Oxford: Oxford University Press.", "Smith", "A theory of fields")]
     [InlineData("Vgl. Müller, Hans: Einführung in die Soziologie. Berlin 1999.", "Müller", "Einführung in die Soziologie")]
+    [InlineData("See, e.g., Tversky, A. (1974). Judgment under uncertainty: Heuristics and biases. Science, 185(4157), 1124–1131.", "Tversky", "Judgment under uncertainty: Heuristics and biases")]
+    [InlineData("Quoted in: Pinker, S. (2007). The stuff of thought. Viking.", "Pinker", "The stuff of thought")]
+    [InlineData("Originally published as: Kuhn, T. S. (1962). The structure of scientific revolutions. University of Chicago Press.", "Kuhn", "The structure of scientific revolutions")]
+    [InlineData("^ a b Smith, John (2001). \"The Title of the Article\". Journal of Things. 12 (3): 45–67.", "Smith", "The Title of the Article")]
+    [InlineData("^ Jump up to: a b c Doe, Jane (2010). The Book of Examples. Cambridge University Press. p. 23.", "Doe", "The Book of Examples")]
+    [InlineData("↑ Dupont, Jean. Histoire de la citation. Paris : Gallimard, 1999, 320 p.", "Dupont", "Histoire de la citation")]
+    [InlineData("1.↵ Carter SB. Mycophenolic acid: an anti-cancer compound with unusual properties. Nature. 1969;223:848-50.", "Carter", "Mycophenolic acid: an anti-cancer compound with unusual properties")]
     public void AFootnotesPointerIsNoPartOfTheReference(string text, string family, string title)
     {
         var r = ReferenceParser.Parse(text);
