@@ -39,6 +39,38 @@ public static partial class ReferenceAssembler
         return copy;
     }
 
+    /// <summary>
+    /// German humanities lists write the byline as names, then a colon, then the title (<c>Wolfgang Jantzen, Markus
+    /// Dederich: Behinderung und Anerkennung.</c>, <c>Hans Eberwein, Annelie Belusa, Johannes Mand, Evelyn Michaelis:
+    /// Probleme des Lernens…</c>), and the tagger began the title at the last name: "Markus Dederich: Behinderung…". A title
+    /// that opens with a given name the lexicon knows and one or two more capitalised words, the last closed by the colon,
+    /// right after a byline written given name first whose last person closed with a comma, opens with that person. A
+    /// quoted title ("Karl Haushofer: His Role in German Geopolitics…", a title about a person) is left alone, as is one
+    /// opening with a function word the lexicon holds among its given names ("The").
+    /// </summary>
+    static RefLabel[] TheLastNameBeforeTheColon(IReadOnlyList<RefToken> tokens, RefLabel[] labels, RefLexicons lexicons)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 1 || labels[start - 1] != RefLabel.Author || !tokens[start - 1].Text.EndsWith(',')) return labels;
+        var (byline, _) = FirstRun(labels, RefLabel.Author);
+        if (!IsAGivenName(tokens[start].Text, lexicons) || !IsAGivenName(tokens[byline].Text, lexicons)) return labels;
+        for (var k = start + 1; k <= start + 2 && k < end - 1; k++)
+        {
+            var word = tokens[k].Text;
+            var bare = word.TrimEnd(':');
+            if (bare.Length < 2 || !char.IsUpper(bare[0]) || !bare.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’')) return labels;
+            if (word.EndsWith(':')) return Relabelled(labels, start, k, RefLabel.Author);
+        }
+        return labels;
+    }
+
+    static bool IsAGivenName(string token, RefLexicons lexicons)
+    {
+        if (token.Length < 2 || !char.IsUpper(token[0])) return false;
+        var word = RefFeatures.Core(token).ToLowerInvariant();
+        return lexicons.Given.Contains(word) && !RefLexicons.FunctionWords.Contains(word);
+    }
+
     // A Russian name's initial transliterated in two letters and set in capitals, as French journals print it ("V. YA.
     // SHTERN", "E. KH. ZAITSEVA"); "Ya." and "Kh." read as initials already.
     static bool IsATransliteratedInitial(string token) => token is "YA." or "YU." or "YE." or "ZH." or "KH." or "TS." or "CH." or "SH.";

@@ -108,6 +108,7 @@ public static partial class ReferenceAssembler
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheTitleAfterAVancouverByline(tokens, labels);
         labels = TheBylineAfterTheTitle(tokens, labels);
+        labels = TheLastNameBeforeTheColon(tokens, labels, lexicons);
         var taggersLabels = labels;
         labels = TheTitleBeforeTheEditorsMark(tokens, labels);
         labels = TheBylineAfterBy(tokens, labels, lexicons);

@@ -213,6 +213,21 @@ public class ReferenceParserTests
     }
 
     [Fact]
+    public void AGermanBylinesLastNameBeforeItsColonIsAnAuthor()
+    {
+        var r = ReferenceParser.Parse("Wolfgang Jantzen, Markus Dederich: Behinderung und Anerkennung. Stuttgart (Kohlhammer) 2009");
+
+        Assert.Equal("Behinderung und Anerkennung", r.Title);
+        Assert.Equal(["Jantzen", "Dederich"], r.Authors.Select(a => a.Family));
+    }
+
+    [Theory]
+    [InlineData("Henning Heske, \"Karl Haushofer: His Role in German Geopolitics and in Nazi Politics,\" Political Geog. Quarterly, Vol 6 (1987), pp. 135-144.", "Karl Haushofer: His Role in German Geopolitics and in Nazi Politics")]
+    [InlineData("Percy, Martyn, The Ecclesial Canopy: Faith, Hope, Charity, Farnham: Ashgate, 2012.", "The Ecclesial Canopy: Faith, Hope, Charity")]
+    public void ATitleAboutAPersonOrOpeningWithAnArticleKeepsItsColon(string text, string title) =>
+        Assert.Equal(title, ReferenceParser.Parse(text).Title);
+
+    [Fact]
     public void MlasBareEditionIsNoPartOfThePublisher()
     {
         var r = ReferenceParser.Parse("Stallman, Richard. Free Software, Free Society: Selected Essays of Richard M. Stallman. 3rd ed., GNU Press, 2015.");
