@@ -27,7 +27,7 @@ public static partial class ReferenceNames
     // glued to the last name at the span's end (鈴木一郎ほか). So is APA's elision of a long byline, an ellipsis standing
     // alone before the last name ("Reinke, C., … Elgin, S. C. R."): people are left out, and "… Elgin" is no one's family
     // name.
-    [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|(?:\band|&)\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[[^\]]*\]|(?<!\p{L})(?:等|ほか|他)(?!\p{L})|(?:等|ほか)(?=[\s.,]*$)|(?<![^\s,])(?:…|\.\.\.)(?=\s+\S))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\bet\.?\s*al\b\.?|(?:\band|&)\s+others\b|\bu\.\s*a\.|\bet\s+coll\b\.?|\[\s*(?:et\.?\s*al\.?|and\s+others|u\.\s*a\.?|…|\.\.\.)\s*\]|(?<!\p{L})(?:等|ほか|他)(?!\p{L})|(?:等|ほか)(?=[\s.,]*$)|(?<![^\s,])(?:…|\.\.\.)(?=\s+\S))", RegexOptions.IgnoreCase)]
     private static partial Regex EtAl();
 
     [GeneratedRegex(@"\s*(?:;|&|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bmit\b|\bи\b)\s*")]
@@ -48,7 +48,12 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"^(?:\s*(?:\[\d+\]|\d+[.)]?|[-\u2010-\u2015*•]+|by\b|von\b|in\s*:|in\b(?!\s*,)(?!\s+(?-i:[A-Z]{1,3})(?:[,;]|$))))+\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingNoise();
 
-    [GeneratedRegex(@"<[^>]*>?|\(?\b(?:1[5-9]|20)\d\d[a-z]?\b\)?|[*†‡§¶#]+")]
+    // Markup, years, footnote marks; a role in brackets after a name (APA's "Harris, S. (Host)", "(Director)"), which made a
+    // person "S. Host"; and any other square bracket (APA's handle after a name, "Hinton, G. [Geoffrey Hinton]", read as
+    // "et al." when every bracket was): "[et al.]" and "[…]" are the EtAl pattern's.
+    [GeneratedRegex(@"<[^>]*>?|\(?\b(?:1[5-9]|20)\d\d[a-z]?\b\)?|[*†‡§¶#]+"
+        + @"|\(\s*(?i:hosts?|directors?|producers?|executive\s+producers?|writers?|narrators?|speakers?|presenters?|photographers?|composers?|performers?|interviewers?|creators?|artists?|illustrators?)\s*\)"
+        + @"|\[(?!\s*(?:et\.?\s*al|and\s+others|u\.\s*a|…|\.\.\.))[^\]]*\]")]
     private static partial Regex Noise();
 
     [GeneratedRegex(@"(?<=[a-z\u00e0-\u024f])\.(?=[A-Z])")]

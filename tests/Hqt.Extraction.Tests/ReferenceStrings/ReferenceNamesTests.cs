@@ -101,6 +101,17 @@ public class ReferenceNamesTests
         Assert.Equal(expected, People(span, out _));
 
     [Fact]
+    public void ARoleInBracketsIsNoOneAndAHandleInSquareBracketsNoEtAl()
+    {
+        Assert.Equal("S. / Harris", People("Harris, S. (Host).", out var etAl));
+        Assert.False(etAl);
+        Assert.Equal("G. / Hinton", People("Hinton, G. [Geoffrey Hinton].", out etAl));
+        Assert.False(etAl);
+        Assert.Equal("J. / Moore", People("Moore, J. [et al.]", out etAl));
+        Assert.True(etAl);
+    }
+
+    [Fact]
     public void AnEllipsisClosingTheBylineSaysNothingOfMorePeople()
     {
         Assert.Equal("J. / Chałasiński", People("Józef Chałasiński,...", out var etAl).Replace("Józef", "J."));
