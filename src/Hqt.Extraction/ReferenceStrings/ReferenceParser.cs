@@ -127,7 +127,8 @@ public static partial class ReferenceParser
     /// ,Phys .Rev .C 21 ,861 ( 1980)</c>): the tagger, trained on typeset strings, then finds no journal, volume or pages.
     /// The spaces go back where type has them: after a full stop, a comma, an "and" or an "et" glued to the next word, none
     /// before a full stop or comma, none inside brackets, and one after an abbreviation or initial glued to the next word
-    /// (<c>Mod.Phys .Lett .A</c>, <c>J.Stat .Mech</c>, <c>J.Elster</c>: a known journal's words then read as its name).
+    /// (<c>Mod.Phys .Lett .A</c>, <c>J.Stat .Mech</c>, <c>J.Elster</c>: a known journal's words then read as its name) or
+    /// after a year glued to the next word (<c>2013Interferometer design of…</c>).
     /// French spacing before a colon or semicolon (<c>Paris : PUF</c>) and an ellipsis (<c>. . .</c>) are left as written.
     /// Of the 9,906 labelled strings 41 have the shape, and 34 an abbreviation glued; of the GROBID check's 1,017, about 300.
     /// </summary>
@@ -136,6 +137,7 @@ public static partial class ReferenceParser
         StraySpace().Replace(text, static m =>
             m.Groups["glued"].Success ? m.Groups["glued"].Value + " "
             : m.Groups["abbreviation"].Success ? m.Groups["abbreviation"].Value + " "
+            : m.Groups["year"].Success ? m.Groups["year"].Value + " "
             : m.Groups["closing"].Success ? m.Groups["closing"].Value
             : m.Value switch { "," => ", ", "and" or "et" => m.Value + " ", "( " => "(", _ => ")" });
 
@@ -143,8 +145,9 @@ public static partial class ReferenceParser
     // ellipsis's next dot) or the end; a space inside an opening or closing bracket; a comma, "and" or "et" glued to the
     // next word's capital ("Vinh Mau,Phys", "andR. de Tourreil"); a capitalised abbreviation of up to six letters, or an
     // initial, glued to a capitalised word ("Mod.Phys", "J.Stat"; not inside an address, an identifier or "J.A.Smith",
-    // not before "McL." or a degree's "Sn", and not an editor's or translator's mark, which may be a publisher's "Ed.").
-    [GeneratedRegex(@"(?<![\p{L}\p{N}./@:_-])(?!(?:Ed|Dir|Trans|Hg|Hrsg)\.)(?<abbreviation>\p{Lu}\p{Ll}{0,5}\.)(?=\p{Lu}\p{Ll}{2})|(?<=[\p{L}\p{N})]) (?<glued>[.,])(?=[\p{L}\p{N}(])|(?<=[\p{L}\p{N})]) (?<closing>[.,])(?= (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    // not before "McL." or a degree's "Sn", and not an editor's or translator's mark, which may be a publisher's "Ed."); a
+    // year glued to the title's first word ("2013Interferometer design").
+    [GeneratedRegex(@"(?<![\p{L}\p{N}./@:_-])(?!(?:Ed|Dir|Trans|Hg|Hrsg)\.)(?<abbreviation>\p{Lu}\p{Ll}{0,5}\.)(?=\p{Lu}\p{Ll}{2})|(?<![\p{L}\p{N}])(?<year>(?:1[5-9]|20)\d\d)(?=\p{Lu}\p{Ll}{2})|(?<=[\p{L}\p{N})]) (?<glued>[.,])(?=[\p{L}\p{N}(])|(?<=[\p{L}\p{N})]) (?<closing>[.,])(?= (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex StraySpace();
 
     /// <summary>

@@ -107,6 +107,7 @@ public class ReferenceParserTests
     [InlineData("Gine, J.: Inertial mass. Mod.Phys .Lett .A 31 ,1650107 ( 2016)", "Gine, J.: Inertial mass. Mod. Phys. Lett. A 31, 1650107 (2016)")]
     [InlineData("Vasseur R 2012 Logarithmic observables J.Stat .Mech .L07001", "Vasseur R 2012 Logarithmic observables J. Stat. Mech. L07001")]
     [InlineData("Marcus, G.E. and D.Cushman (1982)", "Marcus, G.E. and D. Cushman (1982)")]
+    [InlineData("Aso Y and Yamamoto H 2013Interferometer design of the kagra detector", "Aso Y and Yamamoto H 2013 Interferometer design of the kagra detector")]
     // An address, "J.A.Smith", "R.McL." and a publisher's "Ed." stay as written.
     [InlineData("Wilson, R.McL., www.Example.Com, J.A.Smith, Paris Ed.Alternatives", "Wilson, R.McL., www.Example.Com, J.A.Smith, Paris Ed.Alternatives")]
     public void AnAbbreviationGluedToTheNextWordGetsItsSpace(string text, string expected) =>
