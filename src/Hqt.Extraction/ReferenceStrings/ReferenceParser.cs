@@ -128,7 +128,8 @@ public static partial class ReferenceParser
     /// The spaces go back where type has them: after a full stop, a comma, an "and" or an "et" glued to the next word, none
     /// before a full stop or comma, none inside brackets, and one after an abbreviation or initial glued to the next word
     /// (<c>Mod.Phys .Lett .A</c>, <c>J.Stat .Mech</c>, <c>J.Elster</c>: a known journal's words then read as its name) or
-    /// after a year glued to the next word (<c>2013Interferometer design of…</c>).
+    /// after a year glued to the next word (<c>2013Interferometer design of…</c>), and between a title's last word and the
+    /// journal glued to it (<c>…wave detectorClass .Quantum Grav .32</c>).
     /// French spacing before a colon or semicolon (<c>Paris : PUF</c>) and an ellipsis (<c>. . .</c>) are left as written.
     /// Of the 9,906 labelled strings 41 have the shape, and 34 an abbreviation glued; of the GROBID check's 1,017, about 300.
     /// </summary>
@@ -138,6 +139,7 @@ public static partial class ReferenceParser
             m.Groups["glued"].Success ? m.Groups["glued"].Value + " "
             : m.Groups["abbreviation"].Success ? m.Groups["abbreviation"].Value + " "
             : m.Groups["year"].Success ? m.Groups["year"].Value + " "
+            : m.Groups["split"].Success ? " "
             : m.Groups["closing"].Success ? m.Groups["closing"].Value
             : m.Value switch { "," => ", ", "and" or "et" => m.Value + " ", "( " => "(", _ => ")" });
 
@@ -146,8 +148,9 @@ public static partial class ReferenceParser
     // next word's capital ("Vinh Mau,Phys", "andR. de Tourreil"); a capitalised abbreviation of up to six letters, or an
     // initial, glued to a capitalised word ("Mod.Phys", "J.Stat"; not inside an address, an identifier or "J.A.Smith",
     // not before "McL." or a degree's "Sn", and not an editor's or translator's mark, which may be a publisher's "Ed."); a
-    // year glued to the title's first word ("2013Interferometer design").
-    [GeneratedRegex(@"(?<![\p{L}\p{N}./@:_-])(?!(?:Ed|Dir|Trans|Hg|Hrsg)\.)(?<abbreviation>\p{Lu}\p{Ll}{0,5}\.)(?=\p{Lu}\p{Ll}{2})|(?<![\p{L}\p{N}])(?<year>(?:1[5-9]|20)\d\d)(?=\p{Lu}\p{Ll}{2})|(?<=[\p{L}\p{N})]) (?<glued>[.,])(?=[\p{L}\p{N}(])|(?<=[\p{L}\p{N})]) (?<closing>[.,])(?= (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    // year glued to the title's first word ("2013Interferometer design"); a title's last word glued to a journal's first,
+    // which the copy's stray space before its full stop marks ("detectorClass .Quantum Grav", "modelsJ .Phys .A").
+    [GeneratedRegex(@"(?<![\p{L}\p{N}./@:_-])(?!(?:Ed|Dir|Trans|Hg|Hrsg)\.)(?<abbreviation>\p{Lu}\p{Ll}{0,5}\.)(?=\p{Lu}\p{Ll}{2})|(?<![\p{L}\p{N}])(?<year>(?:1[5-9]|20)\d\d)(?=\p{Lu}\p{Ll}{2})|(?<=\p{Ll}\p{Ll})(?<split>)(?=\p{Lu}\p{Ll}{0,8} \.\p{L})|(?<=[\p{L}\p{N})]) (?<glued>[.,])(?=[\p{L}\p{N}(])|(?<=[\p{L}\p{N})]) (?<closing>[.,])(?= (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex StraySpace();
 
     /// <summary>

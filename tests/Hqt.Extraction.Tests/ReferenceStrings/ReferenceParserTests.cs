@@ -108,6 +108,8 @@ public class ReferenceParserTests
     [InlineData("Vasseur R 2012 Logarithmic observables J.Stat .Mech .L07001", "Vasseur R 2012 Logarithmic observables J. Stat. Mech. L07001")]
     [InlineData("Marcus, G.E. and D.Cushman (1982)", "Marcus, G.E. and D. Cushman (1982)")]
     [InlineData("Aso Y and Yamamoto H 2013Interferometer design of the kagra detector", "Aso Y and Yamamoto H 2013 Interferometer design of the kagra detector")]
+    [InlineData("Acernese F et al 2015 Advanced Virgo: a gravitational wave detectorClass .Quantum Grav .32 024001", "Acernese F et al 2015 Advanced Virgo: a gravitational wave detector Class. Quantum Grav. 32 024001")]
+    [InlineData("JavaScript and iPhone apps .", "JavaScript and iPhone apps.")]
     // An address, "J.A.Smith", "R.McL." and a publisher's "Ed." stay as written.
     [InlineData("Wilson, R.McL., www.Example.Com, J.A.Smith, Paris Ed.Alternatives", "Wilson, R.McL., www.Example.Com, J.A.Smith, Paris Ed.Alternatives")]
     public void AnAbbreviationGluedToTheNextWordGetsItsSpace(string text, string expected) =>
