@@ -402,6 +402,22 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>
+    /// A title run that opens with the word that opens a container (<c>R. T. POLLARD. Dans Comprehensive chemical kinetics.
+    /// Vol. 17. Éditeurs : …</c>, <c>in: Proceedings of…</c>) names the book, not the part: the word is no part of its name.
+    /// Only "In:" with its colon, which no title opens with, "Dans" before a capitalised word ("Dans la montagne grecque" is a
+    /// title) and a lower-case "in" before a quote (<c>2002, in ‘Merging Processes of Galaxy Clusters’, eds.…</c>; a title
+    /// cut off in the middle opens with a bare "in" too); "In Cold Blood" and "Im Westen nichts Neues" are titles.
+    /// </summary>
+    static RefLabel[] TheTitleWithoutItsInMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (end - start < 2) return labels;
+        var (mark, next) = (tokens[start].Text, tokens[start + 1].Text);
+        var opensTheBook = mark is "In:" or "in:" or "Dans:" || mark is "Dans" && char.IsUpper(next[0]) || mark is "in" && IsOpeningQuote(next[0]);
+        return opensTheBook ? Relabelled(labels, start, start, RefLabel.Other) : labels;
+    }
+
+    /// <summary>
     /// A journal's name is one field: where the tagger ends the title one to three words into a journal it knows
     /// (<c>Advanced LIGO Class. Quantum Grav. 32 074001</c> read as the title "Advanced LIGO Class" in the journal "Quantum
     /// Grav"; <c>Quasi-rational fusion products Int. J. Mod. Phys. B</c>; <c>…temperatures. Mod.Phys .Lett .A 31</c>), the
@@ -724,8 +740,12 @@ public static partial class ReferenceAssembler
         return t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || (t.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && t.Length > 5 && char.IsLetterOrDigit(t[4])) || t.StartsWith("doi:", StringComparison.OrdinalIgnoreCase)
             || t is "DOI" || t.StartsWith("DOI:") || t.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase)
-            || (t.StartsWith("10.") && t.IndexOf('/') > 3 && t.Length > 7 && char.IsAsciiDigit(t[3]));
+            || (t.StartsWith("10.") && t.IndexOf('/') > 3 && t.Length > 7 && char.IsAsciiDigit(t[3]))
+            // A PDF's "e-printarXiv :1601.04809": the word glued to the mark, the id after a stray space.
+            || (t.Contains("arxiv", StringComparison.OrdinalIgnoreCase) && t.TrimEnd(".,;").ContainsAnyExcept(Letters));
     }
+
+    static readonly SearchValues<char> Letters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>Whether <see cref="ContinueTheTitleAfterABareWord"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleGoesOnAfterABareWord = true;

@@ -230,6 +230,21 @@ public class ReferenceParserTests
     public void ATitleAboutAPersonOrOpeningWithAnArticleKeepsItsColon(string text, string title) =>
         Assert.Equal(title, ReferenceParser.Parse(text).Title);
 
+    [Theory]
+    [InlineData("J. H. KNOX . Dans Photochemistry and reaction kinetics. Éditeurs : P. G. Ashmore, T. M. Sugden et F. S. Dainton. Cambridge University Press, Cambridge. 1967. p. 250.", "Photochemistry and reaction kinetics")]
+    [InlineData("GRÉGOIRE H., 1948 : Dans la montagne grecque: septembre 1947- juillet 1948. [PEB soumis à conditions]", "Dans la montagne grecque: septembre 1947- juillet 1948")]
+    [InlineData("Bergner, R. M. (2010). In Cold Blood: the psychology of murder. Journal X, 3, 1-10.", "In Cold Blood: the psychology of murder")]
+    public void AContainersOpeningWordIsNoPartOfABooksTitle(string text, string title) =>
+        Assert.Equal(title, ReferenceParser.Parse(text).Title);
+
+    [Fact]
+    public void APdfsGluedArxivMarkEndsTheTitle()
+    {
+        var r = ReferenceParser.Parse("Kanda, T., Matsui, T.: KMS states of weakly coupled anharmonic crystals and the resolvent CCR algebra. e-printarXiv :1601.04809");
+
+        Assert.Equal("KMS states of weakly coupled anharmonic crystals and the resolvent CCR algebra", r.Title);
+    }
+
     [Fact]
     public void MlasBareEditionIsNoPartOfThePublisher()
     {
