@@ -54,22 +54,23 @@ public static partial class ReferenceParser
     /// (2001)…</c>, <c>Vgl. Müller, Hans: Einführung…</c>, <c>vergl Birgit Gehlen: Die Silexgeräte…</c>, <c>See, e.g.,
     /// Tversky, A.…</c>, <c>Quoted in: Pinker, S.…</c>, <c>Originally published as: Kuhn…</c>) is no part of it: the tagger,
     /// which never saw one (none of the 9,906 labelled strings opens so), read it as the first author's first name. "See"
-    /// is taken only before a name and its comma, as a title may open with it ("See No Evil"). So are the marks a page
-    /// puts before its notes and a copy of its text keeps: Wikipedia's back-links (<c>^ a b Smith, John (2001).</c>,
-    /// <c>^ Jump up to: a b c</c>) and the arrows of others (<c>↑ Dupont, Jean.</c>, <c>1.↵ Carter SB…</c>), which became
-    /// people named "a b Smith" and "↑ Dupont".
+    /// is taken only before a name of one to four words and its comma (<c>See Isaiah Berlin, The Hedgehog…</c>), as a title
+    /// may open with it ("See No Evil"). A note's number before the pointer stays (<c>2. See Isaiah Berlin, …</c>: the
+    /// tagger was trained with lists' numbers). So are the marks a page puts before its notes and a copy of its text
+    /// keeps: Wikipedia's back-links (<c>^ a b Smith, John (2001).</c>, <c>^ Jump up to: a b c</c>) and the arrows of
+    /// others (<c>↑ Dupont, Jean.</c>, <c>1.↵ Carter SB…</c>), which became people named "a b Smith" and "↑ Dupont".
     /// </summary>
     internal static string WithoutAPointer(string text)
     {
         var match = LeadingPointer().Match(text);
-        return match.Success ? text[match.Length..] : text;
+        return match.Success && match.Length > match.Groups["number"].Length ? match.Groups["number"].Value + text[match.Length..] : text;
     }
 
     // Case spelt out: under IgnoreCase .NET's \p{Lu} matches lower-case letters too.
-    // A number before a mark goes with it ("1.↵ "); a number alone is the list's, which the tagger was trained with.
-    [GeneratedRegex(@"^\s*(?:(?:\[?\d{1,4}[.)\]]?\s*)?[\^↑↵]\s*(?:Jump up to:\s*)?(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|\p{Lu}))*\s*)?"
+    // A number before a mark goes with it ("1.↵ "); a number before a pointer stays.
+    [GeneratedRegex(@"^(?<number>\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+(?=[^\^↑↵\d]))?\s*(?:(?:\[?\d{1,4}[.)\]]?\s*)?[\^↑↵]\s*(?:Jump up to:\s*)?(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|\p{Lu}))*\s*)?"
         + @"(?:(?:[Cc]fr?|[Cc]ompare|[Vv]gl|[Vv]ergl|[Ss]iehe|[Vv]oir|[Zz]ie|[Vv]éase)\.?(?:\s+(?:also|auch|aussi|ook|también))?[,:]?\s+(?=\p{Lu})"
-        + @"|[Ss]ee(?:\s+also)?,?\s+(?:e\.\s?g\.,?\s+)?(?=\p{Lu}[\p{L}'’-]+,)|(?:[Ee]\.\s?g\.|[Ii]\.\s?e\.),?\s+(?=\p{Lu}[\p{L}'’-]+,)"
+        + @"|[Ss]ee(?:\s+also)?,?\s+(?:e\.\s?g\.,?\s+)?(?=\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},)|(?:[Ee]\.\s?g\.|[Ii]\.\s?e\.),?\s+(?=\p{Lu}[\p{L}'’-]+,)"
         + @"|(?:Quoted|Cited|Reprinted|Excerpted)\s+(?:in|from)\s*:?\s+(?=\p{Lu})|Originally\s+published\s+(?:as|in)\s*:?\s+(?=\p{Lu}))?", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPointer();
 

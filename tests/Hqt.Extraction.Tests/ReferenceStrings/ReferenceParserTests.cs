@@ -86,6 +86,8 @@ public class ReferenceParserTests
     [InlineData("^ Jump up to: a b c Doe, Jane (2010). The Book of Examples. Cambridge University Press. p. 23.", "Doe", "The Book of Examples")]
     [InlineData("↑ Dupont, Jean. Histoire de la citation. Paris : Gallimard, 1999, 320 p.", "Dupont", "Histoire de la citation")]
     [InlineData("1.↵ Carter SB. Mycophenolic acid: an anti-cancer compound with unusual properties. Nature. 1969;223:848-50.", "Carter", "Mycophenolic acid: an anti-cancer compound with unusual properties")]
+    [InlineData("2. See Isaiah Berlin, The Hedgehog and the Fox: An Essay on Tolstoy's View of History (London: Weidenfeld & Nicolson, 1953).", "Berlin", "The Hedgehog and the Fox: An Essay on Tolstoy's View of History")]
+    [InlineData("4. Cf. Hannah Arendt, The Human Condition (Chicago: University of Chicago Press, 1958), 7–11.", "Arendt", "The Human Condition")]
     public void AFootnotesPointerIsNoPartOfTheReference(string text, string family, string title)
     {
         var r = ReferenceParser.Parse(text);
