@@ -403,18 +403,20 @@ public static partial class ReferenceAssembler
 
     /// <summary>
     /// A title run that opens with the word that opens a container (<c>R. T. POLLARD. Dans Comprehensive chemical kinetics.
-    /// Vol. 17. Éditeurs : …</c>, <c>in: Proceedings of…</c>) names the book, not the part: the word is no part of its name.
-    /// Only "In:" with its colon, which no title opens with, "Dans" before a capitalised word ("Dans la montagne grecque" is a
-    /// title) and a lower-case "in" before a quote (<c>2002, in ‘Merging Processes of Galaxy Clusters’, eds.…</c>; a title
-    /// cut off in the middle opens with a bare "in" too); "In Cold Blood" and "Im Westen nichts Neues" are titles.
+    /// Vol. 17. Éditeurs : …</c>, <c>2002, in ‘Merging Processes of Galaxy Clusters’, eds. …, p. 197</c>) names the book a
+    /// part with no title of its own is in: the container, as the labels have it (with a container elsewhere, the word
+    /// alone is given back). Only "In:" with its colon, which no title opens with, "Dans" before a capitalised word ("Dans la
+    /// montagne grecque" is a title) and a lower-case "in" before a quote (a title cut off in the middle opens with a bare
+    /// "in" too); "In Cold Blood" and "Im Westen nichts Neues" are titles.
     /// </summary>
-    static RefLabel[] TheTitleWithoutItsInMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    static RefLabel[] TheBookAfterAnInMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
         var (start, end) = FirstRun(labels, RefLabel.Title);
         if (end - start < 2) return labels;
         var (mark, next) = (tokens[start].Text, tokens[start + 1].Text);
         var opensTheBook = mark is "In:" or "in:" or "Dans:" || mark is "Dans" && char.IsUpper(next[0]) || mark is "in" && IsOpeningQuote(next[0]);
-        return opensTheBook ? Relabelled(labels, start, start, RefLabel.Other) : labels;
+        if (!opensTheBook) return labels;
+        return Array.IndexOf(labels, RefLabel.Container) < 0 ? Relabelled(labels, start, end, RefLabel.Container) : Relabelled(labels, start, start, RefLabel.Other);
     }
 
     /// <summary>

@@ -103,7 +103,7 @@ public static partial class ReferenceAssembler
         labels = TheEditionBeforeThePublisher(tokens, labels);
         labels = TheJournalsNameWhole(tokens, labels, lexicons);
         labels = EndTitleBeforeAPreprintServer(tokens, labels);
-        labels = TheTitleWithoutItsInMark(tokens, labels);
+        labels = TheBookAfterAnInMark(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);

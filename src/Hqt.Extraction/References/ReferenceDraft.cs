@@ -34,13 +34,16 @@ sealed class ReferenceDraft
     /// A reference with no title that still names a work: where it appeared (a container that names a place, with a
     /// volume or pages) and whose or when (authors or a year), from a sure parse — or, from an unsure one, the full
     /// locator (container, volume, first page) and a year. <c>J. Polchinski, Int. J. Mod. Phys. A16, 707 (2001)</c> is one;
-    /// "Nature", "Ibid.", "Private communication" or a lone year are not.
+    /// "Nature", "Ibid.", "Private communication" or a lone year are not, and neither is a humanities short note
+    /// (<c>Kleon, Steal Like an Artist, 30.</c>, read as a family name, a container and a volume): it repeats a full note
+    /// above it, and kept it made a second, title-less work by a second person, "Kleon". With no year, a sure parse's
+    /// locator needs its pages and a writer named with more than the family name.
     /// </summary>
     public bool IsLocatedWork =>
         Title is null && Kind != ReferenceKinds.Person && WorkLocator.NamesPlace(Container)
         && (SureParse
             ? (WorkLocator.HasVolume(Container, Volume) || WorkLocator.FirstPage(Pages) is not null)
-              && (Authors.Count > 0 || Year is not null)
+              && (Year is not null || WorkLocator.FirstPage(Pages) is not null && Authors.Exists(a => a.Contains(' ')))
             : Year is not null && WorkLocator.Key(Container, Volume, Pages) is not null);
 
     /// <summary>The locator key (<see cref="WorkLocator.Key"/>) when the draft names container, volume and first page.</summary>

@@ -234,10 +234,20 @@ public class ReferenceParserTests
 
     [Theory]
     [InlineData("J. H. KNOX . Dans Photochemistry and reaction kinetics. Éditeurs : P. G. Ashmore, T. M. Sugden et F. S. Dainton. Cambridge University Press, Cambridge. 1967. p. 250.", "Photochemistry and reaction kinetics")]
+    [InlineData("Giovannini G., Feretti L., 2002, in ‘Merging Processes of Galaxy Clusters’, eds. Feretti L., Gioia I.M., Giovannini G., ASSL, Kluwer, p. 197", "Merging Processes of Galaxy Clusters")]
+    public void APartWithNoTitleOfItsOwnIsInTheBookItsInMarkNames(string text, string container)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal((null, container), (r.Title, r.Container));
+    }
+
+    [Theory]
     [InlineData("GRÉGOIRE H., 1948 : Dans la montagne grecque: septembre 1947- juillet 1948. [PEB soumis à conditions]", "Dans la montagne grecque: septembre 1947- juillet 1948")]
     [InlineData("Bergner, R. M. (2010). In Cold Blood: the psychology of murder. Journal X, 3, 1-10.", "In Cold Blood: the psychology of murder")]
-    public void AContainersOpeningWordIsNoPartOfABooksTitle(string text, string title) =>
+    public void ATitleOpeningWithInOrDansStaysATitle(string text, string title) =>
         Assert.Equal(title, ReferenceParser.Parse(text).Title);
+
 
     [Fact]
     public void APdfsGluedArxivMarkEndsTheTitle()

@@ -12,6 +12,20 @@ public class ReferencesListTests
         Extract($"<article><p>Body text that cites things.</p>\n<h2>References</h2>\n{list}\n{items}\n</ol></article>");
 
     [Fact]
+    public void AChicagoShortNoteIsNoSecondWorkByASecondPerson()
+    {
+        // "Kleon, Steal Like an Artist, 30." repeats the full note; read as a family name, a container and a volume it was a
+        // title-less work by "Kleon".
+        var references = ExtractList("""
+            <li>Austin Kleon, Steal Like an Artist: 10 Things Nobody Told You About Being Creative (New York: Workman, 2012), 14–15.</li>
+            <li>Kleon, Steal Like an Artist, 30.</li>
+            <li>J. Polchinski, Int. J. Mod. Phys. A16, 707-718 (2001).</li>
+            """);
+
+        Assert.Equal(["Austin Kleon", "J. Polchinski"], references.SelectMany(r => r.Authors));
+    }
+
+    [Fact]
     public void ItemsUnderAReferencesHeadingBecomeOneReferenceEach()
     {
         const string body = """
