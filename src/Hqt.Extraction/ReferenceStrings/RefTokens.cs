@@ -14,8 +14,9 @@ public static class RefTokenizer
 {
     /// <summary>
     /// The tokens of <paramref name="text"/>, split at any Unicode whitespace, and after the colon that ends a volume
-    /// before its pages (<c>2013;84(2):317-25</c> → <c>2013;84(2):</c> <c>317-25</c>): labelled data writes a space
-    /// there, real reference lists mostly do not.
+    /// before its pages (<c>2013;84(2):317-25</c> → <c>2013;84(2):</c> <c>317-25</c>), an electronic article number's too
+    /// (<c>2005;2(8):e124</c>, <c>2015;349(6251):aac4716</c>): labelled data writes a space there, real reference lists
+    /// mostly do not.
     /// </summary>
     public static List<RefToken> Tokenize(string text)
     {
@@ -29,7 +30,7 @@ public static class RefTokenizer
                 start = -1;
             }
             else if (start < 0) start = i;
-            else if (text[i] == ':' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && (text[i - 1] == ')' || char.IsAsciiDigit(text[i - 1])) && IsVolumeBefore(text, start, i))
+            else if (text[i] == ':' && OpensPages(text, i + 1) && (text[i - 1] == ')' || char.IsAsciiDigit(text[i - 1])) && IsVolumeBefore(text, start, i))
             {
                 tokens.Add(new RefToken(text[start..(i + 1)], start));
                 start = -1;
@@ -37,6 +38,14 @@ public static class RefTokenizer
         }
         if (start >= 0) tokens.Add(new RefToken(text[start..], start));
         return tokens;
+    }
+
+    // A page or an article number: a digit, or up to three letters and a digit ("e124", "aac4716").
+    static bool OpensPages(string text, int at)
+    {
+        var letters = 0;
+        while (at + letters < text.Length && letters < 3 && char.IsAsciiLetter(text[at + letters])) letters++;
+        return at + letters < text.Length && char.IsAsciiDigit(text[at + letters]);
     }
 
     // "84(2):" or "2013;84:" : digits (and a bracketed issue) only, so a time ("10:30") or a Bible verse stays whole.

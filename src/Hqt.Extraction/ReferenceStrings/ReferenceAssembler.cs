@@ -57,7 +57,9 @@ public static partial class ReferenceAssembler
     [GeneratedRegex(@"^(?:1[5-9]|20)\d\d[a-z]?(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*;\s*(?<volume>\d+[A-Za-z]?)\s*(?:\((?<issue>[^()]{1,12})\))?\s*:?$")]
     private static partial Regex VancouverDate();
 
-    [GeneratedRegex(@"([A-Za-z]?\d+[A-Za-z]?)(?:\s*(?:[-\u2010-\u2015\u2212]+|to|bis)\s*([A-Za-z]?\d+[A-Za-z]?))?")]
+    // Science's article numbers have up to three letters before their digits ("aac4716"), eLife's and PLoS's one ("e124");
+    // a page mark glued to the number ("pp119-50") is no part of it.
+    [GeneratedRegex(@"(?:(?<![A-Za-z])[Pp]{1,2}(?=\d))?((?<![A-Za-z])[A-Za-z]{0,3}\d+[A-Za-z]?|\d+[A-Za-z]?)(?:\s*(?:[-\u2010-\u2015\u2212]+|to|bis)\s*([A-Za-z]?\d+[A-Za-z]?))?")]
     private static partial Regex PageRange();
 
     [GeneratedRegex(@"^(?:\p{L}{3,9}\.?(?:\s+(?:[12]?\d|3[01]))?|(?:[12]?\d|3[01]))\s*;\s*(?=\d)")]

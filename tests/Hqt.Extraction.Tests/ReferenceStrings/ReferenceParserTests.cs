@@ -209,6 +209,16 @@ public class ReferenceParserTests
         Assert.Equal((container, volume, issue, pages, year), (r.Container, r.Volume, r.Issue, r.Pages, r.Year));
     }
 
+    [Theory]
+    [InlineData("Ioannidis JPA. Why most published research findings are false. PLoS Med. 2005;2(8):e124. doi:10.1371/journal.pmed.0020124", "2", "8", "e124")]
+    [InlineData("Open Science Collaboration. Estimating the reproducibility of psychological science. Science. 2015;349(6251):aac4716.", "349", "6251", "aac4716")]
+    public void AVancouverArticleNumberIsItsPages(string text, string volume, string issue, string pages)
+    {
+        var r = ReferenceParser.Parse(text);
+
+        Assert.Equal((volume, issue, pages), (r.Volume, r.Issue, r.Pages));
+    }
+
     [Fact]
     public void APreprintsServerIsItsContainerAndItsDataCiteDoiItsArxivId()
     {
