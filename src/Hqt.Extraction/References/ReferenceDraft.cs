@@ -37,13 +37,14 @@ sealed class ReferenceDraft
     /// "Nature", "Ibid.", "Private communication" or a lone year are not, and neither is a humanities short note
     /// (<c>Kleon, Steal Like an Artist, 30.</c>, read as a family name, a container and a volume): it repeats a full note
     /// above it, and kept it made a second, title-less work by a second person, "Kleon". With no year, a sure parse's
-    /// locator needs its pages and a writer named with more than the family name.
+    /// locator needs a writer named with more than the family name (<c>A. J. Baltz and C. Dover, Phys. Rev. C, 53( 1996
+    /// )362</c>, whose year a PDF's spacing hid, stays).
     /// </summary>
     public bool IsLocatedWork =>
         Title is null && Kind != ReferenceKinds.Person && WorkLocator.NamesPlace(Container)
         && (SureParse
             ? (WorkLocator.HasVolume(Container, Volume) || WorkLocator.FirstPage(Pages) is not null)
-              && (Year is not null || WorkLocator.FirstPage(Pages) is not null && Authors.Exists(a => a.Contains(' ')))
+              && (Year is not null || Authors.Exists(a => a.Contains(' ')))
             : Year is not null && WorkLocator.Key(Container, Volume, Pages) is not null);
 
     /// <summary>The locator key (<see cref="WorkLocator.Key"/>) when the draft names container, volume and first page.</summary>
