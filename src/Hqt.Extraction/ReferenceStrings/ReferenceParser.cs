@@ -130,9 +130,9 @@ public static partial class ReferenceParser
     /// before a full stop or comma, none inside brackets, and one after an abbreviation or initial glued to the next word
     /// (<c>Mod.Phys .Lett .A</c>, <c>J.Stat .Mech</c>, <c>J.Elster</c>: a known journal's words then read as its name) or
     /// after a year glued to the next word (<c>2013Interferometer design of…</c>), and between a title's last word and the
-    /// journal glued to it (<c>…wave detectorClass .Quantum Grav .32</c>).
-    /// French spacing before a colon or semicolon (<c>Paris : PUF</c>) and an ellipsis (<c>. . .</c>) are left as written.
-    /// Of the 9,906 labelled strings 41 have the shape, and 34 an abbreviation glued; of the GROBID check's 1,017, about 300.
+    /// journal glued to it (<c>…wave detectorClass .Quantum Grav .32</c>). French spacing before a colon or semicolon
+    /// (<c>Paris : PUF</c>) and an ellipsis (<c>. . .</c>) are left as written. Of the 9,906 labelled strings 41 have the
+    /// shape, and 34 an abbreviation glued; of the GROBID check's 1,017, about 300.
     /// </summary>
     internal static string WithoutStraySpaces(string text) =>
         // No match (most strings) returns the text itself.
@@ -151,7 +151,10 @@ public static partial class ReferenceParser
     // not before "McL." or a degree's "Sn", and not an editor's or translator's mark, which may be a publisher's "Ed."); a
     // year glued to the title's first word ("2013Interferometer design"); a title's last word glued to a journal's first,
     // which the copy's stray space before its full stop marks ("detectorClass .Quantum Grav", "modelsJ .Phys .A").
-    [GeneratedRegex(@"(?<![\p{L}\p{N}./@:_-])(?!(?:Ed|Dir|Trans|Hg|Hrsg)\.)(?<abbreviation>\p{Lu}\p{Ll}{0,5}\.)(?=\p{Lu}\p{Ll}{2})|(?<![\p{L}\p{N}])(?<year>(?:1[5-9]|20)\d\d)(?=\p{Lu}\p{Ll}{2})|(?<=\p{Ll}\p{Ll})(?<split>)(?=\p{Lu}\p{Ll}{0,8} \.\p{L})|(?<=[\p{L}\p{N})]) (?<glued>[.,])(?=[\p{L}\p{N}(])|(?<=[\p{L}\p{N})]) (?<closing>[.,])(?= (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}./@:_-])(?!(?:Ed|Dir|Trans|Hg|Hrsg)\.)(?<abbreviation>\p{Lu}\p{Ll}{0,5}\.)(?=\p{Lu}\p{Ll}{2})"
+        + @"|(?<![\p{L}\p{N}])(?<year>(?:1[5-9]|20)\d\d)(?=\p{Lu}\p{Ll}{2})|(?<=\p{Ll}\p{Ll})(?<split>)(?=\p{Lu}\p{Ll}{0,8} \.\p{L})"
+        + @"|(?<=[\p{L}\p{N})]) (?<glued>[.,])(?=[\p{L}\p{N}(])|(?<=[\p{L}\p{N})]) (?<closing>[.,])(?= (?!\.)|$)|\( (?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.]) \)"
+        + @"|(?<=\p{Ll}\p{Ll}),(?=\p{Lu})|\b(?:and|et)(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex StraySpace();
 
     /// <summary>
