@@ -58,11 +58,15 @@ public static partial class ReferenceAssembler
         {
             var word = tokens[k].Text;
             var bare = word.TrimEnd(':');
-            if (bare.Length < 2 || !char.IsUpper(bare[0]) || !bare.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’')) return labels;
+            if (!IsACapitalisedName(bare)) return labels;
             if (word.EndsWith(':')) return Relabelled(labels, start, k, RefLabel.Author);
         }
         return labels;
     }
+
+    // One capitalised name word: "Dederich", "Jean-Marie", "O’Neil" (not "McDowell" or "DUPONT").
+    static bool IsACapitalisedName(string word) =>
+        word.Length >= 2 && char.IsUpper(word[0]) && word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’');
 
     static bool IsAGivenName(string token, RefLexicons lexicons)
     {
@@ -181,7 +185,7 @@ public static partial class ReferenceAssembler
         {
             var word = tokens[i].Text.TrimEnd(i == end ? ['.', ','] : []);
             if (RefFeatures.IsInitial(word)) continue;
-            if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’')) return labels;
+            if (!IsACapitalisedName(word)) return labels;
             words++;
         }
         if (words < 2 || RefFeatures.IsInitial(tokens[end].Text.TrimEnd('.', ','))) return labels;
@@ -249,7 +253,7 @@ public static partial class ReferenceAssembler
             var word = tokens[i].Text.TrimEnd(i == end ? ['.', ','] : []);
             if (word.Length == 0 || i < end && word[^1] is ',' or ';' or ':') return labels;
             if (RefFeatures.IsInitial(word)) continue;
-            if (word.Length < 2 || !char.IsUpper(word[0]) || !word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’')) return labels;
+            if (!IsACapitalisedName(word)) return labels;
         }
         var first = RefFeatures.Core(tokens[by + 1].Text).ToLowerInvariant();
         if (!RefFeatures.IsInitial(tokens[by + 1].Text) && !lexicons.Given.Contains(first) && !lexicons.Family.Contains(first)) return labels;

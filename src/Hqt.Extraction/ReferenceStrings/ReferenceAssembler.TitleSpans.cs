@@ -82,7 +82,7 @@ public static partial class ReferenceAssembler
         for (var k = 0; k <= end && !nameless; k++)
         {
             var word = tokens[k].Text.TrimEnd('.', ',', ';', ':');
-            nameless = word.Length > 1 && char.IsLower(word[0]) && word.All(char.IsLetter) && !RefLexicons.Particles.Contains(word) && !IsConjunction(word);
+            nameless = word.Length > 1 && char.IsLower(word[0]) && word.All(char.IsLetter) && !IsALowerCaseNameWord(word);
         }
         var titleEnd = title;
         while (titleEnd + 1 < labels.Length && labels[titleEnd + 1] == RefLabel.Title) titleEnd++;
@@ -266,13 +266,19 @@ public static partial class ReferenceAssembler
             var word = tokens[j].Text.TrimEnd(',', ';');
             if (j < to && EndsASentence(word)) return false;
             if (word.Length == 0 || !char.IsLower(word[0])) continue;
-            var bare = word.ToLowerInvariant();
-            // An elided particle opens the word: "d’Izernore", "l'Enseignement".
-            var elision = bare.IndexOfAny(['\'', '’']);
-            if (!RefLexicons.Particles.Contains(bare) && !RefLexicons.Conjunctions.Contains(bare)
-                && !(elision > 0 && RefLexicons.Particles.Contains(bare[..elision] + "'"))) return false;
+            if (!IsALowerCaseNameWord(word)) return false;
         }
         return true;
+    }
+
+    /// <summary>A word in lower case that names hold: a particle or a conjunction ("de", "van", "und"), or an elided particle
+    /// opening the word ("d’Izernore", "l'Enseignement").</summary>
+    static bool IsALowerCaseNameWord(string word)
+    {
+        var bare = word.ToLowerInvariant();
+        var elision = bare.IndexOfAny(['\'', '’']);
+        return RefLexicons.Particles.Contains(bare) || RefLexicons.Conjunctions.Contains(bare)
+            || elision > 0 && RefLexicons.Particles.Contains(bare[..elision] + "'");
     }
 
     static bool IsAnOrganisation(IReadOnlyList<RefToken> tokens, int from, int to)
@@ -744,10 +750,10 @@ public static partial class ReferenceAssembler
             || t is "DOI" || t.StartsWith("DOI:") || t.StartsWith("arXiv:", StringComparison.OrdinalIgnoreCase)
             || (t.StartsWith("10.") && t.IndexOf('/') > 3 && t.Length > 7 && char.IsAsciiDigit(t[3]))
             // A PDF's "e-printarXiv :1601.04809": the word glued to the mark, the id after a stray space.
-            || (t.Contains("arxiv", StringComparison.OrdinalIgnoreCase) && t.TrimEnd(".,;").ContainsAnyExcept(Letters));
+            || (t.Contains("arxiv", StringComparison.OrdinalIgnoreCase) && t.TrimEnd(".,;").ContainsAnyExcept(AsciiLetters));
     }
 
-    static readonly SearchValues<char> Letters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    static readonly SearchValues<char> AsciiLetters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>Whether <see cref="ContinueTheTitleAfterABareWord"/> applies: on; off only for the trainer to measure it.</summary>
     internal static bool TitleGoesOnAfterABareWord = true;
