@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hqt.Extraction.Text;
 
 namespace Hqt.Extraction.ReferenceStrings;
 
@@ -56,22 +57,29 @@ public static partial class ReferenceParser
     /// which never saw one (none of the 9,906 labelled strings opens so), read it as the first author's first name. "See"
     /// is taken only before a name of one to four words and its comma (<c>See Isaiah Berlin, The Hedgehog…</c>), as a title
     /// may open with it ("See No Evil"). A note's number before the pointer stays (<c>2. See Isaiah Berlin, …</c>: the
-    /// tagger was trained with lists' numbers). So are the marks a page puts before its notes and a copy of its text
-    /// keeps: Wikipedia's back-links (<c>^ a b Smith, John (2001).</c>, <c>^ Jump up to: a b c</c>) and the arrows of
-    /// others (<c>↑ Dupont, Jean.</c>, <c>1.↵ Carter SB…</c>), which became people named "a b Smith" and "↑ Dupont".
+    /// tagger was trained with lists' numbers). So are the back-link marks a copy of a page's note keeps
+    /// (<see cref="NoteBacklinks"/>: <c>^ a b Smith, John (2001).</c>, <c>↑ Dupont, Jean.</c>), with a number before them
+    /// (<c>1.↵ Carter SB…</c>).
     /// </summary>
     internal static string WithoutAPointer(string text)
     {
-        var match = LeadingPointer().Match(text);
-        return match.Success && match.Length > match.Groups["number"].Length ? match.Groups["number"].Value + text[match.Length..] : text;
+        var number = LeadingNumber().Match(text);
+        var rest = text[number.Length..];
+        var marks = NoteBacklinks.End(rest);
+        rest = rest[marks..];
+        var pointer = LeadingPointer().Match(rest);
+        if (marks == 0 && pointer.Length == 0) return text;
+        // A number before a mark goes with it; a number before a pointer stays.
+        return (marks > 0 ? "" : number.Value) + rest[pointer.Length..];
     }
 
+    [GeneratedRegex(@"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s*")]
+    private static partial Regex LeadingNumber();
+
     // Case spelt out: under IgnoreCase .NET's \p{Lu} matches lower-case letters too.
-    // A number before a mark goes with it ("1.↵ "); a number before a pointer stays.
-    [GeneratedRegex(@"^(?<number>\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+(?=[^\^↑↵\d]))?\s*(?:(?:\[?\d{1,4}[.)\]]?\s*)?[\^↑↵]\s*(?:Jump up to:\s*)?(?:[a-z]{1,2}\s+(?=[a-z]{1,2}\s|\p{Lu}))*\s*)?"
-        + @"(?:(?:[Cc]fr?|[Cc]ompare|[Vv]gl|[Vv]ergl|[Ss]iehe|[Vv]oir|[Zz]ie|[Vv]éase)\.?(?:\s+(?:also|auch|aussi|ook|también))?[,:]?\s+(?=\p{Lu})"
+    [GeneratedRegex(@"^\s*(?:(?:[Cc]fr?|[Cc]ompare|[Vv]gl|[Vv]ergl|[Ss]iehe|[Vv]oir|[Zz]ie|[Vv]éase)\.?(?:\s+(?:also|auch|aussi|ook|también))?[,:]?\s+(?=\p{Lu})"
         + @"|[Ss]ee(?:\s+also)?,?\s+(?:e\.\s?g\.,?\s+)?(?=\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},)|(?:[Ee]\.\s?g\.|[Ii]\.\s?e\.),?\s+(?=\p{Lu}[\p{L}'’-]+,)"
-        + @"|(?:Quoted|Cited|Reprinted|Excerpted)\s+(?:in|from)\s*:?\s+(?=\p{Lu})|Originally\s+published\s+(?:as|in)\s*:?\s+(?=\p{Lu}))?", RegexOptions.CultureInvariant)]
+        + @"|(?:Quoted|Cited|Reprinted|Excerpted)\s+(?:in|from)\s*:?\s+(?=\p{Lu})|Originally\s+published\s+(?:as|in)\s*:?\s+(?=\p{Lu}))", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPointer();
 
     /// <summary>The label of every token.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Hqt.Extraction.Identity;
 using Hqt.Extraction.Parsing;
+using Hqt.Extraction.Text;
 
 namespace Hqt.Extraction.References;
 
@@ -38,9 +39,6 @@ static partial class ReferenceLists
 
     [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+)?(?:" + HeadingNames + @")\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeadingText();
-
-    [GeneratedRegex(@"^\^?\s*(?:(?:Jump up to:?|Jump up|↑)\s*)?(?:[a-z]{1,2}\s+)*", RegexOptions.CultureInvariant)]
-    private static partial Regex Backlinks();
 
     /// <summary>Reads every reference list into <paramref name="into"/>; marks the anchors it used in <paramref name="usedAnchors"/>.</summary>
     public static void Read(DomIndex dom, PageDocument page, ReferenceSet into, bool[] usedAnchors)
@@ -173,7 +171,7 @@ static partial class ReferenceLists
     static void ReadItem(DomIndex dom, int item, PageDocument page, string? pageHost, ReferenceSet into, bool[] usedAnchors)
     {
         var element = dom.Elements[item];
-        var text = Backlinks().Replace(LinkText.CollapsedText(element), "");
+        var text = NoteBacklinks.Strip(LinkText.CollapsedText(element));
         if (text.Length < 4) return;
         var draft = new ReferenceDraft(ReferenceSignals.ReferenceList) { Context = text.Length <= 400 ? text : text[..400] };
         CitationText.Fill(draft, text);
@@ -250,7 +248,7 @@ static partial class ReferenceLists
         }
         if (anchor < 0 || ContentLinks.Resolve(page, dom.Elements[anchor].GetAttribute("href")!) is not { } url
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host != pageHost) return false;
-        var text = Backlinks().Replace(LinkText.CollapsedText(dom.Elements[item]), "");
+        var text = NoteBacklinks.Strip(LinkText.CollapsedText(dom.Elements[item]));
         return LinkText.CollapsedText(dom.Elements[anchor], 300).Length >= text.TrimEnd('.', ' ').Length;
     }
 

@@ -12,6 +12,19 @@ public class ReferencesListTests
         Extract($"<article><p>Body text that cites things.</p>\n<h2>References</h2>\n{list}\n{items}\n</ol></article>");
 
     [Fact]
+    public void AFamilyNamesParticleAfterABackLinkIsKept()
+    {
+        // The back-link pattern took any one- or two-letter words after the caret for the citing places' letters: "de
+        // Solla Price" was "D. J. Solla Price".
+        var references = ExtractList("""
+            <li><span class="mw-cite-backlink"><a href="#cite_ref-1">^</a></span> de Solla Price, D. J. (1965). Networks of scientific papers. Science, 149(3683), 510–515.</li>
+            <li><span class="mw-cite-backlink">^ <a href="#cite_ref-2a"><b>a</b></a> <a href="#cite_ref-2b"><b>b</b></a></span> Scherman, Tony (2006). The Bob Dylan Motorcycle-Crash Mystery. American Heritage.</li>
+            """);
+
+        Assert.Equal(["D. J. de Solla Price", "Tony Scherman"], references.SelectMany(r => r.Authors));
+    }
+
+    [Fact]
     public void AChicagoShortNoteIsNoSecondWorkByASecondPerson()
     {
         // "Kleon, Steal Like an Artist, 30." repeats the full note; read as a family name, a container and a volume it was a
