@@ -64,6 +64,33 @@ public static partial class ReferenceAssembler
         return labels;
     }
 
+    /// <summary>
+    /// ISO 690 as French, Czech and Slovak lists print it closes each person with a full stop (<c>LANGENFELD, Solange.
+    /// MERKLING, Jacky. Psychologie, sociologie, anthropologie.</c>): the tagger ends the byline at the first stop and opens
+    /// the title with the next author, who then names the work. A family name in capitals with its comma, then a
+    /// capitalised given name closed by a stop, right after a byline that writes a family name in capitals too, is the
+    /// byline's.
+    /// </summary>
+    static RefLabel[] TheNextAuthorAfterAStop(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 1 || labels[start - 1] != RefLabel.Author) return labels;
+        var byline = start - 1;
+        while (byline > 0 && labels[byline - 1] == RefLabel.Author) byline--;
+        var capitals = false;
+        for (var k = byline; k < start && !capitals; k++) capitals = IsAFamilyInCapitals(tokens[k].Text.TrimEnd(','));
+        if (!capitals) return labels;
+        var next = start;
+        while (next + 2 <= end && tokens[next].Text.EndsWith(',') && IsAFamilyInCapitals(tokens[next].Text[..^1])
+               && tokens[next + 1].Text is [.. var given, '.'] && given.Split('-').All(IsACapitalisedName))
+            next += 2;
+        return next == start ? labels : Relabelled(labels, start, next - 1, RefLabel.Author);
+    }
+
+    // A family name in capitals: "MERKLING", "SAINT-EXUPÉRY", "D'ALEMBERT"; two letters at least.
+    static bool IsAFamilyInCapitals(string word) =>
+        word.Count(char.IsLetter) >= 2 && word.All(c => char.IsUpper(c) || c is '-' or '\'' or '’');
+
     // One capitalised name word: "Dederich", "Jean-Marie", "O’Neil" (not "McDowell" or "DUPONT").
     static bool IsACapitalisedName(string word) =>
         word.Length >= 2 && char.IsUpper(word[0]) && word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’');

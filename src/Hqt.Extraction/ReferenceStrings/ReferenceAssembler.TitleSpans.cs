@@ -420,7 +420,7 @@ public static partial class ReferenceAssembler
         var (start, end) = FirstRun(labels, RefLabel.Title);
         if (end - start < 2) return labels;
         var (mark, next) = (tokens[start].Text, tokens[start + 1].Text);
-        var opensTheBook = mark is "In:" or "in:" or "Dans:" || mark is "Dans" && char.IsUpper(next[0]) || mark is "in" && IsOpeningQuote(next[0]);
+        var opensTheBook = IsAnInMark(mark) || mark is "Dans" && char.IsUpper(next[0]) || mark is "in" && IsOpeningQuote(next[0]);
         if (!opensTheBook) return labels;
         return Array.IndexOf(labels, RefLabel.Container) < 0 ? Relabelled(labels, start, end, RefLabel.Container) : Relabelled(labels, start, start, RefLabel.Other);
     }
@@ -516,6 +516,11 @@ public static partial class ReferenceAssembler
         return char.IsUpper(next) || char.IsDigit(next) || IsOpeningQuote(next);
     }
 
+    // "In:" with its colon, in the languages references are written in: French "Dans:", German "Im:", Russian and
+    // Bulgarian "В:", Polish "W:", Croatian and Serbian "U:", Spanish "En:", Portuguese "Em:". No title holds one.
+    static bool IsAnInMark(string token) =>
+        token is "In:" or "in:" or "IN:" or "Dans:" or "dans:" or "Im:" or "В:" or "в:" or "W:" or "U:" or "En:" or "Em:";
+
     /// <summary>Whether a bare "In" after a full stop ends a title too (<see cref="EndTitleAtAnInnerIn"/>): on; off only to measure it.</summary>
     internal static bool InnerInAfterFullStop = true;
 
@@ -537,7 +542,7 @@ public static partial class ReferenceAssembler
         for (var k = start + 1; k < end; k++)
         {
             var t = tokens[k].Text;
-            if (t is not ("In:" or "in:" or "Dans:" or "dans:" or "Im:") && !t.StartsWith("//", StringComparison.Ordinal)
+            if (!IsAnInMark(t) && !t.StartsWith("//", StringComparison.Ordinal)
                 && !(InnerInAfterFullStop && OpensASentenceWithIn(tokens, k))) continue;
             var hasContainer = Array.IndexOf(labels, RefLabel.Container, end + 1) >= 0;
             return Relabelled(labels, k, end, hasContainer ? RefLabel.Other : RefLabel.Container);

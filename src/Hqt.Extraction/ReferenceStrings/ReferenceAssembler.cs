@@ -81,8 +81,10 @@ public static partial class ReferenceAssembler
         labels = TheTitleBeforeTheDateOfAnAuthorlessEntry(tokens, labels);
         labels = StartTheTitleAfterANoDateMark(tokens, labels);
         labels = StartTheTitleAfterAMark(tokens, labels);
+        labels = StartTheTitleAfterAStatusMark(tokens, labels);
         labels = StartTheTitleAfterAGroupByline(tokens, labels);
         labels = StartTheTitleAfterAnInnerByline(tokens, labels);
+        labels = TheDateAfterAnOrganisationsDivision(tokens, labels);
         labels = StartTheTitleAtAQuoteAfterACode(tokens, labels);
         labels = StartTheTitleAtItsBookBracket(tokens, labels);
         labels = ExtendTheTitleToItsClosingQuote(tokens, labels);
@@ -92,12 +94,16 @@ public static partial class ReferenceAssembler
         labels = EndTitleAtALink(tokens, labels);
         labels = EndTitleBeforeAnUnclosedBracket(tokens, labels);
         labels = EndTitleBeforeItsDescription(tokens, labels);
+        labels = EndTitleAtAMediumMark(tokens, labels);
         labels = ContinueTheTitleAfterABareWord(tokens, labels);
         labels = EndTitleBeforeAnEdition(tokens, labels);
         labels = EndTitleBeforeAPage(tokens, labels);
+        labels = EndTitleBeforeTheChaptersPages(tokens, labels);
         labels = EndTitleBeforeItsYear(tokens, labels);
         labels = EndTitleBeforeAVolumeMark(tokens, labels);
         labels = KeepThePartNumberInTheTitle(tokens, labels);
+        labels = ContinueTheTitleAfterItsPartNumber(tokens, labels);
+        labels = MendATitleBrokenByAName(tokens, labels);
         labels = KeepATaxonomicAuthorityInTheTitle(tokens, labels);
         labels = TheBookIsTheTitle(tokens, labels);
         labels = TheContainerOfThePages(tokens, labels);
@@ -107,6 +113,7 @@ public static partial class ReferenceAssembler
         labels = EndTitleBeforeAPreprintServer(tokens, labels);
         labels = TheBookAfterAnInMark(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
+        labels = TheNextAuthorAfterAStop(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheTitleAfterAVancouverByline(tokens, labels);

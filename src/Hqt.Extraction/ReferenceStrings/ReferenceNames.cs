@@ -59,6 +59,16 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"(?<=[a-z\u00e0-\u024f])\.(?=[A-Z])")]
     private static partial Regex GluedInitial();
 
+    // ISO 690's stop between people in a byline that writes the family name first in capitals: a given name's full stop,
+    // then the next family name with its comma ("LANGENFELD, Solange. MERKLING, Jacky."). After an initial the same shape
+    // is the Czech style's next person written given name first ("GENOVESE, Mark C., Gregory S. CAMERON, …"), so an
+    // initial's stop is left to the comma rules.
+    [GeneratedRegex(@"(?<=\p{Ll}{2}\.)\s+(?=\p{Lu}[\p{Lu}'’-]+,)")]
+    private static partial Regex StopBetweenPeople();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}'’-]+,")]
+    private static partial Regex FamilyInCapitalsFirst();
+
     [GeneratedRegex("^" + EditorsMarkInBrackets + "[.,:]$", RegexOptions.IgnoreCase)]
     private static partial Regex EditorsMarkClosingAClause();
 
@@ -115,6 +125,7 @@ public static partial class ReferenceNames
         s = LeadingNoise().Replace(s, "");
         if (DashesOnly().IsMatch(s)) return [];
         s = GluedInitial().Replace(s, ". ");
+        if (FamilyInCapitalsFirst().IsMatch(s)) s = StopBetweenPeople().Replace(s, "; ");
         s = s.Replace(",", ", ");
         if (s.Contains(" y ") || s.Contains(" e ") || s.Contains(" i ")) s = CompoundFamilyName().Replace(s, "$1" + Joined + "$2" + Joined);
         if (IsOneOrganisation(s)) return [new ParsedPerson(null, AsWritten(s).Replace(Joined, ' '))];

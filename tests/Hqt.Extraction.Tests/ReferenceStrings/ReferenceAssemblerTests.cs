@@ -640,4 +640,89 @@ public class ReferenceAssemblerTests
         // it, a cross-reference or a licence in its place are no publisher's name.
         Assert.Equal(name, ReferenceAssembler.PublisherName(span));
     }
+
+    [Theory]
+    // The part's own title after its number, up to the stop before the journal or the publisher.
+    [InlineData("Parent, A. (1995). Functional anatomy of the basal ganglia. I. The cortico-basal loop. Brain Research Reviews 20, 91–127.",
+        "a a d t t t t t t t c c c c c c v g", "Functional anatomy of the basal ganglia. I. The cortico-basal loop", "Brain Research Reviews")]
+    [InlineData("Cobben RH (1968) Evolutionary Trends in Heteroptera. Part 1. Eggs, Gross Embryology and Eclosion. Centre for Agricultural Publishing.",
+        "a a d t t t t t t c c c c c p p p p", "Evolutionary Trends in Heteroptera. Part 1. Eggs, Gross Embryology and Eclosion", null)]
+    [InlineData("Gallagher SK. Variability of indices related to nutritional status. I: Ca, Cu, and Zn.. Clin Chem 1989; 35: 369-373",
+        "a a t t t t t t t t l l a a c c d v g", "Variability of indices related to nutritional status. I: Ca, Cu, and Zn", "Clin Chem")]
+    // A journal's name after the number runs into its volume, abbreviated or not: the title ends at the number.
+    [InlineData("Duistermaat, J. Fourier integral operators. II. Acta Mathematica, 128(1):183–269, 1972.",
+        "a a t t t t c c v g d", "Fourier integral operators. II", "Acta Mathematica")]
+    [InlineData("Ekman, E. 1932. Contribution to the flora of Greenland. IV. Svensk Bot. Tidskr. 26: 431–447.",
+        "a a d t t t t t t t c c c v g", "Contribution to the flora of Greenland. IV", "Svensk Bot. Tidskr")]
+    // "World War I." is no part number: no stop before it.
+    [InlineData("Keegan, J. 1998. The First World War I. Hutchinson Press, London.",
+        "a a d t t t t t p p l", "The First World War I", null)]
+    public void APartNumberGoesOnWithThePartsTitle(string text, string labels, string title, string? container)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal((title, container), (r.Title, r.Container));
+    }
+
+    [Theory]
+    [InlineData("Hyman, Larry M. In press. Prefixal vowel length in Lulamogi. Journal of African Languages.", "a a a t t t t t t t c c c c", "Prefixal vowel length in Lulamogi")]
+    [InlineData("Brown, A. Forthcoming. Turning the Page: The Evolution of the Book. Routledge.", "a a t t t t t t t t t p", "Turning the Page: The Evolution of the Book")]
+    [InlineData("Huber, K. (im Druck). Die Stadt. Bern: Haupt.", "a a t t t t l p", "Die Stadt")]
+    // A title that is the words: "In Press Coverage of Elections" keeps them.
+    [InlineData("Lee, K. In Press Coverage of Elections. Sage.", "a a t t t t t p", "In Press Coverage of Elections")]
+    public void APublicationStatusIsNoWordOfTheTitle(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
+    [Theory]
+    [InlineData("Národní plán povodí Odry [online]. Ministerstvo zemědělství, 2015.", "t t t t t t t d", "Národní plán povodí Odry")]
+    [InlineData("PALENČÁROVÁ Jana. Akademická príručka na tvorbu textov [online]. 3. vyd. Trenčín. Vysoká škola, 2015.",
+        "a a t t t t t t t t t t t d", "Akademická príručka na tvorbu textov")]
+    [InlineData("Koehler B. Evidence-based medicine [Internet]. Bethesda: NLM; 2015.", "a a t t t o l d", "Evidence-based medicine")]
+    public void AMediumMarkEndsTheTitle(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
+    [Fact]
+    public void AnEcologyChaptersPagesAndEditorsComeBetweenItsTitleAndTheBook()
+    {
+        var r = Assemble("Dunne, P. 1997. Tide and time. Pages 1—12 <italic>in</italic> H. B. Honigfeld, editor. Charting a course for the Bay. New Jersey Conservation Foundation.",
+            "a a d t t t t t t e e e e t t t t t t p p p p");
+
+        Assert.Equal(("Tide and time", "Charting a course for the Bay", "1-12"), (r.Title, r.Container, r.Pages));
+        Assert.Equal("Honigfeld", r.Editors.Single().Family);
+    }
+
+    [Theory]
+    [InlineData("Попов A. 1980. Монограми на българските царе. В: Българско средновековие. София.", "a a d t t t t t t t l", "Монограми на българските царе")]
+    [InlineData("Nowak J. 2001. Prawo spółek. W: Księga pamiątkowa. Kraków.", "a a d t t t t t l", "Prawo spółek")]
+    [InlineData("Pérez J. 2001. La ciudad antigua. En: Historia de España. Madrid.", "a a d t t t t t t t l", "La ciudad antigua")]
+    public void AnInMarkInAnyLanguageEndsTheTitle(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
+    [Fact]
+    public void AnIso690BylineClosesEachPersonWithAStop()
+    {
+        var r = Assemble("LANGENFELD, Solange. MERKLING, Jacky. Psychologie, sociologie, anthropologie. Issy-les-Moulineaux : ELSEVIER MASSON, 2010.",
+            "a a t t t t t l o p p d");
+
+        Assert.Equal("Psychologie, sociologie, anthropologie", r.Title);
+        Assert.Equal(["Solange Langenfeld", "Jacky Merkling"], r.Authors.Select(a => a.Display));
+    }
+
+    [Theory]
+    [InlineData("Lyon, M.W., 1916b. Mammals collected by Dr. W. L. Abbott on the chain of islands. Proc. U.S. Natl. Mus. 52, 437–462.",
+        "a a d t t t a a a t t t t t t c c c c v g", "Mammals collected by Dr. W. L. Abbott on the chain of islands")]
+    // A new clause after the break is another field's: "by Smith. A Study…" stays cut.
+    [InlineData("Review of Walden by H. D. Thoreau A Study in Solitude. Boston.", "t t t t a a a t t t t l", "Review of Walden by")]
+    public void ANameInsideATitleIsTheTitles(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
+    [Fact]
+    public void AnOrganisationsDivisionBeforeTheDateIsNoTitle()
+    {
+        var r = Assemble("Ministère de l’Éducation nationale, Direction générale de l’Enseignement scolaire (2009b). Ressources pour la classe de seconde. http://media.education.gouv.fr/file.pdf",
+            "a a a a t t t t t t t t t t t t o");
+
+        Assert.Equal(("Ressources pour la classe de seconde", 2009), (r.Title, r.Year));
+        Assert.DoesNotContain(r.Authors, a => a.Display.Contains("Direction"));
+    }
 }

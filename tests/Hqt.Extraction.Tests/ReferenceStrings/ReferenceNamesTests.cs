@@ -93,6 +93,15 @@ public class ReferenceNamesTests
     }
 
     [Theory]
+    [InlineData("ABBADI, Kamel. FUMERON, Véronique.", "Kamel / Abbadi | Véronique / Fumeron")]
+    [InlineData("MORASZ, Laurent. PERRIN-NIQUET, Annick. VEROT, Jean-Pierre.", "Laurent / Morasz | Annick / Perrin-Niquet | Jean-Pierre / Verot")]
+    // Initials first, the stop and the comma the other way round; the Czech style's given names after the first person.
+    [InlineData("J. SMITH, A. JONES", "J. / Smith | A. / Jones")]
+    [InlineData("GENOVESE, Mark C., Gregory S. CAMERON, Daniel BRAUN", "Mark C. / Genovese | Gregory S. / Cameron | Daniel / Braun")]
+    public void AnIso690StopEndsAPerson(string span, string expected) =>
+        Assert.Equal(expected, People(span, out _));
+
+    [Theory]
     [InlineData("Ortega y Gasset, J.", "J. / Ortega y Gasset")]
     [InlineData("Ramón y Cajal, S.; Golgi, C.", "S. / Ramón y Cajal | C. / Golgi")]
     [InlineData("Lopes, A., Sousa e Silva, M.", "A. / Lopes | M. / Sousa e Silva")]

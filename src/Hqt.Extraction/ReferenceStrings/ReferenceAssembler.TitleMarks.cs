@@ -1,0 +1,171 @@
+namespace Hqt.Extraction.ReferenceStrings;
+
+/// <summary>
+/// Title rules read off the marks styles print around a title: a part's number inside it, a publication status before it,
+/// a medium after it, a chapter's pages after it. Like the other span rules, each returns the labels it was given, or a
+/// changed copy (docs/benchmarks/refparse.md, "The twenty-second session", has what each moved).
+/// </summary>
+public static partial class ReferenceAssembler
+{
+    /// <summary>
+    /// A title that numbers its part goes on with the part's own title (<c>Functional anatomy of the basal ganglia. I. The
+    /// cortico-basal ganglia-thalamo-cortical loop. Brain Research Reviews 20</c>, <c>Evolutionary Trends in Heteroptera.
+    /// Part 1. Eggs, Architecture of the Shell…. Centre for Agricultural Publishing</c>, <c>…nutritional status. I: Ca, Cu,
+    /// Fe, Mg, and Zn.. Clin Chem</c>): the tagger, trained on series whose part number ends the title (<c>Fourier integral
+    /// operators. II. Acta Mathematica, 128(1)</c>), ends it at the number and gives the part's title to the journal. The
+    /// sentence after the number joins the title when it ends on a full word's stop with another field after it and no
+    /// date, volume or pages inside; a journal's name (<c>Acta Mathematica, 128</c>, <c>Svensk Bot. Tidskr. 26</c>) runs into
+    /// its volume and stays.
+    /// </summary>
+    static RefLabel[] ContinueTheTitleAfterItsPartNumber(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end + 2 >= labels.Length || !EndsOnAPartNumber(tokens, start, end)) return labels;
+        if (!char.IsUpper(tokens[end + 1].Text[0])) return labels;
+        for (var k = end + 1; k + 1 < labels.Length && k <= end + 30; k++)
+        {
+            if (labels[k] is RefLabel.Date or RefLabel.Volume or RefLabel.Pages or RefLabel.Title) return labels;
+            if (!EndsThePartsTitle(tokens[k].Text)) continue;
+            return labels[k + 1] is RefLabel.Container or RefLabel.Publisher or RefLabel.Location
+                ? Relabelled(labels, end + 1, k, RefLabel.Title) : labels;
+        }
+        return labels;
+    }
+
+    // "I." to "X." (or "I:") after a sentence of the title, or "Part 1." / "Teil 2:" — the number of the title's part.
+    static bool EndsOnAPartNumber(IReadOnlyList<RefToken> tokens, int start, int end)
+    {
+        if (end - start < 2) return false;
+        var number = tokens[end].Text;
+        if (number[^1] is not ('.' or ':')) return false;
+        var bare = number[..^1];
+        if (bare is "I" or "II" or "III" or "IV" or "V" or "VI" or "VII" or "VIII" or "IX" or "X")
+            return tokens[end - 1].Text[^1] == '.';
+        return bare.Length is > 0 and <= 2 && bare.All(char.IsAsciiDigit)
+            && tokens[end - 1].Text is "Part" or "Pt." or "Teil" or "Partie" or "Parte" && tokens[end - 2].Text[^1] == '.';
+    }
+
+    // A full stop after a word, not an abbreviation's ("Bot.", "Biol.") or an initial's; a doubled stop ("Zn..") too.
+    static bool EndsThePartsTitle(string token)
+    {
+        if (token.EndsWith("..", StringComparison.Ordinal)) return true;
+        if (token[^1] != '.' || RefFeatures.IsInitial(token)) return false;
+        var word = token[..^1];
+        return word.Length >= 4 && word.All(char.IsLetter) && (char.IsLower(word[0]) || word.Length > 6);
+    }
+
+    /// <summary>
+    /// A publication status opening the title run (<c>Hyman, Larry M. In press. Prefixal vowel length…</c>, <c>Forthcoming.
+    /// Turning the Page…</c>) stands where the date goes and is no word of the title: it is the date, and the title starts
+    /// after it. No gold title in train opens with one.
+    /// </summary>
+    static RefLabel[] StartTheTitleAfterAStatusMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end - start < 2) return labels;
+        var marks = StatusMarkLength(tokens, start);
+        return marks > 0 && start + marks <= end ? Relabelled(labels, start, start + marks - 1, RefLabel.Date) : labels;
+    }
+
+    // How many tokens a status mark closing its clause at token k has: "In press." 2, "(forthcoming)." 1, none 0.
+    static int StatusMarkLength(IReadOnlyList<RefToken> tokens, int k)
+    {
+        static string Bare(string token) => token.Trim('(', ')', '[', ']', '.', ',', ';', ':').ToLowerInvariant();
+        if (tokens[k].Text[^1] is '.' or ')' or ',' && Bare(tokens[k].Text) is "forthcoming" or "inpress") return 1;
+        if (k + 1 >= tokens.Count || tokens[k + 1].Text[^1] is not ('.' or ')' or ',')) return 0;
+        return (Bare(tokens[k].Text), Bare(tokens[k + 1].Text)) is ("in", "press") or ("im", "druck") or ("sous", "presse")
+            or ("en", "prensa") or ("no", "prelo") or ("to", "appear") or ("in", "druck") ? 2 : 0;
+    }
+
+    /// <summary>
+    /// ISO 690's medium mark after a title (<c>Národní plán povodí Odry [online]. Ministerstvo zemědělství…</c>,
+    /// <c>Akademická príručka… [online]. 3. vyd. Trenčín…</c>, Vancouver's <c>[Internet]</c>) ends the title, as APA's
+    /// descriptions do (<see cref="EndTitleBeforeItsDescription"/>); the tagger runs the title on through the publisher or
+    /// edition after it when no field it knows comes between. The mark and the rest of the run are left unlabelled.
+    /// </summary>
+    static RefLabel[] EndTitleAtAMediumMark(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0) return labels;
+        for (var k = start + 2; k < end; k++)
+        {
+            var t = tokens[k].Text;
+            if (t.Length < 4 || t[0] != '[' || !t.EndsWith("].", StringComparison.Ordinal)) continue;
+            if (t[1..^2].ToLowerInvariant() is "online" or "internet" or "en ligne" or "en línea" or "on-line" or "electronic resource")
+                return Relabelled(labels, k, end, RefLabel.Other);
+        }
+        return labels;
+    }
+
+    /// <summary>
+    /// The Ecological Society's chapter (<c>Dunne, P. 1997. Tide and time. Pages 1—12 in H. B. Honigfeld, editor. Charting
+    /// a course for the Delaware Bay Watershed. New Jersey Conservation Foundation…</c>): "Pages" and its range, then "in"
+    /// and the book's editors, come between the chapter's title and the book's. The tagger runs the title through the
+    /// pages; the title ends before them, the range is the pages, and a title run after the editors is the book.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeTheChaptersPages(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0) return labels;
+        for (var k = start + 1; k + 2 < tokens.Count && k <= end; k++)
+        {
+            if (tokens[k].Text is not ("Pages" or "Page" or "Pp." or "pp.") || !tokens[k - 1].Text.EndsWith('.')) continue;
+            if (!PageRangeToken().IsMatch(tokens[k + 1].Text) && !tokens[k + 1].Text.All(char.IsAsciiDigit)) continue;
+            if (WithoutMarkup(tokens[k + 2].Text) != "in") continue;
+            var copy = Relabelled(labels, k, Math.Min(end, k + 2), RefLabel.Other);
+            copy[k + 1] = RefLabel.Pages;
+            // The editors, then the book: its title run is the container, when the tagger found none.
+            var after = k + 3;
+            while (after < copy.Length && copy[after] is RefLabel.Editor) after++;
+            if (after == k + 3 || after >= copy.Length || copy[after] != RefLabel.Title || Array.IndexOf(copy, RefLabel.Container) >= 0) return copy;
+            var last = after;
+            while (last + 1 < copy.Length && copy[last + 1] == RefLabel.Title) last++;
+            return Relabelled(copy, after, last, RefLabel.Container);
+        }
+        return labels;
+    }
+
+    // "<italic>in</italic>" as a reader sees it.
+    static string WithoutMarkup(string token) => token.Replace("<italic>", "").Replace("</italic>", "");
+
+    /// <summary>
+    /// A name inside a title (<c>Mammals collected by Dr. W. L. Abbott on the chain of islands…</c>) is the title's: the
+    /// tagger labels its honorific and initials as a byline and cuts the title at "by". Up to four tokens that break the
+    /// title run, where the run before them ends mid-clause and the run after them goes on in lower case within its
+    /// first two words, join the title.
+    /// </summary>
+    static RefLabel[] MendATitleBrokenByAName(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end - start < 1 || tokens[end].Text[^1] is '.' or ',' or ':' or ';' or ')' or '”' or '"') return labels;
+        var next = end + 1;
+        while (next < labels.Length && next - end <= 4 && labels[next] is RefLabel.Author or RefLabel.Other) next++;
+        if (next == end + 1 || next + 1 >= labels.Length || labels[next] != RefLabel.Title) return labels;
+        var goesOn = false;
+        for (var k = next; k <= next + 1 && labels[k] == RefLabel.Title && !goesOn; k++) goesOn = char.IsLower(tokens[k].Text[0]);
+        return goesOn ? Relabelled(labels, end + 1, next - 1, RefLabel.Title) : labels;
+    }
+
+    /// <summary>
+    /// APA's organisation with its division (<c>Ministère de l’Éducation nationale, Direction générale de l’Enseignement
+    /// scolaire (2009b). Ressources pour la classe de seconde.</c>): the tagger ends the byline at the comma and runs the
+    /// title from the division through the date. A bracketed year closing its clause inside the title run, with no date
+    /// labelled anywhere and the run opening the reference or following the byline, is the date: the words before it are
+    /// the organisation's, left unlabelled (an organisation names no person), and the title starts after it. A run of
+    /// people's names before such a year is <see cref="StartTheTitleAfterAnInnerByline"/>'s, which comes first.
+    /// </summary>
+    static RefLabel[] TheDateAfterAnOrganisationsDivision(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || Array.IndexOf(labels, RefLabel.Date) >= 0 || (start > 0 && labels[start - 1] != RefLabel.Author)) return labels;
+        for (var k = start + 1; k < end - 1 && k <= start + 12; k++)
+        {
+            var t = tokens[k].Text;
+            if (!t.EndsWith(").", StringComparison.Ordinal) || !BracketedYear().IsMatch(t)) continue;
+            var copy = Relabelled(labels, start, k - 1, RefLabel.Other);
+            copy[k] = RefLabel.Date;
+            return copy;
+        }
+        return labels;
+    }
+}
