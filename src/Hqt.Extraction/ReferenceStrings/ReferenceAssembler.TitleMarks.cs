@@ -64,7 +64,13 @@ public static partial class ReferenceAssembler
         var (start, end) = FirstRun(labels, RefLabel.Title);
         if (start < 0 || end - start < 2) return labels;
         var marks = StatusMarkLength(tokens, start);
-        return marks > 0 && start + marks <= end ? Relabelled(labels, start, start + marks - 1, RefLabel.Date) : labels;
+        if (marks > 0 && start + marks <= end) return Relabelled(labels, start, start + marks - 1, RefLabel.Date);
+        // The mark closing the byline instead (<c>Jones, A. B. Forthcoming. The Politics of Water.</c>): "A. B.
+        // Forthcoming" would be a person.
+        for (var length = 1; length <= 2 && start - length > 0; length++)
+            if (labels[start - length] == RefLabel.Author && StatusMarkLength(tokens, start - length) == length)
+                return Relabelled(labels, start - length, start - 1, RefLabel.Date);
+        return labels;
     }
 
     // How many tokens a status mark closing its clause at token k has: "In press." 2, "(forthcoming)." 1, none 0.
@@ -101,7 +107,8 @@ public static partial class ReferenceAssembler
     /// The Ecological Society's chapter (<c>Dunne, P. 1997. Tide and time. Pages 1—12 in H. B. Honigfeld, editor. Charting
     /// a course for the Delaware Bay Watershed. New Jersey Conservation Foundation…</c>): "Pages" and its range, then "in"
     /// and the book's editors, come between the chapter's title and the book's. The tagger runs the title through the
-    /// pages; the title ends before them, the range is the pages, and a title run after the editors is the book.
+    /// pages; the title ends before them and the range is the pages (the book after the editors is
+    /// <see cref="TheBookAfterItsEditors"/>'s).
     /// </summary>
     static RefLabel[] EndTitleBeforeTheChaptersPages(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
@@ -114,15 +121,33 @@ public static partial class ReferenceAssembler
             if (WithoutMarkup(tokens[k + 2].Text) != "in") continue;
             var copy = Relabelled(labels, k, Math.Min(end, k + 2), RefLabel.Other);
             copy[k + 1] = RefLabel.Pages;
-            // The editors, then the book: its title run is the container, when the tagger found none.
-            var after = k + 3;
-            while (after < copy.Length && copy[after] is RefLabel.Editor) after++;
-            if (after == k + 3 || after >= copy.Length || copy[after] != RefLabel.Title || Array.IndexOf(copy, RefLabel.Container) >= 0) return copy;
-            var last = after;
-            while (last + 1 < copy.Length && copy[last + 1] == RefLabel.Title) last++;
-            return Relabelled(copy, after, last, RefLabel.Container);
+            return copy;
         }
         return labels;
+    }
+
+    /// <summary>
+    /// The book a chapter is in, named after its editors (Vancouver's <c>Meltzer PS. Chromosome alterations in human solid
+    /// tumors. In: Vogelstein B, Kinzler KW, editors. The genetic basis of human cancer. New York: McGraw-Hill; 2002.</c>,
+    /// the Ecological Society's <c>Pages 45–67 in R. T. Jones, editor. Waterfowl ecology and management.</c>): the tagger
+    /// reads "In:" and the editors, then leaves the book's sentence unlabelled or takes it for a second title. After an
+    /// editor run that opens with "In" and closes on "editor." or "editors.", the sentence up to its stop is the container,
+    /// when the tagger found none and the title came before.
+    /// </summary>
+    static RefLabel[] TheBookAfterItsEditors(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        if (Array.IndexOf(labels, RefLabel.Container) >= 0) return labels;
+        var (first, last) = FirstRun(labels, RefLabel.Editor);
+        if (first < 1 || last + 1 >= labels.Length) return labels;
+        var inMark = WithoutMarkup(tokens[first].Text) is "In" or "in" || IsAnInMark(tokens[first].Text)
+            || WithoutMarkup(tokens[first - 1].Text) is "In" or "in" || IsAnInMark(tokens[first - 1].Text);
+        if (!inMark || tokens[last].Text.ToLowerInvariant() is not ("editor." or "editors." or "eds." or "ed.")) return labels;
+        var title = FirstRun(labels, RefLabel.Title).Start;
+        if (title < 0 || title > first) return labels;
+        var end = last + 1;
+        while (end + 1 < labels.Length && labels[end] is RefLabel.Other or RefLabel.Title && !tokens[end].Text.EndsWith('.')) end++;
+        if (labels[end] is not (RefLabel.Other or RefLabel.Title) || !tokens[end].Text.EndsWith('.')) return labels;
+        return Relabelled(labels, last + 1, end, RefLabel.Container);
     }
 
     // "<italic>in</italic>" as a reader sees it.

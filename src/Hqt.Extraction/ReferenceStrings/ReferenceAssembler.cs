@@ -99,6 +99,7 @@ public static partial class ReferenceAssembler
         labels = EndTitleBeforeAnEdition(tokens, labels);
         labels = EndTitleBeforeAPage(tokens, labels);
         labels = EndTitleBeforeTheChaptersPages(tokens, labels);
+        labels = TheBookAfterItsEditors(tokens, labels);
         labels = EndTitleBeforeItsYear(tokens, labels);
         labels = EndTitleBeforeAVolumeMark(tokens, labels);
         labels = KeepThePartNumberInTheTitle(tokens, labels);

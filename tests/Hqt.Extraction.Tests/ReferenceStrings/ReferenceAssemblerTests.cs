@@ -668,6 +668,8 @@ public class ReferenceAssemblerTests
     [InlineData("Hyman, Larry M. In press. Prefixal vowel length in Lulamogi. Journal of African Languages.", "a a a t t t t t t t c c c c", "Prefixal vowel length in Lulamogi")]
     [InlineData("Brown, A. Forthcoming. Turning the Page: The Evolution of the Book. Routledge.", "a a t t t t t t t t t p", "Turning the Page: The Evolution of the Book")]
     [InlineData("Huber, K. (im Druck). Die Stadt. Bern: Haupt.", "a a t t t t l p", "Die Stadt")]
+    // The mark read as the byline's last word.
+    [InlineData("Jones, A. B. Forthcoming. The Politics of Water. Journal of Environmental History.", "a a a a t t t t c c c c", "The Politics of Water")]
     // A title that is the words: "In Press Coverage of Elections" keeps them.
     [InlineData("Lee, K. In Press Coverage of Elections. Sage.", "a a t t t t t p", "In Press Coverage of Elections")]
     public void APublicationStatusIsNoWordOfTheTitle(string text, string labels, string title) =>
@@ -681,13 +683,20 @@ public class ReferenceAssemblerTests
     public void AMediumMarkEndsTheTitle(string text, string labels, string title) =>
         Assert.Equal(title, Assemble(text, labels).Title);
 
-    [Fact]
-    public void AnEcologyChaptersPagesAndEditorsComeBetweenItsTitleAndTheBook()
+    [Theory]
+    // The title run through the pages, the book a second title run; or the pages apart and the book unlabelled.
+    [InlineData("Dunne, P. 1997. Tide and time. Pages 1—12 <italic>in</italic> H. B. Honigfeld, editor. Charting a course for the Bay. New Jersey Conservation Foundation.",
+        "a a d t t t t t t e e e e t t t t t t p p p p", "Tide and time", "Charting a course for the Bay", "1-12")]
+    [InlineData("Smith, J. A. 2004. Habitat use by wintering waterfowl. Pages 45–67 in R. T. Honigfeld, editors. Waterfowl ecology and management. Wildlife Society, Bethesda.",
+        "a a a d t t t t t g g o e e e e o o o o p p l", "Habitat use by wintering waterfowl", "Waterfowl ecology and management", "45-67")]
+    // Vancouver's chapter, the book unlabelled after "In:" and the editors.
+    [InlineData("Meltzer PS. Chromosome alterations in tumors. In: Honigfeld B, editors. The genetic basis of human cancer. New York: McGraw-Hill; 2002. p. 93-113.",
+        "a a t t t t e e e e o o o o o o l l p d g g", "Chromosome alterations in tumors", "The genetic basis of human cancer", "93-113")]
+    public void AChaptersBookComesAfterItsEditors(string text, string labels, string title, string book, string pages)
     {
-        var r = Assemble("Dunne, P. 1997. Tide and time. Pages 1—12 <italic>in</italic> H. B. Honigfeld, editor. Charting a course for the Bay. New Jersey Conservation Foundation.",
-            "a a d t t t t t t e e e e t t t t t t p p p p");
+        var r = Assemble(text, labels);
 
-        Assert.Equal(("Tide and time", "Charting a course for the Bay", "1-12"), (r.Title, r.Container, r.Pages));
+        Assert.Equal((title, book, pages), (r.Title, r.Container, r.Pages));
         Assert.Equal("Honigfeld", r.Editors.Single().Family);
     }
 
