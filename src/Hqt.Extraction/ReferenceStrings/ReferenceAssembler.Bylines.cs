@@ -65,6 +65,32 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>
+    /// A byline whose last person is complete, family name, comma and initials closed by a stop (<c>Warren, E.K. Long Range
+    /// Planning:…</c>, <c>Hazell, T.J.; DeGuire, J.R.; Weiler, H.A. Vitamin D: An overview…</c>), ends there: the tagger
+    /// ran it on into the title's first words, and "E. K. Long" and "H. A. D. Vitamin" became people. In a byline written
+    /// family name first, one to three words after such a person's initials, capitalised, none closing with a comma,
+    /// semicolon or stop (<c>Clinton, J. Robert.</c> is one man), right before the title run, are the title's.
+    /// </summary>
+    static RefLabel[] EndTheBylineAfterACompletePerson(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (first, end) = FirstRun(labels, RefLabel.Author);
+        if (first < 0 || end - first < 2 || end + 1 >= labels.Length || labels[end + 1] != RefLabel.Title) return labels;
+        if (!tokens[first].Text.EndsWith(',') || !RefFeatures.IsInitial(tokens[first + 1].Text)) return labels;
+        for (var k = end - 1; k > first && k >= end - 3; k--)
+        {
+            var initials = tokens[k].Text;
+            if (initials[^1] != '.' || !RefFeatures.IsInitial(initials) || !tokens[k - 1].Text.EndsWith(',')) continue;
+            // The person opens the byline or follows a semicolon: "Nowak, B." in "G. Nowak, B. Szewczyk" is no person.
+            if (k - 1 != first && !tokens[k - 2].Text.EndsWith(';')) return labels;
+            var word = tokens[k + 1].Text;
+            if (!char.IsUpper(word[0]) || RefFeatures.IsInitial(word) || !word.Skip(1).Any(char.IsLower)) return labels;
+            for (var j = k + 1; j <= end; j++) if (tokens[j].Text[^1] is ',' or ';' or '.') return labels;
+            return Relabelled(labels, k + 1, end, RefLabel.Title);
+        }
+        return labels;
+    }
+
+    /// <summary>
     /// ISO 690 as French, Czech and Slovak lists print it closes each person with a full stop (<c>LANGENFELD, Solange.
     /// MERKLING, Jacky. Psychologie, sociologie, anthropologie.</c>): the tagger ends the byline at the first stop and opens
     /// the title with the next author, who then names the work. A family name in capitals with its comma, then a

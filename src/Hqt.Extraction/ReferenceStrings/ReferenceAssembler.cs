@@ -115,6 +115,7 @@ public static partial class ReferenceAssembler
         labels = TheBookAfterAnInMark(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
         labels = TheNextAuthorAfterAStop(tokens, labels);
+        labels = EndTheBylineAfterACompletePerson(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheTitleAfterAVancouverByline(tokens, labels);

@@ -69,6 +69,17 @@ public static partial class ReferenceNames
     [GeneratedRegex(@"^\p{Lu}[\p{Lu}'’-]+,")]
     private static partial Regex FamilyInCapitalsFirst();
 
+    // The same stop after a person's initials, in a byline of people all written family name, comma, initials, stop
+    // ("Ferguson, JN. Aldag, JM. Insel, TR.", "Smith, J. A. Jones, K."). The same marks elsewhere are other styles':
+    // "G. Nowak, B. Szewczyk" (initials first), "Erisman, A. Bleeker, A. Hensen, and A. Vermeulen" and "Choudhury, G.
+    // Sayeed, Cynthia Requardt" (the first person inverted, the others not), "FRIDMAN, J. S., P. A. SCHERLE" (a comma
+    // after the initials).
+    [GeneratedRegex(@"(?<=,\s?(?:\p{Lu}\.?[\s-]?){1,3}\.)\s+(?=\p{Lu}[\p{L}'’-]+,\s?(?:\p{Lu}\.?-?){1,3}(?:[\s,;.]|$))")]
+    private static partial Regex InitialsStopBetweenPeople();
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}'’-]+,\s?(?:\p{Lu}\.?[\s-]?){1,3}\.\s+(?:(?:and|&|et|und)\s+)?)+\p{Lu}[\p{L}'’-]+,\s?(?:\p{Lu}\.?[\s-]?){1,3}\.?\s*$")]
+    private static partial Regex EveryoneFamilyInitialsStop();
+
     [GeneratedRegex("^" + EditorsMarkInBrackets + "[.,:]$", RegexOptions.IgnoreCase)]
     private static partial Regex EditorsMarkClosingAClause();
 
@@ -126,6 +137,7 @@ public static partial class ReferenceNames
         if (DashesOnly().IsMatch(s)) return [];
         s = GluedInitial().Replace(s, ". ");
         if (FamilyInCapitalsFirst().IsMatch(s)) s = StopBetweenPeople().Replace(s, "; ");
+        if (EveryoneFamilyInitialsStop().IsMatch(s)) s = InitialsStopBetweenPeople().Replace(s, "; ");
         s = s.Replace(",", ", ");
         if (s.Contains(" y ") || s.Contains(" e ") || s.Contains(" i ")) s = CompoundFamilyName().Replace(s, "$1" + Joined + "$2" + Joined);
         if (IsOneOrganisation(s)) return [new ParsedPerson(null, AsWritten(s).Replace(Joined, ' '))];
@@ -138,7 +150,8 @@ public static partial class ReferenceNames
             {
                 var words = parts[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.All(w => ClassOf(w) == 'S')) continue;
-                if (i + 1 < parts.Count && (IsSurnameOnly(words) || IsShortCapitalSurname(words, parts[i + 1])) && IsGivenLike(parts[i + 1])
+                if (i + 1 < parts.Count && (IsSurnameOnly(words) || IsShortCapitalSurname(words, parts[i + 1]))
+                    && (IsGivenLike(parts[i + 1]) || i == 0 && parts.Count == 2 && words.Length == 1 && IsInitialsThenTheNameUsed(parts[1]))
                     && !(WordCount(words) >= 2 && WordCount(parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries)) >= 2))
                 {
                     var givenWords = parts[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S').ToList();
@@ -398,6 +411,22 @@ public static partial class ReferenceNames
         // Initials, and the particle of the family name that ABNT writes after them ("J. P. da").
         if (classes[0] == 'I') return classes.SkipWhile(c => c == 'I').All(c => c == 'P');
         return classes[0] is 'W' or 'p' && classes.All(c => c is 'W' or 'I' or 'p') && words.All(w => Clean(w).Length > 0 && char.IsUpper(Clean(w)[0])) && !IsCorporate(words);
+    }
+
+    /// <summary>
+    /// The given names of a person who goes by the middle one (<c>Clinton, J. Robert</c>, <c>Rodin, R. Scott</c>,
+    /// <c>Marshall, I. Howard</c>): initials, then one capitalised name. Only as a one-person byline's whole (the caller
+    /// asks): after "Erisman, A. Bleeker, A. Hensen" or "Cédric Durand, R. Keucheyan" the same shape is the next person.
+    /// </summary>
+    static bool IsInitialsThenTheNameUsed(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S').ToArray();
+        if (words.Length < 2) return false;
+        var initials = words.TakeWhile(w => ClassOf(w) == 'I' && w.Contains('.')).Count();
+        var name = Clean(words[^1]);
+        // "LEBARON, LE ROUX" is two people: capitals are no initials without their stops, nor a name in capitals a given one.
+        return initials is 1 or 2 && words.Length == initials + 1 && ClassOf(words[^1]) == 'W'
+            && name.Length >= 2 && char.IsUpper(name[0]) && name.Skip(1).All(char.IsLower);
     }
 
     static int WordCount(string[] words) => words.Count(w => ClassOf(w) == 'W');

@@ -734,4 +734,17 @@ public class ReferenceAssemblerTests
         Assert.Equal(("Ressources pour la classe de seconde", 2009), (r.Title, r.Year));
         Assert.DoesNotContain(r.Authors, a => a.Display.Contains("Direction"));
     }
+
+    [Theory]
+    [InlineData("Warren, E.K. Long Range Planning: The Executive Viewpoint. Prentice-Hall, 1966.", "a a a t t t t t p d", "Long Range Planning: The Executive Viewpoint", "E. K. Warren")]
+    [InlineData("Hazell, T.J.; Weiler, H.A. Vitamin D: An overview. Nutr. Rev. 2012, 70, 520–533.", "a a a a a a t t c c d v g", "Vitamin D: An overview", "T. J. Hazell|H. A. Weiler")]
+    // A given name after the initials closes with its stop; initials first, "Nowak, B." is no person.
+    [InlineData("Clinton, J. Robert. The Making of a Leader. NavPress, 1988.", "a a a t t t t t p d", "The Making of a Leader", "J. Robert Clinton")]
+    [InlineData("G. Nowak, B. Szewczyk, A. Pilc Zinc and depression. Pharmacol Rep, 57 (2005).", "a a a a a a t t t c c v d", "Zinc and depression", "G. Nowak|B. Szewczyk|A. Pilc")]
+    public void ABylineEndsWithItsLastCompletePerson(string text, string labels, string title, string people)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal((title, people), (r.Title, string.Join('|', r.Authors.Select(a => a.Display))));
+    }
 }

@@ -98,7 +98,21 @@ public class ReferenceNamesTests
     // Initials first, the stop and the comma the other way round; the Czech style's given names after the first person.
     [InlineData("J. SMITH, A. JONES", "J. / Smith | A. / Jones")]
     [InlineData("GENOVESE, Mark C., Gregory S. CAMERON, Daniel BRAUN", "Mark C. / Genovese | Gregory S. / Cameron | Daniel / Braun")]
+    // Family name, comma, initials and a stop, in any case; the same marks in other styles stay theirs.
+    [InlineData("Ferguson, JN. Aldag, JM. Insel, TR. Young, LJ.", "J. N. / Ferguson | J. M. / Aldag | T. R. / Insel | L. J. / Young")]
+    [InlineData("Smith, J. A. Jones, K.", "J. A. / Smith | K. / Jones")]
+    [InlineData("G. Nowak, B. Szewczyk, A. Pilc", "G. / Nowak | B. / Szewczyk | A. / Pilc")]
+    [InlineData("FRIDMAN, J. S., P. A. SCHERLE, R. COLLINS, T. C. BURN", "J. S. / Fridman | P. A. / Scherle | R. / Collins | T. C. / Burn")]
     public void AnIso690StopEndsAPerson(string span, string expected) =>
+        Assert.Equal(expected, People(span, out _));
+
+    [Theory]
+    [InlineData("Rodin, R. Scott", "R. Scott / Rodin")]
+    [InlineData("Clinton, J. Robert and Richard W. Clinton", "J. Robert / Clinton | Richard W. / Clinton")]
+    // Inverted first, then initials first; a stray numeral for the initials.
+    [InlineData("Erisman, A. Bleeker, A. Hensen, and A. Vermeulen", "- / Erisman | A. / Bleeker | A. / Hensen | A. / Vermeulen")]
+    [InlineData("Saheb, H. and Ahmed, II", "H. / Saheb | - / Ahmed")]
+    public void APersonWhoGoesByTheMiddleNameIsOne(string span, string expected) =>
         Assert.Equal(expected, People(span, out _));
 
     [Theory]
