@@ -193,4 +193,30 @@ public static partial class ReferenceAssembler
         }
         return labels;
     }
+
+    /// <summary>
+    /// The Bluebook writes a law review's volume before its abbreviated name and the first page after it (<c>Mark A.
+    /// Lemley, Property, Intellectual Property, and Free Riding, 83 Tex. L. Rev. 1031 (2005).</c>, <c>72 Geo. Wash. L. Rev.
+    /// 1208, 1210 (2004)</c> with a pinpoint page): the tagger reads the number into the journal's name ("83 Tex. L. Rev")
+    /// and the first page as the volume. A number of up to three digits opening a container run of abbreviations is the
+    /// volume; a volume right after the run is the first page, and a page after that the pinpoint, left unlabelled.
+    /// </summary>
+    static RefLabel[] TheLawReviewsVolumeBeforeItsName(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Container);
+        if (start < 1 || end - start < 2 || end + 1 >= labels.Length || Array.IndexOf(labels, RefLabel.Volume, 0, start) >= 0) return labels;
+        var number = tokens[start].Text;
+        if (number.Length > 3 || !number.All(char.IsAsciiDigit) || !tokens[start - 1].Text.EndsWith(',')) return labels;
+        var abbreviations = 0;
+        for (var k = start + 1; k <= end; k++) if (tokens[k].Text.EndsWith('.') && !RefFeatures.IsInitial(tokens[k].Text) || tokens[k].Text is "L." or "J.") abbreviations++;
+        if (abbreviations < 2 || !char.IsAsciiDigit(tokens[end + 1].Text[0])) return labels;
+        var copy = (RefLabel[])labels.Clone();
+        copy[start] = RefLabel.Volume;
+        if (copy[end + 1] == RefLabel.Volume)
+        {
+            copy[end + 1] = RefLabel.Pages;
+            if (end + 2 < copy.Length && copy[end + 2] == RefLabel.Pages) copy[end + 2] = RefLabel.Other;
+        }
+        return copy;
+    }
 }

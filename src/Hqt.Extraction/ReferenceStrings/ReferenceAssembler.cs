@@ -111,6 +111,7 @@ public static partial class ReferenceAssembler
         labels = TheEditorsAfterTheBook(tokens, labels);
         labels = TheEditionBeforeThePublisher(tokens, labels);
         labels = TheJournalsNameWhole(tokens, labels, lexicons);
+        labels = TheLawReviewsVolumeBeforeItsName(tokens, labels);
         labels = EndTitleBeforeAPreprintServer(tokens, labels);
         labels = TheBookAfterAnInMark(tokens, labels);
         labels = CompleteTheByline(tokens, labels);

@@ -747,4 +747,17 @@ public class ReferenceAssemblerTests
 
         Assert.Equal((title, people), (r.Title, string.Join('|', r.Authors.Select(a => a.Display))));
     }
+
+    [Theory]
+    [InlineData("Mark A. Lemley, Property, Intellectual Property, and Free Riding, 83 Tex. L. Rev. 1031 (2005).", "a a a t t t t t t c c c c g d", "Tex. L. Rev", "83", "1031")]
+    // The first page read as the volume, the pinpoint as the pages.
+    [InlineData("Orin S. Kerr, A User's Guide to the Act, 72 Geo. Wash. L. Rev. 1208, 1210 (2004).", "a a a t t t t t t c c c c c v g d", "Geo. Wash. L. Rev", "72", "1208")]
+    // A conference's year or a magazine's number opening its name stays in it.
+    [InlineData("Wittie, L. Eager sharing, 1992 International Conference on Parallel Processing, 12-19.", "a a t t c c c c c c g", "1992 International Conference on Parallel Processing", null, "12-19")]
+    public void ALawReviewsVolumeComesBeforeItsName(string text, string labels, string container, string? volume, string pages)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal((container, volume, pages), (r.Container, r.Volume, r.Pages));
+    }
 }
