@@ -622,6 +622,8 @@ public static partial class ReferenceAssembler
         ("available", "at"), ("available", "from"), ("available", "online"), ("available", null), ("retrieved", null),
         ("accessed", null), ("last", "modified"), ("publicado", "em"), ("disponível", "em"), ("acesso", "em"), ("acessado", "em"),
         ("consulté", null), ("consultado", null), ("abgerufen", null), ("zugriff", null), ("impact", "factor"),
+        ("disponible", "en"), ("disponible", "sur"), ("disponible", "à"), ("document", "téléaccessible"), ("dostupné", "z"),
+        ("dostupné", "na"), ("verfügbar", "unter"), ("online", "verfügbar"),
         // What kind of report it is, or to whom it went (<c>… analyser. Technical Report Hard Real-Time…</c>).
         ("technical", "report"), ("tech.", "rep."), ("report", "submitted"), ("working", "paper"), ("discussion", "paper"),
     ];

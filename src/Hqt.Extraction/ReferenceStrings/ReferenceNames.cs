@@ -192,7 +192,16 @@ public static partial class ReferenceNames
         (!(CjkText.HasHanOrKana(p.Family) || CjkText.HasHanOrKana(p.Given))
         || CjkText.CanBeAName(p.Given + p.Family) || (p.Given is null && CjkText.IsOrganization(p.Family)))
         && (OpensLikeAFamilyName(p.Family) || p.Given is null && PersonName.IsOrganization(p.Family))
-        && !IsATitleReadAsAnOrganisation(p);
+        && !IsATitleReadAsAnOrganisation(p)
+        && !(p.Given is not null && $"{p.Given} {p.Family}".Split(' ').Any(NoNameWords.Contains));
+
+    // Words a title opens with and no person's name holds: an author-less book's title read as its byline ("Our Global
+    // Neighborhood. Commission on Global Governance.") is no "Neighborhood, Our Global". Only for a split person: an
+    // organisation keeps its article ("The World Bank").
+    static readonly HashSet<string> NoNameWords = new(StringComparer.Ordinal)
+    {
+        "The", "Our", "My", "Your", "Their", "Its", "This", "These", "Those", "What", "How", "Why", "Which",
+    };
 
     /// <summary>
     /// More than six words joined by "of", "for", "the" and no word only organisations carry is a title the tagger took for

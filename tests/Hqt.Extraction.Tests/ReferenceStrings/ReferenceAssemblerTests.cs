@@ -680,6 +680,9 @@ public class ReferenceAssemblerTests
     [InlineData("PALENČÁROVÁ Jana. Akademická príručka na tvorbu textov [online]. 3. vyd. Trenčín. Vysoká škola, 2015.",
         "a a t t t t t t t t t t t d", "Akademická príručka na tvorbu textov")]
     [InlineData("Koehler B. Evidence-based medicine [Internet]. Bethesda: NLM; 2015.", "a a t t t o l d", "Evidence-based medicine")]
+    // An access note in the reference's language before the link.
+    [InlineData("Feuerstein, R. (s.d.). Le PEI. Document téléaccessible à l’adresse : <https://www.yumpu.com/pei>.", "a a o t t t t t t t t", "Le PEI")]
+    [InlineData("García, M. (2018). Guía de compostaje. Disponible en: https://example.es/guia", "a a d t t t t t t", "Guía de compostaje")]
     public void AMediumMarkEndsTheTitle(string text, string labels, string title) =>
         Assert.Equal(title, Assemble(text, labels).Title);
 

@@ -116,6 +116,13 @@ public class ReferenceNamesTests
         Assert.Equal(expected, People(span, out _));
 
     [Theory]
+    [InlineData("Our Global Neighborhood", "")]
+    // An organisation keeps its article.
+    [InlineData("The World Bank", "- / The World Bank")]
+    public void ATitlesOpeningWordsAreNoPerson(string span, string expected) =>
+        Assert.Equal(expected, People(span, out _));
+
+    [Theory]
     [InlineData("Ortega y Gasset, J.", "J. / Ortega y Gasset")]
     [InlineData("Ramón y Cajal, S.; Golgi, C.", "S. / Ramón y Cajal | C. / Golgi")]
     [InlineData("Lopes, A., Sousa e Silva, M.", "A. / Lopes | M. / Sousa e Silva")]
