@@ -39,7 +39,7 @@ public static partial class ReferenceNames
 
     [GeneratedRegex(EditorsMarkInBrackets
         + @"|(?:^|(?<=[\s,;(]))(?:eds?\.|eds\b|editors?\b|edited\s+by|ed\.\s*by|edited|hrsg\.?\s*(?:v\.|von)?|hg\.?\s*(?:v\.|von)?|"
-        + @"herausgegeben\s+von|éds?\.|dir\.|coord\.|comp\.|trans\.|translated\s+by|transl\.|red\.|under\s+the\s+direction\s+of|"
+        + @"herausgegeben\s+von|éds?\.|dir\.|coord\.|comp\.|trans\.|translated\s+by|transl\.|red\.|under\s+the\s+direction\s+of|\(?a\s+cura(?:\s+di)?\)?|"
         + @"sous\s+la\s+direction\s+de)(?=[\s,;:).]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex EditorMark();
 

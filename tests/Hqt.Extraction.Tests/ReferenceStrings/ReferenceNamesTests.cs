@@ -123,6 +123,13 @@ public class ReferenceNamesTests
         Assert.Equal(expected, People(span, out _));
 
     [Theory]
+    [InlineData("Eco, Umberto (a cura di).", "Umberto / Eco")]
+    [InlineData("Rossi, M. (a cura", "M. / Rossi")]
+    [InlineData("Bianchi, Lucia, a cura di", "Lucia / Bianchi")]
+    public void AnItalianEditorsMarkIsNoOne(string span, string expected) =>
+        Assert.Equal(expected, People(span, out _));
+
+    [Theory]
     [InlineData("Ortega y Gasset, J.", "J. / Ortega y Gasset")]
     [InlineData("Ramón y Cajal, S.; Golgi, C.", "S. / Ramón y Cajal | C. / Golgi")]
     [InlineData("Lopes, A., Sousa e Silva, M.", "A. / Lopes | M. / Sousa e Silva")]
