@@ -65,6 +65,35 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>
+    /// A chapter's title read as its byline (<c>Петров П. Метод анализа. В: Сборник трудов института. Москва, 2001.</c>): the
+    /// tagger, unsure of the Cyrillic "В:", ran the author span through the title to the mark, and "Петров П. Метод анализа
+    /// В" became a person (Polish "W:" after such a span left the work with no title). An "In:" mark inside the author
+    /// span or right after it, after a person closed by initials and a stop, ends the byline there: the words between are
+    /// the title, and the sentence after the mark, when no container was found, the book. A sure sign of the reading, as
+    /// an editors' mark is: the parse is confident.
+    /// </summary>
+    static RefLabel[] TheTitleBeforeAnInMarkInTheByline(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (first, end) = FirstRun(labels, RefLabel.Author);
+        if (first < 0 || end - first < 3 || Array.IndexOf(labels, RefLabel.Title, 0, first) >= 0) return labels;
+        var mark = -1;
+        for (var k = first + 3; k <= end + 1 && k < tokens.Count && mark < 0; k++) if (IsAnInMark(tokens[k].Text)) mark = k;
+        if (mark < 0 || !tokens[mark - 1].Text.EndsWith('.')) return labels;
+        var initials = -1;
+        for (var k = first + 1; k < mark - 1 && initials < 0; k++)
+            if (RefFeatures.IsInitial(tokens[k].Text) && tokens[k].Text.EndsWith('.') && !RefFeatures.IsInitial(tokens[k + 1].Text)
+                && char.IsUpper(tokens[k + 1].Text[0]) && !tokens[k + 1].Text.EndsWith(',')) initials = k;
+        if (initials < 0) return labels;
+        var copy = Relabelled(labels, initials + 1, mark - 1, RefLabel.Title);
+        copy[mark] = RefLabel.Other;
+        // The book: the sentence after the mark, whatever the tagger called it.
+        var (book, last) = (mark + 1, mark + 1);
+        if (Array.IndexOf(copy, RefLabel.Container) >= 0 || book >= copy.Length) return copy;
+        while (last + 1 < copy.Length && !tokens[last].Text.EndsWith('.') && copy[last + 1] is RefLabel.Title or RefLabel.Author or RefLabel.Publisher or RefLabel.Other) last++;
+        return copy[book] is RefLabel.Title or RefLabel.Author or RefLabel.Publisher or RefLabel.Other ? Relabelled(copy, book, last, RefLabel.Container) : copy;
+    }
+
+    /// <summary>
     /// A byline whose last person is complete, family name, comma and initials closed by a stop (<c>Warren, E.K. Long Range
     /// Planning:…</c>, <c>Hazell, T.J.; DeGuire, J.R.; Weiler, H.A. Vitamin D: An overview…</c>), ends there: the tagger
     /// ran it on into the title's first words, and "E. K. Long" and "H. A. D. Vitamin" became people. In a byline written

@@ -763,4 +763,21 @@ public class ReferenceAssemblerTests
 
         Assert.Equal((container, volume, pages), (r.Container, r.Volume, r.Pages));
     }
+
+    [Theory]
+    // The mark inside the author span, the book a title run; the mark after it, the book read as the publisher.
+    [InlineData("Петров П. Метод анализа. В: Сборник трудов института. Москва, 2001.", "a a a a a t t t l d", "Метод анализа", "Сборник трудов института", "П. Петров")]
+    [InlineData("Kowalski J. Historia Polski. W: Encyklopedia PWN. Warszawa, 2005.", "a a a a l p p l d", "Historia Polski", "Encyklopedia PWN", "J. Kowalski")]
+    public void AnInMarkEndsABylineTheTaggerRanThroughTheTitle(string text, string labels, string title, string book, string people)
+    {
+        var tokens = RefTokenizer.Tokenize(text);
+        var codes = labels.Split(' ');
+        var r = ReferenceAssembler.Assemble(text, tokens, codes.Select(c => c switch
+        {
+            "a" => RefLabel.Author, "t" => RefLabel.Title, "d" => RefLabel.Date, "l" => RefLabel.Location, "p" => RefLabel.Publisher, _ => RefLabel.Other,
+        }).ToArray(), 0.1, ReferenceParser.DefaultModel.Lexicons);
+
+        Assert.Equal((title, book, people), (r.Title, r.Container, string.Join('|', r.Authors.Select(a => a.Display))));
+        Assert.True(r.IsConfident);
+    }
 }
