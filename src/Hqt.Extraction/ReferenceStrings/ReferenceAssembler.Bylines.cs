@@ -65,6 +65,25 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>
+    /// A title that opens with someone's name in the possessive (<c>Yoon, Tae S. Blake's "Milton": The Quest…</c>,
+    /// <c>Jakobson, Roman. N. S. Trubetzkoy’s Letters and Notes.</c>): no person's name ends on "'s", so the tagger's byline
+    /// ends before the possessive and, when the title run opens with it, before the initials that name the same person.
+    /// </summary>
+    static RefLabel[] APossessiveOpensTheTitle(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (first, end) = FirstRun(labels, RefLabel.Author);
+        if (first < 0 || end + 1 >= labels.Length || labels[end + 1] != RefLabel.Title) return labels;
+        static bool Possessive(string word) => word.Length > 3 && char.IsUpper(word[0]) && (word.EndsWith("'s") || word.EndsWith("’s"));
+        if (end > first && Possessive(tokens[end].Text)) return Relabelled(labels, end, end, RefLabel.Title);
+        if (!Possessive(tokens[end + 1].Text)) return labels;
+        // The initials before it, after a person closed by a stop: "Jakobson, Roman. | N. S. Trubetzkoy’s".
+        var k = end;
+        while (k > first && RefFeatures.IsInitial(tokens[k].Text) && tokens[k].Text.EndsWith('.')) k--;
+        if (k == end || k < first || !tokens[k].Text.EndsWith('.') || RefFeatures.IsInitial(tokens[k].Text)) return labels;
+        return Relabelled(labels, k + 1, end, RefLabel.Title);
+    }
+
+    /// <summary>
     /// A chapter's title read as its byline (<c>Петров П. Метод анализа. В: Сборник трудов института. Москва, 2001.</c>): the
     /// tagger, unsure of the Cyrillic "В:", ran the author span through the title to the mark, and "Петров П. Метод анализа
     /// В" became a person (Polish "W:" after such a span left the work with no title). An "In:" mark inside the author

@@ -219,4 +219,67 @@ public static partial class ReferenceAssembler
         }
         return copy;
     }
+
+    /// <summary>
+    /// A title does not end on "&amp;" or "and" (<c>Arts District Green Alleys &amp; DTLA FWD. Retrieved August 25, 2016</c>):
+    /// the tagger, unsure of the capitals after it, stopped there. Up to four unlabelled or byline tokens after such a
+    /// title, through the first that closes with a stop, are the title's.
+    /// </summary>
+    static RefLabel[] ContinueTheTitleAfterItsConjunction(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end == start || tokens[end].Text is not ("&" or "and" or "und" or "et")) return labels;
+        for (var k = end + 1; k < labels.Length && k <= end + 4; k++)
+        {
+            if (labels[k] is not (RefLabel.Other or RefLabel.Author)) return labels;
+            if (tokens[k].Text.EndsWith('.')) return Relabelled(labels, end + 1, k, RefLabel.Title);
+        }
+        return labels;
+    }
+
+    /// <summary>
+    /// A note of who wrote it with the author, in brackets after the title (<c>New Essays in Criminal Law Theory (with
+    /// Heidi Hurd), Oxford University Press</c>), is no part of the title. A bracket opening with "with" and a capitalised
+    /// name, closing the title run, is given back.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeACoAuthorsNote(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0) return labels;
+        for (var k = start + 1; k < end; k++)
+        {
+            if (tokens[k].Text is not ("(with" or "(With") || !char.IsUpper(tokens[k + 1].Text[0])) continue;
+            var close = k + 1;
+            while (close < end && !tokens[close].Text.Contains(')')) close++;
+            return tokens[close].Text.Contains(')') && close == end ? Relabelled(labels, k, end, RefLabel.Other) : labels;
+        }
+        return labels;
+    }
+
+    /// <summary>
+    /// A place the tagger ran into the title's end (<c>Buddha’s Prophecy of the Messiah. La Mirada (California): The Lao
+    /// Conference…</c>, <c>Trubetzkoy’s Letters and Notes. The Hague – Paris: Mouton</c>): the place run starts with the
+    /// state in brackets or the second city. The title's last sentence, one to three capitalised words (maybe closed by a
+    /// dash) right before such a place, is the place's.
+    /// </summary>
+    static RefLabel[] ThePlaceAtTheTitlesEnd(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end + 1 >= labels.Length || labels[end + 1] != RefLabel.Location) return labels;
+        var place = tokens[end + 1].Text;
+        var last = end;
+        var dash = tokens[end].Text is "–" or "-" or "—";
+        if (dash) last--;
+        // "(California):" closes its bracket; Chicago's imprint "(Munich: Beck, 1967)" is no state.
+        if (!dash && !(place[0] == '(' && (place.EndsWith("):") || place.EndsWith("),")))) return labels;
+        var first = last;
+        while (first > start && !EndsASentence(tokens[first - 1].Text)) first--;
+        if (first == start || last - first > 2) return labels;
+        for (var k = first; k <= last; k++)
+        {
+            var word = tokens[k].Text;
+            if (!char.IsUpper(word[0]) || !word.All(c => char.IsLetter(c) || c is '-' or '\'')) return labels;
+        }
+        return Relabelled(labels, first, end, RefLabel.Location);
+    }
 }

@@ -542,7 +542,9 @@ public static partial class ReferenceAssembler
         for (var k = start + 1; k < end; k++)
         {
             var t = tokens[k].Text;
-            if (!IsAnInMark(t) && !t.StartsWith("//", StringComparison.Ordinal)
+            // French's "dans" after a comma, before a capitalised book (<c>…di Urbs Salvia, dans EPIGRAFAI. Miscellanea…</c>).
+            var dans = t == "dans" && tokens[k - 1].Text.EndsWith(',') && char.IsUpper(tokens[k + 1].Text[0]);
+            if (!IsAnInMark(t) && !dans && !t.StartsWith("//", StringComparison.Ordinal)
                 && !(InnerInAfterFullStop && OpensASentenceWithIn(tokens, k))) continue;
             var hasContainer = Array.IndexOf(labels, RefLabel.Container, end + 1) >= 0;
             return Relabelled(labels, k, end, hasContainer ? RefLabel.Other : RefLabel.Container);

@@ -95,6 +95,7 @@ public static partial class ReferenceAssembler
         labels = EndTitleBeforeAnUnclosedBracket(tokens, labels);
         labels = EndTitleBeforeItsDescription(tokens, labels);
         labels = EndTitleAtAMediumMark(tokens, labels);
+        labels = EndTitleBeforeACoAuthorsNote(tokens, labels);
         labels = ContinueTheTitleAfterABareWord(tokens, labels);
         labels = EndTitleBeforeAnEdition(tokens, labels);
         labels = EndTitleBeforeAPage(tokens, labels);
@@ -105,6 +106,8 @@ public static partial class ReferenceAssembler
         labels = KeepThePartNumberInTheTitle(tokens, labels);
         labels = ContinueTheTitleAfterItsPartNumber(tokens, labels);
         labels = MendATitleBrokenByAName(tokens, labels);
+        labels = ContinueTheTitleAfterItsConjunction(tokens, labels);
+        labels = ThePlaceAtTheTitlesEnd(tokens, labels);
         labels = KeepATaxonomicAuthorityInTheTitle(tokens, labels);
         labels = TheBookIsTheTitle(tokens, labels);
         labels = TheContainerOfThePages(tokens, labels);
@@ -117,6 +120,7 @@ public static partial class ReferenceAssembler
         labels = CompleteTheByline(tokens, labels);
         labels = TheNextAuthorAfterAStop(tokens, labels);
         labels = EndTheBylineAfterACompletePerson(tokens, labels);
+        labels = APossessiveOpensTheTitle(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheTitleAfterAVancouverByline(tokens, labels);

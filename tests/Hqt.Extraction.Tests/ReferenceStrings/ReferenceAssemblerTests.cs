@@ -780,4 +780,35 @@ public class ReferenceAssemblerTests
         Assert.Equal((title, book, people), (r.Title, r.Container, string.Join('|', r.Authors.Select(a => a.Display))));
         Assert.True(r.IsConfident);
     }
+
+    [Theory]
+    [InlineData("Newmark, G. (2016, May 15). Arts District Green Alleys & DTLA FWD. Retrieved August 25, 2016.", "a a d d d t t t t t o o o o o o", "Arts District Green Alleys & DTLA FWD")]
+    [InlineData("MOORE, Michael S., New Essays in Criminal Law Theory (with Heidi Hurd), Oxford University Press; 2012.", "a a a t t t t t t t t t p p p d", "New Essays in Criminal Law Theory")]
+    [InlineData("Luni M., L'enigma dei quattro bronzi, dans Archeo, XVI 4, 2000, p. 46-52", "a a t t t t t t o o d g g", "L'enigma dei quattro bronzi")]
+    // A title's own "dans" stays: no comma before it.
+    [InlineData("Dupont J., La vie dans Paris, Paris, 2000.", "a a t t t t l d", "La vie dans Paris")]
+    public void ATitleEndsWhereItsWordsDo(string text, string labels, string title) =>
+        Assert.Equal(title, Assemble(text, labels).Title);
+
+    [Theory]
+    [InlineData("Chanthavongsouk L, 1999. Buddha’s Prophecy of the Messiah. La Mirada (California): The Lao Conference of Churches", "a a d t t t t t t t l p p p p p", "Buddha’s Prophecy of the Messiah", "La Mirada (California)")]
+    [InlineData("Jakobson, Roman. Letters and Notes. The Hague – Paris: Mouton", "a a t t t t t t l p", "Letters and Notes", "The Hague – Paris")]
+    // Chicago's imprint in brackets is no state; an ordinal's stop ends no sentence.
+    [InlineData("Freudenberger, R., Das Verhalten im 2. Jahrhundert (Munich: Beck, 1967).", "a a t t t t t l p d", "Das Verhalten im 2. Jahrhundert", "Munich")]
+    public void APlaceAtTheTitlesEndIsThePlaces(string text, string labels, string title, string place)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal((title, place), (r.Title, r.Place));
+    }
+
+    [Theory]
+    [InlineData("Yoon, Tae S. Blake's \"Milton\": The Quest for Authentic being. Masters Thesis, 1991.", "a a a a t t t t t t o o d", "Blake's \"Milton\": The Quest for Authentic being", "Tae S. Yoon")]
+    [InlineData("Jakobson, Roman. N. S. Trubetzkoy’s Letters and Notes. Mouton", "a a a a t t t t p", "N. S. Trubetzkoy’s Letters and Notes", "Roman Jakobson")]
+    public void APossessiveOpensTheTitleNotAName(string text, string labels, string title, string people)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal((title, people), (r.Title, string.Join('|', r.Authors.Select(a => a.Display))));
+    }
 }
