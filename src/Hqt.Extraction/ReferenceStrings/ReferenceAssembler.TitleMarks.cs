@@ -239,8 +239,9 @@ public static partial class ReferenceAssembler
 
     /// <summary>
     /// A note of who wrote it with the author, in brackets after the title (<c>New Essays in Criminal Law Theory (with
-    /// Heidi Hurd), Oxford University Press</c>), is no part of the title. A bracket opening with "with" and a capitalised
-    /// name, closing the title run, is given back.
+    /// Heidi Hurd), Oxford University Press</c>), or of the discussion printed with it (<c>Regularization of wavelet
+    /// approximations (with discussion). J. Amer. Statist. Assoc.</c>), is no part of the title. A bracket opening with
+    /// "with" and a capitalised name or "discussion", closing the title run, is given back.
     /// </summary>
     static RefLabel[] EndTitleBeforeACoAuthorsNote(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
     {
@@ -248,7 +249,9 @@ public static partial class ReferenceAssembler
         if (start < 0) return labels;
         for (var k = start + 1; k < end; k++)
         {
-            if (tokens[k].Text is not ("(with" or "(With") || !char.IsUpper(tokens[k + 1].Text[0])) continue;
+            // A co-author's name, or a statistics journal's "(with discussion)".
+            var next = tokens[k + 1].Text.TrimEnd(')', ',', '.');
+            if (tokens[k].Text is not ("(with" or "(With") || !char.IsUpper(next[0]) && next is not ("discussion" or "comments" or "rejoinder")) continue;
             var close = k + 1;
             while (close < end && !tokens[close].Text.Contains(')')) close++;
             return tokens[close].Text.Contains(')') && close == end ? Relabelled(labels, k, end, RefLabel.Other) : labels;

@@ -784,6 +784,7 @@ public class ReferenceAssemblerTests
     [Theory]
     [InlineData("Newmark, G. (2016, May 15). Arts District Green Alleys & DTLA FWD. Retrieved August 25, 2016.", "a a d d d t t t t t o o o o o o", "Arts District Green Alleys & DTLA FWD")]
     [InlineData("MOORE, Michael S., New Essays in Criminal Law Theory (with Heidi Hurd), Oxford University Press; 2012.", "a a a t t t t t t t t t p p p d", "New Essays in Criminal Law Theory")]
+    [InlineData("Antoniadis, A. (2001). Regularization of wavelet approximations (with discussion). J. Amer. Statist. Assoc. 96 939-967.", "a a d t t t t t t c c c c v g", "Regularization of wavelet approximations")]
     [InlineData("Luni M., L'enigma dei quattro bronzi, dans Archeo, XVI 4, 2000, p. 46-52", "a a t t t t t t o o d g g", "L'enigma dei quattro bronzi")]
     // A title's own "dans" stays: no comma before it.
     [InlineData("Dupont J., La vie dans Paris, Paris, 2000.", "a a t t t t l d", "La vie dans Paris")]
