@@ -196,11 +196,11 @@ public static partial class ReferenceNames
         && !(p.Given is not null && $"{p.Given} {p.Family}".Split(' ').Any(NoNameWords.Contains));
 
     // Words a title opens with and no person's name holds: an author-less book's title read as its byline ("Our Global
-    // Neighborhood. Commission on Global Governance.") is no "Neighborhood, Our Global". Only for a split person: an
-    // organisation keeps its article ("The World Bank").
+    // Neighborhood. Commission on Global Governance.") is no "Neighborhood, Our Global". Only for a split person, and not
+    // "The": a band or an organisation is filed under its name with the article after it ("Beatles, The").
     static readonly HashSet<string> NoNameWords = new(StringComparer.Ordinal)
     {
-        "The", "Our", "My", "Your", "Their", "Its", "This", "These", "Those", "What", "How", "Why", "Which",
+        "Our", "My", "Your", "Their", "Its", "This", "These", "Those", "What", "How", "Why", "Which",
     };
 
     /// <summary>

@@ -117,8 +117,9 @@ public class ReferenceNamesTests
 
     [Theory]
     [InlineData("Our Global Neighborhood", "")]
-    // An organisation keeps its article.
+    // An organisation keeps its article, before its name or after it.
     [InlineData("The World Bank", "- / The World Bank")]
+    [InlineData("Beatles, The", "The / Beatles")]
     public void ATitlesOpeningWordsAreNoPerson(string span, string expected) =>
         Assert.Equal(expected, People(span, out _));
 
