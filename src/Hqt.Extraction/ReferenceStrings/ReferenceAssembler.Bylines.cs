@@ -65,6 +65,21 @@ public static partial class ReferenceAssembler
     }
 
     /// <summary>
+    /// ABNT writes a family name's particle after the given names (<c>SOUZA, Maria Aparecida de. A formação…</c>), and the
+    /// tagger leaves the particle, closed by the byline's stop, out of the author span: the person became "Maria Aparecida
+    /// Souza". A lower-case particle with a stop right after a span that ends on a capitalised given name joins it.
+    /// </summary>
+    static RefLabel[] TheParticleAfterTheGivenNames(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (first, end) = FirstRun(labels, RefLabel.Author);
+        if (first < 0 || end - first < 1 || end + 2 >= labels.Length || !tokens[first].Text.EndsWith(',')) return labels;
+        var particle = tokens[end + 1].Text;
+        if (particle.Length < 3 || particle[^1] != '.' || !RefLexicons.Particles.Contains(particle[..^1])) return labels;
+        if (!IsACapitalisedName(tokens[end].Text) || RefFeatures.IsInitial(tokens[end].Text)) return labels;
+        return Relabelled(labels, end + 1, end + 1, RefLabel.Author);
+    }
+
+    /// <summary>
     /// A title that opens with someone's name in the possessive (<c>Yoon, Tae S. Blake's "Milton": The Quest…</c>,
     /// <c>Jakobson, Roman. N. S. Trubetzkoy’s Letters and Notes.</c>): no person's name ends on "'s", so the tagger's byline
     /// ends before the possessive and, when the title run opens with it, before the initials that name the same person.

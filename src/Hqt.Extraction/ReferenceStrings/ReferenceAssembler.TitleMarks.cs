@@ -285,4 +285,30 @@ public static partial class ReferenceAssembler
         }
         return Relabelled(labels, first, end, RefLabel.Location);
     }
+
+    /// <summary>
+    /// ABNT's article (<c>A formação de professores no Brasil. Revista Brasileira de Educação, Rio de Janeiro, v. 15, n. 2,
+    /// p. 45-60, 2010.</c>) names the journal's city between the journal and the volume: the tagger runs the title on
+    /// through the journal and takes the city for it. A container run of up to four words closed by a comma, right before
+    /// ABNT's "v." and right after a title run whose last sentence follows a full stop, is the place when the training data
+    /// knows its words as places, and that sentence the journal.
+    /// </summary>
+    static RefLabel[] TheJournalBeforeItsCity(IReadOnlyList<RefToken> tokens, RefLabel[] labels, RefLexicons lexicons)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Container);
+        if (start < 2 || end - start > 3 || end + 1 >= labels.Length || tokens[end + 1].Text != "v." || !tokens[end].Text.EndsWith(',')) return labels;
+        // A city the training data named as a place ("Rio de Janeiro", "São Paulo"); "Museum Notes, v. 7" is a journal.
+        for (var k = start; k <= end; k++)
+        {
+            var word = RefFeatures.Core(tokens[k].Text).ToLowerInvariant();
+            if (!RefLexicons.Particles.Contains(word) && !lexicons.Location.Contains(word)) return labels;
+        }
+        if (labels[start - 1] != RefLabel.Title || !tokens[start - 1].Text.EndsWith(',')) return labels;
+        var title = FirstRun(labels, RefLabel.Title);
+        if (title.End != start - 1) return labels;
+        var journal = start - 1;
+        while (journal > title.Start && !EndsASentence(tokens[journal - 1].Text)) journal--;
+        if (journal == title.Start || start - journal > 10) return labels;
+        return Relabelled(Relabelled(labels, journal, start - 1, RefLabel.Container), start, end, RefLabel.Location);
+    }
 }

@@ -115,12 +115,14 @@ public static partial class ReferenceAssembler
         labels = TheEditionBeforeThePublisher(tokens, labels);
         labels = TheJournalsNameWhole(tokens, labels, lexicons);
         labels = TheLawReviewsVolumeBeforeItsName(tokens, labels);
+        labels = TheJournalBeforeItsCity(tokens, labels, lexicons);
         labels = EndTitleBeforeAPreprintServer(tokens, labels);
         labels = TheBookAfterAnInMark(tokens, labels);
         labels = CompleteTheByline(tokens, labels);
         labels = TheNextAuthorAfterAStop(tokens, labels);
         labels = EndTheBylineAfterACompletePerson(tokens, labels);
         labels = APossessiveOpensTheTitle(tokens, labels);
+        labels = TheParticleAfterTheGivenNames(tokens, labels);
         labels = StartTheTitleAtAnAcronymAfterTheInitials(tokens, labels);
         labels = EndTheBylineWithItsInitials(tokens, labels);
         labels = TheTitleAfterAVancouverByline(tokens, labels);

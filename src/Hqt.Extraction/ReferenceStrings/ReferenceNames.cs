@@ -414,12 +414,18 @@ public static partial class ReferenceNames
     static bool IsGivenLike(string part)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => ClassOf(w) != 'S').ToArray();
-        if (words.Length == 0 || words.Length > 3) return false;
+        if (words.Length == 0) return false;
         var classes = words.Select(ClassOf).ToList();
-        if (classes.Count(c => c == 'W') > 2) return false;
+        // Two given names, or three before ABNT's particle ("SILVA, Antônio Carlos Ribeiro da").
+        var particleAfter = classes[^1] == 'P';
+        if (words.Length > (particleAfter ? 4 : 3) || classes.Count(c => c == 'W') > (particleAfter ? 3 : 2)) return false;
         // Initials, and the particle of the family name that ABNT writes after them ("J. P. da").
         if (classes[0] == 'I') return classes.SkipWhile(c => c == 'I').All(c => c == 'P');
-        return classes[0] is 'W' or 'p' && classes.All(c => c is 'W' or 'I' or 'p') && words.All(w => Clean(w).Length > 0 && char.IsUpper(Clean(w)[0])) && !IsCorporate(words);
+        // Given names, and the particle ABNT writes after them too ("SOUZA, Maria Aparecida de", "SILVA, João da").
+        var named = classes.Count;
+        while (named > 1 && classes[named - 1] == 'P') named--;
+        return classes[0] is 'W' or 'p' && classes.Take(named).All(c => c is 'W' or 'I' or 'p')
+            && words.Take(named).All(w => Clean(w).Length > 0 && char.IsUpper(Clean(w)[0])) && !IsCorporate(words);
     }
 
     /// <summary>

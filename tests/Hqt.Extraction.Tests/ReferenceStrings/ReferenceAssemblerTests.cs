@@ -812,4 +812,23 @@ public class ReferenceAssemblerTests
 
         Assert.Equal((title, people), (r.Title, string.Join('|', r.Authors.Select(a => a.Display))));
     }
+
+    [Fact]
+    public void AnAbntArticleNamesItsJournalBeforeItsCity()
+    {
+        var r = Assemble("SOUZA, Maria Aparecida de. A formação de professores no Brasil. Revista Brasileira de Educação, Rio de Janeiro, v. 15, n. 2, p. 45-60, 2010.",
+            "a a a o t t t t t t t t t t c c c v v o o g g d");
+
+        Assert.Equal(("A formação de professores no Brasil", "Revista Brasileira de Educação", "Rio de Janeiro", "15"), (r.Title, r.Container, r.Place, r.Volume));
+        Assert.Equal("Maria Aparecida de Souza", r.Authors.Single().Display);
+    }
+
+    [Fact]
+    public void AJournalNamedBeforeItsVolumeMarkIsNoCity()
+    {
+        var r = Assemble("Barnes, W. C., The discovery of Meteor crater. Museum Northern Arizona (Flagstaff), Museum Notes, v. 7, pp. 5-8. 1934.",
+            "a a a t t t t t t t t t c c v v g g d");
+
+        Assert.Equal(("The discovery of Meteor crater. Museum Northern Arizona (Flagstaff)", "Museum Notes"), (r.Title, r.Container));
+    }
 }

@@ -124,6 +124,16 @@ public class ReferenceNamesTests
         Assert.Equal(expected, People(span, out _));
 
     [Theory]
+    [InlineData("SOUZA, Maria Aparecida de.", "Maria Aparecida / de Souza")]
+    [InlineData("SILVA, João da; SANTOS, Ana Paula.", "João / da Silva | Ana Paula / Santos")]
+    [InlineData("SILVA, Antônio Carlos Ribeiro da.", "Antônio Carlos Ribeiro / da Silva")]
+    [InlineData("Saussure, Ferdinand de", "Ferdinand / de Saussure")]
+    // Three given names and no particle are no one person's.
+    [InlineData("Smith, John Paul George", "- / Smith | John Paul / George")]
+    public void AParticleAfterTheGivenNamesIsTheFamilyNames(string span, string expected) =>
+        Assert.Equal(expected, People(span, out _));
+
+    [Theory]
     [InlineData("Eco, Umberto (a cura di).", "Umberto / Eco")]
     [InlineData("Rossi, M. (a cura", "M. / Rossi")]
     [InlineData("Bianchi, Lucia, a cura di", "Lucia / Bianchi")]
