@@ -151,6 +151,7 @@ public static partial class ReferenceAssembler
         // A date right after the volume ("30, 1734 (1987)") may be the page: then a bracketed year the tagger left
         // unlabelled counts too. Elsewhere such a year is more often a reprint's or an edition's (measured on train).
         var (year, pageBeforeYear) = YearOfDates(spans);
+        year ??= ClosingBracketedYear(tokens, labels);
 
         string? volume = null, issue = null;
         if (First(RefLabel.Volume) is { } volumeSpan)
@@ -247,6 +248,20 @@ public static partial class ReferenceAssembler
         }
         if (first is null) return (null, null);
         return unlabelled is { } later ? (later, Page(first.Value)) : (first, null);
+    }
+
+    /// <summary>
+    /// Springer's proceedings style closes the reference with the year in brackets after the publisher (<c>…LNCS, vol.
+    /// 3000, pp. 1–10. Springer, Heidelberg (2005)</c>), which the tagger leaves unlabelled: the work had no year. With no
+    /// date labelled, a bracketed year closing the reference is its year.
+    /// </summary>
+    static int? ClosingBracketedYear(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var last = tokens.Count - 1;
+        if (last < 1 || labels[last] is not (RefLabel.Other or RefLabel.Publisher or RefLabel.Location)) return null;
+        var token = tokens[last].Text.TrimEnd('.', ',', ';');
+        return token.Length is 6 or 7 && token[0] == '(' && token[^1] == ')' && token.AsSpan(1, 4).IndexOfAnyExceptInRange('0', '9') < 0
+            ? Year(token.AsSpan(), out _) : null;
     }
 
     /// <summary>Whether a bracketed year after a journal's bare page counts (<see cref="YearOfDates(List{Span})"/>): on; off only to measure it.</summary>

@@ -831,4 +831,12 @@ public class ReferenceAssemblerTests
 
         Assert.Equal(("The discovery of Meteor crater. Museum Northern Arizona (Flagstaff)", "Museum Notes"), (r.Title, r.Container));
     }
+
+    [Theory]
+    [InlineData("Lee, K.: Fast sorting. In: ICALP 2010. LNCS, vol. 6198, pp. 5–16. Springer, Heidelberg (2010)", "a a t t c c c c v v g g p l o", 2010)]
+    // No year in the brackets, or the date labelled elsewhere: nothing read there.
+    [InlineData("Lee, K.: Fast sorting. Springer, Heidelberg (abcd)", "a a t t p l o", null)]
+    [InlineData("Lee, K. 2009. Fast sorting. Springer, Heidelberg (2010)", "a a d t t p l o", 2009)]
+    public void SpringersClosingBracketedYearIsTheYear(string text, string labels, int? year) =>
+        Assert.Equal(year, Assemble(text, labels).Year);
 }
