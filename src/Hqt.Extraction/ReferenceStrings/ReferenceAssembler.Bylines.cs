@@ -89,7 +89,9 @@ public static partial class ReferenceAssembler
         var (first, end) = FirstRun(labels, RefLabel.Author);
         if (first < 0 || end + 1 >= labels.Length || labels[end + 1] != RefLabel.Title) return labels;
         static bool Possessive(string word) => word.Length > 3 && char.IsUpper(word[0]) && (word.EndsWith("'s") || word.EndsWith("’s"));
-        if (end > first && Possessive(tokens[end].Text)) return Relabelled(labels, end, end, RefLabel.Title);
+        // After a person closed by a stop the possessive is the title's; after a given name it is the writer's own
+        // ("Leslie Lamport's “Time, Clocks…”", which the names step reads as Leslie Lamport).
+        if (end > first && Possessive(tokens[end].Text) && tokens[end - 1].Text.EndsWith('.')) return Relabelled(labels, end, end, RefLabel.Title);
         if (!Possessive(tokens[end + 1].Text)) return labels;
         // The initials before it, after a person closed by a stop: "Jakobson, Roman. | N. S. Trubetzkoy’s".
         var k = end;

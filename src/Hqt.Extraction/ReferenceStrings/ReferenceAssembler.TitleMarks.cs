@@ -311,4 +311,15 @@ public static partial class ReferenceAssembler
         if (journal == title.Start || start - journal > 10) return labels;
         return Relabelled(Relabelled(labels, journal, start - 1, RefLabel.Container), start, end, RefLabel.Location);
     }
+
+    /// <summary>
+    /// "by" closing the title run before the byline (<c>The Structure of Scientific Revolutions by Thomas S. Kuhn (1962)</c>,
+    /// a reading list's shape) is no word of the title.
+    /// </summary>
+    static RefLabel[] EndTitleBeforeBy(IReadOnlyList<RefToken> tokens, RefLabel[] labels)
+    {
+        var (start, end) = FirstRun(labels, RefLabel.Title);
+        if (start < 0 || end == start || end + 1 >= labels.Length || tokens[end].Text is not ("by" or "By")) return labels;
+        return labels[end + 1] is RefLabel.Author or RefLabel.Editor ? Relabelled(labels, end, end, RefLabel.Other) : labels;
+    }
 }

@@ -131,6 +131,7 @@ public static partial class ReferenceAssembler
         var taggersLabels = labels;
         labels = TheTitleBeforeTheEditorsMark(tokens, labels);
         labels = TheBylineAfterBy(tokens, labels, lexicons);
+        labels = EndTitleBeforeBy(tokens, labels);
         labels = TheTitleBeforeAnInMarkInTheByline(tokens, labels);
         // The tagger was unsure of a reading it was not trained on; a title closed before an editor's mark, a name the
         // lexicons know after "by", or an "In:" mark after a complete person, is the surer sign.

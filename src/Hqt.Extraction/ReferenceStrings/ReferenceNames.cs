@@ -136,6 +136,8 @@ public static partial class ReferenceNames
         s = LeadingNoise().Replace(s, "");
         if (DashesOnly().IsMatch(s)) return [];
         s = GluedInitial().Replace(s, ". ");
+        // A byline in the possessive before the title ("Leslie Lamport's “Time, Clocks…”") names the writer.
+        if (s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("’s", StringComparison.Ordinal)) s = s[..^2];
         if (FamilyInCapitalsFirst().IsMatch(s)) s = StopBetweenPeople().Replace(s, "; ");
         if (EveryoneFamilyInitialsStop().IsMatch(s)) s = InitialsStopBetweenPeople().Replace(s, "; ");
         s = s.Replace(",", ", ");
