@@ -382,6 +382,37 @@ public static partial class ReferenceAssembler
         return Relabelled(copy, by + 1, end, RefLabel.Author);
     }
 
+    /// <summary>
+    /// Reading lists name the writer, then a dash or a colon, then the work (<c>Richard Hamming – You and Your Research
+    /// (1986)</c>, <c>Vannevar Bush: As We May Think. The Atlantic, July 1945.</c>): the tagger, with no such shape in its
+    /// training, read the whole as a byline (and the parse named no one) or as a title. With no title and no byline
+    /// elsewhere, a run opening the reference with a given name the training split has seen and one or two capitalised
+    /// words, closed by a colon or followed by a spaced dash, is the byline, and the rest of the run the title.
+    /// </summary>
+    static RefLabel[] TheTitleAfterTheWritersDash(IReadOnlyList<RefToken> tokens, RefLabel[] labels, RefLexicons lexicons)
+    {
+        if (labels.Length < 4 || labels[0] is not (RefLabel.Author or RefLabel.Title)) return labels;
+        var end = 0;
+        while (end + 1 < labels.Length && labels[end + 1] == labels[0]) end++;
+        var other = labels[0] == RefLabel.Author ? RefLabel.Title : RefLabel.Author;
+        if (Array.IndexOf(labels, other) >= 0 || Array.IndexOf(labels, labels[0], end + 1) >= 0) return labels;
+        if (!lexicons.Given.Contains(RefFeatures.Core(tokens[0].Text).ToLowerInvariant()) || !IsACapitalisedName(tokens[0].Text)) return labels;
+        for (var k = 1; k <= 2 && k + 1 < end; k++)
+        {
+            var word = tokens[k].Text;
+            var colon = word.EndsWith(':');
+            if (!IsACapitalisedName(colon ? word[..^1] : word)) return labels;
+            var dash = tokens[k + 1].Text is "–" or "—" or "-";
+            if (!colon && !dash) continue;
+            var title = dash ? k + 2 : k + 1;
+            if (title > end || !char.IsUpper(tokens[title].Text.TrimStart('"', '“', '\'', '‘')[0])) return labels;
+            var copy = Relabelled(labels, 0, k, RefLabel.Author);
+            if (dash) copy[k + 1] = RefLabel.Other;
+            return Relabelled(copy, title, end, RefLabel.Title);
+        }
+        return labels;
+    }
+
     // "Edited by", "Printed by", and a participle's phrase ("the documentary film No Direction Home, directed by Martin
     // Scorsese"): the name after "by" is no byline that closes a title.
     static bool IsARole(string word) =>

@@ -132,9 +132,11 @@ public static partial class ReferenceAssembler
         labels = TheTitleBeforeTheEditorsMark(tokens, labels);
         labels = TheBylineAfterBy(tokens, labels, lexicons);
         labels = EndTitleBeforeBy(tokens, labels);
+        labels = TheTitleAfterTheWritersDash(tokens, labels, lexicons);
         labels = TheTitleBeforeAnInMarkInTheByline(tokens, labels);
         // The tagger was unsure of a reading it was not trained on; a title closed before an editor's mark, a name the
-        // lexicons know after "by", or an "In:" mark after a complete person, is the surer sign.
+        // lexicons know after "by" or before a reading list's dash, or an "In:" mark after a complete person, is the surer
+        // sign.
         if (!ReferenceEquals(labels, taggersLabels)) confidence = Math.Max(confidence, ParsedReference.ConfidentAt);
         var spans = Spans(tokens, labels);
         string? First(RefLabel label) => spans.FirstOrDefault(s => s.Label == label).Text;

@@ -842,4 +842,16 @@ public class ReferenceAssemblerTests
     [InlineData("Lee, K. 2009. Fast sorting. Springer, Heidelberg (2010)", "a a d t t p l o", 2009)]
     public void SpringersClosingBracketedYearIsTheYear(string text, string labels, int? year) =>
         Assert.Equal(year, Assemble(text, labels).Year);
+
+    [Theory]
+    [InlineData("Richard Hamming – You and Your Research (1986)", "a a a a a a a d", "You and Your Research", "Richard Hamming")]
+    [InlineData("Donald Knuth: Literate Programming. Stanford, 1992.", "t t t t l d", "Literate Programming", "Donald Knuth")]
+    // A byline elsewhere, or no name the lexicons know, leaves the run as it was.
+    [InlineData("Smith, J. 2001. Jane Austen: A Life. London.", "a a d t t t t l", "Jane Austen: A Life", "J. Smith")]
+    public void AReadingListNamesTheWriterBeforeTheDash(string text, string labels, string title, string people)
+    {
+        var r = Assemble(text, labels);
+
+        Assert.Equal((title, people), (r.Title, string.Join('|', r.Authors.Select(a => a.Display))));
+    }
 }
