@@ -1,9 +1,10 @@
 namespace Hqt.Extraction.ReferenceStrings;
 
 /// <summary>
-/// Title rules read off the marks styles print around a title: a part's number inside it, a publication status before it,
-/// a medium after it, a chapter's pages after it. Like the other span rules, each returns the labels it was given, or a
-/// changed copy (docs/benchmarks/refparse.md, "The twenty-second session", has what each moved).
+/// Span rules read off the marks styles print around a title and its container: a part's number, a publication status,
+/// a medium, a co-author's note, a chapter's pages and editors, a place, a law review's volume, ABNT's city. Like the
+/// other span rules, each returns the labels it was given, or a changed copy (docs/benchmarks/refparse.md, "The
+/// twenty-second session", has what each moved).
 /// </summary>
 public static partial class ReferenceAssembler
 {

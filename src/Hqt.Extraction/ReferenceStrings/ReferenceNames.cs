@@ -61,8 +61,8 @@ public static partial class ReferenceNames
 
     // ISO 690's stop between people in a byline that writes the family name first in capitals: a given name's full stop,
     // then the next family name with its comma ("LANGENFELD, Solange. MERKLING, Jacky."). After an initial the same shape
-    // is the Czech style's next person written given name first ("GENOVESE, Mark C., Gregory S. CAMERON, …"), so an
-    // initial's stop is left to the comma rules.
+    // is also the Czech style's next person written given name first ("GENOVESE, Mark C., Gregory S. CAMERON, …"): an
+    // initial's stop ends a person only in a byline that writes everyone so (the next pattern).
     [GeneratedRegex(@"(?<=\p{Ll}{2}\.)\s+(?=\p{Lu}[\p{Lu}'’-]+,)")]
     private static partial Regex StopBetweenPeople();
 

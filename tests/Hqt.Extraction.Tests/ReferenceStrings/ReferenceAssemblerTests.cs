@@ -8,8 +8,11 @@ namespace Hqt.Extraction.Tests.ReferenceStrings;
 /// </summary>
 public class ReferenceAssemblerTests
 {
-    /// <summary>Labels by token: a = author, t = title, d = date, c = container, o = other.</summary>
-    static ParsedReference Assemble(string text, string labelCodes)
+    /// <summary>
+    /// Labels by token: a = author, t = title, d = date, c = container, p = publisher, l = location, e = editor, v = volume,
+    /// g = pages, o = other; the tagger's confidence is a sure one's unless given.
+    /// </summary>
+    static ParsedReference Assemble(string text, string labelCodes, double confidence = 0.9)
     {
         var tokens = RefTokenizer.Tokenize(text);
         var codes = labelCodes.Split(' ');
@@ -20,7 +23,7 @@ public class ReferenceAssemblerTests
             "p" => RefLabel.Publisher, "l" => RefLabel.Location, "e" => RefLabel.Editor, "v" => RefLabel.Volume,
             "g" => RefLabel.Pages, _ => RefLabel.Other,
         }).ToArray();
-        return ReferenceAssembler.Assemble(text, tokens, labels, 0.9, ReferenceParser.DefaultModel.Lexicons);
+        return ReferenceAssembler.Assemble(text, tokens, labels, confidence, ReferenceParser.DefaultModel.Lexicons);
     }
 
     [Theory]
@@ -770,12 +773,8 @@ public class ReferenceAssemblerTests
     [InlineData("Kowalski J. Historia Polski. W: Encyklopedia PWN. Warszawa, 2005.", "a a a a l p p l d", "Historia Polski", "Encyklopedia PWN", "J. Kowalski")]
     public void AnInMarkEndsABylineTheTaggerRanThroughTheTitle(string text, string labels, string title, string book, string people)
     {
-        var tokens = RefTokenizer.Tokenize(text);
-        var codes = labels.Split(' ');
-        var r = ReferenceAssembler.Assemble(text, tokens, codes.Select(c => c switch
-        {
-            "a" => RefLabel.Author, "t" => RefLabel.Title, "d" => RefLabel.Date, "l" => RefLabel.Location, "p" => RefLabel.Publisher, _ => RefLabel.Other,
-        }).ToArray(), 0.1, ReferenceParser.DefaultModel.Lexicons);
+        // The tagger unsure of such a reading: the mark makes the parse sure.
+        var r = Assemble(text, labels, confidence: 0.1);
 
         Assert.Equal((title, book, people), (r.Title, r.Container, string.Join('|', r.Authors.Select(a => a.Display))));
         Assert.True(r.IsConfident);
